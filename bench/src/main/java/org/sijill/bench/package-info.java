@@ -1,0 +1,2 @@
+/** Benchmarks: JMH microbenchmarks and end-to-end runners. */
+package org.sijill.bench;

@@ -1,0 +1,2 @@
+/** Sijill casefile module. */
+package org.sijill.casefile;

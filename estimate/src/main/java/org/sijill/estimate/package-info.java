@@ -1,0 +1,2 @@
+/** Sijill estimate module. */
+package org.sijill.estimate;

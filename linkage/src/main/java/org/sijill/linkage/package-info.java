@@ -1,0 +1,2 @@
+/** Sijill linkage module. */
+package org.sijill.linkage;

@@ -1,0 +1,2 @@
+/** Sijill media module. */
+package org.sijill.media;

@@ -1,0 +1,2 @@
+/** Sijill server module. */
+package org.sijill.server;

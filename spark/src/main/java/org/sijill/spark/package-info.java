@@ -1,0 +1,2 @@
+/** Sijill spark module. */
+package org.sijill.spark;

@@ -1,0 +1,2 @@
+/** Sijill vault module. */
+package org.sijill.vault;
