@@ -1,0 +1,280 @@
+package org.sijill.vault;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An append-only file of custody entries whose leaves and nodes are hashed as RFC 9162 section 2.1
+ * says.
+ *
+ * <p>File format ({@code custody.log}): the 16-byte header {@code "SIJILL-CUSTODY1\n"}, then one
+ * record per entry: a 4-byte big-endian length n, the n entry bytes, and the entry's 32-byte leaf
+ * hash SHA-256(0x00 || entry). The trailing hash makes a record self-checking, so a record cut
+ * short by a crash is recognised and dropped on the next {@linkplain #openForAppend open}, while an
+ * altered record in the middle of the file is reported, never silently repaired.
+ *
+ * <p>Durability: {@link #append} returns only after the record is written and the file forced to
+ * the device; an entry whose append returned is never lost by a crash.
+ */
+public final class CustodyLog implements AutoCloseable {
+  static final byte[] HEADER = "SIJILL-CUSTODY1\n".getBytes(StandardCharsets.US_ASCII);
+  private static final int MAX_ENTRY = 1 << 20;
+
+  private final Path file;
+  private final FileChannel channel;
+  private final HashTree tree = new HashTree();
+  private final List<Long> offsets = new ArrayList<>();
+  private final List<String> faults;
+  private final long recoveredBytes;
+  private long end;
+
+  private CustodyLog(Path file, FileChannel channel, Scan scan, long recoveredBytes) {
+    this.file = file;
+    this.channel = channel;
+    this.faults = List.copyOf(scan.faults);
+    this.recoveredBytes = recoveredBytes;
+    for (int i = 0; i < scan.offsets.size(); i++) {
+      offsets.add(scan.offsets.get(i));
+      tree.append(scan.leaves.get(i));
+    }
+    this.end = scan.goodEnd;
+  }
+
+  /**
+   * Opens (creating if absent) a log for appending. A record torn by a crash at the very end is cut
+   * off (its bytes are kept beside the log as {@code custody.log.torn-<offset>}); any other damage
+   * refuses the open, since appending to a damaged log would bury the damage.
+   *
+   * @throws CorruptLogException when the log is damaged other than by a torn tail
+   */
+  public static CustodyLog openForAppend(Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    boolean fresh = !Files.exists(file) || Files.size(file) == 0;
+    FileChannel ch =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    try {
+      if (fresh) {
+        ch.truncate(0);
+        ch.write(ByteBuffer.wrap(HEADER), 0);
+        ch.force(true);
+        FileBlobStore.fsyncDirectory(file.toAbsolutePath().getParent());
+      }
+      Scan scan = scan(ch);
+      if (!scan.faults.isEmpty()) {
+        throw new CorruptLogException(file + ": " + String.join("; ", scan.faults));
+      }
+      long recovered = ch.size() - scan.goodEnd;
+      if (recovered > 0) {
+        keepTornTail(file, ch, scan.goodEnd);
+        ch.truncate(scan.goodEnd);
+        ch.force(true);
+      }
+      return new CustodyLog(file, ch, scan, recovered);
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens a log read-only for checking: nothing is repaired, and damage is reported by {@link
+   * #faults()} instead of thrown. Entries up to the first damaged record are available.
+   */
+  public static CustodyLog openForReading(Path file) throws IOException {
+    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+    try {
+      Scan scan = scan(ch);
+      if (scan.goodEnd < ch.size() && scan.faults.isEmpty()) {
+        scan.faults.add(
+            "log: " + (ch.size() - scan.goodEnd) + " bytes of an unfinished record at the end");
+      }
+      return new CustodyLog(file, ch, scan, 0);
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+  }
+
+  /** Appends one entry durably; returns its index. */
+  public synchronized long append(byte[] entry) throws IOException {
+    return appendAll(List.of(entry));
+  }
+
+  /** Appends entries with one forced write for all; returns the index of the first. */
+  public synchronized long appendAll(List<byte[]> entries) throws IOException {
+    long first = tree.size();
+    int total = 0;
+    for (byte[] e : entries) {
+      if (e.length == 0 || e.length > MAX_ENTRY) {
+        throw new IllegalArgumentException("a log entry must be 1.." + MAX_ENTRY + " bytes");
+      }
+      total += 4 + e.length + Merkle.HASH_LENGTH;
+    }
+    ByteBuffer buf = ByteBuffer.allocate(total);
+    List<byte[]> leaves = new ArrayList<>(entries.size());
+    for (byte[] e : entries) {
+      byte[] leaf = Merkle.leafHash(e);
+      leaves.add(leaf);
+      buf.putInt(e.length).put(e).put(leaf);
+    }
+    buf.flip();
+    long pos = end;
+    while (buf.hasRemaining()) {
+      pos += channel.write(buf, pos);
+    }
+    channel.force(false);
+    long off = end;
+    for (int i = 0; i < entries.size(); i++) {
+      offsets.add(off);
+      tree.append(leaves.get(i));
+      off += 4 + entries.get(i).length + Merkle.HASH_LENGTH;
+    }
+    end = pos;
+    return first;
+  }
+
+  public synchronized long size() {
+    return tree.size();
+  }
+
+  /** The entry bytes at {@code index}. */
+  public synchronized byte[] entry(long index) throws IOException {
+    long off = offsets.get(Math.toIntExact(index));
+    ByteBuffer len = ByteBuffer.allocate(4);
+    readFully(channel, len, off);
+    ByteBuffer data = ByteBuffer.allocate(len.flip().getInt());
+    readFully(channel, data, off + 4);
+    return data.array();
+  }
+
+  public synchronized byte[] leafHash(long index) {
+    return tree.leaf(index);
+  }
+
+  /** Root of the first {@code size} entries. */
+  public synchronized byte[] root(long size) {
+    return tree.root(size);
+  }
+
+  public synchronized List<byte[]> inclusionProof(long index, long size) {
+    return tree.inclusionProof(index, size);
+  }
+
+  public synchronized List<byte[]> consistencyProof(long size1, long size2) {
+    return tree.consistencyProof(size1, size2);
+  }
+
+  /** Damage found when the log was opened for reading; empty for a sound log. */
+  public List<String> faults() {
+    return faults;
+  }
+
+  /** Bytes of a torn final record dropped when the log was opened for appending. */
+  public long recoveredBytes() {
+    return recoveredBytes;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    channel.close();
+  }
+
+  private static final class Scan {
+    final List<Long> offsets = new ArrayList<>();
+    final List<byte[]> leaves = new ArrayList<>();
+    final List<String> faults = new ArrayList<>();
+    long goodEnd;
+  }
+
+  private static Scan scan(FileChannel ch) throws IOException {
+    Scan s = new Scan();
+    long size = ch.size();
+    ByteBuffer head = ByteBuffer.allocate(HEADER.length);
+    if (size < HEADER.length
+        || readUpTo(ch, head, 0) < HEADER.length
+        || !MessageDigest.isEqual(head.array(), HEADER)) {
+      s.faults.add("log: missing or wrong header (not a Sijill custody log)");
+      return s;
+    }
+    long pos = HEADER.length;
+    s.goodEnd = pos;
+    ByteBuffer len = ByteBuffer.allocate(4);
+    while (pos < size) {
+      long index = s.offsets.size();
+      if (size - pos < 4) {
+        break; // torn length
+      }
+      len.clear();
+      readFully(ch, len, pos);
+      int n = len.flip().getInt();
+      if (n <= 0 || n > MAX_ENTRY) {
+        if (pos + 4 + Merkle.HASH_LENGTH >= size) {
+          break; // torn: the length itself may be zero-filled by the file system
+        }
+        s.faults.add("log entry " + index + ": impossible length " + n + " at byte " + pos);
+        return s;
+      }
+      long recEnd = pos + 4 + n + Merkle.HASH_LENGTH;
+      if (recEnd > size) {
+        break; // torn record
+      }
+      ByteBuffer rec = ByteBuffer.allocate(n + Merkle.HASH_LENGTH);
+      readFully(ch, rec, pos + 4);
+      byte[] data = new byte[n];
+      byte[] stored = new byte[Merkle.HASH_LENGTH];
+      rec.flip().get(data).get(stored);
+      byte[] leaf = Merkle.leafHash(data);
+      if (!MessageDigest.isEqual(leaf, stored)) {
+        if (recEnd == size) {
+          break; // a last record whose bytes did not all reach the disk
+        }
+        s.faults.add("log entry " + index + ": content does not match its recorded hash");
+        return s;
+      }
+      s.offsets.add(pos);
+      s.leaves.add(leaf);
+      pos = recEnd;
+      s.goodEnd = pos;
+    }
+    return s;
+  }
+
+  private static void keepTornTail(Path file, FileChannel ch, long from) throws IOException {
+    ByteBuffer tail = ByteBuffer.allocate((int) Math.min(ch.size() - from, 64L << 20));
+    readUpTo(ch, tail, from);
+    Path kept = file.resolveSibling(file.getFileName() + ".torn-" + from);
+    Files.write(kept, java.util.Arrays.copyOf(tail.array(), tail.position()));
+  }
+
+  private static void readFully(FileChannel ch, ByteBuffer buf, long pos) throws IOException {
+    if (readUpTo(ch, buf, pos) < buf.capacity()) {
+      throw new UncheckedIOException(new IOException("unexpected end of log at byte " + pos));
+    }
+  }
+
+  private static int readUpTo(FileChannel ch, ByteBuffer buf, long pos) throws IOException {
+    int total = 0;
+    while (buf.hasRemaining()) {
+      int r = ch.read(buf, pos + total);
+      if (r < 0) {
+        break;
+      }
+      total += r;
+    }
+    return total;
+  }
+}

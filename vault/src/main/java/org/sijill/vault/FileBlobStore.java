@@ -1,0 +1,131 @@
+package org.sijill.vault;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A {@link BlobStore} on a local file system: {@code <root>/sha256/ab/cd/<sha256>}.
+ *
+ * <p>A put streams into {@code <root>/tmp/}, hashing as it goes, forces the file to disk, renames
+ * it atomically to its address and forces the directory, so a crash at any moment leaves either the
+ * whole blob at its address or nothing there (at most a stray temporary file, removed by the next
+ * {@link #open}). Blob files are made read-only.
+ */
+public final class FileBlobStore implements BlobStore {
+  private final Path root;
+  private final Path tmp;
+
+  private FileBlobStore(Path root) {
+    this.root = root;
+    this.tmp = root.resolve("tmp");
+  }
+
+  /** Opens (creating if needed) a store under {@code root}, clearing temporaries of a crash. */
+  public static FileBlobStore open(Path root) throws IOException {
+    FileBlobStore store = new FileBlobStore(root);
+    Files.createDirectories(store.tmp);
+    Files.createDirectories(root.resolve("sha256"));
+    try (Stream<Path> leftovers = Files.list(store.tmp)) {
+      for (Path p : (Iterable<Path>) leftovers::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
+    return store;
+  }
+
+  @Override
+  public StoredBlob put(InputStream content) throws IOException {
+    Path temp = tmp.resolve(UUID.randomUUID() + ".part");
+    Digests.Result d;
+    try {
+      try (FileChannel ch =
+              FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          OutputStream out = Channels.newOutputStream(ch)) {
+        d = Digests.copy(content, out);
+        ch.force(true);
+      }
+      Path target = path(d.sha256());
+      if (Files.exists(target)) {
+        Files.delete(temp);
+        return new StoredBlob(d.sha256(), d.sha512(), d.size(), false);
+      }
+      boolean newDirs = !Files.isDirectory(target.getParent());
+      Files.createDirectories(target.getParent());
+      if (newDirs) {
+        fsyncDirectory(target.getParent().getParent());
+        fsyncDirectory(target.getParent().getParent().getParent());
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException race) {
+        Files.delete(temp);
+        return new StoredBlob(d.sha256(), d.sha512(), d.size(), false);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new IOException("the file system under " + root + " cannot rename atomically", e);
+      }
+      target.toFile().setReadOnly();
+      fsyncDirectory(target.getParent());
+      return new StoredBlob(d.sha256(), d.sha512(), d.size(), true);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  @Override
+  public Optional<InputStream> open(String sha256) throws IOException {
+    if (!Digests.isSha256Hex(sha256)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.newInputStream(path(sha256)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public boolean contains(String sha256) {
+    return Digests.isSha256Hex(sha256) && Files.isRegularFile(path(sha256));
+  }
+
+  @Override
+  public Stream<String> list() throws IOException {
+    return Files.walk(root.resolve("sha256"))
+        .filter(Files::isRegularFile)
+        .map(p -> p.getFileName().toString())
+        .sorted();
+  }
+
+  /** The file holding {@code sha256}; for callers that need a path (such as media decoders). */
+  public Path path(String sha256) {
+    return root.resolve("sha256")
+        .resolve(sha256.substring(0, 2))
+        .resolve(sha256.substring(2, 4))
+        .resolve(sha256);
+  }
+
+  /** Forces a directory's entries (a rename or create in it) to disk. */
+  static void fsyncDirectory(Path dir) throws IOException {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      // Some platforms cannot open directories; there the rename's durability is the OS's.
+      if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win")) {
+        throw e;
+      }
+    }
+  }
+}
