@@ -1,0 +1,17 @@
+package org.sijill.media;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+/** Paths of the copied upstream test files under src/test/resources/pdq. */
+final class TestData {
+  private TestData() {}
+
+  static Path pdq(String name) {
+    try {
+      return Path.of(TestData.class.getResource("/pdq/" + name).toURI());
+    } catch (URISyntaxException | NullPointerException e) {
+      throw new IllegalStateException("missing test resource pdq/" + name, e);
+    }
+  }
+}
