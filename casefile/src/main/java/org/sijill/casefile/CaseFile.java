@@ -1,0 +1,102 @@
+package org.sijill.casefile;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.sijill.casefile.internal.Databases;
+import org.sijill.casefile.repo.Claims;
+import org.sijill.casefile.repo.Estimates;
+import org.sijill.casefile.repo.Evidence;
+import org.sijill.casefile.repo.Incidents;
+import org.sijill.casefile.repo.Locations;
+import org.sijill.casefile.repo.Persons;
+import org.sijill.casefile.repo.PublicClaims;
+import org.sijill.casefile.repo.Sources;
+import org.sijill.casefile.repo.Users;
+import org.sijill.casefile.repo.Victims;
+
+/**
+ * An open case file: the database (embedded PostgreSQL inside the data directory, or an
+ * organisation's server) migrated to the current schema, and the repositories over it.
+ *
+ * <p>Every write takes the name of the person (or process) who makes it; the database rejects
+ * updates and deletes of recorded rows, so a correction is always a new version.
+ */
+public final class CaseFile implements AutoCloseable {
+  private final Databases.Opened db;
+  private final Jdbi jdbi;
+
+  private CaseFile(Databases.Opened db) {
+    this.db = db;
+    this.jdbi = Databases.jdbi(db.dataSource());
+  }
+
+  /**
+   * Opens the case file of a data directory: starts (or recovers) the embedded PostgreSQL under
+   * {@code dataDir/db}, or connects to {@code jdbcUrl} when given, then applies migrations.
+   */
+  public static CaseFile open(Path dataDir, Optional<String> jdbcUrl) {
+    return new CaseFile(Databases.open(dataDir, jdbcUrl));
+  }
+
+  /** A case file over a data source that the caller manages (tests, embedding applications). */
+  public static CaseFile over(DataSource dataSource) {
+    return new CaseFile(Databases.over(dataSource));
+  }
+
+  /** The JDBI instance, for modules that keep their own tables in this database. */
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  /** Where the database lives, for messages: a JDBC URL without credentials. */
+  public String describe() {
+    return db.description();
+  }
+
+  public Sources sources() {
+    return new Sources(jdbi);
+  }
+
+  public Locations locations() {
+    return new Locations(jdbi);
+  }
+
+  public Incidents incidents() {
+    return new Incidents(jdbi);
+  }
+
+  public Evidence evidence() {
+    return new Evidence(jdbi);
+  }
+
+  public Claims claims() {
+    return new Claims(jdbi);
+  }
+
+  public PublicClaims publicClaims() {
+    return new PublicClaims(jdbi);
+  }
+
+  public Victims victims() {
+    return new Victims(jdbi);
+  }
+
+  public Persons persons() {
+    return new Persons(jdbi);
+  }
+
+  public Estimates estimates() {
+    return new Estimates(jdbi);
+  }
+
+  public Users users() {
+    return new Users(jdbi);
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}

@@ -1,0 +1,119 @@
+package org.sijill.casefile.internal;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sijill.casefile.model.Actor;
+import org.sijill.casefile.model.Assessment;
+import org.sijill.casefile.model.Attribution;
+import org.sijill.casefile.model.Claim;
+import org.sijill.casefile.model.CustodyEvent;
+import org.sijill.casefile.model.Estimate;
+import org.sijill.casefile.model.EvidenceItem;
+import org.sijill.casefile.model.Incident;
+import org.sijill.casefile.model.ListImport;
+import org.sijill.casefile.model.Location;
+import org.sijill.casefile.model.PersonLink;
+import org.sijill.casefile.model.PublicClaim;
+import org.sijill.casefile.model.Source;
+import org.sijill.casefile.model.User;
+import org.sijill.casefile.model.VictimRecord;
+
+/** Opens the case file's database and brings its schema up to date. Not API. */
+public final class Databases {
+  private Databases() {}
+
+  /** An open database and whatever must be closed with it. */
+  public record Opened(DataSource dataSource, String description, AutoCloseable closer)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        closer.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("could not close the database: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static final List<Class<?>> MODEL =
+      List.of(
+          Actor.class,
+          Assessment.class,
+          Attribution.class,
+          Claim.class,
+          CustodyEvent.class,
+          Estimate.class,
+          EvidenceItem.class,
+          Incident.class,
+          ListImport.class,
+          Location.class,
+          PersonLink.class,
+          PublicClaim.class,
+          Source.class,
+          User.class,
+          VictimRecord.class);
+
+  public static Opened open(Path dataDir, Optional<String> jdbcUrl) {
+    if (jdbcUrl.isPresent()) {
+      PGSimpleDataSource ds = new PGSimpleDataSource();
+      ds.setURL(jdbcUrl.get());
+      checkConnects(ds, redact(jdbcUrl.get()));
+      return over(ds, redact(jdbcUrl.get()), () -> {});
+    }
+    EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDir.resolve("db"));
+    return over(embedded.dataSource(), embedded.description(), embedded);
+  }
+
+  public static Opened over(DataSource ds) {
+    return over(ds, "given data source", () -> {});
+  }
+
+  private static Opened over(DataSource ds, String description, AutoCloseable closer) {
+    migrate(ds);
+    return new Opened(ds, description, closer);
+  }
+
+  /** Applies the migrations under {@code db/migration} of every module on the class path. */
+  static void migrate(DataSource ds) {
+    Flyway.configure()
+        .dataSource(ds)
+        .locations("classpath:db/migration")
+        .failOnMissingLocations(true)
+        .load()
+        .migrate();
+  }
+
+  public static Jdbi jdbi(DataSource ds) {
+    Jdbi jdbi =
+        Jdbi.create(ds).installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin());
+    // Rows map onto the model's records by column name (snake_case to camelCase).
+    for (Class<?> record : MODEL) {
+      jdbi.registerRowMapper(ConstructorMapper.factory(record));
+    }
+    return jdbi;
+  }
+
+  private static void checkConnects(DataSource ds, String where) {
+    try (Connection c = ds.getConnection()) {
+      c.isValid(5);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot connect to the database " + where + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The URL without password parameters, for messages and logs. */
+  static String redact(String url) {
+    return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+  }
+}

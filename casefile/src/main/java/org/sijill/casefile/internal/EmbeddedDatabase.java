@@ -1,0 +1,124 @@
+package org.sijill.casefile.internal;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The embedded PostgreSQL that a fresh laptop runs without installing anything.
+ *
+ * <p>Two choices matter for evidence: the embedded server's test-friendly defaults switch {@code
+ * fsync} and {@code synchronous_commit} off, so we switch them back on — an acknowledged write must
+ * survive a power cut. And a crash (kill -9, a power cut) can leave a {@code postmaster.pid}
+ * behind, or even an orphaned server still holding the data folder; {@link #recoverStaleServer}
+ * clears both before starting.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+  static final String DATABASE = "sijill";
+
+  private final EmbeddedPostgres postgres;
+  private final DataSource dataSource;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+    this.dataSource = postgres.getDatabase("postgres", DATABASE);
+  }
+
+  static EmbeddedDatabase start(Path folder) {
+    try {
+      Files.createDirectories(folder);
+      recoverStaleServer(folder);
+      EmbeddedPostgres pg =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(folder)
+              .setCleanDataDirectory(false)
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on")
+              .setServerConfig("timezone", "UTC")
+              .setServerConfig("listen_addresses", "localhost")
+              .setPGStartupWait(Duration.ofSeconds(60))
+              .start();
+      createDatabaseIfMissing(pg.getPostgresDatabase());
+      return new EmbeddedDatabase(pg);
+    } catch (IOException | SQLException e) {
+      throw new IllegalStateException(
+          "cannot start the embedded PostgreSQL in " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * After a crash: stop an orphaned server that still runs on this folder, and remove a pid file
+   * whose process is gone, so that the next start does not refuse to run.
+   */
+  static void recoverStaleServer(Path folder) throws IOException {
+    Path pidFile = folder.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+    Optional<ProcessHandle> process =
+        lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
+    if (process.isPresent() && process.get().isAlive() && runsOn(process.get(), folder)) {
+      // SIGTERM: PostgreSQL's smart shutdown; an orphan has no clients left, so it exits promptly.
+      process.get().destroy();
+      try {
+        process.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        process.get().destroyForcibly();
+      }
+    }
+    if (process.isEmpty() || !process.get().isAlive()) {
+      Files.deleteIfExists(pidFile);
+    }
+  }
+
+  private static Optional<Long> parsePid(String line) {
+    try {
+      return Optional.of(Long.parseLong(line.trim()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean runsOn(ProcessHandle p, Path folder) {
+    String cmd = p.info().commandLine().orElse("");
+    return cmd.contains("postgres") && cmd.contains(folder.toAbsolutePath().toString());
+  }
+
+  private static void createDatabaseIfMissing(DataSource admin) throws SQLException {
+    try (Connection c = admin.getConnection();
+        Statement s = c.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+        if (rs.next()) {
+          return;
+        }
+      }
+      s.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+    }
+  }
+
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  String description() {
+    return "embedded PostgreSQL " + postgres.getJdbcUrl("postgres", DATABASE);
+  }
+
+  @Override
+  public void close() throws IOException {
+    postgres.close();
+  }
+}

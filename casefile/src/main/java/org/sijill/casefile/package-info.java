@@ -1,2 +1,0 @@
-/** Sijill casefile module. */
-package org.sijill.casefile;

@@ -1,0 +1,155 @@
+package org.sijill.casefile.repo;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.sijill.casefile.model.CustodyEvent;
+import org.sijill.casefile.model.EvidenceItem;
+
+/** Evidence items and their custody events; both are append-only. */
+public final class Evidence {
+  private final Jdbi jdbi;
+
+  public Evidence(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** What to record for a newly preserved file; {@code metadata} is a JSON object. */
+  public record NewItem(
+      String sha256,
+      String sha512,
+      String mediaType,
+      long sizeBytes,
+      String originalName,
+      String originalUrl,
+      Instant acquiredAt,
+      String acquiredBy,
+      Long sourceId,
+      String metadata,
+      String note) {}
+
+  public long add(NewItem item, String by) {
+    return jdbi.withHandle(h -> add(h, item, by));
+  }
+
+  /** Inside a caller's transaction, e.g. together with the custody event of the acquisition. */
+  public static long add(Handle h, NewItem item, String by) {
+    return h.createUpdate(
+            "insert into evidence_item (sha256, sha512, media_type, size_bytes, original_name,"
+                + " original_url, acquired_at, acquired_by, source_id, metadata, note,"
+                + " recorded_by) values (:sha256, :sha512, :mediaType, :sizeBytes, :originalName,"
+                + " :originalUrl, :acquiredAt, :acquiredBy, :sourceId, cast(:metadata as jsonb),"
+                + " :note, :by)")
+        .bindMethods(item)
+        .bind("metadata", item.metadata() == null ? "{}" : item.metadata())
+        .bind("by", by)
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one();
+  }
+
+  public Optional<EvidenceItem> find(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from evidence_item where id = :id")
+                .bind("id", id)
+                .mapTo(EvidenceItem.class)
+                .findOne());
+  }
+
+  public Optional<EvidenceItem> findBySha256(String sha256) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from evidence_item where sha256 = :s")
+                .bind("s", sha256)
+                .mapTo(EvidenceItem.class)
+                .findOne());
+  }
+
+  /** Evidence, most recently acquired first. */
+  public Page<EvidenceItem> list(int page, int size) {
+    int[] p = Page.clamp(page, size);
+    return jdbi.withHandle(
+        h -> {
+          long total = h.createQuery("select count(*) from evidence_item").mapTo(Long.class).one();
+          List<EvidenceItem> items =
+              h.createQuery(
+                      "select * from evidence_item order by"
+                          + " acquired_at desc, id desc limit :limit offset :offset")
+                  .bind("limit", p[1])
+                  .bind("offset", (p[0] - 1) * p[1])
+                  .mapTo(EvidenceItem.class)
+                  .list();
+          return new Page<>(items, p[0], p[1], total);
+        });
+  }
+
+  public long count() {
+    return jdbi.withHandle(
+        h -> h.createQuery("select count(*) from evidence_item").mapTo(Long.class).one());
+  }
+
+  /** Records a custody event; {@code details} is a JSON object, {@code logIndex} may be null. */
+  public long recordEvent(
+      Long evidenceId,
+      String action,
+      String actor,
+      Instant occurredAt,
+      String details,
+      Long logIndex) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                    "insert into custody_event (evidence_id, action, actor, occurred_at, details,"
+                        + " log_index, recorded_by) values (:e, :action, :actor, :at,"
+                        + " cast(:details as jsonb), :logIndex, :actor)")
+                .bind("e", evidenceId)
+                .bind("action", action)
+                .bind("actor", actor)
+                .bind("at", occurredAt)
+                .bind("details", details == null ? "{}" : details)
+                .bind("logIndex", logIndex)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  public List<CustodyEvent> events(long evidenceId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select * from custody_event where evidence_id ="
+                        + " :e order by occurred_at, id")
+                .bind("e", evidenceId)
+                .mapTo(CustodyEvent.class)
+                .list());
+  }
+
+  /** Links an item to an incident it documents. */
+  public void linkToIncident(long incidentId, long evidenceId, String relation, String by) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "insert into incident_evidence (incident_id, evidence_id, relation,"
+                        + " recorded_by) values (:i, :e, :r, :by)")
+                .bind("i", incidentId)
+                .bind("e", evidenceId)
+                .bind("r", relation)
+                .bind("by", by)
+                .execute());
+  }
+
+  public List<EvidenceItem> forIncident(long incidentId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select e.* from evidence_item e join"
+                        + " incident_evidence ie on ie.evidence_id = e.id where ie.incident_id ="
+                        + " :i order by e.acquired_at")
+                .bind("i", incidentId)
+                .mapTo(EvidenceItem.class)
+                .list());
+  }
+}

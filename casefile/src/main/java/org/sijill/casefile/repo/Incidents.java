@@ -1,0 +1,138 @@
+package org.sijill.casefile.repo;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.sijill.casefile.model.Incident;
+
+/** Incidents. Each correction is a new version; {@link #history} shows them all. */
+public final class Incidents {
+  private final Jdbi jdbi;
+
+  public Incidents(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** What to store for a new incident. */
+  public record NewIncident(
+      String titleAr,
+      String titleEn,
+      String type,
+      String description,
+      LocalDate startDate,
+      String startPrecision,
+      LocalDate endDate,
+      String endPrecision,
+      Long locationId,
+      Integer casualtiesBest,
+      Integer casualtiesLow,
+      Integer casualtiesHigh,
+      String status) {}
+
+  private static final String COLUMNS =
+      "title_ar, title_en, type, description, start_date, start_precision, end_date,"
+          + " end_precision, location_id, casualties_best, casualties_low, casualties_high,"
+          + " status";
+  private static final String VALUES =
+      ":titleAr, :titleEn, :type, :description, :startDate, :startPrecision, :endDate,"
+          + " :endPrecision, :locationId, :casualtiesBest, :casualtiesLow, :casualtiesHigh,"
+          + " :status";
+
+  public long add(NewIncident i, String by) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                    "insert into incident ("
+                        + COLUMNS
+                        + ", recorded_by) values ("
+                        + VALUES
+                        + ", :by)")
+                .bindMethods(i)
+                .bind("by", by)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  /** Records a corrected version of incident {@code id}, saying who and why. */
+  public int correct(long id, NewIncident i, String by, String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("a correction needs a reason");
+    }
+    return jdbi.inTransaction(
+        h -> {
+          h.execute("select pg_advisory_xact_lock(hashtext('incident'), ?::int)", id);
+          int next =
+              h.createQuery("select max(version) + 1 from incident where id = :id")
+                  .bind("id", id)
+                  .mapTo(Integer.class)
+                  .findOne()
+                  .filter(v -> v != null)
+                  .orElseThrow(() -> new IllegalArgumentException("no incident " + id));
+          h.createUpdate(
+                  "insert into incident (id, version, "
+                      + COLUMNS
+                      + ", recorded_by, reason) values (:id, :version, "
+                      + VALUES
+                      + ", :by, :reason)")
+              .bindMethods(i)
+              .bind("id", id)
+              .bind("version", next)
+              .bind("by", by)
+              .bind("reason", reason)
+              .execute();
+          return next;
+        });
+  }
+
+  public Optional<Incident> find(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from incident_current where id = :id")
+                .bind("id", id)
+                .mapTo(Incident.class)
+                .findOne());
+  }
+
+  public List<Incident> history(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from incident where id = :id order by version")
+                .bind("id", id)
+                .mapTo(Incident.class)
+                .list());
+  }
+
+  /** Incidents, newest start date first. */
+  public Page<Incident> list(int page, int size) {
+    int[] p = Page.clamp(page, size);
+    return jdbi.withHandle(
+        h -> {
+          long total =
+              h.createQuery("select count(*) from incident_current").mapTo(Long.class).one();
+          List<Incident> items =
+              h.createQuery(
+                      "select * from incident_current order by start_date desc nulls last, id"
+                          + " limit :limit offset :offset")
+                  .bind("limit", p[1])
+                  .bind("offset", (p[0] - 1) * p[1])
+                  .mapTo(Incident.class)
+                  .list();
+          return new Page<>(items, p[0], p[1], total);
+        });
+  }
+
+  public List<Incident> all() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from incident_current order by start_date, id")
+                .mapTo(Incident.class)
+                .list());
+  }
+
+  public long count() {
+    return jdbi.withHandle(
+        h -> h.createQuery("select count(*) from incident_current").mapTo(Long.class).one());
+  }
+}
