@@ -1,0 +1,102 @@
+package org.sijill.linkage;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Attested Latin spellings of Arabic-script name tokens, from Wikidata person labels (CC0; see
+ * name-variants-LICENSE-CC0.txt next to the data file). It tells comparison what the skeleton
+ * cannot: Mahmoud is محمود and not محمد, Hussein is حسين and not حسن, although their skeletons
+ * coincide.
+ *
+ * <p>Both sides are normalised exactly as {@link NameTokens} normalises input, so a lookup is a
+ * plain map access. Immutable after loading; one shared instance.
+ */
+final class NameLexicon {
+  private static final NameLexicon INSTANCE = load();
+
+  private final Map<String, String> latinToArabic;
+  private final Set<String> arabicKnown;
+
+  private NameLexicon(Map<String, String> latinToArabic, Set<String> arabicKnown) {
+    this.latinToArabic = latinToArabic;
+    this.arabicKnown = arabicKnown;
+  }
+
+  static NameLexicon instance() {
+    return INSTANCE;
+  }
+
+  /**
+   * The canonical (normalised Arabic) form of a normalised token, when the lexicon knows it: an
+   * Arabic token that has attested spellings, or a Latin spelling attested for some Arabic token
+   * (the most frequent one when several). Null otherwise.
+   */
+  String canonical(String token) {
+    if (ArabicText.containsArabic(token)) {
+      if (arabicKnown.contains(token)) {
+        return token;
+      }
+      if (token.startsWith("عبد") && arabicKnown.contains(token.substring(3))) {
+        return token;
+      }
+      return null;
+    }
+    String a = latinToArabic.get(token);
+    if (a != null) {
+      return a;
+    }
+    if (token.startsWith("abd") && token.length() > 4) {
+      String rest = latinToArabic.get(token.substring(3));
+      if (rest != null) {
+        return "عبد" + rest;
+      }
+    }
+    return null;
+  }
+
+  private static NameLexicon load() {
+    Map<String, String> best = new HashMap<>();
+    Map<String, Long> bestCount = new HashMap<>();
+    Set<String> arabic = new HashSet<>();
+    try (InputStream in = NameLexicon.class.getResourceAsStream("name-variants.tsv")) {
+      if (in == null) {
+        throw new IllegalStateException("name-variants.tsv missing from the linkage jar");
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      r.readLine(); // header
+      String line;
+      while ((line = r.readLine()) != null) {
+        String[] f = line.split("\t");
+        if (f.length < 4) {
+          continue;
+        }
+        List<String> ar = NameTokens.of(f[1]);
+        List<String> la = NameTokens.of(f[2]);
+        if (ar.size() != 1 || la.size() != 1) {
+          continue;
+        }
+        long count = Long.parseLong(f[3].trim());
+        String a = ar.get(0);
+        String l = la.get(0);
+        arabic.add(a);
+        if (count > bestCount.getOrDefault(l, 0L)) {
+          best.put(l, a);
+          bestCount.put(l, count);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new NameLexicon(Map.copyOf(best), Set.copyOf(arabic));
+  }
+}
