@@ -2,6 +2,7 @@ package org.sijill.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.sijill.casefile.CaseFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,6 +21,8 @@ import picocli.CommandLine.ScopeType;
     versionProvider = Main.Version.class,
     description = "Document a mass atrocity, verify what circulates about it, count its dead.",
     subcommands = {
+      ImportListCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main {
@@ -56,6 +59,27 @@ public final class Main {
       return Optional.of(db);
     }
     return Optional.ofNullable(System.getenv("SIJILL_DB")).filter(s -> !s.isBlank());
+  }
+
+  @Option(
+      names = "--as",
+      scope = ScopeType.INHERIT,
+      paramLabel = "USER",
+      description = "Who is recorded as making changes (default: the login name).")
+  String as;
+
+  /** The name recorded with every write. */
+  String who() {
+    return as != null && !as.isBlank() ? as : System.getProperty("user.name", "unknown");
+  }
+
+  /** Opens the case file of the data directory in force, with a clear message on failure. */
+  CaseFile openCaseFile() {
+    try {
+      return CaseFile.open(dataDir(), jdbcUrl());
+    } catch (IllegalStateException e) {
+      throw new UserError(e.getMessage(), e);
+    }
   }
 
   /** The root command of any (sub)command, for its global options. */
