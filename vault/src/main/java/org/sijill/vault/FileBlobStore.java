@@ -46,6 +46,11 @@ public final class FileBlobStore implements BlobStore {
     return store;
   }
 
+  /** A store for reading only: nothing is created or cleaned. */
+  static FileBlobStore openExisting(Path root) {
+    return new FileBlobStore(root);
+  }
+
   @Override
   public StoredBlob put(InputStream content) throws IOException {
     Path temp = tmp.resolve(UUID.randomUUID() + ".part");
@@ -103,6 +108,9 @@ public final class FileBlobStore implements BlobStore {
 
   @Override
   public Stream<String> list() throws IOException {
+    if (!Files.isDirectory(root.resolve("sha256"))) {
+      return Stream.empty();
+    }
     return Files.walk(root.resolve("sha256"))
         .filter(Files::isRegularFile)
         .map(p -> p.getFileName().toString())

@@ -45,7 +45,7 @@ public final class NoteVerifier {
 
   /** Parses a verifier key string. */
   public static NoteVerifier parse(String vkey) {
-    String[] parts = vkey.strip().split("\\+", -1);
+    String[] parts = vkey.strip().split("\\+", 3);
     if (parts.length != 3 || parts[0].isEmpty() || parts[1].length() != 8) {
       throw new ProofException("verifier key must be name+keyid+key");
     }

@@ -1,0 +1,182 @@
+package org.sijill.vault;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Imports an evidence package (a bag directory or a zip of one): unpacks a zip into a private
+ * staging folder with every name checked (no "zip-slip"), verifies the whole package with {@link
+ * BagReader}, and only then stores its items, each with an {@code imported} custody event that
+ * names the sending vault's origin, its log index and the checkpoint it was proved against. The
+ * package's custody extract is kept under {@code vault/imports/<sha256 of its checkpoint>/}.
+ */
+final class BagImporter {
+  private static final long MAX_ENTRIES = 1_000_000;
+  private final Vault vault;
+  private final Path staging;
+
+  BagImporter(Vault vault, Path staging) {
+    this.vault = vault;
+    this.staging = staging;
+  }
+
+  List<Ingested> importBag(Path pkg, String actor) throws IOException {
+    if (!Files.exists(pkg)) {
+      throw new PackageRejectedException(pkg + ": no such package");
+    }
+    Path stage = null;
+    try {
+      Path dir = pkg;
+      if (Files.isRegularFile(pkg)) {
+        stage = staging.resolve(UUID.randomUUID().toString());
+        Files.createDirectories(stage);
+        unzip(pkg, stage);
+        dir = stage;
+      }
+      BagReader.Verified v = new BagReader(dir).verify(ProgressListener.NONE);
+      return store(v, pkg.getFileName().toString(), actor);
+    } finally {
+      if (stage != null) {
+        BagExporter.deleteTree(stage);
+      }
+    }
+  }
+
+  private List<Ingested> store(BagReader.Verified v, String pkgName, String actor)
+      throws IOException {
+    String noteSha =
+        Vault.sha256Hex(v.checkpointNote().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Path keep = vault.dataDir().resolve("vault").resolve("imports").resolve(noteSha);
+    try (var s = Files.walk(v.dir().resolve("custody"))) {
+      for (Path p : (Iterable<Path>) s::iterator) {
+        if (Files.isRegularFile(p)) {
+          AtomicFiles.write(
+              keep.resolve(v.dir().resolve("custody").relativize(p).toString()),
+              Files.readAllBytes(p));
+        }
+      }
+    }
+    List<Ingested> out = new ArrayList<>();
+    for (Map.Entry<String, Long> item : v.sizes().entrySet()) {
+      String sha = item.getKey();
+      StoredBlob blob;
+      try (InputStream in = Files.newInputStream(v.dir().resolve(BagLayout.DATA + sha))) {
+        blob = vault.fileStore().put(in);
+      }
+      if (!blob.sha256().equals(sha)) {
+        // The package changed between verification and storing: refuse to log it.
+        throw new PackageRejectedException(BagLayout.DATA + sha + ": changed while importing");
+      }
+      CustodyEvent acq = v.acquisitions().get(sha);
+      Map<String, String> d = new TreeMap<>();
+      for (String k : List.of("file_name", "mime_type", "source", "url", "note", "acquired_at")) {
+        String val = acq.details().get(k);
+        if (val != null) {
+          d.put(k, val);
+        }
+      }
+      d.put("size", Long.toString(blob.size()));
+      d.put("sha512", blob.sha512());
+      d.put("package", pkgName);
+      d.put("source_origin", v.checkpoint().origin());
+      d.put("source_log_index", Long.toString(v.acquisitionIndex().get(sha)));
+      d.put("source_tree_size", Long.toString(v.checkpoint().size()));
+      d.put("source_root", BagReader.b64(v.checkpoint().root()));
+      d.put("source_checkpoint_sha256", noteSha);
+      d.put("source_key", v.key().verifierKey());
+      d.put("source_collector", acq.actor());
+      List<byte[]> entries = new ArrayList<>();
+      Path metaFile = vault.metadataFile(sha);
+      byte[] meta = null;
+      if (v.withMetadata().contains(sha) && !Files.exists(metaFile)) {
+        meta = Files.readAllBytes(v.dir().resolve(BagLayout.METADATA + sha + ".json"));
+        AtomicFiles.write(metaFile, meta);
+      }
+      long index;
+      synchronized (vault.log()) {
+        long seq = vault.log().size();
+        entries.add(CustodyEvent.of(seq, EventType.IMPORTED, sha, actor, vault.now(), d).toBytes());
+        if (meta != null) {
+          entries.add(
+              CustodyEvent.of(
+                      seq + 1,
+                      EventType.METADATA_EXTRACTED,
+                      sha,
+                      actor,
+                      vault.now(),
+                      Map.of(
+                          "metadata_sha256",
+                          Vault.sha256Hex(meta),
+                          "reader",
+                          "imported from " + pkgName))
+                  .toBytes());
+        }
+        index = vault.log().appendAll(entries);
+      }
+      out.add(
+          new Ingested(
+              blob,
+              index,
+              d.getOrDefault("mime_type", "application/octet-stream"),
+              d.getOrDefault("file_name", sha)));
+    }
+    return out;
+  }
+
+  /** Unpacks a zip, refusing any name that could land outside {@code into}. */
+  private static void unzip(Path zip, Path into) throws IOException {
+    Path base = into.toAbsolutePath().normalize();
+    long count = 0;
+    try (InputStream fin = Files.newInputStream(zip);
+        ZipInputStream z = new ZipInputStream(fin)) {
+      ZipEntry e;
+      while ((e = z.getNextEntry()) != null) {
+        if (++count > MAX_ENTRIES) {
+          throw new PackageRejectedException(zip + ": too many entries");
+        }
+        String name = e.getName();
+        if (e.isDirectory()) {
+          name = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+        }
+        String problem = BagReader.unsafe(name);
+        Path target = base.resolve(name).normalize();
+        if (problem != null || !target.startsWith(base) || target.equals(base)) {
+          throw new PackageRejectedException(
+              zip
+                  + ": entry '"
+                  + e.getName()
+                  + "' would be written outside the package"
+                  + (problem == null ? "" : " (" + problem + ")"));
+        }
+        if (e.isDirectory()) {
+          Files.createDirectories(target);
+          continue;
+        }
+        if (Files.exists(target)) {
+          throw new PackageRejectedException(zip + ": entry '" + name + "' appears twice");
+        }
+        Files.createDirectories(target.getParent());
+        try (OutputStream out = Files.newOutputStream(target)) {
+          z.transferTo(out);
+        }
+      }
+    } catch (ZipException | java.io.EOFException ex) {
+      throw new PackageRejectedException(
+          zip + ": damaged or truncated zip: " + ex.getMessage(), ex);
+    }
+    if (count == 0) {
+      throw new PackageRejectedException(zip + ": not a zip package (or empty)");
+    }
+  }
+}

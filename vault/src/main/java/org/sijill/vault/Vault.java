@@ -1,0 +1,361 @@
+package org.sijill.vault;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+/**
+ * The evidence vault of one data directory: original bytes in a content-addressed store, their
+ * metadata, and an append-only custody log with signed checkpoints.
+ *
+ * <p>Layout under the data directory: {@code vault/blobs/} (the {@link FileBlobStore}), {@code
+ * vault/meta/<sha256>.json} (metadata read at ingest), {@code vault/custody.log} (the {@link
+ * CustodyLog}), {@code vault/checkpoints/<size>.note} (signed checkpoints) and {@code keys/} (the
+ * signing key). One process at a time holds a vault open: {@link #open} takes a file lock that the
+ * operating system releases if the process dies, so a crash never leaves a stale lock.
+ *
+ * <p>Ordering is what makes a crash harmless: content is durable before the log entry that names
+ * it, and {@link #add} returns only after the log entry is durable. So a log entry never lacks its
+ * blob, and an acknowledged item is never lost; a crash can at worst leave a stored blob that no
+ * entry names yet, which {@link #verify} reports as unreferenced and a later add of the same
+ * content adopts.
+ */
+public final class Vault implements AutoCloseable {
+  private final Path dataDir;
+  private final Path root;
+  private final FileBlobStore store;
+  private final CustodyLog log;
+  private final CheckpointSigner signer;
+  private final Clock clock;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final MetadataReader metadata = new MetadataReader();
+  private final List<IngestListener> listeners = new CopyOnWriteArrayList<>();
+
+  private Vault(
+      Path dataDir,
+      FileBlobStore store,
+      CustodyLog log,
+      CheckpointSigner signer,
+      Clock clock,
+      FileChannel lockChannel,
+      FileLock lock) {
+    this.dataDir = dataDir;
+    this.root = dataDir.resolve("vault");
+    this.store = store;
+    this.log = log;
+    this.signer = signer;
+    this.clock = clock;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+  }
+
+  /** Opens the vault of {@code dataDir}, creating it on first use and recovering from a crash. */
+  public static Vault open(Path dataDir) throws IOException {
+    return open(dataDir, Clock.systemUTC());
+  }
+
+  public static Vault open(Path dataDir, Clock clock) throws IOException {
+    Path root = dataDir.resolve("vault");
+    Files.createDirectories(root);
+    FileChannel lockChannel =
+        FileChannel.open(root.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try {
+      FileLock lock = lockChannel.lock();
+      FileBlobStore store = FileBlobStore.open(root.resolve("blobs"));
+      AtomicFiles.clean(root.resolve("meta"));
+      AtomicFiles.clean(root.resolve("checkpoints"));
+      CheckpointSigner signer = CheckpointSigner.loadOrCreate(dataDir.resolve("keys"));
+      CustodyLog log = CustodyLog.openForAppend(root.resolve("custody.log"));
+      return new Vault(dataDir, store, log, signer, clock, lockChannel, lock);
+    } catch (IOException | RuntimeException e) {
+      lockChannel.close();
+      throw e;
+    }
+  }
+
+  /** Registers a listener called for every item new to the vault (see {@link IngestListener}). */
+  public void addListener(IngestListener listener) {
+    listeners.add(listener);
+  }
+
+  /**
+   * Stores a file's bytes, reads its metadata and logs its acquisition. When this returns, the
+   * content and its log entries are on disk. Adding content already in the vault stores nothing new
+   * but logs the new acquisition (another source for the same bytes).
+   */
+  public Ingested add(Path file, Acquisition acquisition) throws IOException {
+    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    StoredBlob blob;
+    try (InputStream in = Files.newInputStream(file)) {
+      blob = store.put(in);
+    }
+    Path stored = store.path(blob.sha256());
+    String mime = metadata.mimeType(stored, name);
+    Path metaFile = metadataFile(blob.sha256());
+    boolean newMetadata = !Files.exists(metaFile);
+    byte[] meta = newMetadata ? metadata.read(stored, mime) : Files.readAllBytes(metaFile);
+    if (newMetadata) {
+      AtomicFiles.write(metaFile, meta);
+    }
+    Instant now = now();
+    Map<String, String> d = new TreeMap<>();
+    d.put("file_name", name);
+    d.put("size", Long.toString(blob.size()));
+    d.put("sha512", blob.sha512());
+    d.put("mime_type", mime);
+    d.put("acquired_at", acquisition.when().orElse(now).toString());
+    putIfPresent(d, "source", acquisition.source());
+    putIfPresent(d, "url", acquisition.url());
+    putIfPresent(d, "note", acquisition.note());
+    long index;
+    synchronized (log) {
+      long seq = log.size();
+      List<byte[]> entries = new ArrayList<>();
+      entries.add(
+          CustodyEvent.of(seq, EventType.ACQUIRED, blob.sha256(), acquisition.collector(), now, d)
+              .toBytes());
+      if (newMetadata) {
+        entries.add(
+            CustodyEvent.of(
+                    seq + 1,
+                    EventType.METADATA_EXTRACTED,
+                    blob.sha256(),
+                    acquisition.collector(),
+                    now,
+                    Map.of("metadata_sha256", sha256Hex(meta), "reader", MetadataReader.VERSION))
+                .toBytes());
+      }
+      index = log.appendAll(entries);
+    }
+    if (blob.newlyStored()) {
+      for (IngestListener l : listeners) {
+        l.ingested(blob, stored);
+      }
+    }
+    return new Ingested(blob, index, mime, name);
+  }
+
+  /** Logs another event about an item already in the vault; returns its log index. */
+  public long record(EventType type, String sha256, String actor, Map<String, String> details)
+      throws IOException {
+    if (!store.contains(sha256)) {
+      throw new NoSuchFileException("no item " + sha256 + " in the vault");
+    }
+    synchronized (log) {
+      return log.append(CustodyEvent.of(log.size(), type, sha256, actor, now(), details).toBytes());
+    }
+  }
+
+  /**
+   * Signs the current log head and keeps it in {@code vault/checkpoints/}; returns the signed note.
+   * Signing a head that is already checkpointed returns the stored note unchanged.
+   */
+  public String checkpoint() throws IOException {
+    synchronized (log) {
+      long size = log.size();
+      Path file = checkpointFile(size);
+      if (Files.exists(file)) {
+        return Files.readString(file, StandardCharsets.UTF_8);
+      }
+      String note = signer.sign(new Checkpoint(signer.origin(), size, log.root(size)));
+      AtomicFiles.write(file, note.getBytes(StandardCharsets.UTF_8));
+      return note;
+    }
+  }
+
+  /** The latest stored checkpoint's signed note, if any. */
+  public Optional<String> latestCheckpoint() throws IOException {
+    Path dir = root.resolve("checkpoints");
+    if (!Files.isDirectory(dir)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      Optional<Path> last =
+          s.filter(p -> p.getFileName().toString().endsWith(".note")).max(Path::compareTo);
+      return last.isEmpty()
+          ? Optional.empty()
+          : Optional.of(Files.readString(last.get(), StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * The inclusion proof of the log entry at {@code index} against the latest checkpoint, signing a
+   * new checkpoint first when the latest one does not yet cover the entry.
+   */
+  public InclusionProof proof(long index) throws IOException {
+    synchronized (log) {
+      if (index < 0 || index >= log.size()) {
+        throw new IllegalArgumentException("no log entry " + index);
+      }
+      String note = latestCheckpoint().orElse(null);
+      Checkpoint cp = note == null ? null : signer.verifier().verify(note);
+      if (cp == null || cp.size() <= index) {
+        note = checkpoint();
+        cp = signer.verifier().verify(note);
+      }
+      return new InclusionProof(
+          index, log.entry(index), log.inclusionProof(index, cp.size()), note, cp.size());
+    }
+  }
+
+  /** Index of the first {@code acquired} (or {@code imported}) event of an item, if any. */
+  public Optional<Long> acquisitionIndex(String sha256) throws IOException {
+    synchronized (log) {
+      for (long i = 0; i < log.size(); i++) {
+        CustodyEvent e = CustodyEvent.parse(log.entry(i));
+        if (e.sha256().equals(sha256)
+            && (e.type() == EventType.ACQUIRED || e.type() == EventType.IMPORTED)) {
+          return Optional.of(i);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** Every event in log order. */
+  public List<CustodyEvent> events() throws IOException {
+    synchronized (log) {
+      List<CustodyEvent> out = new ArrayList<>();
+      for (long i = 0; i < log.size(); i++) {
+        out.add(CustodyEvent.parse(log.entry(i)));
+      }
+      return out;
+    }
+  }
+
+  /** The event at {@code index} and its exact bytes' leaf hash, for mirroring into a database. */
+  public CustodyEvent event(long index) throws IOException {
+    return CustodyEvent.parse(log.entry(index));
+  }
+
+  public String leafHashHex(long index) {
+    return HexFormat.of().formatHex(log.leafHash(index));
+  }
+
+  public long logSize() {
+    return log.size();
+  }
+
+  /** Bytes of a crash-torn log record dropped on open (0 normally). */
+  public long recoveredBytes() {
+    return log.recoveredBytes();
+  }
+
+  public BlobStore store() {
+    return store;
+  }
+
+  /** The stored file of an item, for readers that need a path. */
+  public Path contentPath(String sha256) {
+    return store.path(sha256);
+  }
+
+  public Path metadataFile(String sha256) {
+    return root.resolve("meta").resolve(sha256 + ".json");
+  }
+
+  /** The public key that verifies this vault's checkpoints, in verifier-key form. */
+  public String verifierKey() {
+    return signer.verifier().verifierKey();
+  }
+
+  public String origin() {
+    return signer.origin();
+  }
+
+  /**
+   * Checks a vault without opening it for writing (so a damaged log can still be examined): every
+   * blob re-hashed, every log entry well-formed and in place, every checkpoint signed by the
+   * vault's key and matching the log, and each external record (database row) against the log entry
+   * it claims. Returns one fault per problem; empty means sound. Nothing is repaired.
+   */
+  public static List<Fault> verify(
+      Path dataDir, Collection<ExternalRecord> records, ProgressListener progress)
+      throws IOException {
+    Path root = dataDir.resolve("vault");
+    if (!Files.isDirectory(root)) {
+      return records.isEmpty()
+          ? List.of()
+          : List.of(new Fault("vault", "missing, but records refer to it"));
+    }
+    Optional<NoteVerifier> key =
+        Files.exists(dataDir.resolve("keys").resolve(CheckpointSigner.PRIVATE_FILE))
+            ? Optional.of(CheckpointSigner.loadOrCreate(dataDir.resolve("keys")).verifier())
+            : Optional.empty();
+    FileBlobStore store = FileBlobStore.openExisting(root.resolve("blobs"));
+    return new VaultVerifier(root, store, key, progress).verify(records);
+  }
+
+  /** Writes a BagIt package of the given items; see {@link BagExporter}. */
+  public Path export(Path out, Collection<String> sha256s, String actor) throws IOException {
+    return new BagExporter(this).export(out, sha256s, actor);
+  }
+
+  /** Verifies a package completely, then stores its items; see {@link BagImporter}. */
+  public List<Ingested> importBag(Path pkg, String actor) throws IOException {
+    return new BagImporter(this, root.resolve("import-tmp")).importBag(pkg, actor);
+  }
+
+  Path checkpointFile(long size) {
+    return root.resolve("checkpoints").resolve(String.format("%020d.note", size));
+  }
+
+  CustodyLog log() {
+    return log;
+  }
+
+  CheckpointSigner signer() {
+    return signer;
+  }
+
+  FileBlobStore fileStore() {
+    return store;
+  }
+
+  Path dataDir() {
+    return dataDir;
+  }
+
+  Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  static String sha256Hex(byte[] b) {
+    return HexFormat.of().formatHex(Digests.md("SHA-256").digest(b));
+  }
+
+  private static void putIfPresent(Map<String, String> m, String k, String v) {
+    if (v != null && !v.isBlank()) {
+      m.put(k, v);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      log.close();
+    } finally {
+      lock.release();
+      lockChannel.close();
+    }
+  }
+}
