@@ -1,0 +1,12 @@
+package org.sijill.media;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The fingerprint of a still image. */
+public record ImageFingerprint(Path file, ImageHash image) implements Fingerprint {
+  @Override
+  public List<FrameHash> frames() {
+    return List.of(new FrameHash(0, image, false));
+  }
+}

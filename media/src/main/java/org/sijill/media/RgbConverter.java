@@ -1,0 +1,91 @@
+package org.sijill.media;
+
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+
+/**
+ * Converts decoded frames to packed RGB24 with libswscale's area-averaging scaler, as vPDQ does,
+ * then to PDQ luma. Frames whose longer side exceeds {@code maxSide} are scaled down to it first:
+ * PDQ reduces every picture to 64x64 anyway, and a smaller frame halves the cost of conversion and
+ * blur for 1080p and larger video. Reuses its scaler while the frame geometry stays the same.
+ */
+final class RgbConverter implements AutoCloseable {
+  private final int maxSide;
+  private SwsContext sws;
+  private int srcW = -1;
+  private int srcH = -1;
+  private int srcFmt = -1;
+  private int dstW;
+  private int dstH;
+  private int lineSize;
+  private BytePointer buffer;
+  private byte[] bytes;
+  private final PointerPointer<BytePointer> dstData = new PointerPointer<>(4);
+  private final IntPointer dstLines = new IntPointer(4);
+
+  RgbConverter(int maxSide) {
+    this.maxSide = maxSide;
+  }
+
+  /** The frame's luma plane, as a row-major {@link Orientation} (no rotation applied). */
+  Orientation luma(AVFrame frame) {
+    int w = frame.width();
+    int h = frame.height();
+    int f = frame.format();
+    if (sws == null || w != srcW || h != srcH || f != srcFmt) {
+      setUp(w, h, f);
+    }
+    sws_scale(sws, frame.data(), frame.linesize(), 0, h, dstData, dstLines);
+    buffer.position(0).get(bytes);
+    return new Orientation(Luma.fromRgb24(bytes, dstW, dstH, lineSize), dstH, dstW);
+  }
+
+  private void setUp(int w, int h, int f) {
+    freeScaler();
+    srcW = w;
+    srcH = h;
+    srcFmt = f;
+    double scale = Math.min(1.0, maxSide / (double) Math.max(w, h));
+    dstW = Math.max(1, (int) Math.round(w * scale));
+    dstH = Math.max(1, (int) Math.round(h * scale));
+    lineSize = (dstW * 3 + 31) & ~31;
+    sws =
+        sws_getContext(
+            w, h, f, dstW, dstH, AV_PIX_FMT_RGB24, SWS_AREA, null, null, (DoublePointer) null);
+    if (sws == null) {
+      throw new IllegalStateException("libswscale cannot convert pixel format " + f);
+    }
+    buffer = new BytePointer((long) lineSize * dstH + 64);
+    bytes = new byte[lineSize * dstH];
+    dstData.put(0, buffer);
+    dstLines.put(0, lineSize);
+  }
+
+  private void freeScaler() {
+    if (sws != null) {
+      sws_freeContext(sws);
+      sws = null;
+    }
+    if (buffer != null) {
+      buffer.close();
+      buffer = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    freeScaler();
+    dstData.close();
+    dstLines.close();
+  }
+}
