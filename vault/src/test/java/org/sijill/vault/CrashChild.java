@@ -1,0 +1,35 @@
+package org.sijill.vault;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+/**
+ * Child process for {@link CrashSafetyTest}: ingests distinct files into a vault as fast as it can
+ * and prints {@code ACK <sha256> <log index>} after each add returns, until it is killed.
+ * Arguments: data directory, scratch directory, seed.
+ */
+public final class CrashChild {
+  private CrashChild() {}
+
+  public static void main(String[] args) throws Exception {
+    Path data = Path.of(args[0]);
+    Path scratch = Path.of(args[1]);
+    long seed = Long.parseLong(args[2]);
+    Random rnd = new Random(seed);
+    PrintStream out = new PrintStream(System.out, true, "UTF-8");
+    try (Vault v = Vault.open(data)) {
+      out.println("READY " + v.logSize());
+      for (int i = 0; ; i++) {
+        byte[] content = new byte[1 + rnd.nextInt(3 << 20)];
+        rnd.nextBytes(content);
+        Path f = scratch.resolve("in-" + seed + "-" + i);
+        Files.write(f, content);
+        Ingested in = v.add(f, Acquisition.by("crash-test"));
+        out.println("ACK " + in.blob().sha256() + " " + in.logIndex());
+        Files.delete(f);
+      }
+    }
+  }
+}
