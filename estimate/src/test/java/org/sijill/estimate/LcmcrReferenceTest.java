@@ -1,0 +1,52 @@
+package org.sijill.estimate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * LCMCR posterior quantiles of N against R's LCMCR 0.4.14 (K = 10, a = b = 0.25), within the Monte
+ * Carlo tolerance of reference_values.csv (median 2%, quantiles 4%). Runs as long as the R
+ * reference (burn-in 1e5, 2e4 draws thinned by 50) with four chains, as R pooled four seeds.
+ */
+class LcmcrReferenceTest {
+
+  @Test
+  void posteriorQuantilesMatchTheRPackageWithinMonteCarloError() {
+    List<String> failures = new ArrayList<>();
+    int checked = 0;
+    for (String ds : List.of("kosovo_1999", "hiv_rome", "spina_bifida_ny", "hare")) {
+      CaptureTable t = Datasets.table(ds);
+      Lcmcr.Result r =
+          Lcmcr.run(t, new Lcmcr.Config(10, 100_000, 20_000, 50, 4, 20261125L, 0.25, 0.25));
+      for (Datasets.Ref ref : Datasets.references()) {
+        if (!ref.dataset().equals(ds) || !ref.method().startsWith("LCMCR")) {
+          continue;
+        }
+        double actual =
+            switch (ref.statistic()) {
+              case "median" -> r.median();
+              case "q025" -> r.lower();
+              case "q975" -> r.upper();
+              default -> throw new IllegalArgumentException(ref.statistic());
+            };
+        checked++;
+        if (!ref.accepts(actual)) {
+          failures.add(ref + " but got " + actual);
+        }
+      }
+      assertThat(r.rhat()).as(ds + " R-hat").isLessThan(1.1);
+    }
+    assertThat(failures).isEmpty();
+    assertThat(checked).isEqualTo(12);
+  }
+
+  @Test
+  void sameSeedSameDraws() {
+    CaptureTable t = Datasets.table("spina_bifida_ny");
+    Lcmcr.Config cfg = new Lcmcr.Config(5, 200, 100, 2, 2, 7L, 0.25, 0.25);
+    assertThat(Lcmcr.run(t, cfg).draws()).isDeepEqualTo(Lcmcr.run(t, cfg).draws());
+  }
+}
