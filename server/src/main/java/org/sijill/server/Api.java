@@ -1,0 +1,111 @@
+package org.sijill.server;
+
+import io.javalin.http.Context;
+import java.util.List;
+import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.repo.Page;
+
+/**
+ * The REST API: JSON, read-only for now. Lists are paged ({@code ?page=1&size=50}, size at most
+ * 500) and answer {@code {"items": [...], "page": 1, "size": 50, "total": 1234}}; a bad parameter
+ * gets a 400 and an unknown id a 404, both as {@code {"error": ..., "message": ...}}. The routes
+ * and their shapes are described by {@code /api/openapi.json}; keep the two in step (a test checks
+ * that every route registered here is documented there).
+ */
+final class Api {
+  private final CaseFile caseFile;
+
+  Api(CaseFile caseFile) {
+    this.caseFile = caseFile;
+  }
+
+  /** The JSON shape of one page of a list. */
+  record PageJson(List<?> items, int page, int size, long total) {
+    static PageJson of(Page<?> p) {
+      return new PageJson(p.items(), p.page(), p.size(), p.total());
+    }
+
+    /** A page cut from a short list held in memory (sources, published figures). */
+    static PageJson slice(List<?> all, Params.Paging p) {
+      int from = (int) Math.min(all.size(), (long) (p.page() - 1) * p.size());
+      int to = Math.min(all.size(), from + p.size());
+      return new PageJson(all.subList(from, to), p.page(), p.size(), all.size());
+    }
+  }
+
+  void incidents(Context ctx) {
+    Params.Paging p = Params.paging(ctx);
+    ctx.json(PageJson.of(caseFile.incidents().list(p.page(), p.size())));
+  }
+
+  void incident(Context ctx) {
+    long id = Params.id(ctx);
+    ctx.json(caseFile.incidents().find(id).orElseThrow(() -> noIncident(id)));
+  }
+
+  /** Every recorded version of an incident, oldest first, each with who changed it and why. */
+  void incidentHistory(Context ctx) {
+    long id = Params.id(ctx);
+    var versions = caseFile.incidents().history(id);
+    if (versions.isEmpty()) {
+      throw noIncident(id);
+    }
+    ctx.json(versions);
+  }
+
+  void victims(Context ctx) {
+    Params.Paging p = Params.paging(ctx);
+    String q = ctx.queryParam("q");
+    if (q != null && q.length() > 200) {
+      throw HttpProblem.badRequest("q is limited to 200 characters");
+    }
+    ctx.json(PageJson.of(caseFile.victims().search(q, p.page(), p.size())));
+  }
+
+  void evidenceList(Context ctx) {
+    Params.Paging p = Params.paging(ctx);
+    ctx.json(PageJson.of(caseFile.evidence().list(p.page(), p.size())));
+  }
+
+  void evidence(Context ctx) {
+    long id = Params.id(ctx);
+    ctx.json(caseFile.evidence().find(id).orElseThrow(() -> noEvidence(id)));
+  }
+
+  void custody(Context ctx) {
+    long id = Params.id(ctx);
+    if (caseFile.evidence().find(id).isEmpty()) {
+      throw noEvidence(id);
+    }
+    ctx.json(caseFile.evidence().events(id));
+  }
+
+  void sources(Context ctx) {
+    Params.Paging p = Params.paging(ctx);
+    List<SourceView> all = caseFile.sources().all().stream().map(SourceView::of).toList();
+    ctx.json(PageJson.slice(all, p));
+  }
+
+  void source(Context ctx) {
+    long id = Params.id(ctx);
+    ctx.json(
+        caseFile
+            .sources()
+            .find(id)
+            .map(SourceView::of)
+            .orElseThrow(() -> HttpProblem.notFound("there is no source " + id)));
+  }
+
+  void publicClaims(Context ctx) {
+    Params.Paging p = Params.paging(ctx);
+    ctx.json(PageJson.slice(caseFile.publicClaims().all(), p));
+  }
+
+  private static HttpProblem noIncident(long id) {
+    return HttpProblem.notFound("there is no incident " + id);
+  }
+
+  private static HttpProblem noEvidence(long id) {
+    return HttpProblem.notFound("there is no evidence item " + id);
+  }
+}

@@ -1,0 +1,243 @@
+package org.sijill.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.demo.DemoCase;
+import org.sijill.casefile.model.Enums.AssessmentTarget;
+import org.sijill.casefile.model.EvidenceItem;
+import org.sijill.casefile.model.Incident;
+import org.sijill.casefile.model.Location;
+import org.sijill.casefile.model.Source;
+import org.sijill.casefile.model.VictimRecord;
+import org.sijill.casefile.repo.Page;
+
+/** The HTML pages. Each handler reads the case file, builds a view record and renders it. */
+final class Pages {
+  /** Metadata of one item is shown up to this many values; the API has all of it. */
+  private static final int MAX_FIELDS = 300;
+
+  private final CaseFile caseFile;
+  private final Templates templates;
+  private final ObjectMapper json;
+  private final Assets assets;
+
+  Pages(CaseFile caseFile, Templates templates, ObjectMapper json, Assets assets) {
+    this.caseFile = caseFile;
+    this.templates = templates;
+    this.json = json;
+    this.assets = assets;
+  }
+
+  void overview(Context ctx) {
+    Map<Long, Location> places = locations();
+    List<IncidentRow> latest =
+        caseFile.incidents().list(1, 5).items().stream().map(i -> row(i, places)).toList();
+    List<Marker> markers =
+        caseFile.incidents().all().stream()
+            .map(i -> row(i, places).marker())
+            .filter(Objects::nonNull)
+            .toList();
+    Map<String, Object> deaths = new LinkedHashMap<>();
+    Map<java.time.LocalDate, Long> perDay = caseFile.victims().deathsPerDay();
+    deaths.put("days", perDay.keySet().stream().map(Object::toString).toList());
+    deaths.put("counts", List.copyOf(perDay.values()));
+    var estimates = caseFile.estimates().all();
+    OverviewView view =
+        new OverviewView(
+            caseFile.incidents().count(),
+            caseFile.victims().count(),
+            caseFile.victims().countByList(),
+            caseFile.persons().countLinkedPersons(),
+            caseFile.evidence().count(),
+            caseFile.sources().all().size(),
+            latest,
+            caseFile.publicClaims().all(),
+            estimates.isEmpty() ? null : estimates.get(0),
+            Json.write(json, deaths),
+            Json.write(json, markers));
+    render(ctx, "overview.jte", chrome("Case overview", "overview"), view);
+  }
+
+  void incidents(Context ctx) {
+    Params.Paging p = Params.paging(ctx);
+    Map<Long, Location> places = locations();
+    Page<Incident> page = caseFile.incidents().list(p.page(), p.size());
+    List<IncidentRow> rows = page.items().stream().map(i -> row(i, places)).toList();
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("chrome", chrome("Incidents", "incidents"));
+    params.put("rows", rows);
+    params.put("pager", Pager.of(page, "/incidents", null));
+    ctx.html(templates.render("incidents.jte", params));
+  }
+
+  void incident(Context ctx) {
+    long id = Params.id(ctx);
+    Incident incident =
+        caseFile
+            .incidents()
+            .find(id)
+            .orElseThrow(() -> HttpProblem.notFound("There is no incident " + id + "."));
+    Location place =
+        incident.locationId() == null
+            ? null
+            : caseFile.locations().find(incident.locationId()).orElse(null);
+    IncidentRow row = new IncidentRow(incident, place);
+    Map<Long, SourceView> sources = sources();
+    List<IncidentView.ClaimRow> claims =
+        caseFile.claims().forIncident(id).stream()
+            .map(c -> new IncidentView.ClaimRow(c, sources.get(c.sourceId())))
+            .toList();
+    Marker marker = row.marker();
+    IncidentView view =
+        new IncidentView(
+            row,
+            caseFile.incidents().history(id),
+            caseFile.evidence().forIncident(id),
+            claims,
+            caseFile.claims().assessments(AssessmentTarget.INCIDENT, id),
+            caseFile.claims().current(AssessmentTarget.INCIDENT, id).orElse(null),
+            Json.write(json, marker == null ? List.of() : List.of(marker)));
+    String title = incident.titleEn() != null ? incident.titleEn() : incident.titleAr();
+    render(ctx, "incident.jte", chrome(title, "incidents"), view);
+  }
+
+  /**
+   * The victims list. An htmx request (the live search box) gets only the results table, which htmx
+   * swaps into the page; a normal request gets the whole page, so the URL works on its own.
+   */
+  void victims(Context ctx) {
+    Params.Paging p = Params.paging(ctx);
+    String q = ctx.queryParam("q");
+    q = q == null ? "" : q.strip();
+    if (q.length() > 200) {
+      throw HttpProblem.badRequest("the search text is limited to 200 characters");
+    }
+    Page<VictimRecord> page = caseFile.victims().search(q, p.page(), p.size());
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("q", q);
+    params.put("records", page.items());
+    params.put("pager", Pager.of(page, "/victims", q));
+    if ("true".equals(ctx.header("HX-Request"))) {
+      ctx.html(templates.render("victimResults.jte", params));
+      return;
+    }
+    params.put("chrome", chrome("Victims", "victims"));
+    ctx.html(templates.render("victims.jte", params));
+  }
+
+  void evidenceList(Context ctx) {
+    Params.Paging p = Params.paging(ctx);
+    Page<EvidenceItem> page = caseFile.evidence().list(p.page(), p.size());
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("chrome", chrome("Evidence", "evidence"));
+    params.put("items", page.items());
+    params.put("sources", sources());
+    params.put("pager", Pager.of(page, "/evidence", null));
+    ctx.html(templates.render("evidenceList.jte", params));
+  }
+
+  void evidence(Context ctx) {
+    long id = Params.id(ctx);
+    EvidenceItem item =
+        caseFile
+            .evidence()
+            .find(id)
+            .orElseThrow(() -> HttpProblem.notFound("There is no evidence item " + id + "."));
+    SourceView source = item.sourceId() == null ? null : sources().get(item.sourceId());
+    EvidenceView view =
+        new EvidenceView(
+            item,
+            source,
+            fields(item.metadata()),
+            caseFile.evidence().events(id),
+            caseFile.claims().assessments(AssessmentTarget.EVIDENCE, id));
+    render(ctx, "evidence.jte", chrome("Evidence item " + id, "evidence"), view);
+  }
+
+  void sourcesPage(Context ctx) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("chrome", chrome("Sources", "sources"));
+    params.put("sources", List.copyOf(sources().values()));
+    ctx.html(templates.render("sources.jte", params));
+  }
+
+  /** An error page for a refused request; the status is set by the caller. */
+  String problem(int status, String message) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("chrome", chrome(status == 404 ? "Not found" : "Bad request", ""));
+    params.put("status", status);
+    params.put("message", message);
+    return templates.render("problem.jte", params);
+  }
+
+  private void render(Context ctx, String template, Chrome chrome, Object view) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("chrome", chrome);
+    params.put("view", view);
+    ctx.html(templates.render(template, params));
+  }
+
+  private Chrome chrome(String title, String section) {
+    return new Chrome(title, section, DemoCase.isLoaded(caseFile), assets);
+  }
+
+  private Map<Long, Location> locations() {
+    return caseFile.locations().all().stream()
+        .collect(Collectors.toMap(Location::id, Function.identity(), (a, b) -> a));
+  }
+
+  /** Sources by id, in the order the case file lists them (by name). */
+  private Map<Long, SourceView> sources() {
+    Map<Long, SourceView> out = new LinkedHashMap<>();
+    for (Source s : caseFile.sources().all()) {
+      out.put(s.id(), SourceView.of(s));
+    }
+    return out;
+  }
+
+  private static IncidentRow row(Incident i, Map<Long, Location> places) {
+    return new IncidentRow(i, i.locationId() == null ? null : places.get(i.locationId()));
+  }
+
+  private List<EvidenceView.Field> fields(String metadata) {
+    List<EvidenceView.Field> out = new ArrayList<>();
+    if (metadata == null) {
+      return out;
+    }
+    try {
+      flatten("", json.readTree(metadata), out);
+    } catch (JsonProcessingException e) {
+      out.add(new EvidenceView.Field("(unreadable)", metadata));
+    }
+    return out.size() > MAX_FIELDS ? out.subList(0, MAX_FIELDS) : out;
+  }
+
+  private static void flatten(String prefix, JsonNode node, List<EvidenceView.Field> out) {
+    if (out.size() > MAX_FIELDS) {
+      return;
+    }
+    if (node.isObject()) {
+      var names = node.fieldNames();
+      while (names.hasNext()) {
+        String name = names.next();
+        flatten(prefix.isEmpty() ? name : prefix + "." + name, node.get(name), out);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        flatten(prefix + "[" + i + "]", node.get(i), out);
+      }
+    } else {
+      out.add(new EvidenceView.Field(prefix, node.isTextual() ? node.asText() : node.toString()));
+    }
+  }
+}

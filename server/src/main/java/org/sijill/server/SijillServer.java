@@ -1,0 +1,169 @@
+package org.sijill.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.sijill.casefile.CaseFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Sijill web app and REST API over one case file.
+ *
+ * <p>Pages: {@code /} (case overview), {@code /incidents}, {@code /incidents/{id}}, {@code
+ * /victims?q=}, {@code /evidence}, {@code /evidence/{id}}, {@code /sources}. API: {@code /api/...},
+ * described by {@code /api/openapi.json}. Scripts (Leaflet, ECharts, htmx) come from webjars and
+ * the map outline from this jar, so the app works with no network.
+ *
+ * <pre>{@code
+ * try (CaseFile cf = CaseFile.open(dataDir, Optional.empty());
+ *     SijillServer server = SijillServer.start(cf, 8080)) {
+ *   ... // serve until stopped
+ * }
+ * }</pre>
+ *
+ * The caller keeps ownership of the case file: closing the server does not close it.
+ */
+public final class SijillServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SijillServer.class);
+  private static final String OPENAPI = "/org/sijill/server/openapi.json";
+
+  private final Javalin app;
+
+  private SijillServer(Javalin app) {
+    this.app = app;
+  }
+
+  /**
+   * Starts serving {@code caseFile} on {@code port} (0 picks any free port; see {@link #port()}).
+   *
+   * @throws IllegalStateException when the port cannot be bound
+   */
+  public static SijillServer start(CaseFile caseFile, int port) {
+    ObjectMapper json = Json.mapper();
+    Pages pages = new Pages(caseFile, new Templates(), json, Assets.fromWebjars());
+    Api api = new Api(caseFile);
+    byte[] openApi = resource(OPENAPI);
+    Javalin app =
+        Javalin.create(
+            cfg -> {
+              cfg.startup.showJavalinBanner = false;
+              cfg.jsonMapper(new JavalinJackson(json, false));
+              cfg.staticFiles.enableWebjars();
+              cfg.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/static";
+                    files.directory = "/public";
+                    files.location = Location.CLASSPATH;
+                  });
+              cfg.http.defaultContentType = "text/plain; charset=utf-8";
+              pageRoutes(cfg, pages);
+              apiRoutes(cfg, api, openApi);
+              errors(cfg, pages);
+            });
+    try {
+      app.start(port);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot serve on port " + port + ": " + e.getMessage(), e);
+    }
+    LOG.info("Sijill serving {} on http://localhost:{}/", caseFile.describe(), app.port());
+    return new SijillServer(app);
+  }
+
+  private static void pageRoutes(JavalinConfig cfg, Pages pages) {
+    cfg.routes.get("/", pages::overview);
+    cfg.routes.get("/incidents", pages::incidents);
+    cfg.routes.get("/incidents/{id}", pages::incident);
+    cfg.routes.get("/victims", pages::victims);
+    cfg.routes.get("/evidence", pages::evidenceList);
+    cfg.routes.get("/evidence/{id}", pages::evidence);
+    cfg.routes.get("/sources", pages::sourcesPage);
+  }
+
+  private static void apiRoutes(JavalinConfig cfg, Api api, byte[] openApi) {
+    cfg.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+    cfg.routes.get("/api/incidents", api::incidents);
+    cfg.routes.get("/api/incidents/{id}", api::incident);
+    cfg.routes.get("/api/incidents/{id}/history", api::incidentHistory);
+    cfg.routes.get("/api/victims", api::victims);
+    cfg.routes.get("/api/evidence", api::evidenceList);
+    cfg.routes.get("/api/evidence/{id}", api::evidence);
+    cfg.routes.get("/api/evidence/{id}/custody", api::custody);
+    cfg.routes.get("/api/sources", api::sources);
+    cfg.routes.get("/api/sources/{id}", api::source);
+    cfg.routes.get("/api/public-claims", api::publicClaims);
+  }
+
+  /**
+   * Refusals and failures: JSON under {@code /api/}, an HTML page elsewhere. An unexpected error is
+   * logged with its cause and answered without one, so no stack trace reaches a browser.
+   */
+  private static void errors(JavalinConfig cfg, Pages pages) {
+    cfg.routes.exception(
+        HttpProblem.class, (e, ctx) -> refuse(ctx, pages, e.status(), e.code(), e.getMessage()));
+    cfg.routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+          refuse(ctx, pages, 500, "server_error", "Something went wrong on the server.");
+        });
+    cfg.routes.error(
+        404,
+        ctx -> {
+          if (ctx.attribute(REFUSED) == null) {
+            refuse(ctx, pages, 404, "not_found", "There is no page at " + ctx.path() + ".");
+          }
+        });
+  }
+
+  private static final String REFUSED = "sijill.refused";
+
+  private static void refuse(Context ctx, Pages pages, int status, String code, String message) {
+    ctx.attribute(REFUSED, Boolean.TRUE);
+    ctx.status(status);
+    if (ctx.path().startsWith("/api/")) {
+      ctx.json(Map.of("error", code, "message", message));
+    } else {
+      ctx.html(pages.problem(status, message));
+    }
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  /** The GET routes registered, as Javalin lists them (for the OpenAPI check). */
+  List<String> getRoutes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .filter(e -> e.endpoint.method == HandlerType.GET)
+        .map(e -> e.endpoint.path)
+        .toList();
+  }
+
+  /** Stops serving. The case file stays open: it belongs to the caller. */
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = SijillServer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is missing from the server jar");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+// Sijill page scripts: the Leaflet map and the ECharts chart. Everything is served by the app
+// itself (webjars and /static); there are no map tiles, because tiles need the network: the map
+// is drawn over a bundled outline of Syria and its neighbours (Natural Earth via world-atlas).
+(function () {
+  'use strict';
+
+  function drawMap(el) {
+    var markers = JSON.parse(el.dataset.markers || '[]');
+    L.Icon.Default.imagePath = document.body.dataset.leaflet + '/images/';
+    var map = L.map(el, { zoomSnap: 0.25, attributionControl: true });
+    map.attributionControl.setPrefix(false);
+    map.attributionControl.addAttribution('Outline: Natural Earth');
+    map.setView([35.0, 38.5], 6);
+    var layer = L.featureGroup();
+    markers.forEach(function (m) {
+      var marker = L.marker([m.lat, m.lng], { title: m.label, alt: m.label });
+      var link = document.createElement('a');
+      link.href = m.href;
+      link.textContent = m.label;
+      link.dir = 'auto';
+      marker.bindPopup(link);
+      layer.addLayer(marker);
+    });
+    fetch(el.dataset.outline)
+      .then(function (r) { return r.json(); })
+      .then(function (geo) {
+        var outline = L.geoJSON(geo, {
+          interactive: false,
+          style: function (f) {
+            return f.properties.focus
+              ? { color: '#6b5a45', weight: 1.5, fillColor: '#f6f1e7', fillOpacity: 1 }
+              : { color: '#a9a9a9', weight: 0.8, fillColor: '#e4e4e0', fillOpacity: 1 };
+          }
+        }).addTo(map);
+        outline.bringToBack();
+        if (markers.length === 0) {
+          map.fitBounds(outline.getLayers().filter(function (l) {
+            return l.feature.properties.focus;
+          })[0].getBounds());
+        }
+      })
+      .catch(function () { el.classList.add('no-outline'); });
+    layer.addTo(map);
+    if (markers.length === 1) {
+      map.setView([markers[0].lat, markers[0].lng], 9);
+    } else if (markers.length > 1) {
+      map.fitBounds(layer.getBounds().pad(0.4), { maxZoom: 10 });
+    }
+  }
+
+  function drawChart(el) {
+    var data = JSON.parse(el.dataset.series || '{"days":[],"counts":[]}');
+    var chart = echarts.init(el, null, { renderer: 'canvas' });
+    chart.setOption({
+      animation: false,
+      grid: { left: 44, right: 16, top: 16, bottom: 56 },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: data.days, axisLabel: { rotate: 45 } },
+      yAxis: { type: 'value', minInterval: 1, name: 'records' },
+      series: [{ type: 'bar', name: 'records', data: data.counts, itemStyle: { color: '#8a3b2e' } }]
+    });
+    window.addEventListener('resize', function () { chart.resize(); });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('.map[data-markers]').forEach(drawMap);
+    document.querySelectorAll('.chart[data-series]').forEach(drawChart);
+  });
+})();

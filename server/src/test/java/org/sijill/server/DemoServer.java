@@ -1,0 +1,172 @@
+package org.sijill.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.demo.DemoCase;
+import org.sijill.casefile.model.Enums.AssessmentTarget;
+import org.sijill.casefile.model.Enums.Confidentiality;
+import org.sijill.casefile.model.Enums.EvidenceStatus;
+import org.sijill.casefile.model.Enums.SourceKind;
+import org.sijill.casefile.repo.Evidence;
+
+/**
+ * One demo case file on an embedded PostgreSQL and one server over it, shared by every test class
+ * of the module (starting PostgreSQL costs seconds). Test classes take it as a parameter:
+ * {@code @ExtendWith(DemoServer.Extension.class)}. Tests only read, except what {@link #seed} adds
+ * once.
+ */
+final class DemoServer implements AutoCloseable {
+  /** The first (lowest id) incident of the demo, which the seed links evidence to. */
+  final long incidentId;
+
+  final long evidenceId;
+  final long witnessSourceId;
+  final CaseFile caseFile;
+  final SijillServer server;
+  private final Path dir;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private DemoServer(Path dir) {
+    this.dir = dir;
+    this.caseFile = CaseFile.open(dir, Optional.empty());
+    DemoCase.load(caseFile, DemoCase.DEFAULT_SEED);
+    this.incidentId = caseFile.incidents().all().get(0).id();
+    this.witnessSourceId =
+        caseFile
+            .sources()
+            .add(
+                SourceKind.WITNESS,
+                "شاهد اصطناعي",
+                "Synthetic witness W-1",
+                Confidentiality.CONFIDENTIAL,
+                null,
+                "test");
+    this.evidenceId = seed(caseFile, incidentId);
+    this.server = SijillServer.start(caseFile, 0);
+  }
+
+  /** The demo has no evidence yet: add one item with metadata, custody and an assessment. */
+  private static long seed(CaseFile caseFile, long incidentId) {
+    long sourceId = caseFile.sources().all().get(0).id();
+    long id =
+        caseFile
+            .evidence()
+            .add(
+                new Evidence.NewItem(
+                    "ab".repeat(32),
+                    null,
+                    "image/jpeg",
+                    123_456,
+                    "checkpoint-photo.jpg",
+                    "https://example.org/post/1",
+                    Instant.parse("2025-03-06T18:00:00Z"),
+                    "investigator-1",
+                    sourceId,
+                    "{\"exif\": {\"Make\": \"SyntheticCam\", \"GPS\": [35.36, 35.92]}}",
+                    "صورة اصطناعية للاختبار"),
+                "investigator-1");
+    caseFile
+        .evidence()
+        .recordEvent(
+            id,
+            "acquired",
+            "investigator-1",
+            Instant.parse("2025-03-06T18:00:00Z"),
+            "{\"via\": \"upload\"}",
+            0L);
+    caseFile
+        .evidence()
+        .recordEvent(
+            id,
+            "metadata_extracted",
+            "investigator-1",
+            Instant.parse("2025-03-06T18:05:00Z"),
+            null,
+            1L);
+    caseFile.evidence().linkToIncident(incidentId, id, "depicts", "investigator-1");
+    caseFile
+        .claims()
+        .assess(
+            AssessmentTarget.EVIDENCE,
+            id,
+            "geolocation",
+            null,
+            EvidenceStatus.CORROBORATED,
+            "Skyline matches the synthetic reference photo.",
+            "analyst-1",
+            null);
+    return id;
+  }
+
+  String base() {
+    return "http://localhost:" + server.port();
+  }
+
+  HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
+  }
+
+  /** A request as htmx sends it. */
+  HttpResponse<String> getAsHtmx(String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base() + path)).header("HX-Request", "true").build());
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+    caseFile.close();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  /** Hands the shared server to test methods and constructors. */
+  static final class Extension implements ParameterResolver {
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
+      return p.getParameter().getType() == DemoServer.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext c) {
+      return c.getRoot()
+          .getStore(ExtensionContext.Namespace.GLOBAL)
+          .getOrComputeIfAbsent(
+              DemoServer.class,
+              k -> {
+                try {
+                  return new DemoServer(Files.createTempDirectory("sijill-server-test"));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              },
+              DemoServer.class);
+    }
+  }
+}

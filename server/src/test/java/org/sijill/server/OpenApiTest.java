@@ -1,0 +1,88 @@
+package org.sijill.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DemoServer.Extension.class)
+class OpenApiTest {
+  private final DemoServer demo;
+  private final JsonNode doc;
+
+  OpenApiTest(DemoServer demo) throws Exception {
+    this.demo = demo;
+    var r = demo.get("/api/openapi.json");
+    assertThat(r.statusCode()).isEqualTo(200);
+    this.doc = new ObjectMapper().readTree(r.body());
+  }
+
+  private List<String> documentedPaths() {
+    List<String> paths = new ArrayList<>();
+    doc.get("paths").fieldNames().forEachRemaining(paths::add);
+    return paths;
+  }
+
+  @Test
+  void documentsExactlyTheApiRoutesTheServerRegisters() {
+    List<String> registered =
+        demo.server.getRoutes().stream().filter(p -> p.startsWith("/api/")).toList();
+    assertThat(registered).hasSizeGreaterThan(5);
+    assertThat(documentedPaths()).containsExactlyInAnyOrderElementsOf(registered);
+  }
+
+  @Test
+  void isAnOpenApi3DocumentWhoseReferencesResolve() {
+    assertThat(doc.get("openapi").asText()).startsWith("3.");
+    assertThat(doc.at("/info/title").asText()).isNotBlank();
+    List<String> refs = new ArrayList<>();
+    collectRefs(doc, refs);
+    assertThat(refs).isNotEmpty();
+    for (String ref : refs) {
+      assertThat(ref).startsWith("#/");
+      assertThat(doc.at(ref.substring(1)).isMissingNode()).as(ref).isFalse();
+    }
+    for (String path : documentedPaths()) {
+      assertThat(doc.get("paths").get(path).at("/get/responses/200").isMissingNode())
+          .as(path)
+          .isFalse();
+    }
+  }
+
+  /** Each documented list answers a page in the documented shape. */
+  @Test
+  void documentedListsAnswerPages() {
+    for (String path : documentedPaths()) {
+      JsonNode params = doc.get("paths").get(path).at("/get/parameters");
+      boolean paged = params.toString().contains("#/components/parameters/page");
+      if (!paged) {
+        continue;
+      }
+      var r = demo.get(path + "?page=1&size=2");
+      assertThat(r.statusCode()).as(path).isEqualTo(200);
+      assertThat(r.body())
+          .as(path)
+          .contains("\"items\":", "\"page\":1", "\"size\":2", "\"total\":");
+    }
+  }
+
+  private static void collectRefs(JsonNode node, List<String> out) {
+    if (node.isObject()) {
+      node.fields()
+          .forEachRemaining(
+              e -> {
+                if (e.getKey().equals("$ref")) {
+                  out.add(e.getValue().asText());
+                } else {
+                  collectRefs(e.getValue(), out);
+                }
+              });
+    } else if (node.isArray()) {
+      node.forEach(n -> collectRefs(n, out));
+    }
+  }
+}
