@@ -42,7 +42,7 @@
       .catch(function () { el.classList.add('no-outline'); });
     layer.addTo(map);
     if (markers.length === 1) {
-      map.setView([markers[0].lat, markers[0].lng], 9);
+      map.setView([markers[0].lat, markers[0].lng], 8);
     } else if (markers.length > 1) {
       map.fitBounds(layer.getBounds().pad(0.4), { maxZoom: 10 });
     }
@@ -53,7 +53,7 @@
     var chart = echarts.init(el, null, { renderer: 'canvas' });
     chart.setOption({
       animation: false,
-      grid: { left: 44, right: 16, top: 16, bottom: 56 },
+      grid: { left: 44, right: 16, top: 32, bottom: 56 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: data.days, axisLabel: { rotate: 45 } },
       yAxis: { type: 'value', minInterval: 1, name: 'records' },

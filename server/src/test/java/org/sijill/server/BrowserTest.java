@@ -1,0 +1,135 @@
+package org.sijill.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The pages in a real browser: Debian's headless Chromium, driven by Selenium. Checks what only a
+ * browser can: that the scripts load from the app itself, Leaflet draws the map and its markers,
+ * ECharts draws its canvas, and htmx swaps in search results as one types.
+ */
+@ExtendWith(DemoServer.Extension.class)
+class BrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static WebDriver browser;
+  private final DemoServer demo;
+
+  BrowserTest(DemoServer demo) {
+    this.demo = demo;
+  }
+
+  @BeforeAll
+  static void startBrowser(@TempDir Path profile) {
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "browser tests need Debian's chromium and chromium-driver (.ci/run installs them)");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + profile.resolve("profile"));
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private WebDriverWait waiting() {
+    return new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @Test
+  void incidentPageDrawsTheMapWithItsMarker() {
+    browser.get(demo.base() + "/incidents/" + demo.incidentId);
+    waiting()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#map .leaflet-marker-icon")));
+    assertThat(browser.findElements(By.cssSelector("#map .leaflet-marker-icon"))).hasSize(1);
+    // The outline of Syria is drawn as vector paths (no tiles: the app works offline).
+    waiting()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#map .leaflet-overlay-pane path")));
+    WebElement marker = browser.findElement(By.cssSelector("#map .leaflet-marker-icon"));
+    assertThat(marker.isDisplayed()).isTrue();
+    assertThat(marker.getAttribute("src")).startsWith(demo.base() + "/webjars/leaflet/");
+    assertThat(browser.findElement(By.id("demo-banner")).getText())
+        .containsIgnoringCase("synthetic demo data");
+  }
+
+  @Test
+  void overviewDrawsTheChartCanvasAndEveryIncidentOnTheMap() {
+    browser.get(demo.base() + "/");
+    waiting()
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#deaths-chart canvas")));
+    WebElement canvas = browser.findElement(By.cssSelector("#deaths-chart canvas"));
+    assertThat(canvas.getSize().getHeight()).isGreaterThan(100);
+    waiting()
+        .until(
+            ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#map .leaflet-marker-icon"),
+                (int) demo.caseFile.incidents().count()));
+  }
+
+  @Test
+  void typingInTheSearchBoxUpdatesTheVictimsTable() {
+    browser.get(demo.base() + "/victims");
+    WebElement count = browser.findElement(By.id("victim-count"));
+    String before = count.getText();
+    var arabic =
+        demo.caseFile.victims().search("", 1, 500).items().stream()
+            .filter(v -> Text.isArabic(v.displayName()))
+            .findFirst()
+            .orElseThrow();
+    String word = arabic.displayName().split(" ")[0];
+    long expected = demo.caseFile.victims().search(word, 1, 1).total();
+
+    browser.findElement(By.id("victim-search")).sendKeys(word);
+
+    // htmx replaces the results in place: no page load, and the URL follows the search.
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("victim-count"), Text.number(expected) + " records matching"));
+    assertThat(before).doesNotContain("matching");
+    assertThat(browser.findElements(By.cssSelector("#victim-results tbody tr")))
+        .hasSize((int) Math.min(expected, Params.DEFAULT_SIZE));
+    assertThat(browser.getCurrentUrl()).contains("q=");
+  }
+}
