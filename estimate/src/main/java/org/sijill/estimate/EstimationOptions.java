@@ -1,0 +1,71 @@
+package org.sijill.estimate;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What to estimate and how.
+ *
+ * @param methods the method families to run
+ * @param model a hierarchical log-linear model ({@code A*B+C}) instead of model selection, or null
+ * @param seed seed of the Bayesian samplers (recorded in the output)
+ * @param lcmcrClasses K, or 0 for the default min(2^t - 1, 15)
+ * @param lcmcrBurnIn sweeps discarded per chain
+ * @param lcmcrSamples draws kept per chain
+ * @param lcmcrThin sweeps per kept draw
+ * @param lcmcrChains independent chains (at least 2 for R-hat)
+ */
+public record EstimationOptions(
+    Set<Method> methods,
+    String model,
+    long seed,
+    int lcmcrClasses,
+    int lcmcrBurnIn,
+    int lcmcrSamples,
+    int lcmcrThin,
+    int lcmcrChains) {
+
+  /** The method families of {@code --method}. */
+  public enum Method {
+    LOGLINEAR,
+    LCMCR,
+    DGA
+  }
+
+  public EstimationOptions {
+    methods = Set.copyOf(methods);
+    if (methods.isEmpty()) {
+      throw new IllegalArgumentException("no method chosen");
+    }
+    if (lcmcrChains < 2) {
+      throw new IllegalArgumentException("LCMCR needs at least 2 chains, got " + lcmcrChains);
+    }
+    if (lcmcrSamples < 4 || lcmcrThin < 1 || lcmcrBurnIn < 0) {
+      throw new IllegalArgumentException("LCMCR run too short");
+    }
+  }
+
+  /** Every method, model selection, 2 chains of 20,000 burn-in and 10,000 draws thinned by 20. */
+  public static EstimationOptions defaults(long seed) {
+    return new EstimationOptions(EnumSet.allOf(Method.class), null, seed, 0, 20_000, 10_000, 20, 2);
+  }
+
+  public EstimationOptions withMethods(Set<Method> m) {
+    return new EstimationOptions(
+        m, model, seed, lcmcrClasses, lcmcrBurnIn, lcmcrSamples, lcmcrThin, lcmcrChains);
+  }
+
+  public EstimationOptions withModel(String m) {
+    return new EstimationOptions(
+        methods, m, seed, lcmcrClasses, lcmcrBurnIn, lcmcrSamples, lcmcrThin, lcmcrChains);
+  }
+
+  public EstimationOptions withLcmcr(int classes, int burnIn, int samples, int thin, int chains) {
+    return new EstimationOptions(methods, model, seed, classes, burnIn, samples, thin, chains);
+  }
+
+  Lcmcr.Config lcmcrConfig(int t) {
+    int k = lcmcrClasses > 0 ? lcmcrClasses : Math.min((1 << t) - 1, 15);
+    return new Lcmcr.Config(k, lcmcrBurnIn, lcmcrSamples, lcmcrThin, lcmcrChains, seed, 0.25, 0.25);
+  }
+}

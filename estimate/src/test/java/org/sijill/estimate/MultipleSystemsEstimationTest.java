@@ -1,0 +1,155 @@
+package org.sijill.estimate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MultipleSystemsEstimationTest {
+  private static final EstimationOptions QUICK =
+      EstimationOptions.defaults(11).withLcmcr(10, 5_000, 2_000, 5, 2);
+
+  @TempDir Path dir;
+
+  @Test
+  void kosovoReportsTheBallEstimateAndTheDisagreementBetweenModels() throws IOException {
+    Report r = MultipleSystemsEstimation.estimate(Datasets.table("kosovo_1999"), QUICK, m -> {});
+    assertThat(r.documented()).isEqualTo(4400);
+    Estimate bic = r.estimates().get(0);
+    assertThat(bic.model()).isEqualTo("EXH*ABA*OSCE+EXH*HRW+OSCE*HRW");
+    assertThat(bic.total()).isCloseTo(10356.52, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(bic.lower()).isCloseTo(8994.26, org.assertj.core.data.Offset.offset(10.0));
+    assertThat(r.recommended().method()).isEqualTo("lcmcr");
+    // the Kosovo Memory Book near-census, 10,401, lies inside the recommended interval
+    assertThat(r.recommended().lower()).isLessThan(10401);
+    assertThat(r.recommended().upper()).isGreaterThan(10401);
+    assertThat(r.warnings()).anyMatch(w -> w.startsWith("models disagree"));
+    assertThat(r.spread().highest()).isGreaterThan(r.spread().lowest() * 1.25);
+    String json = ReportJson.toJson(r);
+    assertThat(json).doesNotContain("NaN").doesNotContain("Infinity");
+    JsonNode node = new ObjectMapper().readTree(json);
+    assertThat(node.get("lists").toString()).isEqualTo("[\"EXH\",\"ABA\",\"OSCE\",\"HRW\"]");
+    assertThat(node.get("recommended").get("total").asDouble()).isPositive();
+  }
+
+  @Test
+  void aGivenModelIsFittedAsWritten() {
+    Report r =
+        MultipleSystemsEstimation.estimate(
+            Datasets.table("kosovo_1999"),
+            QUICK
+                .withMethods(EnumSet.of(EstimationOptions.Method.LOGLINEAR))
+                .withModel("EXH*ABA*OSCE + EXH*HRW + OSCE*HRW"),
+            m -> {});
+    assertThat(r.estimates()).hasSize(1);
+    assertThat(Math.round(r.estimates().get(0).total())).isEqualTo(10357);
+    assertThat(r.recommended()).isEqualTo(r.estimates().get(0));
+  }
+
+  @Test
+  void unknownListInModelIsRejected() {
+    assertThatThrownBy(
+            () ->
+                MultipleSystemsEstimation.estimate(
+                    Datasets.table("kosovo_1999"), QUICK.withModel("EXH*UN"), m -> {}))
+        .hasMessageContaining("unknown list 'UN'");
+  }
+
+  @Test
+  void anEmptyOverlapIsFlaggedAndItsModelNeverRecommended() {
+    // lists A and B share no one: the A*B term has no finite MLE
+    long[] c = new long[8];
+    c[0b001] = 50;
+    c[0b010] = 40;
+    c[0b100] = 60;
+    c[0b101] = 12;
+    c[0b110] = 9;
+    CaptureTable t = CaptureTable.of(List.of("A", "B", "C"), c);
+    Report r =
+        MultipleSystemsEstimation.estimate(
+            t,
+            QUICK.withMethods(EnumSet.of(EstimationOptions.Method.LOGLINEAR)).withModel("A*B+C"),
+            m -> {});
+    assertThat(r.warnings()).anyMatch(w -> w.contains("A and B share no one"));
+    assertThat(r.estimates().get(0).warnings()).anyMatch(w -> w.contains("does not exist"));
+    assertThat(r.recommended()).isNull();
+    assertThat(ReportJson.toJson(r)).doesNotContain("NaN").doesNotContain("Infinity");
+  }
+
+  @Test
+  void strataAreEstimatedSeparatelyAndSummed() throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add("A,B,C,region,count");
+    CaptureTable k = Datasets.table("spina_bifida_ny");
+    for (String region : List.of("north", "south")) {
+      for (int p = 1; p < 8; p++) {
+        lines.add(
+            (p & 1) + "," + (p >> 1 & 1) + "," + (p >> 2 & 1) + "," + region + "," + k.count(p));
+      }
+    }
+    lines.add("1,1,0,east,5");
+    lines.add("1,0,0,east,7");
+    Path f = dir.resolve("h.csv");
+    Files.write(f, lines);
+    CaptureData data = CaptureData.readHistories(f, "region");
+    assertThat(data.strata()).containsOnlyKeys("north", "south", "east");
+    Report r = MultipleSystemsEstimation.estimate(data, QUICK, m -> {});
+    assertThat(r.strata()).hasSize(3);
+    assertThat(r.strata().get(2).warnings()).anyMatch(w -> w.contains("not estimable"));
+    Estimate total = r.estimates().stream().filter(e -> e.method().equals("dga")).findFirst().get();
+    double north =
+        r.strata().get(0).estimates().stream()
+            .filter(e -> e.method().equals("dga"))
+            .findFirst()
+            .get()
+            .total();
+    assertThat(total.total()).isBetween(2 * north + 12 - 5, 2 * north + 12 + 5);
+    assertThat(total.lower()).isLessThan(total.total());
+  }
+
+  @Test
+  void badHistoriesNameFileLineAndColumn() throws IOException {
+    Path f = dir.resolve("bad.csv");
+    Files.writeString(f, "A,B,count\n1,0,3\n1,2,4\n0,1,-1\n0,0,2\n");
+    assertThatThrownBy(() -> CaptureData.readHistories(f, null))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining(f + ":3: B: expected 0 or 1, got '2'")
+        .hasMessageContaining(f + ":4: count: negative count -1")
+        .hasMessageContaining(f + ":5: A,B: a person on no list");
+  }
+
+  @Test
+  void aListThatCapturesNobodyAndTooFewListsAreErrors() throws IOException {
+    Path f = dir.resolve("empty.csv");
+    Files.writeString(f, "A,B,C\n1,0,0\n0,1,0\n");
+    assertThatThrownBy(() -> CaptureData.readHistories(f, null))
+        .hasMessageContaining("C: this list captures nobody");
+    Path g = dir.resolve("one.csv");
+    Files.writeString(g, "A,count\n1,3\n");
+    assertThatThrownBy(() -> CaptureData.readHistories(g, null))
+        .hasMessageContaining("need at least 2 list columns");
+  }
+
+  @Test
+  void clustersBecomeCaptureHistories() throws IOException {
+    Path f = dir.resolve("clusters.csv");
+    Files.writeString(
+        f,
+        "cluster_id,source,record_id\n1,hrw,a1\n1,osce,b7\n2,hrw,a2\n3,osce,b1\n3,aba,c4\n"
+            + "4,aba,c5\n");
+    CaptureTable t = CaptureData.readClusters(f).total();
+    assertThat(t.lists()).containsExactly("aba", "hrw", "osce");
+    assertThat(t.documented()).isEqualTo(4);
+    assertThat(t.count(0b110)).isEqualTo(1); // hrw + osce
+    assertThat(t.count(0b101)).isEqualTo(1); // aba + osce
+  }
+}
