@@ -37,6 +37,7 @@ final class VideoDecoder implements AutoCloseable {
   private long startPts;
   private double fps;
   private double declaredDuration;
+  private long declaredFrames;
   private String codecName;
 
   private VideoDecoder(Path file, MediaLimits limits) {
@@ -99,6 +100,7 @@ final class VideoDecoder implements AutoCloseable {
     timeBase = av_q2d(st.time_base());
     startPts = st.start_time() != AV_NOPTS_VALUE ? st.start_time() : 0;
     fps = st.avg_frame_rate().den() != 0 ? av_q2d(st.avg_frame_rate()) : 0;
+    declaredFrames = Math.max(0, st.nb_frames());
     if (st.duration() != AV_NOPTS_VALUE && st.duration() > 0) {
       declaredDuration = st.duration() * timeBase;
     } else if (fmt.duration() != AV_NOPTS_VALUE && fmt.duration() > 0) {
@@ -121,6 +123,11 @@ final class VideoDecoder implements AutoCloseable {
   /** Duration the container declares, 0 when it declares none. */
   double declaredDuration() {
     return declaredDuration;
+  }
+
+  /** Frame count the container declares, 0 when it declares none. */
+  long declaredFrames() {
+    return declaredFrames;
   }
 
   /** Decodes every frame of the stream in presentation order; returns the frame count. */

@@ -50,27 +50,38 @@ public final class VideoFingerprinter {
       SceneCuts cuts = new SceneCuts();
       double[] next = {0};
       double[] lastSample = {Double.NEGATIVE_INFINITY};
-      dec.decode(
-          (frame, t) -> {
-            last[0] = Math.max(last[0], t);
-            boolean cut = cuts.isCut(frame) && t - lastSample[0] >= MIN_CUT_GAP;
-            if (t + 1e-6 < next[0] && !cut) {
-              return;
-            }
-            lastSample[0] = t;
-            if (t + 1e-6 >= next[0]) {
-              next[0] = Math.floor(t + 1e-6) + 1;
-            }
-            Orientation plane = rgb.luma(frame);
-            Orientation trimmed =
-                trimBars ? Letterbox.trim(plane.luma(), plane.rows(), plane.cols()) : plane;
-            ImageHash h = hasher.hashLuma(trimmed.luma(), trimmed.rows(), trimmed.cols(), 1);
-            if (h.reliable()) {
-              kept.add(new FrameHash(round3(t), h, cut));
-            } else {
-              dropped[0]++;
-            }
-          });
+      long decoded =
+          dec.decode(
+              (frame, t) -> {
+                last[0] = Math.max(last[0], t);
+                boolean cut = cuts.isCut(frame) && t - lastSample[0] >= MIN_CUT_GAP;
+                if (t + 1e-6 < next[0] && !cut) {
+                  return;
+                }
+                lastSample[0] = t;
+                if (t + 1e-6 >= next[0]) {
+                  next[0] = Math.floor(t + 1e-6) + 1;
+                }
+                Orientation plane = rgb.luma(frame);
+                Orientation trimmed =
+                    trimBars ? Letterbox.trim(plane.luma(), plane.rows(), plane.cols()) : plane;
+                ImageHash h = hasher.hashLuma(trimmed.luma(), trimmed.rows(), trimmed.cols(), 1);
+                if (h.reliable()) {
+                  kept.add(new FrameHash(round3(t), h, cut));
+                } else {
+                  dropped[0]++;
+                }
+              });
+      long declaredFrames = dec.declaredFrames();
+      if (declaredFrames > 30 && decoded < 0.8 * declaredFrames) {
+        throw new MediaException(
+            file,
+            "is truncated or damaged: the container declares "
+                + declaredFrames
+                + " frames but only "
+                + decoded
+                + " could be decoded");
+      }
       double declared = dec.declaredDuration();
       if (declared > 3 && last[0] < 0.8 * declared - 1) {
         throw new MediaException(

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PdqHasherTest {
   private final PdqHasher fast = new PdqHasher();
@@ -88,6 +90,34 @@ class PdqHasherTest {
       ImageHash b = reference.hash(img);
       assertThat(a).as(s[0] + "x" + s[1]).isEqualTo(b);
     }
+  }
+
+  @Test
+  void exifOrientationIsAppliedForDisplayAndMatchingIgnoresIt(@TempDir Path dir)
+      throws IOException {
+    byte[] jpeg = Files.readAllBytes(TestData.pdq("bridge-1-original.jpg"));
+    // the file's own EXIF orientation entry (tag 0x0112, SHORT, count 1), little-endian
+    byte[] entry = {0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00};
+    int at = -1;
+    for (int i = 0; i < 1024 && at < 0; i++) {
+      if (java.util.Arrays.equals(jpeg, i, i + 8, entry, 0, 8)) {
+        at = i + 8;
+      }
+    }
+    assertThat(at).isPositive();
+    jpeg[at] = 6; // "rotate 90 degrees clockwise to display"
+    Path turned = dir.resolve("turned.jpg");
+    Files.write(turned, jpeg);
+
+    ImageHash stored = fast.hashFile(TestData.pdq("bridge-1-original.jpg"));
+    ImageHash displayed = fast.hashFile(turned);
+    assertThat(displayed.orientation()).isEqualTo(6);
+    assertThat(stored.orientation()).isEqualTo(1);
+    // upstream names its turns counter-clockwise: "rotate-270" is the photo turned 90° clockwise
+    PdqHash rotatedFile = fast.hashFile(TestData.pdq("bridge-4-rotate-270.jpg")).hash();
+    assertThat(displayed.hash().distance(rotatedFile)).isLessThanOrEqualTo(10);
+    assertThat(displayed.hash().distance(stored.hash())).isGreaterThan(31);
+    assertThat(stored.distanceAnyVariant(displayed.hash())).isLessThanOrEqualTo(10);
   }
 
   @Test

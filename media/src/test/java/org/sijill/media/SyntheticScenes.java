@@ -23,7 +23,7 @@ final class SyntheticScenes {
     for (int s = 0; s < 14; s++) {
       g.setColor(new Color(rnd.nextInt(0xffffff)));
       double speed = rnd.nextDouble() * 2 - 1;
-      int x = (int) (rnd.nextInt(w) + speed * i * w / 200.0);
+      int x = Math.floorMod((int) (rnd.nextInt(w) + speed * i * w / 200.0), w);
       int y = rnd.nextInt(h);
       int sw = w / 12 + rnd.nextInt(w / 4);
       int sh = h / 12 + rnd.nextInt(h / 4);
