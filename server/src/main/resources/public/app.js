@@ -20,6 +20,11 @@
       link.dir = 'auto';
       marker.bindPopup(link);
       layer.addLayer(marker);
+      if (m.radiusM) {
+        layer.addLayer(L.circle([m.lat, m.lng], {
+          radius: m.radiusM, interactive: false, color: '#8a3b2e', weight: 1, fillOpacity: 0.08
+        }));
+      }
     });
     fetch(el.dataset.outline)
       .then(function (r) { return r.json(); })

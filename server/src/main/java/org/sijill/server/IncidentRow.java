@@ -37,6 +37,7 @@ record IncidentRow(Incident incident, Location location) {
       return null;
     }
     String label = incident.titleEn() != null ? incident.titleEn() : incident.titleAr();
-    return new Marker(location.latitude(), location.longitude(), label, href());
+    return new Marker(
+        location.latitude(), location.longitude(), location.precisionM(), label, href());
   }
 }

@@ -66,6 +66,7 @@ public final class SijillServer implements AutoCloseable {
                     files.location = Location.CLASSPATH;
                   });
               cfg.http.defaultContentType = "text/plain; charset=utf-8";
+              cfg.routes.before(SijillServer::securityHeaders);
               pageRoutes(cfg, pages);
               apiRoutes(cfg, api, openApi);
               errors(cfg, pages);
@@ -77,6 +78,21 @@ public final class SijillServer implements AutoCloseable {
     }
     LOG.info("Sijill serving {} on http://localhost:{}/", caseFile.describe(), app.port());
     return new SijillServer(app);
+  }
+
+  /**
+   * The pages hold names of the dead and of witnesses' sources: scripts may come only from the app
+   * itself (there are no inline scripts), and no other site may frame the pages or be told which
+   * page linked to it.
+   */
+  private static void securityHeaders(Context ctx) {
+    ctx.header(
+        "Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self';"
+            + " frame-ancestors 'none'");
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "no-referrer");
   }
 
   private static void pageRoutes(JavalinConfig cfg, Pages pages) {

@@ -209,7 +209,11 @@ class PagesTest {
       assertThat(demo.get(path).statusCode()).as(path).isEqualTo(200);
     }
     assertThat(demo.get("/static/syria.geojson").body()).contains("\"name\":\"Syria\"");
-    // No page pulls anything from another host.
+    // No page pulls anything from another host, and the browser is told not to let it.
     assertThat(page("/incidents/" + demo.incidentId)).doesNotContainPattern("src=\"https?://");
+    assertThat(demo.get("/").headers().firstValue("Content-Security-Policy"))
+        .get()
+        .asString()
+        .contains("default-src 'self'", "script-src 'self';");
   }
 }
