@@ -43,7 +43,10 @@ public record Estimate(
     List<String> warnings) {
 
   public Estimate {
-    details = details == null || details.isEmpty() ? null : Map.copyOf(details);
+    details =
+        details == null || details.isEmpty()
+            ? null
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
     warnings = warnings == null || warnings.isEmpty() ? null : List.copyOf(warnings);
     lower = finiteOrNull(lower);
     upper = finiteOrNull(upper);

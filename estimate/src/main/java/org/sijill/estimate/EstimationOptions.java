@@ -45,9 +45,14 @@ public record EstimationOptions(
     }
   }
 
-  /** Every method, model selection, 2 chains of 20,000 burn-in and 10,000 draws thinned by 20. */
+  /**
+   * Every method, model selection, and LCMCR as long as the R reference runs: 2 chains of 100,000
+   * burn-in sweeps and 20,000 draws thinned by 50 (Kosovo mixes slowly; shorter runs leave an
+   * effective sample size of a few hundred).
+   */
   public static EstimationOptions defaults(long seed) {
-    return new EstimationOptions(EnumSet.allOf(Method.class), null, seed, 0, 20_000, 10_000, 20, 2);
+    return new EstimationOptions(
+        EnumSet.allOf(Method.class), null, seed, 0, 100_000, 20_000, 50, 2);
   }
 
   public EstimationOptions withMethods(Set<Method> m) {

@@ -86,7 +86,7 @@ final class TableEstimation {
             spread,
             List.copyOf(warnings),
             standard,
-            Map.copyOf(details),
+            java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details)),
             null);
     return new Computed(r, List.copyOf(plausible), draws, List.copyOf(keys));
   }

@@ -1,0 +1,213 @@
+package org.sijill.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.sijill.estimate.CaptureData;
+import org.sijill.estimate.Estimate;
+import org.sijill.estimate.EstimationOptions;
+import org.sijill.estimate.EstimationOptions.Method;
+import org.sijill.estimate.InputException;
+import org.sijill.estimate.MultipleSystemsEstimation;
+import org.sijill.estimate.Report;
+import org.sijill.estimate.ReportJson;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sijill estimate}: multiple systems estimation of the total number of victims from
+ * overlapping lists. Reads capture histories or the clusters of {@code sijill link}; writes
+ * RESULT.json (see docs/estimation.md) to stdout or {@code --out}.
+ */
+@Command(
+    name = "estimate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Estimate how many people the lists missed (log-linear models, LCMCR, dga) and write"
+            + " RESULT.json.")
+final class EstimateCommand implements Callable<Integer> {
+
+  static final class Input {
+    @Option(
+        names = "--histories",
+        paramLabel = "HISTORIES.csv",
+        description = "One 0/1 column per list, optional count and stratum columns.")
+    Path histories;
+
+    @Option(
+        names = "--clusters",
+        paramLabel = "CLUSTERS.csv",
+        description = "Output of sijill link: each cluster is one person, its sources its lists.")
+    Path clusters;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Input input;
+
+  @Option(
+      names = "--method",
+      defaultValue = "all",
+      paramLabel = "all|loglinear|lcmcr|dga",
+      description = "Which methods to run (default: ${DEFAULT-VALUE}).")
+  String method;
+
+  @Option(
+      names = "--model",
+      paramLabel = "A*B+C",
+      description = "A hierarchical log-linear model instead of model selection.")
+  String model;
+
+  @Option(
+      names = "--strata",
+      paramLabel = "COLUMN",
+      description = "Estimate each value of this column separately, then sum.")
+  String strata;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed of the Bayesian samplers (default: random, recorded in the output).")
+  Long seed;
+
+  @Option(names = "--out", paramLabel = "RESULT.json", description = "Write here, not stdout.")
+  Path out;
+
+  @Option(
+      names = "--lcmcr-classes",
+      paramLabel = "K",
+      description = "Latent classes (default: min(2^lists - 1, 15)).")
+  int classes;
+
+  @Option(names = "--lcmcr-burn-in", defaultValue = "100000", paramLabel = "SWEEPS")
+  int burnIn;
+
+  @Option(names = "--lcmcr-samples", defaultValue = "20000", paramLabel = "DRAWS")
+  int samples;
+
+  @Option(names = "--lcmcr-thin", defaultValue = "50", paramLabel = "SWEEPS")
+  int thin;
+
+  @Option(names = "--lcmcr-chains", defaultValue = "2", paramLabel = "CHAINS")
+  int chains;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    Set<Method> methods = methods();
+    long s = seed != null ? seed : new SecureRandom().nextLong() >>> 16;
+    EstimationOptions options;
+    try {
+      options =
+          EstimationOptions.defaults(s)
+              .withMethods(methods)
+              .withModel(model)
+              .withLcmcr(classes, burnIn, samples, thin, chains);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--lcmcr-*: " + e.getMessage());
+    }
+    CaptureData data = read();
+    Report report;
+    try {
+      report =
+          MultipleSystemsEstimation.estimate(
+              data,
+              options,
+              line -> {
+                err.println("estimate: " + line);
+                err.flush();
+              });
+    } catch (InputException e) {
+      throw new UserError(e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--model: " + e.getMessage());
+    }
+    String json = ReportJson.toJson(report);
+    if (out == null) {
+      PrintWriter o = spec.commandLine().getOut();
+      o.print(json);
+      o.flush();
+    } else {
+      writeAtomically(out, json);
+      spec.commandLine().getOut().println(summary(report));
+      spec.commandLine().getOut().flush();
+    }
+    return 0;
+  }
+
+  private Set<Method> methods() {
+    return switch (method) {
+      case "all" -> EnumSet.allOf(Method.class);
+      case "loglinear" -> EnumSet.of(Method.LOGLINEAR);
+      case "lcmcr" -> EnumSet.of(Method.LCMCR);
+      case "dga" -> EnumSet.of(Method.DGA);
+      default ->
+          throw new UserError(
+              "--method: expected all, loglinear, lcmcr or dga, got '" + method + "'");
+    };
+  }
+
+  private CaptureData read() {
+    Path file = input.histories != null ? input.histories : input.clusters;
+    if (!Files.isRegularFile(file)) {
+      throw new UserError(file + ": no such file");
+    }
+    if (input.clusters != null && strata != null) {
+      throw new UserError("--strata: needs --histories (a clusters file has no stratum column)");
+    }
+    try {
+      return input.histories != null
+          ? CaptureData.readHistories(file, strata)
+          : CaptureData.readClusters(file);
+    } catch (InputException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  private static void writeAtomically(Path target, String json) {
+    Path abs = target.toAbsolutePath();
+    try {
+      Path tmp = Files.createTempFile(abs.getParent(), ".estimate-", ".json");
+      try (OutputStream os = Files.newOutputStream(tmp)) {
+        os.write(json.getBytes(StandardCharsets.UTF_8));
+      }
+      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UserError(target + ": cannot write: " + e.getMessage(), e);
+    }
+  }
+
+  static String summary(Report r) {
+    Estimate e = r.recommended();
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format("documented: %,d on %d lists%n", r.documented(), r.lists().size()));
+    if (e == null) {
+      sb.append("no usable estimate; see warnings");
+    } else {
+      sb.append(
+          String.format(
+              "recommended: %s (%s) %,.0f, 95%% %s%s",
+              e.method(),
+              e.model(),
+              e.total(),
+              e.lower() == null ? "?" : String.format("%,.0f", e.lower()),
+              e.upper() == null ? " to ?" : String.format(" to %,.0f", e.upper())));
+    }
+    for (String w : r.warnings()) {
+      sb.append(System.lineSeparator()).append("warning: ").append(w);
+    }
+    return sb.toString();
+  }
+}

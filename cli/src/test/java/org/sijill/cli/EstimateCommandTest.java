@@ -1,0 +1,115 @@
+package org.sijill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** sijill estimate, in-process, on a small synthetic table. */
+class EstimateCommandTest {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  Run run(String... args) {
+    CommandLine cl = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private Path histories() throws Exception {
+    Path f = dir.resolve("histories.csv");
+    Files.writeString(
+        f, "A,B,C,count\n0,0,1,60\n0,1,0,49\n0,1,1,4\n1,0,0,247\n1,0,1,112\n1,1,0,142\n1,1,1,12\n");
+    return f;
+  }
+
+  @Test
+  void writesResultJsonWithTheContractFields() throws Exception {
+    Path out = dir.resolve("result.json");
+    Run r =
+        run(
+            "estimate",
+            "--histories",
+            histories().toString(),
+            "--seed",
+            "3",
+            "--lcmcr-burn-in",
+            "2000",
+            "--lcmcr-samples",
+            "1000",
+            "--lcmcr-thin",
+            "2",
+            "--out",
+            out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("documented: 626 on 3 lists").contains("recommended: ");
+    JsonNode json = new ObjectMapper().readTree(out.toFile());
+    assertThat(json.get("lists").toString()).isEqualTo("[\"A\",\"B\",\"C\"]");
+    assertThat(json.get("documented").asLong()).isEqualTo(626);
+    JsonNode first = json.get("estimates").get(0);
+    assertThat(first.get("method").asText()).isEqualTo("loglinear");
+    assertThat(first.get("model").asText()).isEqualTo("B*C+A");
+    assertThat(first.get("total").asDouble()).isBetween(730.9, 731.0);
+    assertThat(first.has("aic")).isTrue();
+    assertThat(first.has("bic")).isTrue();
+    // LCMCR when its chains agree, dga otherwise (this run is deliberately short)
+    assertThat(json.get("recommended").get("method").asText()).isIn("lcmcr", "dga");
+    assertThat(json.get("warnings").isArray()).isTrue();
+    assertThat(Files.readString(out)).doesNotContain("NaN").doesNotContain("Infinity");
+  }
+
+  @Test
+  void aModelAndMethodGiveOneEstimateOnStdout() throws Exception {
+    Run r =
+        run(
+            "estimate",
+            "--histories",
+            histories().toString(),
+            "--method",
+            "loglinear",
+            "--model",
+            "A*B+B*C");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertThat(json.get("estimates")).hasSize(1);
+    assertThat(json.get("estimates").get(0).get("total").asDouble()).isBetween(758.3, 758.4);
+  }
+
+  @Test
+  void badInputIsOneClearLineNamingFileLineAndColumn() throws Exception {
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(bad, "A,B,C,count\n1,0,x,3\n");
+    Run r = run("estimate", "--histories", bad.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains(bad + ":2: C: expected 0 or 1, got 'x'");
+    assertThat(r.err()).doesNotContain("Exception");
+
+    Run model =
+        run(
+            "estimate",
+            "--histories",
+            histories().toString(),
+            "--method",
+            "loglinear",
+            "--model",
+            "A*Z");
+    assertThat(model.code()).isEqualTo(1);
+    assertThat(model.err()).contains("--model").contains("unknown list 'Z'");
+
+    Run missing = run("estimate", "--histories", dir.resolve("nope.csv").toString());
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err()).contains("nope.csv: no such file");
+  }
+}
