@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       ImportListCommand.class,
       ExportCommand.class,
+      VaultCommand.class,
       EstimateCommand.class,
       CommandLine.HelpCommand.class,
     })

@@ -68,8 +68,11 @@ final class BagImporter {
       }
     }
     List<Ingested> out = new ArrayList<>();
-    for (Map.Entry<String, Long> item : v.sizes().entrySet()) {
-      String sha = item.getKey();
+    // In the order the sending vault acquired them.
+    for (String sha : v.acquisitionIndex().keySet()) {
+      if (!v.sizes().containsKey(sha)) {
+        continue;
+      }
       StoredBlob blob;
       try (InputStream in = Files.newInputStream(v.dir().resolve(BagLayout.DATA + sha))) {
         blob = vault.fileStore().put(in);

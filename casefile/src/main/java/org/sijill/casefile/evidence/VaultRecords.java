@@ -1,0 +1,194 @@
+package org.sijill.casefile.evidence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The database mirror of the vault's custody log: an {@code evidence_item} row per stored content
+ * (from its first {@code acquired} or {@code imported} entry), a {@code custody_event} row per log
+ * entry, and the entry's leaf hash in {@code custody_log_leaf}. The log is the record; these rows
+ * make it searchable, and {@code vault verify} checks every row against the log.
+ *
+ * <p>Rows are written in log order, each entry in one transaction with its item, so after a crash
+ * the rows missing are always a suffix of the log: {@link #nextLogIndex()} says where to resume.
+ */
+public final class VaultRecords {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+  private final Jdbi jdbi;
+
+  public VaultRecords(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** The first log index with no custody_event row yet (0 for an empty mirror). */
+  public long nextLogIndex() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select coalesce(max(log_index) + 1, 0) from custody_event")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  /**
+   * Mirrors log entries, in order, in one transaction. {@code metadata} gives the metadata JSON of
+   * an item by SHA-256 when its evidence_item row is created (may return null).
+   */
+  public void record(
+      List<LogEntryRow> entries, java.util.function.Function<String, String> metadata) {
+    jdbi.useTransaction(
+        h -> {
+          for (LogEntryRow e : entries) {
+            Long id = itemId(h, e.sha256()).orElse(null);
+            if (id == null && (e.action().equals("acquired") || e.action().equals("imported"))) {
+              id = insertItem(h, e, metadata.apply(e.sha256()));
+            }
+            h.createUpdate(
+                    "insert into custody_event (evidence_id, action, actor, occurred_at, details,"
+                        + " log_index, recorded_by) values (:e, :action, :actor, :at,"
+                        + " cast(:details as jsonb), :idx, :actor)")
+                .bind("e", id)
+                .bind("action", e.action())
+                .bind("actor", e.actor())
+                .bind("at", e.at())
+                .bind("details", json(e.details()))
+                .bind("idx", e.logIndex())
+                .execute();
+            h.createUpdate("insert into custody_log_leaf (log_index, leaf_hash) values (:i, :h)")
+                .bind("i", e.logIndex())
+                .bind("h", e.leafHash())
+                .execute();
+          }
+        });
+  }
+
+  private static long insertItem(Handle h, LogEntryRow e, String metadata) {
+    Map<String, String> d = e.details();
+    return h.createUpdate(
+            "insert into evidence_item (sha256, sha512, media_type, size_bytes, original_name,"
+                + " original_url, acquired_at, acquired_by, metadata, note, recorded_by) values"
+                + " (:sha256, :sha512, :mime, :size, :name, :url, :acquiredAt, :by,"
+                + " cast(:metadata as jsonb), :note, :by)")
+        .bind("sha256", e.sha256())
+        .bind("sha512", d.get("sha512"))
+        .bind("mime", d.getOrDefault("mime_type", "application/octet-stream"))
+        .bind("size", Long.parseLong(d.getOrDefault("size", "0")))
+        .bind("name", d.get("file_name"))
+        .bind("url", d.get("url"))
+        .bind("acquiredAt", Instant.parse(d.getOrDefault("acquired_at", e.at().toString())))
+        .bind("by", e.actor())
+        .bind("metadata", metadata == null ? "{}" : metadata)
+        .bind("note", d.get("note"))
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one();
+  }
+
+  private static Optional<Long> itemId(Handle h, String sha256) {
+    return h.createQuery("select id from evidence_item where sha256 = :s")
+        .bind("s", sha256)
+        .mapTo(Long.class)
+        .findOne();
+  }
+
+  /** An evidence_item row and the log index of its first acquisition, for verification. */
+  public record ItemRow(long id, Long logIndex, Map<String, String> claims) {}
+
+  /** A custody_event row and its stored leaf hash, for verification. */
+  public record EventRow(long id, Long logIndex, String leafHash, Map<String, String> claims) {}
+
+  /** Every evidence_item with what it claims of its acquisition entry. */
+  public List<ItemRow> items() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select i.*, (select min(c.log_index) from custody_event c where"
+                        + " c.evidence_id = i.id and c.action in ('acquired', 'imported')) as idx"
+                        + " from evidence_item i order by i.id")
+                .map(
+                    (rs, ctx) -> {
+                      Map<String, String> c = new TreeMap<>();
+                      c.put("sha256", rs.getString("sha256"));
+                      c.put("sha512", rs.getString("sha512"));
+                      c.put("mime_type", rs.getString("media_type"));
+                      c.put("size", Long.toString(rs.getLong("size_bytes")));
+                      c.put("file_name", rs.getString("original_name"));
+                      c.put("url", rs.getString("original_url"));
+                      c.put(
+                          "acquired_at",
+                          rs.getObject("acquired_at", java.time.OffsetDateTime.class)
+                              .toInstant()
+                              .toString());
+                      c.put("actor", rs.getString("acquired_by"));
+                      c.put("note", rs.getString("note"));
+                      long idx = rs.getLong("idx");
+                      return new ItemRow(rs.getLong("id"), rs.wasNull() ? null : idx, c);
+                    })
+                .list());
+  }
+
+  /** Every custody_event with what it claims of its log entry. */
+  public List<EventRow> events() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select c.*, l.leaf_hash, i.sha256 from custody_event c left join"
+                        + " custody_log_leaf l on l.log_index = c.log_index left join evidence_item"
+                        + " i on i.id = c.evidence_id order by c.id")
+                .map(
+                    (rs, ctx) -> {
+                      Map<String, String> c = new TreeMap<>();
+                      try {
+                        JSON.readValue(rs.getString("details"), MAP)
+                            .forEach((k, v) -> c.put(k, v == null ? null : v.toString()));
+                      } catch (JsonProcessingException e) {
+                        c.put("(details)", "unreadable JSON");
+                      }
+                      c.put("type", rs.getString("action"));
+                      c.put("actor", rs.getString("actor"));
+                      c.put(
+                          "at",
+                          rs.getObject("occurred_at", java.time.OffsetDateTime.class)
+                              .toInstant()
+                              .toString());
+                      if (rs.getString("sha256") != null) {
+                        c.put("sha256", rs.getString("sha256"));
+                      }
+                      long idx = rs.getLong("log_index");
+                      return new EventRow(
+                          rs.getLong("id"),
+                          rs.wasNull() ? null : idx,
+                          rs.getString("leaf_hash"),
+                          c);
+                    })
+                .list());
+  }
+
+  /** SHA-256 of the items linked to an incident. */
+  public List<String> itemsOfIncident(long incidentId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select distinct e.sha256 from evidence_item e join incident_evidence ie on"
+                        + " ie.evidence_id = e.id where ie.incident_id = :i order by e.sha256")
+                .bind("i", incidentId)
+                .mapTo(String.class)
+                .list());
+  }
+
+  private static String json(Map<String, String> m) {
+    try {
+      return JSON.writeValueAsString(new TreeMap<>(m));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

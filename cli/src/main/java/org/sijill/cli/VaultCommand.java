@@ -1,0 +1,250 @@
+package org.sijill.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sijill.vault.Acquisition;
+import org.sijill.vault.Checkpoint;
+import org.sijill.vault.InclusionProof;
+import org.sijill.vault.Ingested;
+import org.sijill.vault.NoteVerifier;
+import org.sijill.vault.PackageRejectedException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sijill vault …}: keep original evidence and prove its chain of custody. */
+@Command(
+    name = "vault",
+    mixinStandardHelpOptions = true,
+    description = "Evidence vault: store originals, log their custody, prove and package them.",
+    subcommands = {
+      VaultCommand.Add.class,
+      VaultVerifyCommand.class,
+      VaultCommand.CheckpointCmd.class,
+      VaultCommand.Proof.class,
+      VaultCommand.Export.class,
+      VaultCommand.Import.class
+    })
+final class VaultCommand {
+
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = "Store files as evidence; prints <sha256> <log index> <file> for each.")
+  static final class Add implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE")
+    List<Path> files;
+
+    @Option(names = "--source", paramLabel = "S", description = "Where the files came from.")
+    String source;
+
+    @Option(names = "--note", paramLabel = "N", description = "A note kept with each item.")
+    String note;
+
+    @Option(names = "--url", paramLabel = "URL", description = "Address the files were taken from.")
+    String url;
+
+    @Option(
+        names = "--acquired-at",
+        paramLabel = "TIME",
+        description = "When they were obtained (ISO instant or date; default: now).")
+    String acquiredAt;
+
+    @Override
+    public Integer call() throws IOException {
+      Main main = Main.root(spec);
+      Instant when = parseTime(acquiredAt);
+      List<String> problems = new ArrayList<>();
+      for (Path f : files) {
+        if (!Files.isRegularFile(f)) {
+          problems.add(f + ": not a readable file");
+        } else if (!Files.isReadable(f)) {
+          problems.add(f + ": permission denied");
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new UserError(String.join("\n", problems) + "\nnothing was stored");
+      }
+      Acquisition acq = new Acquisition(main.who(), when, source, url, note);
+      PrintWriter out = spec.commandLine().getOut();
+      try (VaultSession s = VaultSession.open(main)) {
+        for (Path f : files) {
+          Ingested in;
+          try {
+            in = s.vault.add(f, acq);
+          } catch (IOException e) {
+            throw new UserError(f + ": cannot store: " + e.getMessage(), e);
+          }
+          s.mirror();
+          out.println(in.blob().sha256() + " " + in.logIndex() + " " + f);
+          out.flush();
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "checkpoint",
+      mixinStandardHelpOptions = true,
+      description = "Sign and print the current log head (a C2SP signed note: origin, size, root).")
+  static final class CheckpointCmd implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      try (VaultSession s = VaultSession.open(Main.root(spec))) {
+        spec.commandLine().getOut().print(s.vault.checkpoint());
+        spec.commandLine().getOut().flush();
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "proof",
+      mixinStandardHelpOptions = true,
+      description = "Inclusion proof of an item's acquisition entry against the latest checkpoint.")
+  static final class Proof implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "SHA256")
+    String sha256;
+
+    @Override
+    public Integer call() throws IOException {
+      String sha = sha256.strip().toLowerCase(java.util.Locale.ROOT);
+      if (!sha.matches("[0-9a-f]{64}")) {
+        throw new UserError(sha256 + ": not a SHA-256 (64 hex digits)");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      try (VaultSession s = VaultSession.open(Main.root(spec))) {
+        long index =
+            s.vault
+                .acquisitionIndex(sha)
+                .orElseThrow(() -> new UserError(sha + ": no such item in the vault"));
+        InclusionProof p = s.vault.proof(index);
+        Checkpoint cp = NoteVerifier.parse(s.vault.verifierKey()).verify(p.checkpoint());
+        HexFormat hex = HexFormat.of();
+        out.println("sha256 " + sha);
+        out.println("log_index " + p.index());
+        out.println("entry " + Base64.getEncoder().encodeToString(p.entry()));
+        out.println("leaf_hash " + hex.formatHex(p.leafHash()));
+        out.println("tree_size " + p.treeSize());
+        for (byte[] h : p.path()) {
+          out.println("path " + hex.formatHex(h));
+        }
+        out.println("root " + hex.formatHex(cp.root()));
+        out.println("key " + s.vault.verifierKey());
+        out.println();
+        out.print(p.checkpoint());
+        out.flush();
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description =
+          "Write a BagIt package (directory, or .zip) with manifests, custody and proofs.")
+  static final class Export implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "PKG", description = "New package.")
+    Path out;
+
+    @Option(
+        names = "--case",
+        paramLabel = "C",
+        description = "Only the evidence linked to incident C (default: every item).")
+    Long incident;
+
+    @Override
+    public Integer call() throws IOException {
+      Main main = Main.root(spec);
+      if (Files.exists(out)) {
+        throw new UserError(out + ": already exists; choose a new package name");
+      }
+      try (VaultSession s = VaultSession.open(main)) {
+        List<String> items =
+            incident == null
+                ? s.records.items().stream().map(r -> r.claims().get("sha256")).toList()
+                : s.records.itemsOfIncident(incident);
+        if (items.isEmpty()) {
+          throw new UserError(
+              incident == null
+                  ? "the vault holds no evidence to export"
+                  : "incident " + incident + " has no linked evidence");
+        }
+        s.vault.export(out, items, main.who());
+        s.mirror();
+        spec.commandLine().getOut().printf("exported %d items to %s%n", items.size(), out);
+        spec.commandLine().getOut().flush();
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description = "Verify an evidence package completely, then store its items.")
+  static final class Import implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "PKG")
+    Path pkg;
+
+    @Override
+    public Integer call() throws IOException {
+      Main main = Main.root(spec);
+      PrintWriter out = spec.commandLine().getOut();
+      try (VaultSession s = VaultSession.open(main)) {
+        List<Ingested> got;
+        try {
+          got = s.vault.importBag(pkg, main.who());
+        } catch (PackageRejectedException e) {
+          throw new UserError(e.getMessage() + "; nothing was stored", e);
+        }
+        s.mirror();
+        for (Ingested in : got) {
+          out.println(in.blob().sha256() + " " + in.logIndex() + " " + in.fileName());
+        }
+        out.flush();
+      }
+      return 0;
+    }
+  }
+
+  static Instant parseTime(String s) {
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(s);
+    } catch (DateTimeParseException e) {
+      try {
+        return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } catch (DateTimeParseException e2) {
+        throw new UserError("--acquired-at: '" + s + "' is not an ISO instant or date");
+      }
+    }
+  }
+}

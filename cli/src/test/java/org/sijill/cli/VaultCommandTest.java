@@ -1,0 +1,123 @@
+package org.sijill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sijill.casefile.CaseFile;
+import picocli.CommandLine;
+
+/** The vault commands, in-process, against the embedded database of a temporary data folder. */
+class VaultCommandTest {
+  @TempDir Path data;
+  @TempDir Path other;
+  @TempDir Path files;
+
+  record Run(int code, String out, String err) {}
+
+  Run run(String... args) {
+    CommandLine cl = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void addCheckpointProofExportImportAndVerify() throws Exception {
+    Path a = files.resolve("a.txt");
+    Files.writeString(a, "synthetic statement A");
+    Path b = files.resolve("b.txt");
+    Files.writeString(b, "synthetic statement B");
+    Run add =
+        run(
+            "--data",
+            data.toString(),
+            "--as",
+            "collector-1",
+            "vault",
+            "add",
+            "--source",
+            "partner A",
+            "--note",
+            "first batch",
+            a.toString(),
+            b.toString());
+    assertThat(add.code()).as(add.err()).isZero();
+    String[] lines = add.out().split("\n");
+    assertThat(lines).hasSize(2);
+    assertThat(lines[0]).matches("[0-9a-f]{64} 0 " + java.util.regex.Pattern.quote(a.toString()));
+    assertThat(lines[1]).matches("[0-9a-f]{64} 2 " + java.util.regex.Pattern.quote(b.toString()));
+    String shaA = lines[0].substring(0, 64);
+
+    Run missing =
+        run("--data", data.toString(), "vault", "add", files.resolve("nope.jpg").toString());
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err())
+        .contains("nope.jpg: not a readable file")
+        .contains("nothing was stored");
+
+    Run cp = run("--data", data.toString(), "vault", "checkpoint");
+    assertThat(cp.code()).as(cp.err()).isZero();
+    assertThat(cp.out()).startsWith("sijill.vault/").contains("\n4\n").contains("\n\n\u2014 ");
+
+    Run proof = run("--data", data.toString(), "vault", "proof", shaA);
+    assertThat(proof.code()).as(proof.err()).isZero();
+    assertThat(proof.out()).contains("log_index 0\n").contains("tree_size 4\n").contains("path ");
+
+    Run ok = run("--data", data.toString(), "vault", "verify");
+    assertThat(ok.code()).as(ok.out() + ok.err()).isZero();
+    assertThat(ok.out()).startsWith("ok: 2 items, 4 custody log entries");
+
+    try (CaseFile c = CaseFile.open(data, Optional.empty())) {
+      assertThat(c.evidence().count()).isEqualTo(2);
+      assertThat(c.evidence().findBySha256(shaA).orElseThrow().originalName()).isEqualTo("a.txt");
+    }
+
+    Path pkg = files.resolve("out.zip");
+    Run export = run("--data", data.toString(), "vault", "export", "--out", pkg.toString());
+    assertThat(export.code()).as(export.err()).isZero();
+    assertThat(export.out()).contains("exported 2 items");
+
+    Run imp =
+        run("--data", other.toString(), "--as", "receiver", "vault", "import", pkg.toString());
+    assertThat(imp.code()).as(imp.err()).isZero();
+    assertThat(imp.out()).contains(shaA + " 0 a.txt");
+    Run ok2 = run("--data", other.toString(), "vault", "verify");
+    assertThat(ok2.code()).as(ok2.out() + ok2.err()).isZero();
+
+    // Tampering: an edited database row (triggers disabled by someone with superuser rights)
+    // and a flipped byte in a blob are both named.
+    try (CaseFile c = CaseFile.open(data, Optional.empty())) {
+      c.jdbi()
+          .useHandle(
+              h -> {
+                h.execute("alter table evidence_item disable trigger evidence_item_append_only");
+                h.execute(
+                    "update evidence_item set original_name = 'other.txt' where sha256 = ?", shaA);
+                h.execute("alter table evidence_item enable trigger evidence_item_append_only");
+              });
+    }
+    Path blob =
+        data.resolve("vault/blobs/sha256")
+            .resolve(shaA.substring(0, 2))
+            .resolve(shaA.substring(2, 4))
+            .resolve(shaA);
+    blob.toFile().setWritable(true);
+    Files.writeString(blob, "synthetic statement a");
+    Run bad = run("--data", data.toString(), "vault", "verify");
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.out())
+        .contains("FAULT blob " + shaA + ": content changed")
+        .containsPattern(
+            "FAULT evidence_item \\d+: file_name is 'other.txt' but log entry 0 says 'a.txt'")
+        .contains("2 faults found");
+  }
+}
