@@ -57,6 +57,7 @@ public final class SijillServer implements AutoCloseable {
         Javalin.create(
             cfg -> {
               cfg.startup.showJavalinBanner = false;
+              cfg.startup.showOldJavalinVersionWarning = false;
               cfg.jsonMapper(new JavalinJackson(json, false));
               cfg.staticFiles.enableWebjars();
               cfg.staticFiles.add(
