@@ -69,7 +69,9 @@ final class VideoDecoder implements AutoCloseable {
     int rc = avformat_open_input(f, file.toString(), null, null);
     if (rc < 0) {
       throw new MediaException(
-          file, "is not an image or video we can read (" + Ffmpeg.error(rc) + ")");
+          file,
+          "is not an image or video we can read, or is damaged (" + Ffmpeg.error(rc) + ")",
+          true);
     }
     fmt = f;
     rc = avformat_find_stream_info(fmt, (PointerPointer<?>) null);
@@ -78,7 +80,7 @@ final class VideoDecoder implements AutoCloseable {
     }
     stream = av_find_best_stream(fmt, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0);
     if (stream < 0) {
-      throw new MediaException(file, "has no video stream");
+      throw new MediaException(file, "has no video stream", true);
     }
     AVStream st = fmt.streams(stream);
     AVCodecParameters par = st.codecpar();
