@@ -1,0 +1,80 @@
+package org.sijill.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sijill.casefile.CaseFile;
+
+/**
+ * A new, empty case file — not the demo: every page renders its empty state and none carries the
+ * demo banner. It lives in a second database of the shared embedded PostgreSQL, so that no second
+ * server process has to start.
+ */
+@ExtendWith(DemoServer.Extension.class)
+class EmptyCaseTest {
+  private static CaseFile empty;
+  private static SijillServer server;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void openEmptyCase(DemoServer demo) throws Exception {
+    String[] where = new String[2];
+    demo.caseFile
+        .jdbi()
+        .useHandle(
+            h -> {
+              var meta = h.getConnection().getMetaData();
+              where[0] = meta.getURL();
+              where[1] = meta.getUserName();
+              h.execute("create database empty_case");
+            });
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(where[0].replaceFirst("/[^/?]+(\\?|$)", "/empty_case$1"));
+    ds.setUser(where[1]);
+    empty = CaseFile.over(ds);
+    server = SijillServer.start(empty, 0);
+  }
+
+  @AfterAll
+  static void close() {
+    server.close();
+    empty.close();
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void everyPageRendersItsEmptyStateWithoutTheDemoBanner() throws Exception {
+    for (String path : List.of("/", "/incidents", "/victims", "/evidence", "/sources")) {
+      HttpResponse<String> r = get(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(200);
+      assertThat(r.body()).as(path).doesNotContainIgnoringCase("synthetic demo data");
+    }
+    assertThat(get("/").body())
+        .contains("No published figures recorded yet.")
+        .contains("No incidents recorded yet.")
+        .contains("data-series=\"{&#34;days&#34;:[],&#34;counts&#34;:[]}\"");
+    assertThat(get("/victims").body()).contains("0 records").contains("No records.");
+  }
+
+  @Test
+  void emptyListsAreEmptyPages() throws Exception {
+    assertThat(get("/api/incidents").body())
+        .isEqualTo("{\"items\":[],\"page\":1,\"size\":50,\"total\":0}");
+    assertThat(get("/api/sources?page=3").body())
+        .isEqualTo("{\"items\":[],\"page\":3,\"size\":50,\"total\":0}");
+  }
+}
