@@ -96,6 +96,21 @@ final class Api {
             .orElseThrow(() -> HttpProblem.notFound("there is no source " + id)));
   }
 
+  /** Places: the gazetteer and any place an investigator added; incidents point at them. */
+  void locations(Context ctx) {
+    Params.Paging p = Params.paging(ctx);
+    ctx.json(PageJson.slice(caseFile.locations().all(), p));
+  }
+
+  void location(Context ctx) {
+    long id = Params.id(ctx);
+    ctx.json(
+        caseFile
+            .locations()
+            .find(id)
+            .orElseThrow(() -> HttpProblem.notFound("there is no location " + id)));
+  }
+
   void publicClaims(Context ctx) {
     Params.Paging p = Params.paging(ctx);
     ctx.json(PageJson.slice(caseFile.publicClaims().all(), p));

@@ -117,6 +117,8 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.get("/api/evidence/{id}/custody", api::custody);
     cfg.routes.get("/api/sources", api::sources);
     cfg.routes.get("/api/sources/{id}", api::source);
+    cfg.routes.get("/api/locations", api::locations);
+    cfg.routes.get("/api/locations/{id}", api::location);
     cfg.routes.get("/api/public-claims", api::publicClaims);
   }
 

@@ -85,6 +85,7 @@ class ApiTest {
         "/api/evidence/999999",
         "/api/evidence/999999/custody",
         "/api/sources/999999",
+        "/api/locations/999999",
         "/api/no-such-thing"
       })
   void unknownIdsAndPathsAre404Json(String path) {
@@ -152,6 +153,17 @@ class ApiTest {
     assertThat(page.toString()).doesNotContain("Synthetic witness W-1");
     JsonNode two = json("/api/sources?size=2&page=2", 200);
     assertThat(ids(two)).containsExactlyElementsOf(ids(page).subList(2, 4));
+  }
+
+  @Test
+  void anIncidentsPlaceHasCoordinatesAndBothNames() {
+    long locationId = json("/api/incidents/" + demo.incidentId, 200).get("locationId").asLong();
+    JsonNode place = json("/api/locations/" + locationId, 200);
+    assertThat(place.get("latitude").asDouble()).isBetween(32.0, 37.5);
+    assertThat(place.get("longitude").asDouble()).isBetween(35.5, 42.5);
+    assertThat(place.get("nameAr").asText()).containsPattern("\\p{IsArabic}");
+    assertThat(json("/api/locations?size=500", 200).get("total").asLong())
+        .isEqualTo(demo.caseFile.locations().all().size());
   }
 
   @Test
