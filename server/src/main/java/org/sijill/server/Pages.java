@@ -174,7 +174,14 @@ final class Pages {
   /** An error page for a refused request; the status is set by the caller. */
   String problem(int status, String message) {
     Map<String, Object> params = new LinkedHashMap<>();
-    params.put("chrome", chrome(status == 404 ? "Not found" : "Bad request", ""));
+    String title = status == 404 ? "Not found" : status == 400 ? "Bad request" : "Error";
+    boolean demo;
+    try {
+      demo = DemoCase.isLoaded(caseFile);
+    } catch (RuntimeException e) {
+      demo = false; // the database may be what failed; the error page must still render
+    }
+    params.put("chrome", new Chrome(title, "", demo, assets));
     params.put("status", status);
     params.put("message", message);
     return templates.render("problem.jte", params);

@@ -22,6 +22,8 @@ import org.sijill.casefile.CaseFile;
 @ExtendWith(DemoServer.Extension.class)
 class EmptyCaseTest {
   private static CaseFile empty;
+  private static String url;
+  private static String user;
   private static SijillServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -37,9 +39,11 @@ class EmptyCaseTest {
               where[1] = meta.getUserName();
               h.execute("create database empty_case");
             });
+    url = where[0];
+    user = where[1];
     PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setURL(where[0].replaceFirst("/[^/?]+(\\?|$)", "/empty_case$1"));
-    ds.setUser(where[1]);
+    ds.setURL(url.replaceFirst("/[^/?]+(\\?|$)", "/empty_case$1"));
+    ds.setUser(user);
     empty = CaseFile.over(ds);
     server = SijillServer.start(empty, 0);
   }
@@ -68,6 +72,37 @@ class EmptyCaseTest {
         .contains("No incidents recorded yet.")
         .contains("data-series=\"{&#34;days&#34;:[],&#34;counts&#34;:[]}\"");
     assertThat(get("/victims").body()).contains("0 records").contains("No records.");
+  }
+
+  /** A failure inside the server is logged and answered without its stack trace. */
+  @Test
+  void aLostDatabaseIsA500WithoutInternals(DemoServer demo) throws Exception {
+    demo.caseFile.jdbi().useHandle(h -> h.execute("create database doomed_case"));
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(url.replaceFirst("/[^/?]+(\\?|$)", "/doomed_case$1"));
+    ds.setUser(user);
+    CaseFile doomed = CaseFile.over(ds);
+    try (SijillServer s = SijillServer.start(doomed, 0)) {
+      demo.caseFile.jdbi().useHandle(h -> h.execute("drop database doomed_case with (force)"));
+      String base = "http://localhost:" + s.port();
+      HttpResponse<String> api =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/incidents")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(api.statusCode()).isEqualTo(500);
+      assertThat(api.body())
+          .isEqualTo(
+              "{\"error\":\"server_error\",\"message\":\"Something went wrong on the"
+                  + " server.\"}");
+      HttpResponse<String> page =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/incidents")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(500);
+      assertThat(page.body()).contains("Something went wrong").doesNotContain("Exception");
+    } finally {
+      doomed.close();
+    }
   }
 
   @Test
