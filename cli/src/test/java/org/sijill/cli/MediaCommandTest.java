@@ -1,0 +1,174 @@
+package org.sijill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The media commands, in-process, on synthetic pictures. */
+class MediaCommandTest {
+  @TempDir Path data;
+  @TempDir Path files;
+
+  record Run(int code, String out, String err) {}
+
+  Run run(String... args) {
+    CommandLine cl = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** Made-up picture: coloured shapes; seed picks the picture, turned by quarter turns. */
+  Path picture(String name, long seed, int quarterTurns) throws Exception {
+    Random rnd = new Random(seed);
+    BufferedImage img = new BufferedImage(400, 300, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = img.createGraphics();
+    g.setColor(new Color(rnd.nextInt(0xffffff)));
+    g.fillRect(0, 0, 400, 300);
+    for (int i = 0; i < 20; i++) {
+      g.setColor(new Color(rnd.nextInt(0xffffff)));
+      g.fillOval(
+          rnd.nextInt(400) - 40,
+          rnd.nextInt(300) - 40,
+          30 + rnd.nextInt(120),
+          30 + rnd.nextInt(90));
+    }
+    g.dispose();
+    BufferedImage out = img;
+    if (quarterTurns % 2 == 1) {
+      out = new BufferedImage(300, 400, BufferedImage.TYPE_3BYTE_BGR);
+      Graphics2D r = out.createGraphics();
+      AffineTransform t = new AffineTransform();
+      t.translate(300, 0);
+      t.rotate(Math.PI / 2);
+      r.drawImage(img, t, null);
+      r.dispose();
+    }
+    Path f = files.resolve(name);
+    ImageIO.write(out, "png", f.toFile());
+    return f;
+  }
+
+  @Test
+  void hashPrintsHexQualityAndFileAndNamesBadFiles() throws Exception {
+    Path a = picture("a.png", 1, 0);
+    Path empty = Files.createFile(files.resolve("empty.jpg"));
+    Run r = run("--data", data.toString(), "media", "hash", a.toString(), empty.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out().trim())
+        .matches("[0-9a-f]{64} \\d{1,3} " + java.util.regex.Pattern.quote(a.toString()));
+    assertThat(r.err()).contains("empty.jpg: is empty (0 bytes)").doesNotContain("Exception");
+  }
+
+  @Test
+  void compareGivesAVerdictRegardlessOfRotation() throws Exception {
+    Path a = picture("a.png", 1, 0);
+    Path turned = picture("a-turned.png", 1, 1);
+    Path b = picture("b.png", 2, 0);
+    Run same = run("media", "compare", a.toString(), turned.toString());
+    assertThat(same.code()).as(same.err()).isZero();
+    assertThat(same.out()).startsWith("verdict: same").contains("distance: ");
+    Run diff = run("media", "compare", a.toString(), b.toString());
+    assertThat(diff.out()).startsWith("verdict: different");
+  }
+
+  @Test
+  void seenListsIndexedFilesOldestFirstWithSourceAndDate() throws Exception {
+    Path a = picture("a.png", 1, 0);
+    Path turned = picture("a-turned.png", 1, 1);
+    Path b = picture("b.png", 2, 0);
+    String d = data.toString();
+    assertThat(run("--data", d, "media", "seen", a.toString()).out()).contains("not seen before");
+    Run i1 =
+        run(
+            "--data",
+            d,
+            "media",
+            "index",
+            "--source",
+            "Channel X",
+            "--acquired-at",
+            "2024-03-01",
+            turned.toString(),
+            b.toString());
+    assertThat(i1.code()).as(i1.err()).isZero();
+    Run i2 =
+        run(
+            "--data",
+            d,
+            "media",
+            "index",
+            "--source",
+            "Archive Y",
+            "--acquired-at",
+            "2019-07-09",
+            a.toString());
+    assertThat(i2.code()).as(i2.err()).isZero();
+    Run seen = run("--data", d, "media", "seen", turned.toString());
+    assertThat(seen.code()).as(seen.err()).isZero();
+    String[] lines = seen.out().split("\n");
+    assertThat(lines[0]).contains("2 earlier item(s) match");
+    assertThat(lines[1])
+        .startsWith("2019-07-09T00:00:00Z  same  source: Archive Y")
+        .contains("a.png");
+    assertThat(lines[3])
+        .startsWith("2024-03-01T00:00:00Z  same  source: Channel X")
+        .contains("(this very file)");
+    assertThat(seen.out()).doesNotContain("b.png");
+  }
+
+  @Test
+  void vaultAddIndexesPicturesAndSeenReadsSourceAndDateFromTheCaseFile() throws Exception {
+    Path a = picture("a.png", 1, 0);
+    Path turned = picture("a-turned.png", 1, 1);
+    String d = data.toString();
+    Run add1 =
+        run(
+            "--data",
+            d,
+            "vault",
+            "add",
+            "--source",
+            "partner B",
+            "--acquired-at",
+            "2023-05-02",
+            turned.toString());
+    assertThat(add1.code()).as(add1.err()).isZero();
+    Run add2 =
+        run(
+            "--data",
+            d,
+            "vault",
+            "add",
+            "--source",
+            "partner A",
+            "--acquired-at",
+            "2021-01-15",
+            a.toString());
+    assertThat(add2.code()).as(add2.err()).isZero();
+    assertThat(Files.readString(data.resolve("media").resolve("near-duplicates.tsv")))
+        .contains(add2.out().substring(0, 64) + "\t" + add1.out().substring(0, 64) + "\tsame");
+    Run seen = run("--data", d, "media", "seen", picture("query.png", 1, 0).toString());
+    assertThat(seen.code()).as(seen.err()).isZero();
+    String[] lines = seen.out().split("\n");
+    assertThat(lines[1])
+        .startsWith("2021-01-15T00:00:00Z  same  source: partner A")
+        .contains("a.png");
+    assertThat(lines[3]).startsWith("2023-05-02T00:00:00Z  same  source: partner B");
+  }
+}
