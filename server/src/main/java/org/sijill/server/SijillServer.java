@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import org.sijill.casefile.CaseFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +35,12 @@ import org.slf4j.LoggerFactory;
 public final class SijillServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SijillServer.class);
   private static final String OPENAPI = "/org/sijill/server/openapi.json";
+
+  /** Marks a request already answered with a refusal, so the 404 fallback leaves it alone. */
+  private static final String REFUSED = "sijill.refused";
+
+  /** The JSON body of every API refusal, in this field order. */
+  record ErrorJson(String error, String message) {}
 
   private final Javalin app;
 
@@ -144,13 +149,11 @@ public final class SijillServer implements AutoCloseable {
         });
   }
 
-  private static final String REFUSED = "sijill.refused";
-
   private static void refuse(Context ctx, Pages pages, int status, String code, String message) {
     ctx.attribute(REFUSED, Boolean.TRUE);
     ctx.status(status);
     if (ctx.path().startsWith("/api/")) {
-      ctx.json(Map.of("error", code, "message", message));
+      ctx.json(new ErrorJson(code, message));
     } else {
       ctx.html(pages.problem(status, message));
     }
