@@ -16,6 +16,8 @@ import java.util.List;
  * @param longer token count of the longer name
  * @param minSimilarity the weakest aligned pair
  * @param strongTokens indexes into the first name's tokens of the strong pairs, as a bit set
+ * @param conflicts aligned pairs of two different names both known to the lexicon (Khaled vs
+ *     Mahmoud): the mark of relatives, not of spelling variants
  */
 record NameComparison(
     double mean,
@@ -24,7 +26,8 @@ record NameComparison(
     int exact,
     int longer,
     double minSimilarity,
-    long strongTokens) {
+    long strongTokens,
+    int conflicts) {
 
   static final double STRONG = 0.88;
 
@@ -32,7 +35,7 @@ record NameComparison(
     int n = a.size();
     int m = b.size();
     if (n == 0 || m == 0) {
-      return new NameComparison(0, 0, 0, 0, Math.max(n, m), 0, 0);
+      return new NameComparison(0, 0, 0, 0, Math.max(n, m), 0, 0, 0);
     }
     double[] sim = new double[n * m];
     for (int i = 0; i < n; i++) {
@@ -48,6 +51,7 @@ record NameComparison(
     int exact = 0;
     double min = 1;
     long strongBits = 0;
+    int conflicts = 0;
     for (int step = 0; step < k; step++) {
       int bi = -1;
       int bj = -1;
@@ -80,7 +84,13 @@ record NameComparison(
       if (s >= 1.0) {
         exact++;
       }
+      NameToken x = a.get(bi);
+      NameToken y = b.get(bj);
+      if (s < 0.6 && x.canonical() != null && y.canonical() != null) {
+        conflicts++;
+      }
     }
-    return new NameComparison(sum / k, k, strong, exact, Math.max(n, m), min, strongBits);
+    return new NameComparison(
+        sum / k, k, strong, exact, Math.max(n, m), min, strongBits, conflicts);
   }
 }

@@ -46,22 +46,9 @@ final class NameLexicon {
       if (arabicKnown.contains(token)) {
         return token;
       }
-      if (token.startsWith("عبد") && arabicKnown.contains(token.substring(3))) {
-        return token;
-      }
       return null;
     }
-    String a = latinToArabic.get(token);
-    if (a != null) {
-      return a;
-    }
-    if (token.startsWith("abd") && token.length() > 4) {
-      String rest = latinToArabic.get(token.substring(3));
-      if (rest != null) {
-        return "عبد" + rest;
-      }
-    }
-    return null;
+    return latinToArabic.get(token);
   }
 
   private static NameLexicon load() {

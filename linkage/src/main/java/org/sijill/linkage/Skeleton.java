@@ -7,9 +7,10 @@ package org.sijill.linkage;
  * <p>Why a skeleton: Arabic script writes consonants and long vowels but not short vowels, and
  * romanisations disagree mostly about vowels (Mohammed/Muhammad), doubling (Hassan/Hasan), the
  * marks for ʿayn and hamza, and the letter chosen for one Arabic consonant (q/k for ق, dj/j/g for
- * ج, ch/sh for ش). The skeleton keeps one class letter per Arabic consonant, drops vowels, ʿayn and
- * hamza, drops و and ي (w/y) except at the start of the token because they are as often long vowels
- * as consonants, collapses doubled classes, and drops a final h (ة, the Levantine -eh).
+ * ج, ch/sh for ش, th/dh for ذ and ث). The skeleton keeps one class letter per Arabic consonant,
+ * drops vowels, ʿayn and hamza, drops و and ي (w/y) except at the start of the token because they
+ * are as often long vowels as consonants, collapses doubled classes, and drops a final h (ة, the
+ * Levantine -eh).
  *
  * <p>It is deliberately coarse: حسن and حسين share {@code hsn}. Comparison resolves such collisions
  * with the attested-spelling lexicon ({@link NameLexicon}); blocking and search rely on the
@@ -81,12 +82,13 @@ final class Skeleton {
         case 'd' -> {
           if (next == 'h') {
             i++;
+            raw.append('t'); // dh and th both stand for ذ (Munther, Mundher)
           } else if (next == 'j') {
             i++;
             raw.append('j');
-            break;
+          } else {
+            raw.append('d');
           }
-          raw.append('d');
         }
         case 'p' -> {
           if (next == 'h') {
@@ -114,11 +116,11 @@ final class Skeleton {
   private static char arabicClass(char c) {
     return switch (c) {
       case 'ب', 'پ' -> 'b';
-      case 'ت', 'ث', 'ط' -> 't';
+      case 'ت', 'ث', 'ط', 'ذ' -> 't';
       case 'ج', 'گ' -> 'j';
       case 'ح', 'ه', 'ة' -> 'h';
       case 'خ' -> 'x';
-      case 'د', 'ذ', 'ض' -> 'd';
+      case 'د', 'ض' -> 'd';
       case 'ر' -> 'r';
       case 'ز', 'ظ' -> 'z';
       case 'س', 'ص' -> 's';

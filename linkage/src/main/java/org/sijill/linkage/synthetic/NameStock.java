@@ -179,6 +179,29 @@ final class NameStock {
           "ملحم|Melhem,Mulhim",
           "صقر|Saqr,Sakr,Saker");
 
+  /**
+   * Family names for drawing: the stock above plus family names formed, as many are, from a man's
+   * name with the article (العمر, al-Omar).
+   */
+  static final List<Name> FAMILIES = families();
+
+  private static List<Name> families() {
+    List<Name> out = new ArrayList<>(FAMILY);
+    for (Name m : MALE) {
+      if (m.arabic().contains(" ") || m.arabic().startsWith("ال")) {
+        continue;
+      }
+      List<String> latin = new ArrayList<>();
+      latin.add("al-" + m.latin().get(0));
+      latin.add("Al" + m.latin().get(0).toLowerCase(java.util.Locale.ROOT));
+      if (m.latin().size() > 1) {
+        latin.add("al-" + m.latin().get(1));
+      }
+      out.add(new Name("ال" + m.arabic(), latin));
+    }
+    return List.copyOf(out);
+  }
+
   private static List<Name> parse(String... lines) {
     List<Name> out = new ArrayList<>(lines.length);
     for (String l : lines) {

@@ -26,7 +26,7 @@ final class Population {
         size++;
       }
       size = Math.min(size, c.populationSize() - people.size());
-      NameStock.Name family = pick(NameStock.FAMILY, rnd);
+      NameStock.Name family = NameStock.FAMILIES.get(rnd.nextInt(NameStock.FAMILIES.size()));
       NameStock.Name fatherName = pick(NameStock.MALE, rnd);
       NameStock.Name grandfather = pick(NameStock.MALE, rnd);
       NameStock.Name mother = pick(NameStock.FEMALE, rnd);

@@ -53,7 +53,7 @@ final class Renderer {
       parts.add(given);
       if (!father.isEmpty()) {
         parts.add(father);
-        if (p.grandfather() != null && rnd.nextDouble() < 0.1) {
+        if (p.grandfather() != null && rnd.nextDouble() < 0.3) {
           parts.add(name(p.grandfather(), arabic));
         }
       }

@@ -1,0 +1,238 @@
+package org.sijill.linkage;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The outcome of a linkage run: a cluster per record, every scored candidate pair with its match
+ * probability (kept so that estimation can propagate linkage uncertainty), the fitted model and the
+ * blocking statistics.
+ */
+public final class LinkResult {
+  private final Settings settings;
+  private final Records records;
+  private final List<FieldComparator> comps;
+  private final long[] pairs;
+  private final float[] logit;
+  private final int[] cluster;
+  private final FellegiSunter model;
+  private final Map<String, long[]> perKey;
+  private final Set<Long> decided = new HashSet<>();
+  private final int clusterCount;
+
+  LinkResult(
+      Settings settings,
+      Records records,
+      List<FieldComparator> comps,
+      long[] pairs,
+      float[] logit,
+      int[] cluster,
+      FellegiSunter model,
+      Map<String, long[]> perKey,
+      List<int[]> decisions) {
+    this.settings = settings;
+    this.records = records;
+    this.comps = comps;
+    this.pairs = pairs;
+    this.logit = logit;
+    this.cluster = cluster;
+    this.model = model;
+    this.perKey = perKey;
+    for (int[] d : decisions) {
+      decided.add(Linker.key(d[0], d[1]));
+    }
+    int max = -1;
+    for (int c : cluster) {
+      max = Math.max(max, c);
+    }
+    clusterCount = max + 1;
+  }
+
+  /** Number of input records. */
+  public int size() {
+    return records.size;
+  }
+
+  public String source(int rec) {
+    return records.sourceName(rec);
+  }
+
+  public String recordId(int rec) {
+    return records.id(rec);
+  }
+
+  /** Cluster of a record, 0-based; clusters are numbered in order of their first record. */
+  public int cluster(int rec) {
+    return cluster[rec];
+  }
+
+  /** Number of clusters: the estimated number of distinct people. */
+  public int clusterCount() {
+    return clusterCount;
+  }
+
+  /** Number of scored candidate pairs. */
+  public int pairCount() {
+    return pairs.length;
+  }
+
+  public int left(int pair) {
+    return (int) (pairs[pair] >>> 32);
+  }
+
+  public int right(int pair) {
+    return (int) pairs[pair];
+  }
+
+  public double probability(int pair) {
+    return 1 / (1 + Math.exp(-logit[pair]));
+  }
+
+  /** Pairs compared per blocking key: {pairs emitted, pairs skipped in oversized blocks}. */
+  public Map<String, long[]> pairsPerBlockingKey() {
+    return Collections.unmodifiableMap(perKey);
+  }
+
+  /** A readable account of the fitted model: λ and m/u per field and level. */
+  public String modelSummary() {
+    StringBuilder b = new StringBuilder();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "lambda (share of candidate pairs that match) = %.5f; EM iterations %d%s%n",
+            model.lambda,
+            model.iterations,
+            model.converged ? "" : " (not converged)"));
+    for (int f = 0; f < comps.size(); f++) {
+      FieldSpec spec = settings.fields().get(f);
+      b.append(spec.column()).append(" (").append(spec.kind().key()).append(")\n");
+      for (int l = comps.get(f).levels() - 1; l >= 0; l--) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "  %d %-42s m=%.4f u=%.4f log2(m/u)=%+.2f%n",
+                l,
+                comps.get(f).label(l),
+                model.m[f][l],
+                model.u[f][l],
+                Math.log(model.m[f][l] / model.u[f][l]) / Math.log(2)));
+      }
+    }
+    return b.toString();
+  }
+
+  /** {@code cluster_id,source,record_id}: every input record exactly once, in input order. */
+  public void writeClusters(Path file) throws IOException {
+    try (CSVPrinter p = printer(file)) {
+      p.printRecord("cluster_id", "source", "record_id");
+      for (int i = 0; i < records.size; i++) {
+        p.printRecord(cluster[i] + 1, records.sourceName(i), records.id(i));
+      }
+    }
+  }
+
+  /** {@code source_l,record_id_l,source_r,record_id_r,match_probability} at or above a floor. */
+  public void writePairs(Path file) throws IOException {
+    try (CSVPrinter p = printer(file)) {
+      p.printRecord("source_l", "record_id_l", "source_r", "record_id_r", "match_probability");
+      for (int k = 0; k < pairs.length; k++) {
+        double pr = probability(k);
+        if (pr >= settings.pairsMinProbability()) {
+          int a = left(k);
+          int b = right(k);
+          p.printRecord(
+              records.sourceName(a), records.id(a), records.sourceName(b), records.id(b), fmt(pr));
+        }
+      }
+    }
+  }
+
+  /**
+   * Pairs a person should decide, most uncertain first: probability inside the review band, or a
+   * clustering that went against the pair (a likely match left apart, an unlikely one merged).
+   * Columns: the pair, {@code match_probability}, {@code same_cluster}, an empty {@code decision}
+   * to fill with must-link / cannot-link (the file can then be passed to {@code --decisions}), and
+   * each compared field left and right.
+   */
+  public void writeReview(Path file) throws IOException {
+    List<Integer> chosen = reviewPairs();
+    try (CSVPrinter p = printer(file)) {
+      List<String> header =
+          new ArrayList<>(
+              List.of(
+                  "source_l",
+                  "record_id_l",
+                  "source_r",
+                  "record_id_r",
+                  "match_probability",
+                  "same_cluster",
+                  "decision"));
+      for (FieldSpec f : settings.fields()) {
+        header.add(f.column() + "_l");
+        header.add(f.column() + "_r");
+      }
+      p.printRecord(header);
+      for (int k : chosen) {
+        int a = left(k);
+        int b = right(k);
+        List<String> row = new ArrayList<>();
+        row.add(records.sourceName(a));
+        row.add(records.id(a));
+        row.add(records.sourceName(b));
+        row.add(records.id(b));
+        row.add(fmt(probability(k)));
+        row.add(cluster[a] == cluster[b] ? "yes" : "no");
+        row.add("");
+        for (int f = 0; f < comps.size(); f++) {
+          row.add(records.value(a, f));
+          row.add(records.value(b, f));
+        }
+        p.printRecord(row);
+      }
+    }
+  }
+
+  /** Indexes of the pairs {@link #writeReview} writes, most uncertain first. */
+  public List<Integer> reviewPairs() {
+    double lo = settings.reviewLow();
+    double hi = settings.reviewHigh();
+    double t = settings.threshold();
+    List<Integer> out = new ArrayList<>();
+    for (int k = 0; k < pairs.length; k++) {
+      if (decided.contains(pairs[k])) {
+        continue;
+      }
+      double pr = probability(k);
+      boolean same = cluster[left(k)] == cluster[right(k)];
+      boolean band = pr >= lo && pr <= hi;
+      boolean against = (pr >= t && !same && pr > 0.02) || (pr < t && same && pr < 0.98);
+      if (band || against) {
+        out.add(k);
+      }
+    }
+    out.sort(Comparator.comparingDouble(k -> Math.abs(probability(k) - t)));
+    return out;
+  }
+
+  private static String fmt(double p) {
+    return String.format(Locale.ROOT, "%.6f", p);
+  }
+
+  private static CSVPrinter printer(Path file) throws IOException {
+    Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    return CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get().print(w);
+  }
+}

@@ -1,0 +1,348 @@
+package org.sijill.linkage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * Links victim lists: one cluster per person.
+ *
+ * <ol>
+ *   <li>prepare every field (normalise, tokenise, parse);
+ *   <li>candidate pairs from several blocking keys ({@link Blocker});
+ *   <li>a comparison vector per pair; m, u and λ by EM ({@link FellegiSunter}), or m from labelled
+ *       pairs; a match probability per pair, adjusted by term frequency;
+ *   <li>clustering that does not chain through weak links ({@link Clusterer}), honouring
+ *       must-link/cannot-link decisions.
+ * </ol>
+ *
+ * <pre>{@code
+ * Settings s = Settings.read(Path.of("settings.json"));
+ * List<Source> in = List.of(Source.read(a, Linker.columns(s), null), Source.read(b, Linker.columns(s), null));
+ * LinkResult r = new Linker(s, Mode.LINK_AND_DEDUPE).link(in, List.of(), List.of(), System.err::println);
+ * r.writeClusters(Path.of("clusters.csv"));
+ * }</pre>
+ */
+public final class Linker {
+  private static final int U_SAMPLE = 200_000;
+
+  private final Settings settings;
+  private final Mode mode;
+
+  public Linker(Settings settings, Mode mode) {
+    this.settings = settings;
+    this.mode = mode;
+  }
+
+  /** The columns a source must have for these settings: the id, then each field's column. */
+  public static List<String> columns(Settings s) {
+    List<String> c = new ArrayList<>();
+    c.add(s.id());
+    for (FieldSpec f : s.fields()) {
+      if (!c.contains(f.column())) {
+        c.add(f.column());
+      }
+    }
+    return c;
+  }
+
+  /**
+   * Links the sources.
+   *
+   * @param decisions must-link / cannot-link decisions applied in clustering
+   * @param training labelled pairs; when non-empty, m comes from its must-link pairs instead of EM
+   * @param progress receives one line per stage (e.g. {@code System.err::println})
+   */
+  public LinkResult link(
+      List<Source> sources,
+      List<Decision> decisions,
+      List<Decision> training,
+      Consumer<String> progress) {
+    checkSources(sources);
+    long t0 = System.nanoTime();
+    Records records = new Records(sources, settings);
+    List<FieldComparator> comps = new ArrayList<>();
+    for (FieldSpec f : settings.fields()) {
+      comps.add(FieldComparator.of(f));
+    }
+    IntStream.range(0, comps.size()).parallel().forEach(f -> comps.get(f).prepare(records, f));
+    progress.accept(
+        String.format(
+            "prepared %,d records from %d sources (%s)", records.size, sources.size(), since(t0)));
+
+    Blocker.Candidates cand = new Blocker(settings, mode, comps).candidates(records);
+    List<int[]> decided = resolve(records, decisions, "decision");
+    long[] pairs = withDecided(cand.pairs(), decided);
+    progress.accept(String.format("%,d candidate pairs (%s)", pairs.length, since(t0)));
+
+    long[] patterns = new long[pairs.length];
+    IntStream.range(0, pairs.length)
+        .parallel()
+        .forEach(p -> patterns[p] = pattern(comps, (int) (pairs[p] >>> 32), (int) pairs[p]));
+    Map<Long, double[]> counts = new HashMap<>();
+    for (long p : patterns) {
+      counts.computeIfAbsent(p, k -> new double[1])[0]++;
+    }
+    RandomSample sample = sampleRandom(records, comps, pairs);
+    long outside = allPairs(records) - pairs.length;
+    if (sample.taken > 0 && outside > 0) {
+      double w = (double) outside / sample.taken;
+      for (Map.Entry<Long, double[]> e : sample.patterns.entrySet()) {
+        counts.computeIfAbsent(e.getKey(), k -> new double[1])[0] += e.getValue()[0] * w;
+      }
+    }
+    FellegiSunter model = new FellegiSunter(levels(comps), sample.u);
+    List<int[]> labelled = resolve(records, training, "training pair");
+    if (!training.isEmpty()) {
+      List<Long> matches = new ArrayList<>();
+      for (int[] l : labelled) {
+        if (l[2] == 1) {
+          matches.add(pattern(comps, l[0], l[1]));
+        }
+      }
+      if (matches.size() < 10) {
+        throw new LinkageException(
+            "training needs at least 10 must-link pairs, found " + matches.size());
+      }
+      model.fitLabelled(matches, counts, settings.emIterations());
+    } else {
+      model.lambda =
+          Math.min(0.1, Math.max(1e-6, (double) records.size / Math.max(1, pairs.length)));
+      // A record has at most a few true duplicates, so at most ~3 matching pairs per record:
+      // without
+      // this bound EM can take "shares a given name and therefore a sex" as the match class.
+      model.maxLambda = Math.min(0.5, 3.0 * records.size / Math.max(1, allPairs(records)));
+      model.fit(counts, settings.emIterations(), true, true);
+    }
+    progress.accept(
+        String.format(
+            "model: %d distinct comparison vectors, λ=%.4g, %d EM iterations%s (%s)",
+            counts.size(),
+            model.lambda,
+            model.iterations,
+            model.converged ? "" : " (not converged)",
+            since(t0)));
+
+    float[] logit = score(records, comps, model, pairs, patterns);
+    float[] weight = new float[pairs.length];
+    double shift = Math.log(settings.threshold() / (1 - settings.threshold()));
+    for (int p = 0; p < pairs.length; p++) {
+      weight[p] = (float) (logit[p] - shift);
+    }
+    for (int[] d : decided) {
+      int p = java.util.Arrays.binarySearch(pairs, key(d[0], d[1]));
+      weight[p] = d[2] == 1 ? 1e6f : -1e6f;
+    }
+    int[] cluster =
+        Clusterer.cluster(records.size, pairs, weight, records.source, mode == Mode.LINK);
+    progress.accept(String.format("clustered (%s)", since(t0)));
+    return new LinkResult(
+        settings, records, comps, pairs, logit, cluster, model, cand.perKey(), decided);
+  }
+
+  private void checkSources(List<Source> sources) {
+    if (sources.isEmpty()) {
+      throw new LinkageException("no input");
+    }
+    if (mode == Mode.DEDUPE && sources.size() != 1) {
+      throw new LinkageException("mode dedupe takes one input, got " + sources.size());
+    }
+    if (mode == Mode.LINK && sources.size() < 2) {
+      throw new LinkageException("mode link needs at least two inputs");
+    }
+    Set<String> names = new HashSet<>();
+    for (Source s : sources) {
+      if (!names.add(s.name())) {
+        throw new LinkageException(
+            "two inputs have the source name \"" + s.name() + "\"; rename one file");
+      }
+    }
+  }
+
+  static long key(int a, int b) {
+    return ((long) Math.min(a, b) << 32) | Math.max(a, b);
+  }
+
+  private static long[] withDecided(long[] pairs, List<int[]> decided) {
+    if (decided.isEmpty()) {
+      return pairs;
+    }
+    LongList l = new LongList(pairs.length + decided.size());
+    for (long p : pairs) {
+      l.add(p);
+    }
+    for (int[] d : decided) {
+      l.add(key(d[0], d[1]));
+    }
+    return l.sortedDistinct();
+  }
+
+  /** Decisions as {left, right, same?1:0} record indexes. */
+  private static List<int[]> resolve(Records records, List<Decision> ds, String what) {
+    if (ds.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Integer> byKey = new HashMap<>();
+    for (int i = 0; i < records.size; i++) {
+      byKey.put(records.sourceName(i) + '\u0000' + records.id(i), i);
+    }
+    List<int[]> out = new ArrayList<>();
+    for (Decision d : ds) {
+      Integer a = byKey.get(d.sourceL() + '\u0000' + d.recordIdL());
+      Integer b = byKey.get(d.sourceR() + '\u0000' + d.recordIdR());
+      if (a == null || b == null) {
+        boolean left = a == null;
+        throw new LinkageException(
+            d.origin()
+                + ": "
+                + (left ? "record_id_l" : "record_id_r")
+                + ": "
+                + what
+                + " names no input record \""
+                + (left ? d.recordIdL() : d.recordIdR())
+                + "\" in source \""
+                + (left ? d.sourceL() : d.sourceR())
+                + "\"");
+      }
+      if (a.intValue() != b.intValue()) {
+        out.add(new int[] {Math.min(a, b), Math.max(a, b), d.same() ? 1 : 0});
+      }
+    }
+    return out;
+  }
+
+  static long pattern(List<FieldComparator> comps, int a, int b) {
+    long p = 0;
+    for (int f = 0; f < comps.size(); f++) {
+      int l = comps.get(f).level(a, b);
+      if (l >= 0) {
+        p = Patterns.set(p, f, l);
+      }
+    }
+    return p;
+  }
+
+  private static int[] levels(List<FieldComparator> comps) {
+    int[] l = new int[comps.size()];
+    for (int f = 0; f < l.length; f++) {
+      l[f] = comps.get(f).levels();
+    }
+    return l;
+  }
+
+  /** Number of record pairs the mode allows. */
+  private long allPairs(Records records) {
+    long n = records.size;
+    if (mode != Mode.LINK) {
+      return n * (n - 1) / 2;
+    }
+    long[] per = new long[records.sources.size()];
+    for (int s : records.source) {
+      per[s]++;
+    }
+    long same = 0;
+    for (long c : per) {
+      same += c * (c - 1) / 2;
+    }
+    return n * (n - 1) / 2 - same;
+  }
+
+  /** Random pairs: u per field and level (add-half smoothed) and the vectors of non-candidates. */
+  private record RandomSample(double[][] u, Map<Long, double[]> patterns, int taken) {}
+
+  private RandomSample sampleRandom(Records records, List<FieldComparator> comps, long[] cand) {
+    int n = records.size;
+    double[][] u = new double[comps.size()][];
+    for (int f = 0; f < u.length; f++) {
+      u[f] = new double[comps.get(f).levels()];
+      java.util.Arrays.fill(u[f], 0.5);
+    }
+    Map<Long, double[]> pats = new HashMap<>();
+    int taken = 0;
+    long possible = allPairs(records);
+    if (n >= 2 && possible > 0) {
+      SplittableRandom rnd = new SplittableRandom(settings.seed());
+      int samples = (int) Math.min(U_SAMPLE, possible);
+      int tries = 0;
+      for (int s = 0; s < samples && tries < samples * 50; tries++) {
+        int a = rnd.nextInt(n);
+        int b = rnd.nextInt(n);
+        if (a == b || (mode == Mode.LINK && records.source[a] == records.source[b])) {
+          continue;
+        }
+        s++;
+        long pat = pattern(comps, a, b);
+        for (int f = 0; f < u.length; f++) {
+          int l = Patterns.level(pat, f);
+          if (l >= 0) {
+            u[f][l] += 1;
+          }
+        }
+        if (java.util.Arrays.binarySearch(cand, key(a, b)) < 0) {
+          pats.computeIfAbsent(pat, k -> new double[1])[0]++;
+          taken++;
+        }
+      }
+    }
+    return new RandomSample(normalise(u), pats, taken);
+  }
+
+  private static double[][] normalise(double[][] u) {
+    for (double[] row : u) {
+      double s = 0;
+      for (double v : row) {
+        s += v;
+      }
+      for (int k = 0; k < row.length; k++) {
+        row[k] /= s;
+      }
+    }
+    return u;
+  }
+
+  private float[] score(
+      Records records,
+      List<FieldComparator> comps,
+      FellegiSunter model,
+      long[] pairs,
+      long[] patterns) {
+    Map<Long, Double> bf = new HashMap<>();
+    for (long p : patterns) {
+      bf.computeIfAbsent(p, model::logBayesFactor);
+    }
+    double prior = model.priorLogit();
+    boolean tf = settings.termFrequency();
+    float[] out = new float[pairs.length];
+    IntStream.range(0, pairs.length)
+        .parallel()
+        .forEach(
+            p -> {
+              double s = prior + bf.get(patterns[p]);
+              if (tf) {
+                int a = (int) (pairs[p] >>> 32);
+                int b = (int) pairs[p];
+                for (int f = 0; f < comps.size(); f++) {
+                  int l = Patterns.level(patterns[p], f);
+                  if (l >= 0) {
+                    double factor = comps.get(f).termFactor(a, b, l, model.uRandom[f][l]);
+                    if (factor != 1.0) {
+                      s += Math.log(factor);
+                    }
+                  }
+                }
+              }
+              out[p] = (float) Math.max(-40, Math.min(40, s));
+            });
+    return out;
+  }
+
+  private static String since(long t0) {
+    return String.format("%.1f s", (System.nanoTime() - t0) / 1e9);
+  }
+}

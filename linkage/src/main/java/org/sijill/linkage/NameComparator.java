@@ -1,0 +1,113 @@
+package org.sijill.linkage;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Kind {@code name}: levels 4 exact (same tokens, any order, any script), 3 every token of the
+ * shorter name agrees strongly (spelling variants, a missing father's name), 2 close on average
+ * with no token known to differ, 1 some token agrees (relatives: same father and family, different
+ * given name), 0 otherwise. Levels 3 and 4 are adjusted by the frequency of the agreeing tokens.
+ */
+final class NameComparator implements FieldComparator {
+  private NameToken[][] tokens;
+  private Map<String, Integer> skeletonCount;
+  private int withValue;
+
+  @Override
+  public int levels() {
+    return 5;
+  }
+
+  @Override
+  public String label(int level) {
+    return switch (level) {
+      case 4 -> "same name";
+      case 3 -> "all tokens of the shorter name agree";
+      case 2 -> "similar";
+      case 1 -> "two or more tokens agree, none known to differ";
+      default -> "different";
+    };
+  }
+
+  @Override
+  public void prepare(Records records, int field) {
+    tokens = new NameToken[records.size][];
+    Map<String, NameToken> cache = new HashMap<>();
+    skeletonCount = new HashMap<>();
+    for (int i = 0; i < records.size; i++) {
+      List<String> toks = NameTokens.of(records.value(i, field));
+      NameToken[] arr = new NameToken[toks.size()];
+      Set<String> distinct = new HashSet<>();
+      for (int t = 0; t < arr.length; t++) {
+        arr[t] = cache.computeIfAbsent(toks.get(t), NameToken::of);
+        distinct.add(arr[t].skeleton());
+      }
+      tokens[i] = arr;
+      if (arr.length > 0) {
+        withValue++;
+        for (String s : distinct) {
+          skeletonCount.merge(s, 1, Integer::sum);
+        }
+      }
+    }
+  }
+
+  @Override
+  public int level(int a, int b) {
+    NameToken[] x = tokens[a];
+    NameToken[] y = tokens[b];
+    if (x.length == 0 || y.length == 0) {
+      return MISSING;
+    }
+    NameComparison c = NameComparison.of(List.of(x), List.of(y));
+    if (c.exact() == c.aligned() && c.aligned() == c.longer()) {
+      return 4;
+    }
+    boolean enough = c.aligned() >= 2 || c.aligned() == c.longer();
+    if (c.strong() == c.aligned() && enough) {
+      return 3;
+    }
+    if (enough && c.mean() >= 0.8 && c.minSimilarity() >= 0.6) {
+      return 2;
+    }
+    if (c.strong() >= 2 && c.conflicts() == 0) {
+      return 1;
+    }
+    return 0;
+  }
+
+  @Override
+  public double termFactor(int a, int b, int level, double uLevel) {
+    if (level < 3 || withValue == 0) {
+      return 1.0;
+    }
+    NameToken[] x = tokens[a];
+    NameComparison c = NameComparison.of(List.of(x), List.of(tokens[b]));
+    double p = 1.0;
+    long bits = c.strongTokens();
+    for (int t = 0; t < x.length && t < 64; t++) {
+      if ((bits & (1L << t)) != 0) {
+        p *= skeletonCount.getOrDefault(x[t].skeleton(), 1) / (double) withValue;
+      }
+    }
+    return clamp(uLevel / Math.max(p, 1e-12));
+  }
+
+  static double clamp(double f) {
+    return Math.max(0.05, Math.min(20.0, f));
+  }
+
+  @Override
+  public void blockingKeys(int rec, Consumer<String> keys) {
+    // Keys are built across all name fields by the blocker; see Blocker#nameKeys.
+  }
+
+  NameToken[] tokens(int rec) {
+    return tokens[rec];
+  }
+}

@@ -1,0 +1,117 @@
+package org.sijill.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ComparatorTest {
+
+  private static Records records(String... values) {
+    List<String[]> rows = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      rows.add(new String[] {String.valueOf(i), values[i]});
+    }
+    Source s = Source.of("s", List.of("id", "v"), rows);
+    return new Records(List.of(s), Settings.of("id", List.of(new FieldSpec("v", Kind.TEXT))));
+  }
+
+  private static int[] levels(FieldComparator c, String... values) {
+    Records r = records(values);
+    c.prepare(r, 0);
+    int[] out = new int[values.length - 1];
+    for (int i = 1; i < values.length; i++) {
+      out[i - 1] = c.level(0, i);
+    }
+    return out;
+  }
+
+  @Test
+  void datesAreGradedAndPartialDatesAgreeWithTheDaysTheyContain() {
+    assertThat(
+            levels(
+                new DateComparator(null),
+                "2025-03-07",
+                "2025-03-07",
+                "2025-03-08",
+                "2025-03",
+                "2025-03-12",
+                "2025-04-01",
+                "2024-11-20",
+                "2024-03-07",
+                ""))
+        // the last date is a year away but one keying error apart: level 3, as a typo
+        .containsExactly(4, 3, 2, 2, 1, 0, 3, FieldComparator.MISSING);
+  }
+
+  @Test
+  void aDateKeyingErrorIsCloseButANearbyDateIsNotATypo() {
+    assertThat(levels(new DateComparator("yyyyMMdd"), "19651013", "19561013", "19651023"))
+        .containsExactly(3, 1);
+  }
+
+  @Test
+  void numbersAreGradedByDifferenceAndMissingIsMissing() {
+    assertThat(levels(new NumberComparator(), "34", "34", "35", "36", "40", "", "n/a"))
+        .containsExactly(3, 2, 1, 0, FieldComparator.MISSING, FieldComparator.MISSING);
+    assertThat(levels(new NumberComparator(), "٣٤", "34")).containsExactly(3);
+  }
+
+  @Test
+  void textAndExact() {
+    assertThat(
+            levels(
+                new TextComparator(),
+                "light street",
+                "Light Street",
+                "light setreet",
+                "lihgt street",
+                "x"))
+        .containsExactly(3, 2, 2, 0);
+    assertThat(levels(new ExactComparator(), "M", "m", "F", "")).containsExactly(1, 0, -1);
+  }
+
+  @Test
+  void namesAreGraded() {
+    assertThat(
+            levels(
+                new NameComparator(),
+                "محمد أحمد الحسن",
+                "Mohammed Ahmad al-Hasan",
+                "al-Hasan Mohammed",
+                "Mahmoud Ahmad al-Hasan",
+                "Omar Khaled",
+                ""))
+        // every token is attested in both scripts: the same name; Mahmoud vs Muhammad with the
+        // same father and family is a brother, not a spelling: level 0
+        .containsExactly(4, 3, 0, 0, FieldComparator.MISSING);
+  }
+
+  @Test
+  void clusteringDoesNotChainThroughOneWeakLink() {
+    // 0-1 strong, 2-3 strong, 1-2 weakly positive; but 0-2, 0-3, 1-3 clearly negative.
+    long[] pairs = {
+      Linker.key(0, 1),
+      Linker.key(0, 2),
+      Linker.key(0, 3),
+      Linker.key(1, 2),
+      Linker.key(1, 3),
+      Linker.key(2, 3)
+    };
+    float[] w = {8f, -6f, -6f, 1f, -6f, 8f};
+    int[] c = Clusterer.cluster(4, pairs, w, new int[] {0, 1, 0, 1}, false);
+    assertThat(c[0]).isEqualTo(c[1]);
+    assertThat(c[2]).isEqualTo(c[3]);
+    assertThat(c[0]).isNotEqualTo(c[2]);
+  }
+
+  @Test
+  void linkModeNeverMergesTwoRecordsOfOneSource() {
+    long[] pairs = {Linker.key(0, 1), Linker.key(0, 2), Linker.key(1, 2)};
+    float[] w = {5f, 5f, 5f};
+    int[] c = Clusterer.cluster(3, pairs, w, new int[] {0, 1, 0}, true);
+    assertThat(c[0]).isNotEqualTo(c[2]);
+    assertThat(c[1]).isIn(c[0], c[2]);
+  }
+}

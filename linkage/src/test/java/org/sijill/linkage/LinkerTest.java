@@ -1,0 +1,170 @@
+package org.sijill.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sijill.linkage.synthetic.GeneratedList;
+import org.sijill.linkage.synthetic.GeneratedLists;
+import org.sijill.linkage.synthetic.GeneratorConfig;
+import org.sijill.linkage.synthetic.SyntheticRow;
+import org.sijill.linkage.synthetic.VictimListGenerator;
+
+class LinkerTest {
+
+  static final Settings VICTIMS =
+      Settings.of(
+          "record_id",
+          List.of(
+              new FieldSpec("full_name", Kind.NAME),
+              new FieldSpec("mother_name", Kind.NAME),
+              new FieldSpec("sex", Kind.EXACT),
+              new FieldSpec("age", Kind.NUMBER),
+              new FieldSpec("date_of_death", Kind.DATE),
+              new FieldSpec("place_of_death", Kind.NAME)));
+
+  /** Hard cases, added to synthetic lists so that the model has a population to learn from. */
+  static final String[][] HARD_A = {
+    // id, full_name, mother, sex, age, date, place
+    {"hard-1", "مُحَمَّد أحمد الحسن", "", "M", "34", "2025-03-07", "جبلة"},
+    {"hard-2", "خالد عمر القباني", "سلمى", "M", "25", "2025-03-08", "بانياس"},
+    {"hard-3", "محمود عمر القباني", "سلمى", "M", "31", "2025-03-08", "بانياس"},
+    {"hard-4", "عبد الرحمن يوسف الطرابلسي", "", "M", "52", "2025-03-09", "جبلة"},
+  };
+
+  static final String[][] HARD_B = {
+    {"hard-1", "Mohammed Ahmad al-Hasan", "", "M", "35", "2025-03-07", "Jableh"},
+    {"hard-2", "Khaled Omar al-Qabbani", "Salma", "M", "25", "2025-03-08", "Baniyas"},
+    {"hard-3", "Mahmoud Omar al-Qabbani", "Salma", "M", "31", "2025-03-08", "Baniyas"},
+    {"hard-4", "al-Tarabulsi Abdul Rahman", "", "M", "52", "2025-03-09", "Jebleh"},
+  };
+
+  @Test
+  void crossScriptReorderedAndBrothersOnSyntheticLists() {
+    GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(11, 1500));
+    List<String> cols = Linker.columns(VICTIMS);
+    List<Source> sources = new ArrayList<>();
+    for (GeneratedList l : g.lists()) {
+      List<String[]> rows = new ArrayList<>();
+      for (SyntheticRow r : l.rows()) {
+        String[] v = new String[cols.size()];
+        for (int c = 0; c < v.length; c++) {
+          v[c] = r.get(cols.get(c));
+        }
+        rows.add(v);
+      }
+      if (l.name().equals("list-a")) {
+        rows.addAll(List.of(HARD_A));
+      } else if (l.name().equals("list-b")) {
+        rows.addAll(List.of(HARD_B));
+      }
+      sources.add(Source.of(l.name(), cols, rows));
+    }
+    LinkResult r =
+        new Linker(VICTIMS, Mode.LINK_AND_DEDUPE).link(sources, List.of(), List.of(), m -> {});
+    Map<String, Integer> cluster = new HashMap<>();
+    for (int i = 0; i < r.size(); i++) {
+      cluster.put(r.source(i) + "/" + r.recordId(i), r.cluster(i));
+    }
+    // Cross-script with tashkeel, one year of age apart.
+    assertThat(cluster.get("list-a/hard-1")).isEqualTo(cluster.get("list-b/hard-1"));
+    // Reordered, "Abdul Rahman" split differently, father's name missing.
+    assertThat(cluster.get("list-a/hard-4")).isEqualTo(cluster.get("list-b/hard-4"));
+    // Brothers: same father, mother, family, date and place; they stay two people.
+    assertThat(cluster.get("list-a/hard-2")).isEqualTo(cluster.get("list-b/hard-2"));
+    assertThat(cluster.get("list-a/hard-3")).isEqualTo(cluster.get("list-b/hard-3"));
+    assertThat(cluster.get("list-a/hard-2")).isNotEqualTo(cluster.get("list-a/hard-3"));
+  }
+
+  @Test
+  void decisionsOverrideTheModel() {
+    List<String> cols = Linker.columns(VICTIMS);
+    GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(3, 400));
+    List<Source> sources = new ArrayList<>();
+    for (GeneratedList l : g.lists()) {
+      List<String[]> rows = new ArrayList<>();
+      for (SyntheticRow row : l.rows()) {
+        String[] v = new String[cols.size()];
+        for (int c = 0; c < v.length; c++) {
+          v[c] = row.get(cols.get(c));
+        }
+        rows.add(v);
+      }
+      if (l.name().equals("list-a")) {
+        rows.addAll(List.of(HARD_A));
+      } else if (l.name().equals("list-b")) {
+        rows.addAll(List.of(HARD_B));
+      }
+      sources.add(Source.of(l.name(), cols, rows));
+    }
+    List<Decision> d =
+        List.of(
+            new Decision("list-a", "hard-1", "list-b", "hard-1", false, "test"),
+            new Decision("list-a", "hard-2", "list-a", "hard-4", true, "test"));
+    LinkResult r = new Linker(VICTIMS, Mode.LINK_AND_DEDUPE).link(sources, d, List.of(), m -> {});
+    Map<String, Integer> cluster = new HashMap<>();
+    for (int i = 0; i < r.size(); i++) {
+      cluster.put(r.source(i) + "/" + r.recordId(i), r.cluster(i));
+    }
+    assertThat(cluster.get("list-a/hard-1")).isNotEqualTo(cluster.get("list-b/hard-1"));
+    assertThat(cluster.get("list-a/hard-2")).isEqualTo(cluster.get("list-a/hard-4"));
+  }
+
+  /** FEBRL data set 1 (1,000 records, 500 true duplicate pairs): a fast end-to-end check. */
+  @Test
+  void febrl1DedupeFindsTheDuplicates() throws Exception {
+    Settings s =
+        Settings.of(
+            "rec_id",
+            List.of(
+                new FieldSpec("given_name", Kind.NAME),
+                new FieldSpec("surname", Kind.NAME),
+                new FieldSpec("street_number", Kind.TEXT),
+                new FieldSpec("address_1", Kind.TEXT),
+                new FieldSpec("address_2", Kind.TEXT),
+                new FieldSpec("suburb", Kind.TEXT),
+                new FieldSpec("postcode", Kind.TEXT),
+                new FieldSpec("state", Kind.EXACT),
+                new FieldSpec("date_of_birth", Kind.DATE, "yyyyMMdd"),
+                new FieldSpec("soc_sec_id", Kind.TEXT)));
+    Path file = Path.of(getClass().getResource("/febrl/dataset1.csv").toURI());
+    Source src = Source.read(file, Linker.columns(s), null);
+    LinkResult r = new Linker(s, Mode.DEDUPE).link(List.of(src), List.of(), List.of(), m -> {});
+    long truePairs = 0;
+    long predicted = 0;
+    long correct = 0;
+    Map<Integer, List<String>> byCluster = new HashMap<>();
+    for (int i = 0; i < r.size(); i++) {
+      byCluster.computeIfAbsent(r.cluster(i), k -> new ArrayList<>()).add(entity(r.recordId(i)));
+    }
+    Map<String, Integer> perEntity = new HashMap<>();
+    for (int i = 0; i < r.size(); i++) {
+      perEntity.merge(entity(r.recordId(i)), 1, Integer::sum);
+    }
+    for (int n : perEntity.values()) {
+      truePairs += (long) n * (n - 1) / 2;
+    }
+    for (List<String> members : byCluster.values()) {
+      predicted += (long) members.size() * (members.size() - 1) / 2;
+      Map<String, Integer> c = new HashMap<>();
+      members.forEach(e -> c.merge(e, 1, Integer::sum));
+      for (int n : c.values()) {
+        correct += (long) n * (n - 1) / 2;
+      }
+    }
+    assertThat(truePairs).isEqualTo(500);
+    double precision = (double) correct / predicted;
+    double recall = (double) correct / truePairs;
+    assertThat(precision).isGreaterThan(0.99);
+    assertThat(recall).isGreaterThan(0.99);
+    assertThat(r.clusterCount()).isBetween(495, 505);
+  }
+
+  private static String entity(String recId) {
+    return recId.replaceAll("^rec-(\\d+)-.*$", "$1");
+  }
+}
