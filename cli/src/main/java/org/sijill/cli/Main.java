@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = Main.Version.class,
     description = "Document a mass atrocity, verify what circulates about it, count its dead.",
     subcommands = {
+      ServeCommand.class,
       ImportListCommand.class,
       ExportCommand.class,
       VaultCommand.class,

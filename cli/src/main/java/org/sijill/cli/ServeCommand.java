@@ -1,0 +1,72 @@
+package org.sijill.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.demo.DemoCase;
+import org.sijill.server.SijillServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sijill serve}: the web app and REST API, until interrupted. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Serve the web app and REST API (with --demo, a synthetic demo case).")
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "HTTP port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--demo",
+      description = "Load the clearly labelled synthetic demo case on first start.")
+  boolean demo;
+
+  @Override
+  public Integer call() throws Exception {
+    Main main = Main.root(spec);
+    var err = spec.commandLine().getErr();
+    err.println("opening the case file in " + main.dataDir().toAbsolutePath() + " …");
+    err.flush();
+    CaseFile caseFile = main.openCaseFile();
+    if (demo) {
+      if (DemoCase.isLoaded(caseFile)) {
+        err.println("the synthetic demo case is already loaded");
+      } else {
+        err.println("loading the synthetic demo case …");
+        err.flush();
+        DemoCase.Summary s = DemoCase.load(caseFile, DemoCase.DEFAULT_SEED);
+        err.println("loaded " + s);
+      }
+    }
+    SijillServer server;
+    try {
+      server = SijillServer.start(caseFile, port);
+    } catch (RuntimeException e) {
+      caseFile.close();
+      throw new UserError(e.getMessage(), e);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  caseFile.close();
+                  stopped.countDown();
+                }));
+    spec.commandLine()
+        .getOut()
+        .println("Sijill is serving on http://localhost:" + server.port() + "/ (Ctrl-C to stop)");
+    spec.commandLine().getOut().flush();
+    stopped.await();
+    return 0;
+  }
+}

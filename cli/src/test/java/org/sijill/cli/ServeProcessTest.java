@@ -1,0 +1,122 @@
+package org.sijill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sijill serve --demo} as a user runs it: a separate JVM, real HTTP. It is then killed with
+ * SIGKILL — leaving the embedded PostgreSQL orphaned and its pid file behind — and started again,
+ * which must recover and still hold the demo case.
+ */
+class ServeProcessTest {
+  private static final Pattern SERVING = Pattern.compile("serving on (http://localhost:\\d+/)");
+
+  @TempDir Path data;
+
+  record Served(Process process, String url) {}
+
+  Served serve() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "org.sijill.cli.Main",
+                    "--data",
+                    data.toString(),
+                    "serve",
+                    "--demo",
+                    "--port",
+                    "0"))
+            .redirectErrorStream(true)
+            .start();
+    CompletableFuture<String> url =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                StringBuilder seen = new StringBuilder();
+                for (String line; (line = r.readLine()) != null; ) {
+                  seen.append(line).append('\n');
+                  Matcher m = SERVING.matcher(line);
+                  if (m.find()) {
+                    // Keep draining so the child never blocks on a full pipe.
+                    String found = m.group(1);
+                    Thread t = new Thread(() -> drain(r));
+                    t.setDaemon(true);
+                    t.start();
+                    return found;
+                  }
+                }
+                throw new IllegalStateException("serve exited without serving:\n" + seen);
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    return new Served(p, url.get(300, TimeUnit.SECONDS));
+  }
+
+  private static void drain(BufferedReader r) {
+    try {
+      while (r.readLine() != null) {
+        // discard
+      }
+    } catch (java.io.IOException ignored) {
+      // the process ended
+    }
+  }
+
+  static HttpResponse<String> get(String url) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void servesTheDemoAndRecoversAfterKillMinusNine() throws Exception {
+    Served first = serve();
+    try {
+      HttpResponse<String> incidents = get(first.url() + "api/incidents");
+      assertThat(incidents.statusCode()).isEqualTo(200);
+      assertThat(incidents.body()).contains("Jableh");
+      assertThat(get(first.url()).body()).containsIgnoringCase("synthetic demo data");
+    } finally {
+      first.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+    // A crash leaves the database's pid file (and here an orphaned server) behind.
+    assertThat(Files.exists(data.resolve("db/postmaster.pid"))).isTrue();
+
+    Served second = serve();
+    try {
+      HttpResponse<String> incidents = get(second.url() + "api/incidents");
+      assertThat(incidents.statusCode()).isEqualTo(200);
+      assertThat(incidents.body()).contains("Jableh");
+    } finally {
+      second.process().destroy();
+      assertThat(second.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+    // A clean stop shuts the database down: no pid file is left.
+    assertThat(Files.exists(data.resolve("db/postmaster.pid"))).isFalse();
+  }
+}
