@@ -212,6 +212,14 @@ final class VaultCommand {
     @Parameters(paramLabel = "PKG")
     Path pkg;
 
+    @Option(
+        names = "--key",
+        paramLabel = "VKEY",
+        description =
+            "Refuse the package unless its checkpoint is signed by this verifier key"
+                + " (name+id+key, as published by the sender).")
+    String key;
+
     @Override
     public Integer call() throws IOException {
       Main main = Main.root(spec);
@@ -219,9 +227,11 @@ final class VaultCommand {
       try (VaultSession s = VaultSession.open(main)) {
         List<Ingested> got;
         try {
-          got = s.vault.importBag(pkg, main.who());
+          got = s.vault.importBag(pkg, main.who(), java.util.Optional.ofNullable(key));
         } catch (PackageRejectedException e) {
           throw new UserError(e.getMessage() + "; nothing was stored", e);
+        } catch (org.sijill.vault.ProofException e) {
+          throw new UserError("--key: " + e.getMessage() + "; nothing was stored", e);
         }
         s.mirror();
         for (Ingested in : got) {

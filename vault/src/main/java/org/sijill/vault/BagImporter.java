@@ -31,7 +31,8 @@ final class BagImporter {
     this.staging = staging;
   }
 
-  List<Ingested> importBag(Path pkg, String actor) throws IOException {
+  List<Ingested> importBag(Path pkg, String actor, java.util.Optional<String> expectedKey)
+      throws IOException {
     if (!Files.exists(pkg)) {
       throw new PackageRejectedException(pkg + ": no such package");
     }
@@ -45,6 +46,14 @@ final class BagImporter {
         dir = stage;
       }
       BagReader.Verified v = new BagReader(dir).verify(ProgressListener.NONE);
+      if (expectedKey.isPresent()
+          && !NoteVerifier.parse(expectedKey.get()).verifierKey().equals(v.key().verifierKey())) {
+        throw new PackageRejectedException(
+            BagLayout.KEY
+                + ": the package is signed by "
+                + v.key().verifierKey()
+                + ", not by the expected key");
+      }
       return store(v, pkg.getFileName().toString(), actor);
     } finally {
       if (stage != null) {

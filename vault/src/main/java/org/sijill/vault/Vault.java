@@ -312,7 +312,16 @@ public final class Vault implements AutoCloseable {
 
   /** Verifies a package completely, then stores its items; see {@link BagImporter}. */
   public List<Ingested> importBag(Path pkg, String actor) throws IOException {
-    return new BagImporter(this, root.resolve("import-tmp")).importBag(pkg, actor);
+    return importBag(pkg, actor, Optional.empty());
+  }
+
+  /**
+   * As {@link #importBag(Path, String)}, but refuses a package whose checkpoint is not signed by
+   * {@code expectedKey} (a verifier key the sender published through another channel).
+   */
+  public List<Ingested> importBag(Path pkg, String actor, Optional<String> expectedKey)
+      throws IOException {
+    return new BagImporter(this, root.resolve("import-tmp")).importBag(pkg, actor, expectedKey);
   }
 
   Path checkpointFile(long size) {

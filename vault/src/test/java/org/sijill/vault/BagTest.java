@@ -78,6 +78,29 @@ class BagTest {
   }
 
   @Test
+  void aPackageSignedByAnotherKeyThanExpectedIsRefused() throws Exception {
+    Path bag = export("pkg");
+    String stranger;
+    try (Vault v = Vault.open(tmp.resolve("stranger"))) {
+      stranger = v.verifierKey();
+    }
+    String expected = stranger;
+    try (Vault v = Vault.open(target)) {
+      assertThatThrownBy(() -> v.importBag(bag, "receiver-1", java.util.Optional.of(expected)))
+          .isInstanceOf(PackageRejectedException.class)
+          .hasMessageContaining("not by the expected key");
+      assertThat(v.logSize()).isZero();
+    }
+    String sender;
+    try (Vault v = Vault.open(source)) {
+      sender = v.verifierKey();
+    }
+    try (Vault v = Vault.open(target)) {
+      assertThat(v.importBag(bag, "receiver-1", java.util.Optional.of(sender))).hasSize(2);
+    }
+  }
+
+  @Test
   void aLyingManifestIsRefusedAndNothingStored() throws Exception {
     Path bag = export("pkg");
     Path payload = bag.resolve("data").resolve(shas.get(1));

@@ -22,7 +22,7 @@ public final class CrashChild {
     try (Vault v = Vault.open(data)) {
       out.println("READY " + v.logSize());
       for (int i = 0; ; i++) {
-        byte[] content = new byte[1 + rnd.nextInt(3 << 20)];
+        byte[] content = new byte[1 + rnd.nextInt(1 << 20)];
         rnd.nextBytes(content);
         Path f = scratch.resolve("in-" + seed + "-" + i);
         Files.write(f, content);
