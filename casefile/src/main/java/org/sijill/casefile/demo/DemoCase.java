@@ -300,7 +300,7 @@ public final class DemoCase {
       claims.addClaim(
           media,
           ClaimKind.OCCURRENCE,
-          "Reports of " + t.titleEn().toLowerCase(java.util.Locale.ROOT) + " (synthetic report).",
+          "Report: " + t.titleEn() + " (synthetic report).",
           null,
           t.date(),
           id,

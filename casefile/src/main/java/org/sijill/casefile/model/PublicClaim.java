@@ -24,7 +24,11 @@ public record PublicClaim(
   public String figureText() {
     String low = String.format(java.util.Locale.ROOT, "%,d", figureLow);
     if (figureHigh != null && figureHigh != figureLow) {
-      return low + "–" + String.format(java.util.Locale.ROOT, "%,d", figureHigh);
+      return qualifier.replace('_', ' ')
+          + " "
+          + low
+          + "–"
+          + String.format(java.util.Locale.ROOT, "%,d", figureHigh);
     }
     return qualifier.replace('_', ' ') + " " + low;
   }
