@@ -51,6 +51,11 @@ public final class HammingIndex {
     tables = new ChunkTables(words, size);
   }
 
+  /** Builds the tables with chunks of about {@code bits} bits (tests of every layout). */
+  void reindex(int bits) {
+    tables = new ChunkTables(words, size, bits);
+  }
+
   /** Every stored hash within {@code radius} bits of {@code q}, in increasing id order. */
   public List<Hit> within(PdqHash q, int radius) {
     if (radius > ChunkTables.MAX_RADIUS) {
@@ -63,7 +68,7 @@ public final class HammingIndex {
     }
     IntList found = new IntList();
     if (tables != null) {
-      tables.search(words, q.w0(), q.w1(), q.w2(), q.w3(), radius, found);
+      tables.search(words, new long[] {q.w0(), q.w1(), q.w2(), q.w3()}, radius, found);
     }
     for (int id = indexed; id < size; id++) {
       if (distance(id, q) <= radius) {

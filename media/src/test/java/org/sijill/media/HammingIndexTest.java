@@ -49,14 +49,18 @@ class HammingIndexTest {
     for (int i = 0; i < 20_000; i++) {
       index.add(flip(centres.get(rnd.nextInt(centres.size())), rnd.nextInt(40), rnd));
     }
-    index.reindex();
-    for (int i = 0; i < 3_000; i++) { // the tail, scanned without tables
-      index.add(flip(centres.get(rnd.nextInt(centres.size())), rnd.nextInt(40), rnd));
-    }
-    for (int q = 0; q < 300; q++) {
-      PdqHash query = flip(centres.get(rnd.nextInt(centres.size())), rnd.nextInt(20), rnd);
-      int radius = 1 + rnd.nextInt(31);
-      assertThat(index.within(query, radius)).isEqualTo(index.bruteForce(query, radius));
+    for (int bits : new int[] {16, 17, 20, 23, 24}) {
+      index.reindex(bits); // every chunk layout: 16 x 16 bits down to 11 x 23-24 bits
+      for (int i = 0; i < 1_000; i++) { // and a tail scanned without tables
+        index.add(flip(centres.get(rnd.nextInt(centres.size())), rnd.nextInt(40), rnd));
+      }
+      for (int q = 0; q < 100; q++) {
+        PdqHash query = flip(centres.get(rnd.nextInt(centres.size())), rnd.nextInt(20), rnd);
+        int radius = rnd.nextInt(32);
+        assertThat(index.within(query, radius))
+            .as("%d-bit chunks, radius %d", bits, radius)
+            .isEqualTo(index.bruteForce(query, radius));
+      }
     }
   }
 

@@ -1,0 +1,187 @@
+package org.sijill.bench.media;
+
+import java.awt.AlphaComposite;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorConvertOp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.sijill.media.Comparison;
+import org.sijill.media.MediaFingerprinter;
+import org.sijill.media.Verdict;
+import org.sijill.media.VideoFingerprint;
+import org.sijill.media.VideoFingerprinter;
+import org.sijill.media.VideoWriter;
+
+/**
+ * Recall and false-positive rate of video matching on a generated corpus: N distinct synthetic
+ * videos (20 s, 320x240, 25 fps, MPEG-4 at 800 kb/s) and, from each, seven transformed copies —
+ * lower bitrate, 50% scale, 10% crop, logo overlay, letterbox, a 10-second clip, grey. A copy is
+ * found when its comparison with its original is not "different"; a false positive is a copy (or an
+ * original) judged not "different" from another original.
+ *
+ * <p>Usage: {@code CorpusEval [N] [DIR]}.
+ */
+public final class CorpusEval {
+  static final int W = 320;
+  static final int H = 240;
+  static final int FPS = 25;
+  static final int SECONDS = 20;
+
+  private CorpusEval() {}
+
+  record Variant(
+      String name,
+      int w,
+      int h,
+      long bitRate,
+      int from,
+      int to,
+      UnaryOperator<BufferedImage> edit) {}
+
+  static List<Variant> variants() {
+    List<Variant> v = new ArrayList<>();
+    v.add(new Variant("original", W, H, 800_000, 0, SECONDS, f -> f));
+    v.add(new Variant("low-bitrate", W, H, 100_000, 0, SECONDS, f -> f));
+    v.add(new Variant("scale-50%", W / 2, H / 2, 300_000, 0, SECONDS, f -> scale(f, W / 2, H / 2)));
+    v.add(new Variant("crop-10%", W * 9 / 10, H * 9 / 10, 800_000, 0, SECONDS, CorpusEval::crop));
+    v.add(new Variant("logo", W, H, 800_000, 0, SECONDS, CorpusEval::logo));
+    v.add(new Variant("letterbox", W, H, 800_000, 0, SECONDS, CorpusEval::letterbox));
+    v.add(new Variant("clip-10s", W, H, 800_000, 5, 15, f -> f));
+    v.add(new Variant("grey", W, H, 800_000, 0, SECONDS, CorpusEval::grey));
+    return v;
+  }
+
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+    Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("corpus");
+    Files.createDirectories(dir);
+    List<Variant> variants = variants();
+    VideoFingerprinter fp = new VideoFingerprinter();
+    VideoFingerprint[][] prints = new VideoFingerprint[n][variants.size()];
+    long t0 = System.nanoTime();
+    for (int v = 0; v < n; v++) {
+      Scenes scenes = new Scenes(1000 + v, FPS);
+      for (int k = 0; k < variants.size(); k++) {
+        Variant var = variants.get(k);
+        Path file = dir.resolve("v" + v + "-" + var.name() + ".mp4");
+        if (!Files.exists(file)) {
+          try (VideoWriter w =
+              VideoWriter.open(file, var.w(), var.h(), FPS, "mpeg4", var.bitRate())) {
+            for (int i = var.from() * FPS; i < var.to() * FPS; i++) {
+              w.write(var.edit().apply(scenes.frame(i, W, H)));
+            }
+          }
+        }
+        prints[v][k] = fp.fingerprint(file);
+      }
+      System.err.printf("video %d of %d done (%.0f s)%n", v + 1, n, (System.nanoTime() - t0) / 1e9);
+    }
+    Map<String, int[]> found = new LinkedHashMap<>();
+    int falsePositives = 0;
+    int negatives = 0;
+    for (int v = 0; v < n; v++) {
+      for (int k = 1; k < variants.size(); k++) {
+        Comparison c = MediaFingerprinter.compare(prints[v][k], prints[v][0]);
+        int[] f = found.computeIfAbsent(variants.get(k).name(), x -> new int[2]);
+        f[0] += c.verdict() != Verdict.DIFFERENT ? 1 : 0;
+        f[1]++;
+      }
+      for (int k = 0; k < variants.size(); k++) {
+        for (int o = 0; o < n; o++) {
+          if (o == v || (k == 0 && o < v)) {
+            continue;
+          }
+          negatives++;
+          if (MediaFingerprinter.compare(prints[v][k], prints[o][0]).verdict()
+              != Verdict.DIFFERENT) {
+            falsePositives++;
+          }
+        }
+      }
+    }
+    int tp = 0;
+    int pos = 0;
+    StringBuilder per = new StringBuilder();
+    for (Map.Entry<String, int[]> e : found.entrySet()) {
+      tp += e.getValue()[0];
+      pos += e.getValue()[1];
+      per.append(
+          String.format(Locale.ROOT, " %s %d/%d;", e.getKey(), e.getValue()[0], e.getValue()[1]));
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%d distinct videos, %d transformed copies: recall %.3f (%d/%d), false-positive rate %.4f"
+            + " (%d/%d pairs); per transform:%s%n",
+        n,
+        pos,
+        tp / (double) pos,
+        tp,
+        pos,
+        falsePositives / (double) negatives,
+        falsePositives,
+        negatives,
+        per);
+  }
+
+  static BufferedImage scale(BufferedImage f, int w, int h) {
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = out.createGraphics();
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(f, 0, 0, w, h, null);
+    g.dispose();
+    return out;
+  }
+
+  static BufferedImage crop(BufferedImage f) {
+    int w = W * 9 / 10;
+    int h = H * 9 / 10;
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = out.createGraphics();
+    g.drawImage(f, -(W - w) / 2, -(H - h) / 2, null);
+    g.dispose();
+    return out;
+  }
+
+  static BufferedImage logo(BufferedImage f) {
+    BufferedImage out = scale(f, W, H);
+    Graphics2D g = out.createGraphics();
+    g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.8f));
+    g.setColor(Color.WHITE);
+    g.fillRoundRect(W - W / 4 - 8, 8, W / 4, H / 7, 12, 12);
+    g.setColor(new Color(0xc0, 0x10, 0x10));
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, H / 14));
+    g.drawString("NEWS 24", W - W / 4, 8 + H / 10);
+    g.dispose();
+    return out;
+  }
+
+  static BufferedImage letterbox(BufferedImage f) {
+    BufferedImage out = new BufferedImage(W, H, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = out.createGraphics();
+    g.setColor(Color.BLACK);
+    g.fillRect(0, 0, W, H);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(f, 0, H / 8, W, H * 3 / 4, null);
+    g.dispose();
+    return out;
+  }
+
+  static BufferedImage grey(BufferedImage f) {
+    BufferedImage g =
+        new ColorConvertOp(ColorSpace.getInstance(ColorSpace.CS_GRAY), null).filter(f, null);
+    return scale(g, W, H);
+  }
+}
