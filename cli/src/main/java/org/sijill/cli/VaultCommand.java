@@ -106,11 +106,36 @@ final class VaultCommand {
   static final class CheckpointCmd implements Callable<Integer> {
     @Spec CommandSpec spec;
 
+    @Option(
+        names = "--tsa",
+        paramLabel = "URL",
+        description =
+            "Also get an RFC 3161 timestamp of the checkpoint from this timestamp authority"
+                + " (default: $SIJILL_TSA; none when unset, as Sijill works offline).")
+    String tsa;
+
     @Override
     public Integer call() throws IOException {
+      String url = tsa != null ? tsa : System.getenv("SIJILL_TSA");
       try (VaultSession s = VaultSession.open(Main.root(spec))) {
         spec.commandLine().getOut().print(s.vault.checkpoint());
         spec.commandLine().getOut().flush();
+        if (url != null && !url.isBlank()) {
+          java.net.URI uri;
+          try {
+            uri = java.net.URI.create(url);
+          } catch (IllegalArgumentException e) {
+            throw new UserError("--tsa: '" + url + "' is not a URL");
+          }
+          try {
+            org.sijill.vault.Timestamps.Stamp st = s.vault.timestamp(uri);
+            spec.commandLine()
+                .getErr()
+                .println("timestamped by " + st.authority() + " at " + st.time());
+          } catch (IOException e) {
+            throw new UserError("--tsa: " + e.getMessage() + " (the checkpoint itself is kept)", e);
+          }
+        }
       }
       return 0;
     }

@@ -182,6 +182,22 @@ public final class Vault implements AutoCloseable {
     }
   }
 
+  /**
+   * Gets an RFC 3161 timestamp of the latest checkpoint from the authority at {@code tsa} and keeps
+   * it beside the checkpoint ({@code <size>.tsr}); see {@link Timestamps}.
+   */
+  public Timestamps.Stamp timestamp(java.net.URI tsa) throws IOException {
+    String note = checkpoint();
+    long size = signer.verifier().verify(note).size();
+    byte[] token = Timestamps.request(tsa, note);
+    AtomicFiles.write(timestampFile(size), token);
+    return Timestamps.verify(token, note);
+  }
+
+  Path timestampFile(long size) {
+    return root.resolve("checkpoints").resolve(String.format("%020d.tsr", size));
+  }
+
   /** The latest stored checkpoint's signed note, if any. */
   public Optional<String> latestCheckpoint() throws IOException {
     Path dir = root.resolve("checkpoints");

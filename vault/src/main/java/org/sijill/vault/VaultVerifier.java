@@ -161,6 +161,14 @@ final class VaultVerifier {
         continue;
       }
       long named = Long.parseLong(name.substring(0, name.length() - ".note".length()));
+      Path tsr = dir.resolve(name.substring(0, name.length() - ".note".length()) + ".tsr");
+      if (Files.exists(tsr)) {
+        try {
+          Timestamps.verify(Files.readAllBytes(tsr), Files.readString(f, StandardCharsets.UTF_8));
+        } catch (ProofException e) {
+          faults.add(new Fault("timestamp " + tsr.getFileName(), e.getMessage()));
+        }
+      }
       if (cp.size() != named) {
         faults.add(
             new Fault(subject, "holds the checkpoint of size " + cp.size() + ", not " + named));
