@@ -28,6 +28,13 @@ final class FellegiSunter {
   /** Upper bound on λ; see {@link #fit}. */
   double maxLambda = 1.0;
 
+  /**
+   * Per field, an upper bound on m of level 0 (NaN = none). For names: true matches whose names
+   * disagree entirely are rare, and without a bound EM takes households (same mother, place and
+   * date, different given names) for the match class.
+   */
+  double[] maxM0;
+
   int iterations;
   boolean converged;
 
@@ -109,6 +116,14 @@ final class FellegiSunter {
       for (int f = 0; f < fields; f++) {
         if (updateM) {
           change = Math.max(change, normaliseInto(mNum[f], m[f]));
+          if (maxM0 != null && m[f][0] > maxM0[f]) {
+            double rest = 1 - m[f][0];
+            double scale = rest > 0 ? (1 - maxM0[f]) / rest : 0;
+            for (int k = 1; k < m[f].length; k++) {
+              m[f][k] = rest > 0 ? m[f][k] * scale : (1 - maxM0[f]) / (m[f].length - 1);
+            }
+            m[f][0] = maxM0[f];
+          }
         }
         if (updateU) {
           change = Math.max(change, normaliseInto(uNum[f], u[f]));

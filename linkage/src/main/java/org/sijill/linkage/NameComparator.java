@@ -68,6 +68,9 @@ final class NameComparator implements FieldComparator {
     if (c.exact() == c.aligned() && c.aligned() == c.longer()) {
       return 4;
     }
+    if (c.shifted() && c.aligned() >= 2) {
+      return 0; // father and son: one name is the other's father-name chain
+    }
     boolean enough = c.aligned() >= 2 || c.aligned() == c.longer();
     if (c.strong() == c.aligned() && enough) {
       return 3;

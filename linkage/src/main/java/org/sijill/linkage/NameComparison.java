@@ -18,6 +18,9 @@ import java.util.List;
  * @param strongTokens indexes into the first name's tokens of the strong pairs, as a bit set
  * @param conflicts aligned pairs of two different names both known to the lexicon (Khaled vs
  *     Mahmoud): the mark of relatives, not of spelling variants
+ * @param shifted the shorter name is the longer one without its first token, aligned in place
+ *     (Khaled Mustafa al-Nader inside Hasan Khaled Mustafa al-Nader): a father and his son, since a
+ *     list drops a father's or grandfather's name, not the person's own given name
  */
 record NameComparison(
     double mean,
@@ -27,7 +30,8 @@ record NameComparison(
     int longer,
     double minSimilarity,
     long strongTokens,
-    int conflicts) {
+    int conflicts,
+    boolean shifted) {
 
   static final double STRONG = 0.88;
 
@@ -35,7 +39,7 @@ record NameComparison(
     int n = a.size();
     int m = b.size();
     if (n == 0 || m == 0) {
-      return new NameComparison(0, 0, 0, 0, Math.max(n, m), 0, 0, 0);
+      return new NameComparison(0, 0, 0, 0, Math.max(n, m), 0, 0, 0, false);
     }
     double[] sim = new double[n * m];
     for (int i = 0; i < n; i++) {
@@ -52,6 +56,8 @@ record NameComparison(
     double min = 1;
     long strongBits = 0;
     int conflicts = 0;
+    int[] partnerOfA = new int[n];
+    java.util.Arrays.fill(partnerOfA, -1);
     for (int step = 0; step < k; step++) {
       int bi = -1;
       int bj = -1;
@@ -72,6 +78,7 @@ record NameComparison(
       }
       usedA[bi] = true;
       usedB[bj] = true;
+      partnerOfA[bi] = bj;
       double s = sim[bi * m + bj];
       sum += s;
       min = Math.min(min, s);
@@ -86,11 +93,17 @@ record NameComparison(
       }
       NameToken x = a.get(bi);
       NameToken y = b.get(bj);
-      if (s < 0.6 && x.canonical() != null && y.canonical() != null) {
+      if (s < 0.6 && x.conflicts(y)) {
         conflicts++;
       }
     }
+    boolean shifted = false;
+    if (n > m && !usedA[0] && n >= 2 && partnerOfA[1] == 0) {
+      shifted = true; // a's first token unused, b's first token is a's second
+    } else if (m > n && !usedB[0] && m >= 2 && partnerOfA[0] == 1) {
+      shifted = true;
+    }
     return new NameComparison(
-        sum / k, k, strong, exact, Math.max(n, m), min, strongBits, conflicts);
+        sum / k, k, strong, exact, Math.max(n, m), min, strongBits, conflicts, shifted);
   }
 }

@@ -24,10 +24,10 @@ import java.util.Set;
 final class NameLexicon {
   private static final NameLexicon INSTANCE = load();
 
-  private final Map<String, String> latinToArabic;
+  private final Map<String, Set<String>> latinToArabic;
   private final Set<String> arabicKnown;
 
-  private NameLexicon(Map<String, String> latinToArabic, Set<String> arabicKnown) {
+  private NameLexicon(Map<String, Set<String>> latinToArabic, Set<String> arabicKnown) {
     this.latinToArabic = latinToArabic;
     this.arabicKnown = arabicKnown;
   }
@@ -37,23 +37,19 @@ final class NameLexicon {
   }
 
   /**
-   * The canonical (normalised Arabic) form of a normalised token, when the lexicon knows it: an
-   * Arabic token that has attested spellings, or a Latin spelling attested for some Arabic token
-   * (the most frequent one when several). Null otherwise.
+   * The normalised Arabic names a normalised token can stand for, when the lexicon knows it: an
+   * Arabic token with attested spellings stands for itself; a Latin spelling for every Arabic token
+   * it is attested for (Basil: باسل and بازل). Null when unknown.
    */
-  String canonical(String token) {
+  Set<String> arabicForms(String token) {
     if (ArabicText.containsArabic(token)) {
-      if (arabicKnown.contains(token)) {
-        return token;
-      }
-      return null;
+      return arabicKnown.contains(token) ? Set.of(token) : null;
     }
     return latinToArabic.get(token);
   }
 
   private static NameLexicon load() {
-    Map<String, String> best = new HashMap<>();
-    Map<String, Long> bestCount = new HashMap<>();
+    Map<String, Set<String>> forms = new HashMap<>();
     Set<String> arabic = new HashSet<>();
     try (InputStream in = NameLexicon.class.getResourceAsStream("name-variants.tsv")) {
       if (in == null) {
@@ -72,18 +68,15 @@ final class NameLexicon {
         if (ar.size() != 1 || la.size() != 1) {
           continue;
         }
-        long count = Long.parseLong(f[3].trim());
         String a = ar.get(0);
-        String l = la.get(0);
         arabic.add(a);
-        if (count > bestCount.getOrDefault(l, 0L)) {
-          best.put(l, a);
-          bestCount.put(l, count);
-        }
+        forms.computeIfAbsent(la.get(0), k -> new HashSet<>()).add(a);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new NameLexicon(Map.copyOf(best), Set.copyOf(arabic));
+    Map<String, Set<String>> frozen = new HashMap<>();
+    forms.forEach((k, v) -> frozen.put(k, Set.copyOf(v)));
+    return new NameLexicon(Map.copyOf(frozen), Set.copyOf(arabic));
   }
 }

@@ -1,36 +1,49 @@
 package org.sijill.linkage;
 
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * One normalised token of a name with what comparison needs.
  *
  * @param text the normalised token (Arabic script or lower-case ASCII)
- * @param canonical its normalised Arabic form when the lexicon knows it, else null
+ * @param canonical the normalised Arabic names it can stand for when the lexicon knows it, else
+ *     null
+ * @param canonicalSkeletons the skeletons of those Arabic names (null when unknown)
  * @param skeleton its consonant skeleton ({@link Skeleton})
  */
-record NameToken(String text, String canonical, String skeleton) {
+record NameToken(
+    String text, Set<String> canonical, Set<String> canonicalSkeletons, String skeleton) {
 
   static NameToken of(String normalisedToken) {
-    return new NameToken(
-        normalisedToken,
-        NameLexicon.instance().canonical(normalisedToken),
-        Skeleton.of(normalisedToken));
+    Set<String> forms = NameLexicon.instance().arabicForms(normalisedToken);
+    Set<String> skels = null;
+    if (forms != null) {
+      skels = new HashSet<>();
+      for (String f : forms) {
+        skels.add(Skeleton.of(f));
+      }
+      skels = Set.copyOf(skels);
+    }
+    return new NameToken(normalisedToken, forms, skels, Skeleton.of(normalisedToken));
   }
 
   /**
-   * Similarity in [0, 1]: 1 for the same name (same text, or both spellings attested for one Arabic
-   * name); 0.9 for an equal skeleton when at most one side is known to the lexicon (a cross-script
-   * or unattested spelling); otherwise Jaro-Winkler, capped low when the lexicon knows both tokens
-   * as different names (Mahmoud vs Muhammad).
+   * Similarity in [0, 1]: 1 for the same name (same text, or spellings attested for one Arabic
+   * name); at most 0.5 for two names the lexicon knows apart, even of the same consonant shape
+   * (Mahmoud vs Muhammad, Hussein vs Hassan); 0.9 for an equal skeleton otherwise (a cross-script
+   * or unattested spelling); otherwise a scaled Jaro-Winkler (typos).
    */
   double similarity(NameToken o) {
     if (text.equals(o.text)) {
       return 1.0;
     }
     boolean bothKnown = canonical != null && o.canonical != null;
-    if (bothKnown && canonical.equals(o.canonical)) {
+    if (bothKnown && !Collections.disjoint(canonical, o.canonical)) {
       return 1.0;
     }
-    if (bothKnown) {
+    if (bothKnown && conflicts(o)) {
       return Math.min(0.5, JaroWinkler.similarity(skeleton, o.skeleton));
     }
     if (skeleton.equals(o.skeleton) && !skeleton.isEmpty()) {
@@ -41,5 +54,21 @@ record NameToken(String text, String canonical, String skeleton) {
       s = Math.max(s, 0.95 * JaroWinkler.similarity(text, o.text));
     }
     return s;
+  }
+
+  /**
+   * Known to be different names: the Arabic names each can stand for are disjoint, yet some share a
+   * skeleton, so the skeleton alone would have confused them. Typos and unattested spellings of the
+   * same name (Basil for باسل) do not conflict.
+   */
+  boolean conflicts(NameToken o) {
+    if (canonical == null || o.canonical == null || !Collections.disjoint(canonical, o.canonical)) {
+      return false;
+    }
+    if (ArabicText.containsArabic(text) == ArabicText.containsArabic(o.text)
+        && JaroWinkler.similarity(text, o.text) >= 0.9) {
+      return false; // one keying error away: a typo that happens to be another name
+    }
+    return true;
   }
 }

@@ -139,16 +139,17 @@ final class NameTokens {
     return s;
   }
 
-  /** Drops a leading article from one token (ال… ≥ 2 letters left; al…/el… ≥ 3 letters left). */
+  /** Drops a leading article from one token (ال… ≥ 2 letters left; al…/el… see below). */
   static String stripArticle(String t) {
     if (t.startsWith("ال") && t.length() >= 4) {
       return t.substring(2);
     }
-    if ((t.startsWith("al") || t.startsWith("el"))
-        && t.length() >= 5
-        && !NOT_ARTICLE.contains(t)
-        && !isVowel(t.charAt(2))) {
-      return t.substring(2);
+    if ((t.startsWith("al") || t.startsWith("el")) && !NOT_ARTICLE.contains(t)) {
+      // al+consonant needs 3 letters after it (Alhasan), al+vowel 4 (Alomar, not Alali or Alawi)
+      int need = isVowel(t.charAt(2 < t.length() ? 2 : 0)) ? 4 : 3;
+      if (t.length() - 2 >= need) {
+        return t.substring(2);
+      }
     }
     return t;
   }

@@ -89,6 +89,18 @@ class ComparatorTest {
   }
 
   @Test
+  void aFatherIsNotHisSonWithTheGivenNameDropped() {
+    assertThat(
+            levels(
+                new NameComparator(),
+                "Hasan Khaled Mustafa al-Nader",
+                "Khaled Mustafa al-Nader",
+                "Hasan Mustafa al-Nader",
+                "حسن خالد مصطفى النادر"))
+        .containsExactly(0, 3, 4);
+  }
+
+  @Test
   void clusteringDoesNotChainThroughOneWeakLink() {
     // 0-1 strong, 2-3 strong, 1-2 weakly positive; but 0-2, 0-3, 1-3 clearly negative.
     long[] pairs = {
