@@ -6,22 +6,70 @@ import java.nio.ByteBuffer;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
- * Detects abrupt picture changes (hard cuts) cheaply, on every decoded frame.
+ * Watches every decoded frame cheaply for hard cuts and for motion since the last sample.
  *
  * <p>Why not hash every frame: converting and hashing costs far more than decoding. Instead this
- * reads a 8x8 grid of 4x4-pixel averages straight from the decoder's 8-bit luma plane (no
- * conversion, 1,024 bytes per frame) and calls a cut when the mean absolute change of that grid
- * exceeds {@value #THRESHOLD} grey levels. Frames in other pixel formats get no cut detection and
- * are sampled once a second only.
+ * reads an 8x8 grid of 4x4-pixel averages straight from the decoder's 8-bit luma plane (no
+ * conversion, 1,024 bytes per frame). A <em>cut</em> is a mean absolute change of that grid above
+ * {@value #CUT} grey levels from the previous frame; <em>motion</em> is a change above {@value
+ * #MOTION} since the last sampled frame. Sampling on motion matters for clips: a clip cut at an
+ * arbitrary instant has its one-a-second samples up to half a second away from the original's, and
+ * in a moving scene half a second is more than 31 bits of PDQ; denser samples where the picture
+ * moves keep the two sample sets close. Frames in other pixel formats get neither.
  */
 final class SceneCuts {
-  static final double THRESHOLD = 30.0;
+  static final double CUT = 30.0;
+  static final double MOTION = 8.0;
   private static final int GRID = 8;
   private double[] previous;
+  private double[] sampled;
   private final double[] current = new double[GRID * GRID];
+  private boolean valid;
 
-  /** Whether this frame starts a new shot compared with the previous frame seen. */
-  boolean isCut(AVFrame frame) {
+  /** Reads this frame's grid; false when the frame's format or size gives none. */
+  boolean observe(AVFrame frame) {
+    if (valid) {
+      if (previous == null) {
+        previous = new double[current.length];
+      }
+      System.arraycopy(current, 0, previous, 0, current.length);
+    }
+    valid = read(frame);
+    if (!valid) {
+      previous = null;
+    }
+    return valid;
+  }
+
+  /** Whether the frame just observed starts a new shot. */
+  boolean isCut() {
+    return valid && previous != null && change(previous) > CUT;
+  }
+
+  /** Whether the picture has moved enough since the last {@link #sampled()} frame. */
+  boolean moved() {
+    return valid && sampled != null && change(sampled) > MOTION;
+  }
+
+  /** Records the frame just observed as sampled. */
+  void sampled() {
+    if (valid) {
+      if (sampled == null) {
+        sampled = new double[current.length];
+      }
+      System.arraycopy(current, 0, sampled, 0, current.length);
+    }
+  }
+
+  private double change(double[] ref) {
+    double diff = 0;
+    for (int i = 0; i < current.length; i++) {
+      diff += Math.abs(current[i] - ref[i]);
+    }
+    return diff / current.length;
+  }
+
+  private boolean read(AVFrame frame) {
     if (!hasLumaPlane(frame.format())) {
       return false;
     }
@@ -46,18 +94,7 @@ final class SceneCuts {
         current[gy * GRID + gx] = sum / 16.0;
       }
     }
-    boolean cut = false;
-    if (previous != null) {
-      double diff = 0;
-      for (int i = 0; i < current.length; i++) {
-        diff += Math.abs(current[i] - previous[i]);
-      }
-      cut = diff / current.length > THRESHOLD;
-    } else {
-      previous = new double[current.length];
-    }
-    System.arraycopy(current, 0, previous, 0, current.length);
-    return cut;
+    return true;
   }
 
   private static boolean hasLumaPlane(int format) {

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Fingerprints a video as vPDQ does — RGB24 frames, area scaling, PDQ per sampled frame, frames of
- * quality below 50 dropped — sampling one frame a second plus the first frame of every hard cut,
- * with letterbox bars trimmed before hashing.
+ * quality below 50 dropped — sampling one frame a second, plus the first frame of every hard cut,
+ * plus up to five a second while the picture moves (see {@link SceneCuts}), with letterbox bars
+ * trimmed before hashing.
  *
  * <p>Not thread-safe (it reuses a {@link PdqHasher}); use one per thread.
  */
@@ -17,6 +18,9 @@ public final class VideoFingerprinter {
 
   /** Shortest gap between two samples taken for scene cuts, so a flashing scene is not all. */
   static final double MIN_CUT_GAP = 0.5;
+
+  /** Shortest gap between two samples taken for motion (at most five a second). */
+  static final double MIN_MOTION_GAP = 0.2;
 
   private final MediaLimits limits;
   private final PdqHasher hasher;
@@ -54,11 +58,15 @@ public final class VideoFingerprinter {
           dec.decode(
               (frame, t) -> {
                 last[0] = Math.max(last[0], t);
-                boolean cut = cuts.isCut(frame) && t - lastSample[0] >= MIN_CUT_GAP;
-                if (t + 1e-6 < next[0] && !cut) {
+                cuts.observe(frame);
+                double gap = t - lastSample[0];
+                boolean cut = cuts.isCut() && gap >= MIN_CUT_GAP;
+                boolean moved = cuts.moved() && gap >= MIN_MOTION_GAP;
+                if (t + 1e-6 < next[0] && !cut && !moved) {
                   return;
                 }
                 lastSample[0] = t;
+                cuts.sampled();
                 if (t + 1e-6 >= next[0]) {
                   next[0] = Math.floor(t + 1e-6) + 1;
                 }

@@ -51,14 +51,15 @@ public final class CorpusEval {
 
   static List<Variant> variants() {
     List<Variant> v = new ArrayList<>();
-    v.add(new Variant("original", W, H, 800_000, 0, SECONDS, f -> f));
-    v.add(new Variant("low-bitrate", W, H, 100_000, 0, SECONDS, f -> f));
-    v.add(new Variant("scale-50%", W / 2, H / 2, 300_000, 0, SECONDS, f -> scale(f, W / 2, H / 2)));
-    v.add(new Variant("crop-10%", W * 9 / 10, H * 9 / 10, 800_000, 0, SECONDS, CorpusEval::crop));
-    v.add(new Variant("logo", W, H, 800_000, 0, SECONDS, CorpusEval::logo));
-    v.add(new Variant("letterbox", W, H, 800_000, 0, SECONDS, CorpusEval::letterbox));
-    v.add(new Variant("clip-10s", W, H, 800_000, 5, 15, f -> f));
-    v.add(new Variant("grey", W, H, 800_000, 0, SECONDS, CorpusEval::grey));
+    v.add(new Variant("original", W, H, 800_000, 0, ALL, f -> f));
+    v.add(new Variant("low-bitrate", W, H, 100_000, 0, ALL, f -> f));
+    v.add(new Variant("scale-50%", W / 2, H / 2, 300_000, 0, ALL, f -> scale(f, W / 2, H / 2)));
+    v.add(new Variant("crop-10%", W * 9 / 10, H * 9 / 10, 800_000, 0, ALL, CorpusEval::crop));
+    v.add(new Variant("logo", W, H, 800_000, 0, ALL, CorpusEval::logo));
+    v.add(new Variant("letterbox", W, H, 800_000, 0, ALL, CorpusEval::letterbox));
+    // cut at 5.4 s, not on a whole second, so its samples fall between the original's
+    v.add(new Variant("clip-10s-from-5.4s", W, H, 800_000, 135, 135 + 10 * FPS, f -> f));
+    v.add(new Variant("grey", W, H, 800_000, 0, ALL, CorpusEval::grey));
     return v;
   }
 
@@ -78,7 +79,7 @@ public final class CorpusEval {
         if (!Files.exists(file)) {
           try (VideoWriter w =
               VideoWriter.open(file, var.w(), var.h(), FPS, "mpeg4", var.bitRate())) {
-            for (int i = var.from() * FPS; i < var.to() * FPS; i++) {
+            for (int i = var.from(); i < var.to(); i++) {
               w.write(var.edit().apply(scenes.frame(i, W, H)));
             }
           }

@@ -76,9 +76,7 @@ public final class IndexBench {
     System.out.printf(
         "size %,d: thread CPU time per query (excludes waiting for a core): p50 %.3f ms, p99 %.3f"
             + " ms%n",
-        size,
-        cpu[queries / 2] / 1e6,
-        cpu[(int) (queries * 0.99)] / 1e6);
+        size, cpu[queries / 2] / 1e6, cpu[(int) (queries * 0.99)] / 1e6);
     System.out.printf(
         "size %,d: %d queries, radius 31, %.1f hits/query: wall p50 %.3f ms, p99 %.3f ms, max %.3f"
             + " ms;"
