@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       ServeCommand.class,
       ImportListCommand.class,
+      LinkCommand.class,
       ExportCommand.class,
       VaultCommand.class,
       EstimateCommand.class,

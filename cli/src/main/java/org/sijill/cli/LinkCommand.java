@@ -1,0 +1,185 @@
+package org.sijill.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sijill.linkage.Decision;
+import org.sijill.linkage.LinkResult;
+import org.sijill.linkage.LinkageException;
+import org.sijill.linkage.Linker;
+import org.sijill.linkage.Mode;
+import org.sijill.linkage.Settings;
+import org.sijill.linkage.Source;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sijill link}: links victim lists into one cluster per person (docs/linkage.md). Writes
+ * CLUSTERS.csv, and optionally the scored pairs and the pairs a person should review.
+ */
+@Command(
+    name = "link",
+    mixinStandardHelpOptions = true,
+    description =
+        "Link victim lists (Arabic or Latin script) into one cluster per person and write"
+            + " CLUSTERS.csv.")
+final class LinkCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--settings",
+      required = true,
+      paramLabel = "SETTINGS.json",
+      description = "Compared columns and their kinds (name, text, exact, number, date).")
+  Path settings;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "CLUSTERS.csv",
+      description = "cluster_id,source,record_id for every input record.")
+  Path out;
+
+  @Option(
+      names = "--mode",
+      defaultValue = "link-and-dedupe",
+      paramLabel = "link-and-dedupe|link|dedupe",
+      description = "Which records may merge (default: ${DEFAULT-VALUE}).")
+  String mode;
+
+  @Option(
+      names = "--pairs",
+      paramLabel = "PAIRS.csv",
+      description = "Write scored pairs with their match probability.")
+  Path pairs;
+
+  @Option(
+      names = "--review",
+      paramLabel = "REVIEW.csv",
+      description = "Write the uncertain pairs a person should decide, most uncertain first.")
+  Path review;
+
+  @Option(
+      names = "--decisions",
+      paramLabel = "DECISIONS.csv",
+      description =
+          "must-link / cannot-link decisions (source_l,record_id_l,source_r,record_id_r,decision);"
+              + " an edited review file works.")
+  Path decisions;
+
+  @Option(
+      names = "--train",
+      paramLabel = "LABELS.csv",
+      description = "Labelled pairs (same format as --decisions) to train m instead of EM.")
+  Path train;
+
+  @Option(
+      names = "--encoding",
+      paramLabel = "CHARSET",
+      description = "Input encoding (default: UTF-8, with or without BOM, else windows-1256).")
+  String encoding;
+
+  @Option(
+      names = "--verbose",
+      description = "Report pairs compared per blocking key and the fitted model on stderr.")
+  boolean verbose;
+
+  @Parameters(arity = "1..*", paramLabel = "INPUT.csv", description = "Victim lists.")
+  List<Path> inputs;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    Mode m;
+    try {
+      m = Mode.of(mode);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--mode: " + e.getMessage());
+    }
+    Charset cs = charset();
+    try {
+      Settings s = Settings.read(settings);
+      List<Source> sources = new ArrayList<>();
+      for (Path in : inputs) {
+        sources.add(Source.read(in, Linker.columns(s), cs));
+      }
+      List<Decision> ds = decisions == null ? List.of() : Decision.read(decisions, cs);
+      List<Decision> labels = train == null ? List.of() : Decision.read(train, cs);
+      LinkResult r =
+          new Linker(s, m)
+              .link(
+                  sources,
+                  ds,
+                  labels,
+                  line -> {
+                    err.println("link: " + line);
+                    err.flush();
+                  });
+      if (verbose) {
+        for (Map.Entry<String, long[]> e : r.pairsPerBlockingKey().entrySet()) {
+          err.printf(
+              "link: blocking key %-16s %,d pairs (%,d skipped in oversized blocks)%n",
+              e.getKey(), e.getValue()[0], e.getValue()[1]);
+        }
+        err.print(r.modelSummary());
+        err.flush();
+      }
+      write(out, r::writeClusters);
+      if (pairs != null) {
+        write(pairs, r::writePairs);
+      }
+      int toReview = 0;
+      if (review != null) {
+        toReview = r.reviewPairs().size();
+        write(review, r::writeReview);
+      }
+      stdout.printf(
+          "linked %,d records from %d input%s into %,d clusters (%,d pairs scored%s)%n",
+          r.size(),
+          sources.size(),
+          sources.size() == 1 ? "" : "s",
+          r.clusterCount(),
+          r.pairCount(),
+          review == null ? "" : String.format(", %,d to review", toReview));
+      stdout.flush();
+      return 0;
+    } catch (LinkageException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+
+  private Charset charset() {
+    if (encoding == null) {
+      return null;
+    }
+    try {
+      return Charset.forName(encoding);
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      throw new UserError("--encoding: unknown character set \"" + encoding + "\"");
+    }
+  }
+
+  private interface Writer {
+    void write(Path p) throws IOException;
+  }
+
+  private static void write(Path file, Writer w) {
+    try {
+      w.write(file);
+    } catch (IOException e) {
+      throw new UserError(file + ": cannot write: " + e.getMessage(), e);
+    }
+  }
+}
