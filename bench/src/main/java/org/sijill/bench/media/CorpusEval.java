@@ -37,6 +37,7 @@ public final class CorpusEval {
   static final int H = 240;
   static final int FPS = 25;
   static final int SECONDS = 20;
+  static final int ALL = SECONDS * FPS;
 
   private CorpusEval() {}
 
