@@ -213,17 +213,18 @@ public final class CustodyLog implements AutoCloseable {
     long pos = HEADER.length;
     s.goodEnd = pos;
     ByteBuffer len = ByteBuffer.allocate(4);
+    SequentialReader reader = new SequentialReader(ch);
     while (pos < size) {
       long index = s.offsets.size();
       if (size - pos < 4) {
         break; // torn length
       }
       len.clear();
-      readFully(ch, len, pos);
-      int n = len.flip().getInt();
+      reader.read(len.array(), pos);
+      int n = len.getInt(0);
       if (n <= 0 || n > MAX_ENTRY) {
-        if (pos + 4 + Merkle.HASH_LENGTH >= size) {
-          break; // torn: the length itself may be zero-filled by the file system
+        if (zeroFrom(ch, pos)) {
+          break; // torn: after a power cut a file system may show unwritten bytes as zeros
         }
         s.faults.add("log entry " + index + ": impossible length " + n + " at byte " + pos);
         return s;
@@ -232,11 +233,10 @@ public final class CustodyLog implements AutoCloseable {
       if (recEnd > size) {
         break; // torn record
       }
-      ByteBuffer rec = ByteBuffer.allocate(n + Merkle.HASH_LENGTH);
-      readFully(ch, rec, pos + 4);
       byte[] data = new byte[n];
       byte[] stored = new byte[Merkle.HASH_LENGTH];
-      rec.flip().get(data).get(stored);
+      reader.read(data, pos + 4);
+      reader.read(stored, pos + 4 + n);
       byte[] leaf = Merkle.leafHash(data);
       if (!MessageDigest.isEqual(leaf, stored)) {
         if (recEnd == size) {
@@ -251,6 +251,54 @@ public final class CustodyLog implements AutoCloseable {
       s.goodEnd = pos;
     }
     return s;
+  }
+
+  /** Whether every byte from {@code pos} to the end of the file is zero. */
+  private static boolean zeroFrom(FileChannel ch, long pos) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(1 << 16);
+    long p = pos;
+    while (true) {
+      b.clear();
+      int n = readUpTo(ch, b, p);
+      if (n <= 0) {
+        return true;
+      }
+      for (int i = 0; i < n; i++) {
+        if (b.get(i) != 0) {
+          return false;
+        }
+      }
+      p += n;
+    }
+  }
+
+  /** Reads a file front to back through one large buffer: opening a big log is one pass. */
+  private static final class SequentialReader {
+    private final FileChannel ch;
+    private final ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+    private long start;
+    private int length;
+
+    SequentialReader(FileChannel ch) {
+      this.ch = ch;
+    }
+
+    void read(byte[] dst, long pos) throws IOException {
+      if (pos < start || pos + dst.length > start + length) {
+        if (dst.length > buf.capacity()) {
+          ByteBuffer big = ByteBuffer.wrap(dst);
+          readFully(ch, big, pos);
+          return;
+        }
+        buf.clear();
+        length = readUpTo(ch, buf, pos);
+        start = pos;
+        if (length < dst.length) {
+          throw new UncheckedIOException(new IOException("unexpected end of log at byte " + pos));
+        }
+      }
+      System.arraycopy(buf.array(), (int) (pos - start), dst, 0, dst.length);
+    }
   }
 
   private static void keepTornTail(Path file, FileChannel ch, long from) throws IOException {

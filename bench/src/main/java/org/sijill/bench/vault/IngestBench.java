@@ -45,13 +45,25 @@ public final class IngestBench {
         "files: %d x %d MiB (%.0f MiB), %d rounds, %d cores%n",
         count, sizeMb, total / (1 << 20), rounds, Runtime.getRuntime().availableProcessors());
     double[] ratios = new double[rounds];
+    var os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     for (int r = 0; r < rounds; r++) {
-      double tSum = sha256sum(files);
+      double[] sum = sha256sum(files);
+      double tSum = sum[0];
+      long cpu0 = os.getProcessCpuTime();
       double tVault = ingest(work.resolve("data-" + r), files);
+      double cpuVault = (os.getProcessCpuTime() - cpu0) / 1e9;
       ratios[r] = tSum / tVault;
       System.out.printf(
-          "round %d: sha256sum %.0f MB/s, vault add %.0f MB/s, ratio %.2f%n",
-          r + 1, total / tSum / 1e6, total / tVault / 1e6, ratios[r]);
+          "round %d: sha256sum %.0f MB/s (%.2f CPU s/GiB), vault add %.0f MB/s (%.2f CPU s/GiB),"
+              + " ratio %.2f%n",
+          r + 1,
+          total / tSum / 1e6,
+          sum[1] / (total / (1 << 30)),
+          total / tVault / 1e6,
+          cpuVault / (total / (1 << 30)),
+          ratios[r]);
       deleteTree(work.resolve("data-" + r));
     }
     Arrays.sort(ratios);
@@ -59,15 +71,21 @@ public final class IngestBench {
     deleteTree(in);
   }
 
-  private static double sha256sum(List<Path> files) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("sha256sum"));
+  /** Wall seconds and CPU seconds (user + system, from /usr/bin/time) of sha256sum. */
+  private static double[] sha256sum(List<Path> files) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%U %S", "sha256sum"));
     files.forEach(f -> cmd.add(f.toString()));
     long t = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String times =
+        new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            .strip();
     if (p.waitFor() != 0) {
-      throw new IOException("sha256sum failed");
+      throw new IOException("sha256sum failed: " + times);
     }
-    return (System.nanoTime() - t) / 1e9;
+    double wall = (System.nanoTime() - t) / 1e9;
+    String[] last = times.lines().reduce((a, b) -> b).orElse("0 0").split(" ");
+    return new double[] {wall, Double.parseDouble(last[0]) + Double.parseDouble(last[1])};
   }
 
   private static double ingest(Path data, List<Path> files) throws IOException {
