@@ -81,10 +81,20 @@ class VaultCommandTest {
       assertThat(c.evidence().findBySha256(shaA).orElseThrow().originalName()).isEqualTo("a.txt");
     }
 
+    // A crash after the log append but before the database row: the next command mirrors it.
+    Path c3 = files.resolve("c.txt");
+    Files.writeString(c3, "synthetic statement C");
+    try (org.sijill.vault.Vault v = org.sijill.vault.Vault.open(data)) {
+      v.add(c3, org.sijill.vault.Acquisition.by("collector-1"));
+    }
+    Run recovered = run("--data", data.toString(), "vault", "verify");
+    assertThat(recovered.code()).as(recovered.out() + recovered.err()).isZero();
+    assertThat(recovered.out()).startsWith("ok: 3 items, 6 custody log entries");
+
     Path pkg = files.resolve("out.zip");
     Run export = run("--data", data.toString(), "vault", "export", "--out", pkg.toString());
     assertThat(export.code()).as(export.err()).isZero();
-    assertThat(export.out()).contains("exported 2 items");
+    assertThat(export.out()).contains("exported 3 items");
 
     Run imp =
         run("--data", other.toString(), "--as", "receiver", "vault", "import", pkg.toString());
