@@ -21,10 +21,12 @@ import java.util.Set;
  *   <li>one key per exact, date and text field: the value itself (an id number, a birth date).
  * </ul>
  *
- * <p>Comparisons stay near-linear: a block larger than {@code maxBlockSize} is split by a second
- * key (the first date or exact field); parts still too large are skipped and counted. Keys are
- * hashed to 35 bits with a 5-bit family tag and packed with a 24-bit record index into one long, so
- * grouping is one primitive sort.
+ * <p>Comparisons stay near-linear: a name or LSH block larger than {@code maxBlockSize} is not
+ * compared in full but as a sorted neighbourhood (records sorted by all their name skeletons and
+ * date, each compared with the next {@code window}); an oversized block of a single field value
+ * (sex, a common date) is skipped. The "skipped" count is the pairs of oversized blocks that were
+ * not compared in full. Keys are hashed to 35 bits with a 5-bit family tag and packed with a 24-bit
+ * record index into one long, so grouping is one primitive sort.
  */
 final class Blocker {
   private static final int FAMILY_NAME_PAIRS = 0;
@@ -53,7 +55,7 @@ final class Blocker {
   Candidates candidates(Records records) {
     int n = records.size;
     LongList keys = new LongList(n * 16);
-    int[] secondary = new int[n];
+    String[] sortKey = new String[n];
     MinHash minHash =
         settings.lshBands() > 0
             ? new MinHash(settings.lshBands(), settings.lshRows(), settings.seed())
@@ -110,9 +112,9 @@ final class Blocker {
       if (minHash != null) {
         minHash.bandKeys(shingles, sh, k -> keys.add(pack(FAMILY_LSH, k, rec)));
       }
-      secondary[rec] = secondaryKey(rec, firstDate, firstExact);
+      sortKey[rec] = sortKey(rec, firstDate);
     }
-    return pairs(records, keys.sorted(), secondary);
+    return pairs(records, keys.sorted(), ranks(sortKey));
   }
 
   /** Every pair of a record's name-token skeletons, order-free. */
@@ -126,17 +128,42 @@ final class Blocker {
     }
   }
 
-  private int secondaryKey(int rec, int firstDate, int firstExact) {
-    int f = firstDate >= 0 ? firstDate : firstExact;
-    if (f < 0) {
-      return 0;
+  /**
+   * All name-token skeletons of a record, sorted, then the first date: near-identical records sort
+   * together.
+   */
+  private String sortKey(int rec, int firstDate) {
+    List<String> sk = new ArrayList<>();
+    for (FieldComparator c : comparators) {
+      if (c instanceof NameComparator nc) {
+        for (NameToken t : nc.tokens(rec)) {
+          sk.add(t.skeleton());
+        }
+      }
     }
-    int[] h = {0};
-    comparators.get(f).blockingKeys(rec, v -> h[0] = v.hashCode() | 1);
-    return h[0];
+    java.util.Collections.sort(sk);
+    StringBuilder b = new StringBuilder(String.join(" ", sk));
+    if (firstDate >= 0) {
+      b.append('|');
+      comparators.get(firstDate).blockingKeys(rec, b::append);
+    }
+    return b.toString();
   }
 
-  private Candidates pairs(Records records, long[] keys, int[] secondary) {
+  private static int[] ranks(String[] sortKey) {
+    Integer[] order = new Integer[sortKey.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> sortKey[x].compareTo(sortKey[y]));
+    int[] rank = new int[sortKey.length];
+    for (int i = 0; i < order.length; i++) {
+      rank[order[i]] = i;
+    }
+    return rank;
+  }
+
+  private Candidates pairs(Records records, long[] keys, int[] rank) {
     int families = familyNames.size();
     long[] emitted = new long[families];
     long[] skipped = new long[families];
@@ -154,28 +181,19 @@ final class Blocker {
       if (size >= 2) {
         if (size <= max) {
           emitted[family] += emit(records, keys, i, j, pairs);
-        } else {
+        } else if (family <= FAMILY_LSH) {
+          // Too large to compare in full: sort by the record's sort key and compare each record
+          // with its next neighbours only (a sorted neighbourhood inside the block).
           long[] sub = new long[size];
           for (int k = i; k < j; k++) {
             int rec = (int) (keys[k] & 0xFFFFFF);
-            sub[k - i] = ((long) secondary[rec] << 24) | rec;
+            sub[k - i] = ((long) rank[rec] << 24) | rec;
           }
           Arrays.sort(sub);
-          int a = 0;
-          while (a < size) {
-            int b = a + 1;
-            while (b < size && (sub[b] >>> 24) == (sub[a] >>> 24)) {
-              b++;
-            }
-            if (b - a >= 2) {
-              if ((sub[a] >>> 24) != 0 && b - a <= max) {
-                emitted[family] += emit(records, sub, a, b, pairs);
-              } else {
-                skipped[family] += (long) (b - a) * (b - a - 1) / 2;
-              }
-            }
-            a = b;
-          }
+          emitted[family] += emitWindow(records, sub, settings.window(), pairs);
+          skipped[family] += (long) size * (size - 1) / 2;
+        } else {
+          skipped[family] += (long) size * (size - 1) / 2;
         }
       }
       i = j;
@@ -188,6 +206,22 @@ final class Blocker {
       }
     }
     return new Candidates(distinct, perKey);
+  }
+
+  private long emitWindow(Records records, long[] block, int window, LongList pairs) {
+    long count = 0;
+    for (int x = 0; x < block.length; x++) {
+      int a = (int) (block[x] & 0xFFFFFF);
+      for (int y = x + 1; y < Math.min(block.length, x + 1 + window); y++) {
+        int b = (int) (block[y] & 0xFFFFFF);
+        if (a == b || (mode == Mode.LINK && records.source[a] == records.source[b])) {
+          continue;
+        }
+        pairs.add(((long) Math.min(a, b) << 32) | Math.max(a, b));
+        count++;
+      }
+    }
+    return count;
   }
 
   private long emit(Records records, long[] block, int from, int to, LongList pairs) {

@@ -24,10 +24,11 @@ import java.util.Set;
  * @param threshold match probability at which two records are the same person (default 0.5)
  * @param reviewLow lower end of the review band (default 0.1)
  * @param reviewHigh upper end of the review band (default 0.9)
- * @param maxBlockSize largest block compared in full; larger blocks are split by a second key or
- *     skipped (default 200)
- * @param lshBands MinHash/LSH bands (default 10; 0 turns the LSH channel off)
- * @param lshRows MinHash rows per band (default 4)
+ * @param maxBlockSize largest block compared in full (default 100)
+ * @param window in a larger name or LSH block, each record is compared with this many neighbours in
+ *     sort order (default 10)
+ * @param lshBands MinHash/LSH bands (default 8; 0 turns the LSH channel off)
+ * @param lshRows MinHash rows per band (default 5)
  * @param emIterations maximum EM iterations (default 200)
  * @param seed random seed for the u-sampling (default 1)
  * @param pairsMinProbability {@code --pairs} writes pairs at or above this probability (default
@@ -41,6 +42,7 @@ public record Settings(
     Double reviewLow,
     Double reviewHigh,
     Integer maxBlockSize,
+    Integer window,
     Integer lshBands,
     Integer lshRows,
     Integer emIterations,
@@ -57,9 +59,10 @@ public record Settings(
     threshold = threshold == null ? 0.5 : threshold;
     reviewLow = reviewLow == null ? 0.1 : reviewLow;
     reviewHigh = reviewHigh == null ? 0.9 : reviewHigh;
-    maxBlockSize = maxBlockSize == null ? 200 : maxBlockSize;
-    lshBands = lshBands == null ? 10 : lshBands;
-    lshRows = lshRows == null ? 4 : lshRows;
+    maxBlockSize = maxBlockSize == null ? 100 : maxBlockSize;
+    window = window == null ? 10 : window;
+    lshBands = lshBands == null ? 8 : lshBands;
+    lshRows = lshRows == null ? 5 : lshRows;
     emIterations = emIterations == null ? 200 : emIterations;
     seed = seed == null ? 1L : seed;
     pairsMinProbability = pairsMinProbability == null ? 0.001 : pairsMinProbability;
@@ -72,6 +75,9 @@ public record Settings(
     }
     if (maxBlockSize < 2) {
       throw new IllegalArgumentException("maxBlockSize must be at least 2");
+    }
+    if (window < 1) {
+      throw new IllegalArgumentException("window must be at least 1");
     }
     if (fields.size() > 21) {
       throw new IllegalArgumentException("at most 21 compared fields");
@@ -99,7 +105,8 @@ public record Settings(
 
   /** Settings with every optional key at its default. */
   public static Settings of(String id, List<FieldSpec> fields) {
-    return new Settings(id, fields, null, null, null, null, null, null, null, null, null, null);
+    return new Settings(
+        id, fields, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** Reads a settings file; a problem is reported as {@code FILE:LINE:COL: reason}. */
@@ -155,6 +162,7 @@ public record Settings(
         "reviewLow",
         "reviewHigh",
         "maxBlockSize",
+        "window",
         "lshBands",
         "lshRows",
         "emIterations",

@@ -1,0 +1,281 @@
+package org.sijill.bench.linkage;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sijill.linkage.Decision;
+import org.sijill.linkage.FieldSpec;
+import org.sijill.linkage.Kind;
+import org.sijill.linkage.LinkResult;
+import org.sijill.linkage.Linker;
+import org.sijill.linkage.Mode;
+import org.sijill.linkage.Settings;
+import org.sijill.linkage.Source;
+import org.sijill.linkage.synthetic.GeneratedList;
+import org.sijill.linkage.synthetic.GeneratedLists;
+import org.sijill.linkage.synthetic.GeneratorConfig;
+import org.sijill.linkage.synthetic.SyntheticRow;
+import org.sijill.linkage.synthetic.VictimListGenerator;
+
+/**
+ * End-to-end linkage benchmarks: FEBRL4 (link), FEBRL1-3 (dedupe), synthetic Arabic/Latin lists and
+ * the scaling run. Prints one result line per run. Usage:
+ *
+ * <pre>
+ * java -cp bench/target/sijill-bench.jar org.sijill.bench.linkage.LinkageBench febrl4 DIR
+ * ... febrl3 DIR | febrl DIR dataset1.csv | synthetic N SEED | scale N [N ...]
+ * </pre>
+ */
+public final class LinkageBench {
+  private static final Pattern FEBRL_ID = Pattern.compile("^rec-(\\d+)-");
+
+  private LinkageBench() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 2) {
+      System.err.println(
+          "usage: febrl4 DIR | febrl3 DIR | febrl DIR FILE | synthetic N SEED | scale N...");
+      System.exit(2);
+    }
+    switch (args[0]) {
+      case "febrl4" ->
+          febrl(
+              "FEBRL4 link",
+              Mode.LINK,
+              Path.of(args[1], "dataset4a.csv"),
+              Path.of(args[1], "dataset4b.csv"));
+      case "febrl3" -> febrl("FEBRL3 dedupe", Mode.DEDUPE, Path.of(args[1], "dataset3.csv"));
+      case "febrl" -> febrl(args[2] + " dedupe", Mode.DEDUPE, Path.of(args[1], args[2]));
+      case "synthetic" ->
+          synthetic(
+              Integer.parseInt(args[1]), args.length > 2 ? Long.parseLong(args[2]) : 42, true);
+      case "scale" -> {
+        for (int i = 1; i < args.length; i++) {
+          synthetic(Integer.parseInt(args[i]), 7, false);
+        }
+      }
+      default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
+    }
+  }
+
+  static Settings febrlSettings() {
+    return Settings.of(
+        "rec_id",
+        List.of(
+            new FieldSpec("given_name", Kind.NAME),
+            new FieldSpec("surname", Kind.NAME),
+            new FieldSpec("street_number", Kind.TEXT),
+            new FieldSpec("address_1", Kind.TEXT),
+            new FieldSpec("address_2", Kind.TEXT),
+            new FieldSpec("suburb", Kind.TEXT),
+            new FieldSpec("postcode", Kind.TEXT),
+            new FieldSpec("state", Kind.EXACT),
+            new FieldSpec("date_of_birth", Kind.DATE, "yyyyMMdd"),
+            new FieldSpec("soc_sec_id", Kind.TEXT)));
+  }
+
+  static Settings syntheticSettings() {
+    return Settings.of(
+        "record_id",
+        List.of(
+            new FieldSpec("full_name", Kind.NAME),
+            new FieldSpec("mother_name", Kind.NAME),
+            new FieldSpec("sex", Kind.EXACT),
+            new FieldSpec("age", Kind.NUMBER),
+            new FieldSpec("date_of_death", Kind.DATE),
+            new FieldSpec("place_of_death", Kind.NAME)));
+  }
+
+  private static void febrl(String label, Mode mode, Path... files) throws Exception {
+    Settings s = febrlSettings();
+    resetPeaks();
+    cpuAtStart = cpuNanos();
+    long t0 = System.nanoTime();
+    List<Source> sources = new ArrayList<>();
+    for (Path f : files) {
+      sources.add(Source.read(f, Linker.columns(s), null));
+    }
+    LinkResult r = new Linker(s, mode).link(sources, List.of(), List.of(), m -> log(t0, m));
+    double wall = (System.nanoTime() - t0) / 1e9;
+    List<String> truth = new ArrayList<>();
+    for (int i = 0; i < r.size(); i++) {
+      Matcher m = FEBRL_ID.matcher(r.recordId(i));
+      truth.add(m.find() ? m.group(1) : r.recordId(i));
+    }
+    report(label, r, PairMetrics.of(r, truth, mode == Mode.LINK), wall);
+  }
+
+  private static void synthetic(int records, long seed, boolean details) throws Exception {
+    // Three lists with capture 0.5/0.4/0.3 and 3% duplicates give ~1.23 records per person.
+    int population = (int) Math.round(records / 1.236);
+    GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(seed, population));
+    Settings s = syntheticSettings();
+    List<Source> sources = new ArrayList<>();
+    List<String> truth = new ArrayList<>();
+    List<String> cols = Linker.columns(s);
+    for (GeneratedList l : g.lists()) {
+      List<String[]> rows = new ArrayList<>(l.rows().size());
+      for (SyntheticRow row : l.rows()) {
+        String[] v = new String[cols.size()];
+        for (int c = 0; c < v.length; c++) {
+          v[c] = row.get(cols.get(c));
+        }
+        rows.add(v);
+        truth.add(row.personId());
+      }
+      sources.add(Source.of(l.name(), cols, rows));
+    }
+    if (details) {
+      Path dir = Path.of("bench/results/linkage-synthetic-" + population);
+      Files.createDirectories(dir);
+      g.writeCsv(dir);
+    }
+    System.gc();
+    resetPeaks();
+    cpuAtStart = cpuNanos();
+    long t0 = System.nanoTime();
+    List<Decision> training = new ArrayList<>();
+    if (System.getProperty("oracle") != null) {
+      java.util.Map<String, Integer> first = new java.util.HashMap<>();
+      int k = 0;
+      for (Source src : sources) {
+        for (String[] row : src.rows()) {
+          Integer j = first.putIfAbsent(truth.get(k), k);
+          if (j != null && training.size() < 2000) {
+            training.add(
+                new Decision(
+                    srcOf(sources, j), idOf(sources, j), src.name(), row[0], true, "truth"));
+          }
+          k++;
+        }
+      }
+    }
+    LinkResult r =
+        new Linker(s, Mode.LINK_AND_DEDUPE).link(sources, List.of(), training, m -> log(t0, m));
+    double wall = (System.nanoTime() - t0) / 1e9;
+    report(
+        String.format(Locale.ROOT, "synthetic %,d records (seed %d)", r.size(), seed),
+        r,
+        PairMetrics.of(r, truth, false),
+        wall);
+    if (details) {
+      System.out.print(r.modelSummary());
+    }
+    if (System.getProperty("misses") != null) {
+      int shown = 0;
+      for (int k = 0; k < r.pairCount() && shown < 40; k++) {
+        int a = r.left(k);
+        int b = r.right(k);
+        boolean same = truth.get(a).equals(truth.get(b));
+        if (same != (r.cluster(a) == r.cluster(b))) {
+          shown++;
+          System.out.printf(
+              Locale.ROOT,
+              "%s p=%.3f%n  %s%n  %s%n",
+              same ? "MISSED" : "FALSE",
+              r.probability(k),
+              String.join(" | ", rowOf(sources, a)),
+              String.join(" | ", rowOf(sources, b)));
+        }
+      }
+    }
+  }
+
+  private static String srcOf(List<Source> sources, int k) {
+    for (Source s : sources) {
+      if (k < s.size()) {
+        return s.name();
+      }
+      k -= s.size();
+    }
+    throw new IllegalArgumentException();
+  }
+
+  private static String[] rowOf(List<Source> sources, int k) {
+    for (Source s : sources) {
+      if (k < s.size()) {
+        return s.rows().get(k);
+      }
+      k -= s.size();
+    }
+    throw new IllegalArgumentException();
+  }
+
+  private static String idOf(List<Source> sources, int k) {
+    for (Source s : sources) {
+      if (k < s.size()) {
+        return s.rows().get(k)[0];
+      }
+      k -= s.size();
+    }
+    throw new IllegalArgumentException();
+  }
+
+  private static void report(String label, LinkResult r, PairMetrics m, double wall) {
+    System.out.printf(
+        Locale.ROOT,
+        "%s: records=%d candidates=%d blocking-recall=%.4f P=%.4f R=%.4f F1=%.4f"
+            + " clusters=%d persons=%d wall=%.1fs cpu=%.1fs peak-heap=%dMB%n",
+        label,
+        r.size(),
+        m.candidatePairs(),
+        m.blockingRecall(),
+        m.precision(),
+        m.recall(),
+        m.f1(),
+        m.clusters(),
+        m.persons(),
+        wall,
+        (cpuNanos() - cpuAtStart) / 1e9,
+        peakHeapMb());
+    for (Map.Entry<String, long[]> e : r.pairsPerBlockingKey().entrySet()) {
+      System.out.printf(
+          Locale.ROOT,
+          "  key %-16s pairs %,d (skipped in oversized blocks %,d)%n",
+          e.getKey(),
+          e.getValue()[0],
+          e.getValue()[1]);
+    }
+  }
+
+  private static long cpuAtStart;
+
+  /**
+   * CPU time of this process (all threads): the machine may be shared, so wall time alone misleads.
+   */
+  private static long cpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+      return sun.getProcessCpuTime();
+    }
+    return 0;
+  }
+
+  private static void log(long t0, String message) {
+    System.err.printf(Locale.ROOT, "[%6.1fs] %s%n", (System.nanoTime() - t0) / 1e9, message);
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      p.resetPeakUsage();
+    }
+  }
+
+  private static long peakHeapMb() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        sum += p.getPeakUsage().getUsed();
+      }
+    }
+    return sum / (1024 * 1024);
+  }
+}
