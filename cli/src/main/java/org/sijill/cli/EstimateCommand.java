@@ -89,16 +89,32 @@ final class EstimateCommand implements Callable<Integer> {
       description = "Latent classes (default: min(2^lists - 1, 15)).")
   int classes;
 
-  @Option(names = "--lcmcr-burn-in", defaultValue = "100000", paramLabel = "SWEEPS")
+  @Option(
+      names = "--lcmcr-burn-in",
+      defaultValue = "100000",
+      paramLabel = "SWEEPS",
+      description = "LCMCR sweeps discarded per chain (default: ${DEFAULT-VALUE}).")
   int burnIn;
 
-  @Option(names = "--lcmcr-samples", defaultValue = "20000", paramLabel = "DRAWS")
+  @Option(
+      names = "--lcmcr-samples",
+      defaultValue = "20000",
+      paramLabel = "DRAWS",
+      description = "LCMCR draws kept per chain (default: ${DEFAULT-VALUE}).")
   int samples;
 
-  @Option(names = "--lcmcr-thin", defaultValue = "50", paramLabel = "SWEEPS")
+  @Option(
+      names = "--lcmcr-thin",
+      defaultValue = "50",
+      paramLabel = "SWEEPS",
+      description = "LCMCR sweeps per kept draw (default: ${DEFAULT-VALUE}).")
   int thin;
 
-  @Option(names = "--lcmcr-chains", defaultValue = "2", paramLabel = "CHAINS")
+  @Option(
+      names = "--lcmcr-chains",
+      defaultValue = "2",
+      paramLabel = "CHAINS",
+      description = "LCMCR chains, at least 2 for R-hat (default: ${DEFAULT-VALUE}).")
   int chains;
 
   @Spec CommandSpec spec;

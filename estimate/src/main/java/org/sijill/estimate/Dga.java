@@ -16,6 +16,9 @@ import java.util.List;
  * few vector additions.
  */
 final class Dga {
+  /** Log-posterior distance below the overall mode beyond which grid points are not evaluated. */
+  private static final double CUTOFF = 60;
+
   /** Log prior density of N (up to a constant). */
   @FunctionalInterface
   interface LogPrior {
@@ -144,35 +147,59 @@ final class Dga {
       common[i] = Lgamma.of(bigN + 1) - sumLgY - Lgamma.of(n0 + 1) + prior.at(bigN);
     }
     List<DecomposableGraph> graphs = DecomposableGraph.all(t);
+    // Coarse pass: each graph's log posterior at every stride-th grid point, then exactly around
+    // its best coarse point. Exact evaluation afterwards only where a graph comes within
+    // CUTOFF of the overall maximum: everything else weighs less than e^-60 of the mode.
+    int stride = Math.max(1, size / 4096);
     double[] maxima = new double[graphs.size()];
-    double[] v = new double[size];
     double globalMax = Double.NEGATIVE_INFINITY;
     for (int g = 0; g < graphs.size(); g++) {
-      logPosterior(graphs.get(g), margin, denominator, common, v);
-      double m = Double.NEGATIVE_INFINITY;
-      for (double x : v) {
-        m = Math.max(m, x);
+      DecomposableGraph graph = graphs.get(g);
+      double best = Double.NEGATIVE_INFINITY;
+      int at = 0;
+      for (int i = 0; i < size; i += stride) {
+        double v = logPosterior(graph, margin, denominator, common, i);
+        if (v > best) {
+          best = v;
+          at = i;
+        }
       }
-      maxima[g] = m;
-      globalMax = Math.max(globalMax, m);
+      for (int i = Math.max(0, at - stride); i < Math.min(size, at + stride + 1); i++) {
+        best = Math.max(best, logPosterior(graph, margin, denominator, common, i));
+      }
+      maxima[g] = best;
+      globalMax = Math.max(globalMax, best);
     }
     double[] total = new double[size];
     double[] graphMass = new double[graphs.size()];
     double[][] conditional = new double[graphs.size()][];
     for (int g = 0; g < graphs.size(); g++) {
-      if (maxima[g] < globalMax - 745) {
-        continue; // exp underflows: no mass anywhere on the grid
+      if (maxima[g] < globalMax - CUTOFF) {
+        continue;
       }
-      logPosterior(graphs.get(g), margin, denominator, common, v);
-      double[] w = new double[size];
+      DecomposableGraph graph = graphs.get(g);
+      double[] w = maxima[g] > globalMax - 30 ? new double[size] : null;
       double s = 0;
-      for (int i = 0; i < size; i++) {
-        w[i] = Math.exp(v[i] - globalMax);
-        s += w[i];
-        total[i] += w[i];
+      double prev = logPosterior(graph, margin, denominator, common, 0);
+      int end;
+      for (int lo = 0; lo < size; lo = end) {
+        int hi = Math.min(size - 1, lo + stride);
+        end = hi == size - 1 ? size : hi;
+        double next = logPosterior(graph, margin, denominator, common, hi);
+        if (Math.max(prev, next) >= globalMax - CUTOFF) {
+          for (int i = lo; i < end; i++) {
+            double x = Math.exp(logPosterior(graph, margin, denominator, common, i) - globalMax);
+            total[i] += x;
+            s += x;
+            if (w != null) {
+              w[i] = x;
+            }
+          }
+        }
+        prev = next;
       }
       graphMass[g] = s;
-      if (s > 0 && maxima[g] > globalMax - 30) {
+      if (w != null && s > 0) {
         for (int i = 0; i < size; i++) {
           w[i] /= s;
         }
@@ -197,25 +224,16 @@ final class Dga {
     return new Result(n, n0From, total, graphs, graphMass, conditional, tail);
   }
 
-  private static void logPosterior(
-      DecomposableGraph g, double[][] margin, double[] denominator, double[] common, double[] out) {
-    System.arraycopy(common, 0, out, 0, out.length);
-    int components = g.cliques().length - g.separators().length;
-    for (int i = 0; i < out.length; i++) {
-      out[i] += components * denominator[i];
-    }
+  private static double logPosterior(
+      DecomposableGraph g, double[][] margin, double[] denominator, double[] common, int i) {
+    double v = common[i] + (g.cliques().length - g.separators().length) * denominator[i];
     for (int c : g.cliques()) {
-      double[] f = margin[c];
-      for (int i = 0; i < out.length; i++) {
-        out[i] += f[i];
-      }
+      v += margin[c][i];
     }
     for (int s : g.separators()) {
-      double[] f = margin[s];
-      for (int i = 0; i < out.length; i++) {
-        out[i] -= f[i];
-      }
+      v -= margin[s][i];
     }
+    return v;
   }
 
   /** Graphs by decreasing posterior probability. */

@@ -107,7 +107,7 @@ final class Sampling {
     double q = 1 - p;
     double s = p / q;
     double a = (n + 1) * s;
-    double r = Math.pow(q, n);
+    double r = Math.exp(n * Math.log1p(-p));
     double u = uniform();
     long x = 0;
     while (u > r) {
@@ -217,8 +217,8 @@ final class Sampling {
   }
 
   /**
-   * Multinomial(n, weights) into {@code out}; weights need not sum to 1. Conditional binomials,
-   * largest weights first would be faster still, but the order is fixed for reproducibility.
+   * Multinomial(n, weights) into {@code out}; weights need not sum to 1. Conditional binomials in
+   * class order (the order the reference implementation uses and our validation ran with).
    */
   void multinomial(long n, double[] weights, long[] out) {
     double total = 0;
@@ -236,7 +236,7 @@ final class Sampling {
         break;
       }
       double p = weights[k] / total;
-      long x = binomial(left, Math.min(1, p));
+      long x = p >= 1 ? left : binomial(left, p);
       out[k] = x;
       left -= x;
       total -= weights[k];

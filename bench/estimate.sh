@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Estimate benchmarks: speed (LCMCR sweeps/s on Kosovo K=10, 5-list log-linear search, dga on
+# 5 lists) and the simulation study of coverage and bias. Results go in docs/BENCHMARKS.md
+# (## estimate) and docs/estimation.md.
+#   bench/estimate.sh speed [DATA_DIR]          default DATA_DIR: estimate/src/test/resources/mse
+#   bench/estimate.sh simulate [REPLICATES] [SEED]   default 100 replicates, seed 2026
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$here/bench/target/sijill-bench.jar"
+if [ ! -f "$jar" ] || [ -n "$(find "$here/estimate/src/main" "$here/bench/src/main" -newer "$jar" -type f -print -quit)" ]; then
+  (cd "$here" && mvn -B -q -Pbench -DskipTests -Dspotless.check.skip=true install -pl bench -am) >&2
+fi
+what="${1:-speed}"
+case "$what" in
+  speed) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench speed "${2:-$here/estimate/src/test/resources/mse}" ;;
+  simulate) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench simulate "${2:-100}" "${3:-2026}" ;;
+  *) echo "usage: bench/estimate.sh speed [DATA_DIR] | simulate [REPLICATES] [SEED]" >&2; exit 2 ;;
+esac

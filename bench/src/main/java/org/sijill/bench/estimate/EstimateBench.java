@@ -1,0 +1,210 @@
+package org.sijill.bench.estimate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.sijill.estimate.CaptureData;
+import org.sijill.estimate.CaptureTable;
+import org.sijill.estimate.Estimate;
+import org.sijill.estimate.EstimationOptions;
+import org.sijill.estimate.EstimationOptions.Method;
+import org.sijill.estimate.MultipleSystemsEstimation;
+import org.sijill.estimate.Report;
+import org.sijill.estimate.SamplerSpeed;
+
+/**
+ * Benchmarks of the estimate module: {@code speed DATA_DIR} (LCMCR sweeps per second on Kosovo with
+ * K = 10, exhaustive 5-list log-linear search, dga on 5 lists) and {@code simulate REPLICATES SEED}
+ * (coverage and bias of each method's 95% interval on synthetic populations of known size).
+ */
+public final class EstimateBench {
+  private EstimateBench() {}
+
+  public static void main(String[] args) {
+    if (args.length >= 2 && args[0].equals("speed")) {
+      speed(Path.of(args[1]));
+    } else if (args.length >= 3 && args[0].equals("simulate")) {
+      simulate(Integer.parseInt(args[1]), Long.parseLong(args[2]));
+    } else {
+      System.err.println("usage: EstimateBench speed DATA_DIR | simulate REPLICATES SEED");
+      System.exit(2);
+    }
+  }
+
+  static void speed(Path dataDir) {
+    CaptureTable kosovo =
+        CaptureData.readHistories(dataDir.resolve("kosovo_1999.csv"), null).total();
+    List<Double> wall = new ArrayList<>();
+    List<Double> cpu = new ArrayList<>();
+    for (int rep = 0; rep < 5; rep++) {
+      SamplerSpeed.Rate r =
+          SamplerSpeed.lcmcrSweepsPerSecond(kosovo, 10, 200_000, 1_000_000, 1000 + rep);
+      wall.add(r.wall());
+      cpu.add(r.cpu());
+    }
+    wall.sort(Double::compare);
+    cpu.sort(Double::compare);
+    System.out.printf(
+        Locale.ROOT,
+        "lcmcr kosovo K=10, one chain, 5 runs of 1,000,000 sweeps: median %,.0f sweeps per"
+            + " CPU-second (min %,.0f); wall clock median %,.0f (min %,.0f, max %,.0f)%n",
+        cpu.get(2),
+        cpu.get(0),
+        wall.get(2),
+        wall.get(0),
+        wall.get(4));
+
+    CaptureTable five = fiveLists();
+    System.out.printf(
+        Locale.ROOT, "5-list table: synthetic, %,d documented people%n", five.documented());
+    EstimationOptions loglinear =
+        EstimationOptions.defaults(1).withMethods(EnumSet.of(Method.LOGLINEAR));
+    EstimationOptions dga = EstimationOptions.defaults(1).withMethods(EnumSet.of(Method.DGA));
+    time("warm-up", five, loglinear, 2);
+    time("warm-up", five, dga, 2);
+    time(
+        "loglinear 5 lists (6,893-model search + profile CIs + SparseMSE + standard)",
+        five,
+        loglinear,
+        5);
+    time("dga 5 lists (822 graphs, exact posterior on the N grid)", five, dga, 5);
+  }
+
+  private static void time(String what, CaptureTable t, EstimationOptions o, int reps) {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    List<Double> secs = new ArrayList<>();
+    List<Double> cpu = new ArrayList<>();
+    Report last = null;
+    for (int i = 0; i < reps; i++) {
+      long start = System.nanoTime();
+      long cpuStart = mx.getCurrentThreadCpuTime();
+      last = MultipleSystemsEstimation.estimate(t, o, m -> {});
+      secs.add((System.nanoTime() - start) / 1e9);
+      cpu.add((mx.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+    }
+    secs.sort(Double::compare);
+    cpu.sort(Double::compare);
+    if (!what.equals("warm-up")) {
+      System.out.printf(
+          Locale.ROOT,
+          "%s: median %.3f CPU-s (min %.3f); wall median %.3f s (min %.3f) over %d runs -> %s%n",
+          what,
+          cpu.get(cpu.size() / 2),
+          cpu.get(0),
+          secs.get(secs.size() / 2),
+          secs.get(0),
+          reps,
+          last.estimates().isEmpty() ? "-" : summary(last.estimates().get(0)));
+    }
+  }
+
+  /** A 5-list table with heterogeneity and one dependent pair, N = 12,000. */
+  static CaptureTable fiveLists() {
+    Populations p =
+        new Populations(
+            "five lists",
+            12_000,
+            new double[][] {{0.4, 0.3, 0.35, 0.25, 0.3}, {0.08, 0.1, 0.05, 0.12, 0.07}},
+            new double[] {0.35, 0.65},
+            0.3);
+    return p.draw(new SplittableRandom(5));
+  }
+
+  static void simulate(int replicates, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    EstimationOptions options =
+        EstimationOptions.defaults(seed).withLcmcr(10, 20_000, 10_000, 10, 2);
+    System.out.println(
+        "| scenario | N | method | coverage of 95% interval | mean relative bias | median"
+            + " interval width / N | replicates |");
+    System.out.println("|---|---|---|---|---|---|---|");
+    for (Populations pop : Populations.scenarios()) {
+      Map<String, double[]> stats = new LinkedHashMap<>(); // covered, bias sum, width list size
+      Map<String, List<Double>> widths = new LinkedHashMap<>();
+      for (int r = 0; r < replicates; r++) {
+        CaptureTable t = pop.draw(rng);
+        Report rep = MultipleSystemsEstimation.estimate(t, options, m -> {});
+        Map<String, Estimate> byKey = new LinkedHashMap<>();
+        for (Estimate e : rep.estimates()) {
+          byKey.putIfAbsent(key(e), e);
+        }
+        if (rep.standardModels() != null) {
+          for (Estimate s : rep.standardModels()) {
+            if (s.model().equals("Mt") || s.model().equals("Mth Chao (LB)")) {
+              byKey.put("standard " + s.model(), s);
+            }
+          }
+        }
+        if (rep.recommended() != null) {
+          byKey.put("recommended", rep.recommended());
+        }
+        for (Map.Entry<String, Estimate> e : byKey.entrySet()) {
+          Estimate est = e.getValue();
+          double[] s = stats.computeIfAbsent(e.getKey(), k -> new double[3]);
+          boolean covered =
+              est.lower() != null
+                  && est.upper() != null
+                  && est.lower() <= pop.size()
+                  && pop.size() <= est.upper();
+          s[0] += covered ? 1 : 0;
+          s[1] += (est.total() - pop.size()) / pop.size();
+          s[2] += 1;
+          if (est.lower() != null && est.upper() != null) {
+            widths
+                .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                .add((est.upper() - est.lower()) / pop.size());
+          }
+        }
+        System.err.printf("%s: replicate %d of %d%n", pop.name(), r + 1, replicates);
+      }
+      for (Map.Entry<String, double[]> e : stats.entrySet()) {
+        double[] s = e.getValue();
+        List<Double> w = widths.getOrDefault(e.getKey(), List.of());
+        w.sort(Double::compare);
+        System.out.printf(
+            Locale.ROOT,
+            "| %s | %,d | %s | %.1f%% | %+.1f%% | %s | %d |%n",
+            pop.name(),
+            pop.size(),
+            e.getKey(),
+            100 * s[0] / s[2],
+            100 * s[1] / s[2],
+            w.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f", w.get(w.size() / 2)),
+            (int) s[2]);
+      }
+    }
+  }
+
+  private static String key(Estimate e) {
+    if (!e.method().equals("loglinear")) {
+      return e.method();
+    }
+    String sel = e.selection() == null ? "" : e.selection();
+    if (sel.startsWith("lowest BIC")) {
+      return "loglinear BIC-best";
+    }
+    if (sel.startsWith("lowest AIC")) {
+      return "loglinear AIC-best";
+    }
+    if (sel.startsWith("SparseMSE")) {
+      return "loglinear SparseMSE";
+    }
+    return "loglinear " + e.model();
+  }
+
+  private static String summary(Estimate e) {
+    return String.format(
+        Locale.ROOT,
+        "%s %s %.0f [%s, %s]",
+        e.method(),
+        e.model(),
+        e.total(),
+        e.lower() == null ? "?" : String.format(Locale.ROOT, "%.0f", e.lower()),
+        e.upper() == null ? "?" : String.format(Locale.ROOT, "%.0f", e.upper()));
+  }
+}
