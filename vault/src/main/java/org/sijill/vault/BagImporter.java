@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * Imports an evidence package (a bag directory or a zip of one): unpacks a zip into a private
@@ -23,6 +23,7 @@ import java.util.zip.ZipInputStream;
  */
 final class BagImporter {
   private static final long MAX_ENTRIES = 1_000_000;
+  private static final long MAX_EXPANSION = 100;
   private final Vault vault;
   private final Path staging;
 
@@ -150,10 +151,13 @@ final class BagImporter {
   private static void unzip(Path zip, Path into) throws IOException {
     Path base = into.toAbsolutePath().normalize();
     long count = 0;
-    try (InputStream fin = Files.newInputStream(zip);
-        ZipInputStream z = new ZipInputStream(fin)) {
-      ZipEntry e;
-      while ((e = z.getNextEntry()) != null) {
+    long unpacked = 0;
+    // Evidence (video, photos) barely compresses; a package that inflates a hundredfold is not one.
+    long limit = MAX_EXPANSION * Files.size(zip) + (64L << 20);
+    // ZipFile reads the central directory at the end of the file, so a truncated package fails
+    // here rather than looking like a shorter, complete one.
+    try (ZipFile zf = new ZipFile(zip.toFile())) {
+      for (ZipEntry e : java.util.Collections.list(zf.entries())) {
         if (++count > MAX_ENTRIES) {
           throw new PackageRejectedException(zip + ": too many entries");
         }
@@ -179,8 +183,18 @@ final class BagImporter {
           throw new PackageRejectedException(zip + ": entry '" + name + "' appears twice");
         }
         Files.createDirectories(target.getParent());
-        try (OutputStream out = Files.newOutputStream(target)) {
-          z.transferTo(out);
+        try (InputStream z = zf.getInputStream(e);
+            OutputStream out = Files.newOutputStream(target)) {
+          byte[] buf = new byte[1 << 16];
+          int n;
+          while ((n = z.read(buf)) >= 0) {
+            out.write(buf, 0, n);
+            unpacked += n;
+            if (unpacked > limit) {
+              throw new PackageRejectedException(
+                  zip + ": unpacks to more than " + MAX_EXPANSION + " times its size (zip bomb?)");
+            }
+          }
         }
       }
     } catch (ZipException | java.io.EOFException ex) {

@@ -56,6 +56,9 @@ final class MetadataReader {
         Metadata md = ImageMetadataReader.readMetadata(file.toFile());
         Map<String, Map<String, String>> dirs = new TreeMap<>();
         for (Directory d : md.getDirectories()) {
+          if (d instanceof com.drew.metadata.file.FileSystemDirectory) {
+            continue; // describes our stored copy (its name and mtime), not the content
+          }
           Map<String, String> tags = dirs.computeIfAbsent(d.getName(), k -> new TreeMap<>());
           for (Tag t : d.getTags()) {
             String v = t.getDescription();

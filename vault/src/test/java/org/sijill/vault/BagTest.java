@@ -173,6 +173,21 @@ class BagTest {
   }
 
   @Test
+  void aZipBombIsRefused() throws Exception {
+    Path zip = tmp.resolve("bomb.zip");
+    try (OutputStream o = Files.newOutputStream(zip);
+        ZipOutputStream z = new ZipOutputStream(o)) {
+      z.putNextEntry(new ZipEntry("data/zeros"));
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 80; i++) {
+        z.write(zeros);
+      }
+      z.closeEntry();
+    }
+    assertRefused(zip, "zip bomb");
+  }
+
+  @Test
   void aTraversalPathInAManifestIsRefused() throws Exception {
     Path bag = export("pkg");
     Path m = bag.resolve("manifest-sha256.txt");

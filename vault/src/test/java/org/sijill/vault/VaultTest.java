@@ -98,6 +98,7 @@ class VaultTest {
       assertThat(meta.path("gps").path("longitude").asDouble())
           .isCloseTo(37.16, org.assertj.core.data.Offset.offset(1e-9));
       assertThat(meta.path("tags").path("JPEG").path("Image Width").asText()).startsWith("16");
+      assertThat(meta.path("tags").has("File")).as("no facts about our stored copy").isFalse();
     }
   }
 
