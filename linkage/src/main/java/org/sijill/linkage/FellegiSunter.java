@@ -29,11 +29,11 @@ final class FellegiSunter {
   double maxLambda = 1.0;
 
   /**
-   * Per field, an upper bound on m of level 0 (NaN = none). For names: true matches whose names
-   * disagree entirely are rare, and without a bound EM takes households (same mother, place and
-   * date, different given names) for the match class.
+   * Per field and level, an upper bound on m (null = none). For names: true matches whose names
+   * disagree, or look like relatives', are rare, and without a bound EM takes households (same
+   * mother, place and date, different given names) for the match class.
    */
-  double[] maxM0;
+  double[][] maxM;
 
   int iterations;
   boolean converged;
@@ -116,13 +116,8 @@ final class FellegiSunter {
       for (int f = 0; f < fields; f++) {
         if (updateM) {
           change = Math.max(change, normaliseInto(mNum[f], m[f]));
-          if (maxM0 != null && m[f][0] > maxM0[f]) {
-            double rest = 1 - m[f][0];
-            double scale = rest > 0 ? (1 - maxM0[f]) / rest : 0;
-            for (int k = 1; k < m[f].length; k++) {
-              m[f][k] = rest > 0 ? m[f][k] * scale : (1 - maxM0[f]) / (m[f].length - 1);
-            }
-            m[f][0] = maxM0[f];
+          if (maxM != null && maxM[f] != null) {
+            capInto(m[f], maxM[f]);
           }
         }
         if (updateU) {
@@ -150,6 +145,28 @@ final class FellegiSunter {
       normaliseInto(num, m[f]);
     }
     fit(counts, maxIterations, false, true);
+  }
+
+  /** Lowers the capped levels to their bound and gives the excess to the others in proportion. */
+  static void capInto(double[] m, double[] cap) {
+    double excess = 0;
+    double free = 0;
+    for (int k = 0; k < m.length; k++) {
+      if (m[k] > cap[k]) {
+        excess += m[k] - cap[k];
+        m[k] = cap[k];
+      } else if (cap[k] >= 1) {
+        free += m[k];
+      }
+    }
+    if (excess == 0 || free == 0) {
+      return;
+    }
+    for (int k = 0; k < m.length; k++) {
+      if (cap[k] >= 1) {
+        m[k] += excess * m[k] / free;
+      }
+    }
   }
 
   private static double normaliseInto(double[] num, double[] target) {

@@ -118,9 +118,11 @@ public final class Linker {
       // without
       // this bound EM can take "shares a given name and therefore a sex" as the match class.
       model.maxLambda = Math.min(0.5, 3.0 * records.size / Math.max(1, allPairs(records)));
-      model.maxM0 = new double[comps.size()];
+      model.maxM = new double[comps.size()][];
       for (int f = 0; f < comps.size(); f++) {
-        model.maxM0[f] = comps.get(f) instanceof NameComparator ? 0.05 : 1.0;
+        if (comps.get(f) instanceof NameComparator) {
+          model.maxM[f] = new double[] {0.01, 0.05, 1, 1, 1, 1};
+        }
       }
       model.fit(counts, settings.emIterations(), true, true);
     }

@@ -8,10 +8,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Kind {@code name}: levels 4 exact (same tokens, any order, any script), 3 every token of the
- * shorter name agrees strongly (spelling variants, a missing father's name), 2 close on average
- * with no token known to differ, 1 some token agrees (relatives: same father and family, different
- * given name), 0 otherwise. Levels 3 and 4 are adjusted by the frequency of the agreeing tokens.
+ * Kind {@code name}: levels 5 same name (same tokens, any order, any script); 4 every token of the
+ * shorter name agrees strongly (spelling variants, a missing father's name); 3 close on average; 2
+ * at least two tokens agree; 1 different (at most one token agrees — sharing "Muhammad" means
+ * little); 0 the marks of relatives: some tokens agree but two names known to differ are aligned
+ * (Khaled vs Mahmoud with the same father and family: brothers) or one name is the other without
+ * its given name (a father and his son). Levels 4 and 5 are adjusted by token frequency.
  */
 final class NameComparator implements FieldComparator {
   private NameToken[][] tokens;
@@ -20,17 +22,18 @@ final class NameComparator implements FieldComparator {
 
   @Override
   public int levels() {
-    return 5;
+    return 6;
   }
 
   @Override
   public String label(int level) {
     return switch (level) {
-      case 4 -> "same name";
-      case 3 -> "all tokens of the shorter name agree";
-      case 2 -> "similar";
-      case 1 -> "two or more tokens agree, none known to differ";
-      default -> "different";
+      case 5 -> "same name";
+      case 4 -> "all tokens of the shorter name agree";
+      case 3 -> "similar";
+      case 2 -> "two or more tokens agree";
+      case 1 -> "different";
+      default -> "relatives: a given name differs, or father and son";
     };
   }
 
@@ -66,27 +69,28 @@ final class NameComparator implements FieldComparator {
     }
     NameComparison c = NameComparison.of(List.of(x), List.of(y));
     if (c.exact() == c.aligned() && c.aligned() == c.longer()) {
-      return 4;
+      return 5;
     }
-    if (c.shifted() && c.aligned() >= 2) {
-      return 0; // father and son: one name is the other's father-name chain
+    boolean relatives = (c.shifted() && c.aligned() >= 2) || c.conflicts() > 0;
+    if (relatives && c.strong() >= 1) {
+      return 0;
     }
     boolean enough = c.aligned() >= 2 || c.aligned() == c.longer();
     if (c.strong() == c.aligned() && enough) {
+      return 4;
+    }
+    if (!relatives && enough && c.mean() >= 0.8 && c.minSimilarity() >= 0.6) {
       return 3;
     }
-    if (enough && c.mean() >= 0.8 && c.minSimilarity() >= 0.6) {
+    if (!relatives && c.strong() >= 2) {
       return 2;
     }
-    if (c.strong() >= 2 && c.conflicts() == 0) {
-      return 1;
-    }
-    return 0;
+    return 1;
   }
 
   @Override
   public double termFactor(int a, int b, int level, double uLevel) {
-    if (level < 3 || withValue == 0) {
+    if (level < 4 || withValue == 0) {
       return 1.0;
     }
     NameToken[] x = tokens[a];

@@ -16,8 +16,8 @@ import java.util.List;
  * @param longer token count of the longer name
  * @param minSimilarity the weakest aligned pair
  * @param strongTokens indexes into the first name's tokens of the strong pairs, as a bit set
- * @param conflicts aligned pairs of two different names both known to the lexicon (Khaled vs
- *     Mahmoud): the mark of relatives, not of spelling variants
+ * @param conflicts aligned pairs of two names known to differ (Khaled vs Mahmoud) or with nothing
+ *     alike: the mark of relatives, not of spelling variants
  * @param shifted the shorter name is the longer one without its first token, aligned in place
  *     (Khaled Mustafa al-Nader inside Hasan Khaled Mustafa al-Nader): a father and his son, since a
  *     list drops a father's or grandfather's name, not the person's own given name
@@ -93,8 +93,8 @@ record NameComparison(
       }
       NameToken x = a.get(bi);
       NameToken y = b.get(bj);
-      if (s < 0.6 && x.conflicts(y)) {
-        conflicts++;
+      if ((s < 0.6 && x.conflicts(y)) || s < 0.45) {
+        conflicts++; // known to differ, or nothing alike (عبد الكريم vs علاء)
       }
     }
     boolean shifted = false;

@@ -82,6 +82,24 @@ public final class LinkageBench {
             new FieldSpec("soc_sec_id", Kind.TEXT)));
   }
 
+  /** Optional overrides for tuning runs: -Dthreshold=0.3 -Dtf=false. */
+  static Settings tuned(Settings s) {
+    return new Settings(
+        s.id(),
+        s.fields(),
+        Double.valueOf(System.getProperty("threshold", String.valueOf(s.threshold()))),
+        s.reviewLow(),
+        s.reviewHigh(),
+        s.maxBlockSize(),
+        s.window(),
+        s.lshBands(),
+        s.lshRows(),
+        s.emIterations(),
+        s.seed(),
+        s.pairsMinProbability(),
+        Boolean.valueOf(System.getProperty("tf", String.valueOf(s.termFrequency()))));
+  }
+
   static Settings syntheticSettings() {
     return Settings.of(
         "record_id",
@@ -95,7 +113,7 @@ public final class LinkageBench {
   }
 
   private static void febrl(String label, Mode mode, Path... files) throws Exception {
-    Settings s = febrlSettings();
+    Settings s = tuned(febrlSettings());
     resetPeaks();
     cpuAtStart = cpuNanos();
     long t0 = System.nanoTime();
@@ -117,7 +135,7 @@ public final class LinkageBench {
     // Three lists with capture 0.5/0.4/0.3 and 3% duplicates give ~1.23 records per person.
     int population = (int) Math.round(records / 1.236);
     GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(seed, population));
-    Settings s = syntheticSettings();
+    Settings s = tuned(syntheticSettings());
     List<Source> sources = new ArrayList<>();
     List<String> truth = new ArrayList<>();
     List<String> cols = Linker.columns(s);
