@@ -165,7 +165,7 @@ final class BagImporter {
         if (e.isDirectory()) {
           name = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
         }
-        String problem = BagReader.unsafe(name);
+        String problem = BagManifests.unsafe(name);
         Path target = base.resolve(name).normalize();
         if (problem != null || !target.startsWith(base) || target.equals(base)) {
           throw new PackageRejectedException(

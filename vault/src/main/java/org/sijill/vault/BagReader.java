@@ -63,7 +63,8 @@ final class BagReader {
     }
     Map<String, Map<String, String>> payloadHashes = new TreeMap<>();
     for (String alg : BagLayout.ALGORITHMS) {
-      Map<String, String> m = parseManifest(BagLayout.manifest(alg), true);
+      Map<String, String> m =
+          BagManifests.parse(BagLayout.manifest(alg), read(BagLayout.manifest(alg)), true);
       if (!m.keySet().equals(payload)) {
         Set<String> missing = new TreeSet<>(m.keySet());
         missing.removeAll(payload);
@@ -108,7 +109,8 @@ final class BagReader {
       tagFiles.remove(BagLayout.tagManifest(alg));
     }
     for (String alg : BagLayout.ALGORITHMS) {
-      Map<String, String> m = parseManifest(BagLayout.tagManifest(alg), false);
+      Map<String, String> m =
+          BagManifests.parse(BagLayout.tagManifest(alg), read(BagLayout.tagManifest(alg)), false);
       for (String f : tagFiles) {
         if (!m.containsKey(f)) {
           throw reject(BagLayout.tagManifest(alg) + ": tag file " + f + " is not listed");
@@ -223,69 +225,6 @@ final class BagReader {
       }
     }
     return new Verified(dir, cp, note, key, acquisitions, acquisitionIndex, sizes, withMetadata);
-  }
-
-  /** Reads a manifest: "hash whitespace path" per line, paths checked for safety. */
-  private Map<String, String> parseManifest(String name, boolean payload) throws IOException {
-    String text = read(name);
-    Map<String, String> out = new TreeMap<>();
-    String[] lines = text.split("\n", -1);
-    int hexLen = name.contains("sha512") ? 128 : 64;
-    for (int i = 0; i < lines.length; i++) {
-      String line =
-          lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-      if (line.isEmpty()) {
-        if (i == lines.length - 1) {
-          continue;
-        }
-        throw reject(name + ":" + (i + 1) + ": empty line");
-      }
-      String[] f = line.split("[ \t]+", 2);
-      if (f.length != 2 || f[0].length() != hexLen || !f[0].matches("[0-9a-fA-F]+")) {
-        throw reject(name + ":" + (i + 1) + ": expected '<hash> <path>'");
-      }
-      String path = decodePath(f[1]);
-      String problem = unsafe(path);
-      if (problem != null) {
-        throw reject(name + ":" + (i + 1) + ": unsafe path '" + f[1] + "': " + problem);
-      }
-      if (payload != path.startsWith(BagLayout.DATA)) {
-        throw reject(
-            name + ":" + (i + 1) + ": " + path + (payload ? " is not under data/" : " is payload"));
-      }
-      if (out.put(path, f[0].toLowerCase(java.util.Locale.ROOT)) != null) {
-        throw reject(name + ":" + (i + 1) + ": " + path + " is listed twice");
-      }
-    }
-    return out;
-  }
-
-  /** RFC 8493 2.1.3: only CR, LF and % are percent-encoded in manifest paths. */
-  private static String decodePath(String p) {
-    return p.replace("%0A", "\n")
-        .replace("%0a", "\n")
-        .replace("%0D", "\r")
-        .replace("%0d", "\r")
-        .replace("%25", "%");
-  }
-
-  /** Why a package-relative name could escape the package, or null when it is safe. */
-  static String unsafe(String name) {
-    if (name.isEmpty() || name.startsWith("/") || name.startsWith("~") || name.contains("\\")) {
-      return "absolute or platform-specific";
-    }
-    if (name.length() > 1 && name.charAt(1) == ':') {
-      return "drive letter";
-    }
-    for (String seg : name.split("/", -1)) {
-      if (seg.isEmpty() || seg.equals(".") || seg.equals("..")) {
-        return "'.', '..' or empty segment";
-      }
-      if (seg.chars().anyMatch(c -> c < 0x20)) {
-        return "control character";
-      }
-    }
-    return null;
   }
 
   private void checkOxum(long octets, int count) throws IOException {

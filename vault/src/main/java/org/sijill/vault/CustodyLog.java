@@ -1,14 +1,12 @@
 package org.sijill.vault;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +25,7 @@ import java.util.List;
  */
 public final class CustodyLog implements AutoCloseable {
   static final byte[] HEADER = "SIJILL-CUSTODY1\n".getBytes(StandardCharsets.US_ASCII);
-  private static final int MAX_ENTRY = 1 << 20;
+  static final int MAX_ENTRY = 1 << 20;
 
   private final Path file;
   private final FileChannel channel;
@@ -37,7 +35,7 @@ public final class CustodyLog implements AutoCloseable {
   private final long recoveredBytes;
   private long end;
 
-  private CustodyLog(Path file, FileChannel channel, Scan scan, long recoveredBytes) {
+  private CustodyLog(Path file, FileChannel channel, LogScanner.Scan scan, long recoveredBytes) {
     this.file = file;
     this.channel = channel;
     this.faults = List.copyOf(scan.faults);
@@ -69,7 +67,7 @@ public final class CustodyLog implements AutoCloseable {
         ch.force(true);
         FileBlobStore.fsyncDirectory(file.toAbsolutePath().getParent());
       }
-      Scan scan = scan(ch);
+      LogScanner.Scan scan = LogScanner.scan(ch);
       if (!scan.faults.isEmpty()) {
         throw new CorruptLogException(file + ": " + String.join("; ", scan.faults));
       }
@@ -93,7 +91,7 @@ public final class CustodyLog implements AutoCloseable {
   public static CustodyLog openForReading(Path file) throws IOException {
     FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
     try {
-      Scan scan = scan(ch);
+      LogScanner.Scan scan = LogScanner.scan(ch);
       if (scan.goodEnd < ch.size() && scan.faults.isEmpty()) {
         scan.faults.add(
             "log: " + (ch.size() - scan.goodEnd) + " bytes of an unfinished record at the end");
@@ -151,9 +149,9 @@ public final class CustodyLog implements AutoCloseable {
   public synchronized byte[] entry(long index) throws IOException {
     long off = offsets.get(Math.toIntExact(index));
     ByteBuffer len = ByteBuffer.allocate(4);
-    readFully(channel, len, off);
+    LogScanner.readFully(channel, len, off);
     ByteBuffer data = ByteBuffer.allocate(len.flip().getInt());
-    readFully(channel, data, off + 4);
+    LogScanner.readFully(channel, data, off + 4);
     return data.array();
   }
 
@@ -193,136 +191,10 @@ public final class CustodyLog implements AutoCloseable {
     channel.close();
   }
 
-  private static final class Scan {
-    final List<Long> offsets = new ArrayList<>();
-    final List<byte[]> leaves = new ArrayList<>();
-    final List<String> faults = new ArrayList<>();
-    long goodEnd;
-  }
-
-  private static Scan scan(FileChannel ch) throws IOException {
-    Scan s = new Scan();
-    long size = ch.size();
-    ByteBuffer head = ByteBuffer.allocate(HEADER.length);
-    if (size < HEADER.length
-        || readUpTo(ch, head, 0) < HEADER.length
-        || !MessageDigest.isEqual(head.array(), HEADER)) {
-      s.faults.add("log: missing or wrong header (not a Sijill custody log)");
-      return s;
-    }
-    long pos = HEADER.length;
-    s.goodEnd = pos;
-    ByteBuffer len = ByteBuffer.allocate(4);
-    SequentialReader reader = new SequentialReader(ch);
-    while (pos < size) {
-      long index = s.offsets.size();
-      if (size - pos < 4) {
-        break; // torn length
-      }
-      len.clear();
-      reader.read(len.array(), pos);
-      int n = len.getInt(0);
-      if (n <= 0 || n > MAX_ENTRY) {
-        if (zeroFrom(ch, pos)) {
-          break; // torn: after a power cut a file system may show unwritten bytes as zeros
-        }
-        s.faults.add("log entry " + index + ": impossible length " + n + " at byte " + pos);
-        return s;
-      }
-      long recEnd = pos + 4 + n + Merkle.HASH_LENGTH;
-      if (recEnd > size) {
-        break; // torn record
-      }
-      byte[] data = new byte[n];
-      byte[] stored = new byte[Merkle.HASH_LENGTH];
-      reader.read(data, pos + 4);
-      reader.read(stored, pos + 4 + n);
-      byte[] leaf = Merkle.leafHash(data);
-      if (!MessageDigest.isEqual(leaf, stored)) {
-        if (recEnd == size) {
-          break; // a last record whose bytes did not all reach the disk
-        }
-        s.faults.add("log entry " + index + ": content does not match its recorded hash");
-        return s;
-      }
-      s.offsets.add(pos);
-      s.leaves.add(leaf);
-      pos = recEnd;
-      s.goodEnd = pos;
-    }
-    return s;
-  }
-
-  /** Whether every byte from {@code pos} to the end of the file is zero. */
-  private static boolean zeroFrom(FileChannel ch, long pos) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(1 << 16);
-    long p = pos;
-    while (true) {
-      b.clear();
-      int n = readUpTo(ch, b, p);
-      if (n <= 0) {
-        return true;
-      }
-      for (int i = 0; i < n; i++) {
-        if (b.get(i) != 0) {
-          return false;
-        }
-      }
-      p += n;
-    }
-  }
-
-  /** Reads a file front to back through one large buffer: opening a big log is one pass. */
-  private static final class SequentialReader {
-    private final FileChannel ch;
-    private final ByteBuffer buf = ByteBuffer.allocate(1 << 20);
-    private long start;
-    private int length;
-
-    SequentialReader(FileChannel ch) {
-      this.ch = ch;
-    }
-
-    void read(byte[] dst, long pos) throws IOException {
-      if (pos < start || pos + dst.length > start + length) {
-        if (dst.length > buf.capacity()) {
-          ByteBuffer big = ByteBuffer.wrap(dst);
-          readFully(ch, big, pos);
-          return;
-        }
-        buf.clear();
-        length = readUpTo(ch, buf, pos);
-        start = pos;
-        if (length < dst.length) {
-          throw new UncheckedIOException(new IOException("unexpected end of log at byte " + pos));
-        }
-      }
-      System.arraycopy(buf.array(), (int) (pos - start), dst, 0, dst.length);
-    }
-  }
-
   private static void keepTornTail(Path file, FileChannel ch, long from) throws IOException {
     ByteBuffer tail = ByteBuffer.allocate((int) Math.min(ch.size() - from, 64L << 20));
-    readUpTo(ch, tail, from);
+    LogScanner.readUpTo(ch, tail, from);
     Path kept = file.resolveSibling(file.getFileName() + ".torn-" + from);
     Files.write(kept, java.util.Arrays.copyOf(tail.array(), tail.position()));
-  }
-
-  private static void readFully(FileChannel ch, ByteBuffer buf, long pos) throws IOException {
-    if (readUpTo(ch, buf, pos) < buf.capacity()) {
-      throw new UncheckedIOException(new IOException("unexpected end of log at byte " + pos));
-    }
-  }
-
-  private static int readUpTo(FileChannel ch, ByteBuffer buf, long pos) throws IOException {
-    int total = 0;
-    while (buf.hasRemaining()) {
-      int r = ch.read(buf, pos + total);
-      if (r < 0) {
-        break;
-      }
-      total += r;
-    }
-    return total;
   }
 }
