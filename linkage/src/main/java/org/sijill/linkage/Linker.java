@@ -31,6 +31,7 @@ import java.util.stream.IntStream;
  */
 public final class Linker {
   private static final int U_SAMPLE = 200_000;
+  private static final double OUTSIDE_RATIO = 100;
 
   private final Settings settings;
   private final Mode mode;
@@ -91,8 +92,14 @@ public final class Linker {
     }
     RandomSample sample = sampleRandom(records, comps, pairs);
     long outside = allPairs(records) - pairs.length;
+    // The left-out pairs enter EM with at most OUTSIDE_RATIO times the weight of the candidates.
+    // Their true mass grows as n² while the matches grow as n, and past ~10k records EM then finds
+    // some other structure of the random pairs (shared mothers' names, places) before the matches;
+    // capping keeps the mixture as well-posed at 1M records as at 10k. m and u are shares within
+    // each class and do not depend on the cap; λ is rescaled to all pairs afterwards.
+    double effectiveOutside = Math.min(outside, OUTSIDE_RATIO * (double) pairs.length);
     if (sample.taken > 0 && outside > 0) {
-      double w = (double) outside / sample.taken;
+      double w = effectiveOutside / sample.taken;
       for (Map.Entry<Long, double[]> e : sample.patterns.entrySet()) {
         counts.computeIfAbsent(e.getKey(), k -> new double[1])[0] += e.getValue()[0] * w;
       }
@@ -112,12 +119,11 @@ public final class Linker {
       }
       model.fitLabelled(matches, counts, settings.emIterations());
     } else {
-      model.lambda =
-          Math.min(0.1, Math.max(1e-6, (double) records.size / Math.max(1, pairs.length)));
+      double fitted = pairs.length + effectiveOutside;
+      model.lambda = Math.min(0.1, Math.max(1e-9, records.size / Math.max(1, fitted)));
       // A record has at most a few true duplicates, so at most ~3 matching pairs per record:
-      // without
-      // this bound EM can take "shares a given name and therefore a sex" as the match class.
-      model.maxLambda = Math.min(0.5, 3.0 * records.size / Math.max(1, allPairs(records)));
+      // without this bound EM can take "shares a given name, hence a sex" for the match class.
+      model.maxLambda = Math.min(0.5, 3.0 * records.size / Math.max(1, fitted));
       model.maxM = new double[comps.size()][];
       for (int f = 0; f < comps.size(); f++) {
         if (comps.get(f) instanceof NameComparator) {
@@ -125,6 +131,7 @@ public final class Linker {
         }
       }
       model.fit(counts, settings.emIterations(), true, true);
+      model.lambda = model.lambda * (pairs.length + effectiveOutside) / (pairs.length + outside);
     }
     progress.accept(
         String.format(
