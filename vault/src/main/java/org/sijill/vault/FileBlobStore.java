@@ -2,8 +2,6 @@ package org.sijill.vault;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -58,9 +56,9 @@ public final class FileBlobStore implements BlobStore {
     try {
       try (FileChannel ch =
               FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-          OutputStream out = Channels.newOutputStream(ch)) {
+          SyncingOutput out = new SyncingOutput(ch)) {
         d = Digests.copy(content, out);
-        ch.force(true);
+        out.sync();
       }
       Path target = path(d.sha256());
       if (Files.exists(target)) {
