@@ -42,7 +42,18 @@ final class VaultVerifyCommand implements Callable<Integer> {
       long logSize = -1;
       // Finish what a crash interrupted (mirror unmirrored entries) unless the log is damaged.
       try (Vault v = Vault.open(main.dataDir())) {
-        VaultSession.mirror(v, records);
+        int caughtUp = VaultSession.mirror(v, records);
+        if (caughtUp > 0) {
+          err.printf(
+              "verify: mirrored %d log entr%s that an interrupted command had not yet written to"
+                  + " the database%n",
+              caughtUp, caughtUp == 1 ? "y" : "ies");
+        }
+        if (v.recoveredBytes() > 0) {
+          err.printf(
+              "verify: dropped a log record cut short by a crash (%d bytes, kept beside the log)%n",
+              v.recoveredBytes());
+        }
         logSize = v.logSize();
       } catch (CorruptLogException e) {
         // reported below by the read-only check

@@ -90,6 +90,7 @@ class VaultCommandTest {
     Run recovered = run("--data", data.toString(), "vault", "verify");
     assertThat(recovered.code()).as(recovered.out() + recovered.err()).isZero();
     assertThat(recovered.out()).startsWith("ok: 3 items, 6 custody log entries");
+    assertThat(recovered.err()).contains("mirrored 2 log entries");
 
     Path pkg = files.resolve("out.zip");
     Run export = run("--data", data.toString(), "vault", "export", "--out", pkg.toString());
