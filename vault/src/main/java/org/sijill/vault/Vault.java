@@ -122,7 +122,10 @@ public final class Vault implements AutoCloseable {
     d.put("size", Long.toString(blob.size()));
     d.put("sha512", blob.sha512());
     d.put("mime_type", mime);
-    d.put("acquired_at", acquisition.when().orElse(now).toString());
+    // Milliseconds, like every time in the log, so that a database mirror keeps it exactly.
+    d.put(
+        "acquired_at",
+        acquisition.when().map(t -> t.truncatedTo(ChronoUnit.MILLIS)).orElse(now).toString());
     putIfPresent(d, "source", acquisition.source());
     putIfPresent(d, "url", acquisition.url());
     putIfPresent(d, "note", acquisition.note());

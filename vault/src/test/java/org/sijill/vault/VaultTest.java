@@ -65,6 +65,17 @@ class VaultTest {
   }
 
   @Test
+  void acquisitionTimesAreKeptToTheMillisecondLikeEveryLoggedTime() throws Exception {
+    Path f = write("t.txt", new byte[] {4});
+    try (Vault v = Vault.open(data)) {
+      v.add(
+          f,
+          new Acquisition("c", Instant.parse("2026-03-01T10:00:00.123456789Z"), null, null, null));
+      assertThat(v.event(0).details()).containsEntry("acquired_at", "2026-03-01T10:00:00.123Z");
+    }
+  }
+
+  @Test
   void identicalContentIsStoredOnceButEachAcquisitionIsLogged() throws Exception {
     Path a = write("a.bin", new byte[] {1, 2, 3});
     Path b = write("b.bin", new byte[] {1, 2, 3});
