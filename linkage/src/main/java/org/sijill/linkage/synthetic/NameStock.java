@@ -179,14 +179,39 @@ final class NameStock {
           "ملحم|Melhem,Mulhim",
           "صقر|Saqr,Sakr,Saker");
 
+  /** Towns whose nisba (الحمصي, al-Homsi) serves as a family name. */
+  private static final List<Name> NISBA =
+      parse(
+          "الحمصي|al-Homsi,Homsi,Al Homsi",
+          "الحموي|al-Hamawi,Hamwi,al-Hamwi",
+          "الإدلبي|al-Idlibi,Idlibi",
+          "الدمشقي|al-Dimashqi,Dimashki",
+          "الطرطوسي|al-Tartousi,Tartousi",
+          "اللاذقاني|al-Ladhqani,Lathqani",
+          "البانياسي|al-Baniyasi,Banyasi",
+          "الجبلاوي|al-Jablawi,Jablawi",
+          "الرقاوي|al-Raqqawi,Rakkawi",
+          "الديري|al-Deiri,Deiri",
+          "الحوراني|al-Hourani,Hourani,Horani",
+          "العكاوي|al-Akkawi,Akkawi",
+          "الصفدي|al-Safadi,Safadi",
+          "النابلسي|al-Nabulsi,Nabulsi,Naboulsi",
+          "البغدادي|al-Baghdadi,Baghdadi",
+          "الموصلي|al-Mousili,Mosuli",
+          "الكيلاني|al-Kilani,Kaylani,Keilani",
+          "الأيوبي|al-Ayoubi,Ayoubi",
+          "القدسي|al-Qudsi,Kudsi",
+          "الحسيني|al-Husseini,Husseini,Hoseini");
+
   /**
-   * Family names for drawing: the stock above plus family names formed, as many are, from a man's
-   * name with the article (العمر, al-Omar).
+   * Family names for drawing: the stock above, town nisbas, and family names formed, as many are,
+   * from a man's name with the article (العمر, al-Omar) or with Abu (أبو خليل, Abu Khalil).
    */
   static final List<Name> FAMILIES = families();
 
   private static List<Name> families() {
     List<Name> out = new ArrayList<>(FAMILY);
+    out.addAll(NISBA);
     for (Name m : MALE) {
       if (m.arabic().contains(" ") || m.arabic().startsWith("ال")) {
         continue;
@@ -198,6 +223,9 @@ final class NameStock {
         latin.add("al-" + m.latin().get(1));
       }
       out.add(new Name("ال" + m.arabic(), latin));
+      out.add(
+          new Name(
+              "أبو " + m.arabic(), List.of("Abu " + m.latin().get(0), "Abou " + m.latin().get(0))));
     }
     return List.copyOf(out);
   }
