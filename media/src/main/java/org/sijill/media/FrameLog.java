@@ -23,7 +23,8 @@ final class FrameLog {
 
   private FrameLog() {}
 
-  record StoredFrame(int item, double seconds, int quality, PdqHash hash) {}
+  /** One record: kind 0 a whole frame, kind k > 0 its k-th centre crop. */
+  record StoredFrame(int item, double seconds, int quality, int kind, PdqHash hash) {}
 
   record Loaded(List<StoredFrame> frames, long validBytes) {}
 
@@ -91,7 +92,7 @@ final class FrameLog {
     b.putLong(f.hash().w3()).putLong(f.hash().w2()).putLong(f.hash().w1()).putLong(f.hash().w0());
     b.putInt(f.item());
     b.putInt((int) Math.round(f.seconds() * 1000));
-    b.putInt(f.quality());
+    b.putInt(f.quality() | (f.kind() << 8));
     CRC32 crc = new CRC32();
     crc.update(b.array(), 0, RECORD - 4);
     b.putInt((int) crc.getValue());
@@ -112,7 +113,8 @@ final class FrameLog {
     long w0 = b.getLong();
     int item = b.getInt();
     int millis = b.getInt();
-    int quality = b.getInt();
-    return new StoredFrame(item, millis / 1000.0, quality, new PdqHash(w0, w1, w2, w3));
+    int packed = b.getInt();
+    return new StoredFrame(
+        item, millis / 1000.0, packed & 0xff, packed >>> 8, new PdqHash(w0, w1, w2, w3));
   }
 }

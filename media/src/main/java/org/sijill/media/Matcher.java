@@ -9,6 +9,9 @@ final class Matcher {
   /** Frames closer than this in time belong to the same matching stretch. */
   static final double RUN_GAP_SECONDS = 2.5;
 
+  /** Two matches agree on where a stretch sits in the other video within this many seconds. */
+  static final double OFFSET_TOLERANCE = 0.5;
+
   private Matcher() {}
 
   static Comparison compare(
@@ -24,36 +27,29 @@ final class Matcher {
     }
     int[][] d = new int[a.size()][b.size()];
     int best = 256;
-    boolean[] bMatched = new boolean[b.size()];
-    int aMatched = 0;
     int[] bestOf = new int[a.size()];
+    int[] bestOfB = new int[b.size()];
+    java.util.Arrays.fill(bestOfB, -1);
     for (int i = 0; i < a.size(); i++) {
       ImageHash q = a.get(i).image();
-      boolean hit = false;
       int bi = -1;
       for (int j = 0; j < b.size(); j++) {
-        int dist = q.distanceAnyVariant(b.get(j).hash());
+        int dist = q.distanceTo(b.get(j).hash(), b.get(j).crops());
         d[i][j] = dist;
-        if (dist <= PdqHash.MATCH_DISTANCE) {
-          hit = true;
-          bMatched[j] = true;
-        }
         if (bi < 0 || dist < d[i][bi]) {
           bi = j;
         }
+        if (dist <= PdqHash.MATCH_DISTANCE && (bestOfB[j] < 0 || dist < d[bestOfB[j]][j])) {
+          bestOfB[j] = i;
+        }
         best = Math.min(best, dist);
       }
-      bestOf[i] = hit ? bi : -1;
-      if (hit) {
-        aMatched++;
-      }
+      bestOf[i] = bi >= 0 && d[i][bi] <= PdqHash.MATCH_DISTANCE ? bi : -1;
     }
-    int bCount = 0;
-    for (boolean m : bMatched) {
-      bCount += m ? 1 : 0;
-    }
-    double aShare = aMatched / (double) a.size();
-    double bShare = bCount / (double) b.size();
+    double[] aTimes = a.stream().mapToDouble(FrameHash::seconds).toArray();
+    double[] bTimes = b.stream().mapToDouble(TimedHash::seconds).toArray();
+    double aShare = covered(aTimes, bestOf, bTimes) / (double) a.size();
+    double bShare = covered(bTimes, bestOfB, aTimes) / (double) b.size();
     Verdict v;
     if (!aIsVideo && !bIsVideo) {
       v =
@@ -69,6 +65,41 @@ final class Matcher {
     }
     List<MatchRange> ranges = aIsVideo || bIsVideo ? ranges(a, b, bestOf) : List.<MatchRange>of();
     return new Comparison(v, best, aShare, bShare, ranges, allNotes);
+  }
+
+  /**
+   * Frames of one side that are found in the other: those within 31 bits of some frame there, and
+   * those lying between two found frames less than {@value #RUN_GAP_SECONDS} s apart whose matches
+   * agree on the time offset (within {@value #OFFSET_TOLERANCE} s). Why the second kind: samples of
+   * a moving scene taken at slightly different instants in two copies can be more than 31 bits
+   * apart although the stretch around them matches frame for frame; a consistent offset on both
+   * sides shows the stretch is shared.
+   */
+  static int covered(double[] times, int[] match, double[] otherTimes) {
+    int n = 0;
+    int prev = -1;
+    for (int i = 0; i < times.length; i++) {
+      if (match[i] >= 0) {
+        n++;
+        prev = i;
+        continue;
+      }
+      if (prev < 0) {
+        continue;
+      }
+      int next = i + 1;
+      while (next < times.length && match[next] < 0) {
+        next++;
+      }
+      if (next < times.length && times[next] - times[prev] <= RUN_GAP_SECONDS) {
+        double o1 = otherTimes[match[prev]] - times[prev];
+        double o2 = otherTimes[match[next]] - times[next];
+        if (Math.abs(o1 - o2) <= OFFSET_TOLERANCE) {
+          n++;
+        }
+      }
+    }
+    return n;
   }
 
   /**

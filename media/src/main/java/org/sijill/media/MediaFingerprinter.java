@@ -35,7 +35,7 @@ public final class MediaFingerprinter {
       throw new MediaException(file, "no such file");
     }
     return isImage(file)
-        ? new ImageFingerprint(file, images.hashFile(file))
+        ? new ImageFingerprint(file, images.fingerprintFile(file))
         : videos.fingerprint(file);
   }
 

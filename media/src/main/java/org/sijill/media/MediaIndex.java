@@ -103,9 +103,9 @@ public final class MediaIndex implements AutoCloseable {
     return Optional.ofNullable(byKey.get(key));
   }
 
-  /** Number of frame hashes stored. */
+  /** Number of frames stored (centre-crop hashes not counted). */
   public int frameCount() {
-    return frames.size();
+    return (int) frames.stream().filter(f -> f.kind() == 0).count();
   }
 
   /**
@@ -115,19 +115,27 @@ public final class MediaIndex implements AutoCloseable {
   public List<SeenMatch> seen(Fingerprint query) {
     Map<Integer, Boolean> candidates = new LinkedHashMap<>();
     for (FrameHash f : query.frames()) {
-      for (PdqHash variant : f.image().dihedral()) {
-        for (HammingIndex.Hit hit : index.within(variant, PdqHash.MATCH_DISTANCE)) {
+      List<PdqHash> probes = new ArrayList<>(f.image().dihedral());
+      probes.addAll(f.image().crops());
+      for (PdqHash probe : probes) {
+        for (HammingIndex.Hit hit : index.within(probe, PdqHash.MATCH_DISTANCE)) {
           candidates.put(frames.get(hit.id()).item(), true);
         }
       }
     }
     Map<Integer, List<TimedHash>> framesOf = new HashMap<>();
-    for (FrameLog.StoredFrame f : frames) {
-      if (candidates.containsKey(f.item())) {
-        framesOf
-            .computeIfAbsent(f.item(), k -> new ArrayList<>())
-            .add(new TimedHash(f.seconds(), f.hash()));
+    for (int i = 0; i < frames.size(); i++) {
+      FrameLog.StoredFrame f = frames.get(i);
+      if (f.kind() != 0 || !candidates.containsKey(f.item())) {
+        continue;
       }
+      List<PdqHash> crops = new ArrayList<>();
+      for (int k = i + 1; k < frames.size() && frames.get(k).kind() > 0; k++) {
+        crops.add(frames.get(k).hash());
+      }
+      framesOf
+          .computeIfAbsent(f.item(), k -> new ArrayList<>())
+          .add(new TimedHash(f.seconds(), f.hash(), crops));
     }
     List<SeenMatch> out = new ArrayList<>();
     for (int id : candidates.keySet()) {
@@ -180,7 +188,11 @@ public final class MediaIndex implements AutoCloseable {
             fp.frames().size());
     List<FrameLog.StoredFrame> recs = new ArrayList<>();
     for (FrameHash f : fp.frames()) {
-      recs.add(new FrameLog.StoredFrame(id, f.seconds(), f.quality(), f.hash()));
+      recs.add(new FrameLog.StoredFrame(id, f.seconds(), f.quality(), 0, f.hash()));
+      int cropKind = 1;
+      for (PdqHash c : f.image().crops()) {
+        recs.add(new FrameLog.StoredFrame(id, f.seconds(), f.quality(), cropKind++, c));
+      }
     }
     try {
       FrameLog.append(dir.resolve("frames.bin"), frameBytes, recs);

@@ -57,6 +57,30 @@ public final class PdqHasher {
     return hashLuma(luma, img.getHeight(), img.getWidth(), d.orientation());
   }
 
+  /**
+   * Like {@link #hashFile} and also hashes the central 90% and 80% of the picture ({@link
+   * ImageHash#crops()}), for matching cropped and logo-stamped copies.
+   */
+  public ImageHash fingerprintFile(Path file) {
+    ImageDecoder.Decoded d = ImageDecoder.read(file, limits);
+    BufferedImage img = d.image();
+    float[] luma = fastLuma ? RasterLuma.of(img) : Luma.viaGetRgb(img);
+    Orientation o = Orientation.apply(d.orientation(), luma, img.getHeight(), img.getWidth());
+    return withCrops(o.luma(), o.rows(), o.cols(), d.orientation());
+  }
+
+  /** Hashes a luma plane (overwritten) and its centre crops. */
+  ImageHash withCrops(float[] luma, int rows, int cols, int orientation) {
+    Orientation[] crops = CentreCrops.of(luma, rows, cols);
+    ImageHash full = pipeline.run(luma, rows, cols).toImageHash(orientation);
+    java.util.List<PdqHash> cropHashes = new java.util.ArrayList<>();
+    for (Orientation c : crops) {
+      cropHashes.add(HashBits.of(pipeline.run(c.luma(), c.rows(), c.cols()).dct()));
+    }
+    return new ImageHash(
+        full.hash(), full.quality(), full.dihedral(), full.orientation(), cropHashes);
+  }
+
   /** Hashes a luma plane (overwritten), after applying an EXIF orientation. */
   ImageHash hashLuma(float[] luma, int rows, int cols, int orientation) {
     Orientation o = Orientation.apply(orientation, luma, rows, cols);

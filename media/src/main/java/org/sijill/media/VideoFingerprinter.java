@@ -73,7 +73,7 @@ public final class VideoFingerprinter {
                 Orientation plane = rgb.luma(frame);
                 Orientation trimmed =
                     trimBars ? Letterbox.trim(plane.luma(), plane.rows(), plane.cols()) : plane;
-                ImageHash h = hasher.hashLuma(trimmed.luma(), trimmed.rows(), trimmed.cols(), 1);
+                ImageHash h = hasher.withCrops(trimmed.luma(), trimmed.rows(), trimmed.cols(), 1);
                 if (h.reliable()) {
                   kept.add(new FrameHash(round3(t), h, cut));
                 } else {

