@@ -15,9 +15,19 @@ final class SampledColumnBox {
   /** Fills the 64x64 row-major {@code samples} from {@code in} (rows x cols). */
   static void apply(float[] in, int rows, int cols, int window, float[] samples) {
     int[] sc = new int[64];
-    int[] sr = new int[64];
     for (int k = 0; k < 64; k++) {
       sc[k] = JaroszWindow.sample(k, cols);
+    }
+    apply(in, rows, cols, sc, window, samples);
+  }
+
+  /**
+   * The same from a plane whose rows are {@code cols} wide and whose sampled columns are {@code sc}
+   * (for a plane already reduced to the 64 sampled columns, {@code sc} is 0..63).
+   */
+  static void apply(float[] in, int rows, int cols, int[] sc, int window, float[] samples) {
+    int[] sr = new int[64];
+    for (int k = 0; k < 64; k++) {
       sr[k] = JaroszWindow.sample(k, rows);
     }
     float[] sums = new float[64];
