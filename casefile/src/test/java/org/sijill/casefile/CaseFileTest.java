@@ -194,6 +194,13 @@ class CaseFileTest {
   }
 
   @Test
+  void aSecondOpenOfAFolderInUseIsRefusedAndLeavesTheFirstRunning() {
+    assertThatThrownBy(() -> CaseFile.open(data, Optional.empty()))
+        .hasMessageContaining("is in use by another Sijill process");
+    assertThat(caseFile.incidents().count()).isNotNegative();
+  }
+
+  @Test
   void publicClaimsReadAsTheyWereMade() {
     caseFile
         .publicClaims()

@@ -2,9 +2,13 @@ package org.sijill.casefile.internal;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +29,9 @@ import javax.sql.DataSource;
  */
 final class EmbeddedDatabase implements AutoCloseable {
   static final String DATABASE = "sijill";
+
+  /** The lock file the embedded server's owner holds (the name io.zonky uses). */
+  private static final String LOCK_FILE = "epg-lock";
 
   private final EmbeddedPostgres postgres;
   private final DataSource dataSource;
@@ -51,21 +58,54 @@ final class EmbeddedDatabase implements AutoCloseable {
               .start();
       createDatabaseIfMissing(pg.getPostgresDatabase());
       return new EmbeddedDatabase(pg);
-    } catch (IOException | SQLException e) {
+    } catch (IOException | SQLException | RuntimeException e) {
+      String why = String.valueOf(e.getMessage());
+      if (why.contains("could not lock")) {
+        throw new IllegalStateException(
+            folder.getParent()
+                + " is in use by another Sijill process (is 'sijill serve' running?); stop it"
+                + " first, or use --db to share an organisation's PostgreSQL",
+            e);
+      }
       throw new IllegalStateException(
-          "cannot start the embedded PostgreSQL in " + folder + ": " + e.getMessage(), e);
+          "cannot start the embedded PostgreSQL in " + folder + ": " + why, e);
     }
   }
 
   /**
    * After a crash: stop an orphaned server that still runs on this folder, and remove a pid file
    * whose process is gone, so that the next start does not refuse to run.
+   *
+   * <p>Only a server whose owner is gone is an orphan. The owner holds the embedded server's lock
+   * file ({@code epg-lock}) for as long as it lives, so we first try that lock ourselves: if
+   * another live process holds it, the folder is in use and nothing is touched.
    */
   static void recoverStaleServer(Path folder) throws IOException {
     Path pidFile = folder.resolve("postmaster.pid");
     if (!Files.exists(pidFile)) {
       return;
     }
+    try (FileChannel lock =
+        FileChannel.open(
+            folder.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      FileLock held;
+      try {
+        held = lock.tryLock();
+      } catch (OverlappingFileLockException e) {
+        held = null;
+      }
+      if (held == null) {
+        throw new IllegalStateException("could not lock " + folder.resolve(LOCK_FILE));
+      }
+      try {
+        stopOrphan(folder, pidFile);
+      } finally {
+        held.release();
+      }
+    }
+  }
+
+  private static void stopOrphan(Path folder, Path pidFile) throws IOException {
     List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
     Optional<ProcessHandle> process =
         lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
