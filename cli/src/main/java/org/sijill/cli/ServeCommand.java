@@ -43,7 +43,8 @@ final class ServeCommand implements Callable<Integer> {
         err.println("loading the synthetic demo case …");
         err.flush();
         DemoCase.Summary s = DemoCase.load(caseFile, DemoCase.DEFAULT_SEED);
-        err.println("loaded " + s);
+        int items = DemoEvidence.add(main, caseFile, DemoCase.DEFAULT_SEED);
+        err.println("loaded " + s + ", " + items + " evidence items in the vault");
       }
     }
     SijillServer server;

@@ -23,27 +23,39 @@ final class VaultSession implements AutoCloseable {
   final Vault vault;
   final CaseFile caseFile;
   final VaultRecords records;
+  private final boolean ownsCaseFile;
 
-  private VaultSession(Vault vault, CaseFile caseFile) {
+  private VaultSession(Vault vault, CaseFile caseFile, boolean ownsCaseFile) {
     this.vault = vault;
     this.caseFile = caseFile;
     this.records = new VaultRecords(caseFile.jdbi());
+    this.ownsCaseFile = ownsCaseFile;
   }
 
   static VaultSession open(Main main) {
     CaseFile cf = main.openCaseFile();
     try {
-      Vault v = Vault.open(main.dataDir());
-      ServiceLoader.load(IngestListener.class).forEach(v::addListener);
-      VaultSession s = new VaultSession(v, cf);
-      s.mirror();
-      return s;
-    } catch (IOException e) {
-      cf.close();
-      throw new UserError(main.dataDir() + ": cannot open the vault: " + e.getMessage(), e);
+      return open(main, cf, true);
     } catch (RuntimeException e) {
       cf.close();
       throw e;
+    }
+  }
+
+  /** A session over a case file the caller keeps open (and closes) itself. */
+  static VaultSession over(Main main, CaseFile cf) {
+    return open(main, cf, false);
+  }
+
+  private static VaultSession open(Main main, CaseFile cf, boolean ownsCaseFile) {
+    try {
+      Vault v = Vault.open(main.dataDir());
+      ServiceLoader.load(IngestListener.class).forEach(v::addListener);
+      VaultSession s = new VaultSession(v, cf, ownsCaseFile);
+      s.mirror();
+      return s;
+    } catch (IOException e) {
+      throw new UserError(main.dataDir() + ": cannot open the vault: " + e.getMessage(), e);
     }
   }
 
@@ -91,7 +103,9 @@ final class VaultSession implements AutoCloseable {
     } catch (IOException e) {
       // The log is forced after every append; closing has nothing left to lose.
     } finally {
-      caseFile.close();
+      if (ownsCaseFile) {
+        caseFile.close();
+      }
     }
   }
 }

@@ -101,6 +101,30 @@ class ServeProcessTest {
       assertThat(incidents.statusCode()).isEqualTo(200);
       assertThat(incidents.body()).contains("Jableh");
       assertThat(get(first.url()).body()).containsIgnoringCase("synthetic demo data");
+      // The demo's evidence went through the vault: five items, each page renders.
+      HttpResponse<String> evidence = get(first.url() + "api/evidence");
+      assertThat(evidence.body()).contains("\"total\":5").contains("scene-1.png", "reposted.jpg");
+      for (int id = 1; id <= 5; id++) {
+        assertThat(get(first.url() + "evidence/" + id).statusCode())
+            .as("evidence " + id)
+            .isEqualTo(200);
+      }
+      // While serve holds the data directory, another command is refused with a clear reason.
+      Process verify =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  "org.sijill.cli.Main",
+                  "--data",
+                  data.toString(),
+                  "vault",
+                  "verify")
+              .redirectErrorStream(true)
+              .start();
+      String said = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(verify.waitFor()).isEqualTo(1);
+      assertThat(said).contains("in use by another Sijill process");
     } finally {
       first.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
@@ -112,6 +136,7 @@ class ServeProcessTest {
       HttpResponse<String> incidents = get(second.url() + "api/incidents");
       assertThat(incidents.statusCode()).isEqualTo(200);
       assertThat(incidents.body()).contains("Jableh");
+      assertThat(get(second.url() + "api/evidence").body()).contains("\"total\":5");
     } finally {
       second.process().destroy();
       assertThat(second.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
