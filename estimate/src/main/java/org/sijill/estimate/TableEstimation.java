@@ -118,9 +118,11 @@ final class TableEstimation {
     progress.accept("log-linear model search");
     ModelSearch.Result res = ModelSearch.search(table);
     String scope =
-        res.exhaustive()
-            ? "among all " + res.modelsFitted() + " hierarchical models"
-            : "by stepwise search (" + res.modelsFitted() + " fits)";
+        res.modelsFitted() == 1
+            ? "(independence is the only model for two lists)"
+            : res.exhaustive()
+                ? "among all " + res.modelsFitted() + " hierarchical models"
+                : "by stepwise search (" + res.modelsFitted() + " fits)";
     Optional<ModelFit> bic = res.bestBic();
     Optional<ModelFit> aic = res.bestAic();
     if (bic.isEmpty()) {
