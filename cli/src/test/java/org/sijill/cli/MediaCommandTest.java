@@ -171,4 +171,40 @@ class MediaCommandTest {
         .contains("a.png");
     assertThat(lines[3]).startsWith("2023-05-02T00:00:00Z  same  source: partner B");
   }
+
+  @Test
+  void videosGetOneLinePerSampledFrameAndAClipItsTimeRange() throws Exception {
+    Path whole = files.resolve("whole.mp4");
+    Path clip = files.resolve("clip.mp4");
+    try (org.sijill.media.VideoWriter w =
+            org.sijill.media.VideoWriter.open(whole, 400, 300, 25, "mpeg4", 800_000);
+        org.sijill.media.VideoWriter c =
+            org.sijill.media.VideoWriter.open(clip, 400, 300, 25, "mpeg4", 800_000)) {
+      BufferedImage[] shots = new BufferedImage[3];
+      for (int s = 0; s < 3; s++) {
+        shots[s] = ImageIO.read(picture("shot" + s + ".png", 7 + s, 0).toFile());
+      }
+      for (int i = 0; i < 150; i++) {
+        BufferedImage frame = shots[i / 50];
+        w.write(frame);
+        if (i >= 50 && i < 125) {
+          c.write(frame);
+        }
+      }
+    }
+    Run hash = run("media", "hash", clip.toString());
+    assertThat(hash.code()).as(hash.err()).isZero();
+    assertThat(hash.out().split("\n"))
+        .allMatch(
+            l ->
+                l.matches(
+                    "[0-9a-f]{64} \\d{1,3} "
+                        + java.util.regex.Pattern.quote(clip.toString())
+                        + "@\\d+\\.\\d{3}"))
+        .anyMatch(l -> l.endsWith("@0.000"));
+    Run cmp = run("media", "compare", clip.toString(), whole.toString());
+    assertThat(cmp.code()).as(cmp.err()).isZero();
+    assertThat(cmp.out()).startsWith("verdict: near-duplicate").contains("range: A 0.000-");
+    assertThat(cmp.out()).containsPattern("= B 2\\.000-4\\.\\d{3} s");
+  }
 }
