@@ -31,7 +31,10 @@ public record Comparison(
     notes = List.copyOf(notes);
   }
 
-  /** Similarity 0–1 for people: 1 - distance/128 for images, the larger share for videos. */
+  /**
+   * The larger of the two shares, 0–1 (for two images: 1 when they match, else 0; see {@link
+   * #bestDistance()} for how close they are).
+   */
   public double similarity() {
     return Math.max(aShare, bShare);
   }
