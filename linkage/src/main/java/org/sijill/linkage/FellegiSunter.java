@@ -111,20 +111,25 @@ final class FellegiSunter {
           }
         }
       }
-      double change = Math.abs(sumG / total - lambda);
-      lambda = Math.min(maxLambda, clampProb(sumG / total));
+      double newLambda = Math.min(maxLambda, clampProb(sumG / total));
+      double change = Math.abs(newLambda - lambda) / lambda;
+      lambda = newLambda;
       for (int f = 0; f < fields; f++) {
         if (updateM) {
-          change = Math.max(change, normaliseInto(mNum[f], m[f]));
+          double[] before = m[f].clone();
+          normaliseInto(mNum[f], m[f]);
           if (maxM != null && maxM[f] != null) {
             capInto(m[f], maxM[f]);
+          }
+          for (int k = 0; k < before.length; k++) {
+            change = Math.max(change, Math.abs(m[f][k] - before[k]));
           }
         }
         if (updateU) {
           change = Math.max(change, normaliseInto(uNum[f], u[f]));
         }
       }
-      if (change < 1e-7) {
+      if (change < 1e-6) {
         converged = true;
         break;
       }

@@ -117,6 +117,28 @@ class LinkerTest {
   /** FEBRL data set 1 (1,000 records, 500 true duplicate pairs): a fast end-to-end check. */
   @Test
   void febrl1DedupeFindsTheDuplicates() throws Exception {
+    LinkResult r = febrl1(List.of());
+    assertFindsTheDuplicates(r);
+  }
+
+  /** The same with m trained from 50 labelled pairs instead of EM. */
+  @Test
+  void febrl1WithLabelledTraining() throws Exception {
+    LinkResult unlabelled = febrl1(List.of());
+    List<Decision> labels = new ArrayList<>();
+    Map<String, String> firstOf = new HashMap<>();
+    for (int i = 0; i < unlabelled.size() && labels.size() < 50; i++) {
+      String id = unlabelled.recordId(i);
+      String other = firstOf.putIfAbsent(entity(id), id);
+      if (other != null) {
+        labels.add(new Decision("dataset1", other, "dataset1", id, true, "truth"));
+      }
+    }
+    assertThat(labels).hasSize(50);
+    assertFindsTheDuplicates(febrl1(labels));
+  }
+
+  private LinkResult febrl1(List<Decision> training) throws Exception {
     Settings s =
         Settings.of(
             "rec_id",
@@ -133,7 +155,10 @@ class LinkerTest {
                 new FieldSpec("soc_sec_id", Kind.TEXT)));
     Path file = Path.of(getClass().getResource("/febrl/dataset1.csv").toURI());
     Source src = Source.read(file, Linker.columns(s), null);
-    LinkResult r = new Linker(s, Mode.DEDUPE).link(List.of(src), List.of(), List.of(), m -> {});
+    return new Linker(s, Mode.DEDUPE).link(List.of(src), List.of(), training, m -> {});
+  }
+
+  private static void assertFindsTheDuplicates(LinkResult r) {
     long truePairs = 0;
     long predicted = 0;
     long correct = 0;
