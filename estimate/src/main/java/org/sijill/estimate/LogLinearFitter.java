@@ -13,6 +13,16 @@ final class LogLinearFitter {
    * dropped and the model refitted, as Rcapture does.
    */
   static ModelFit fit(CaptureTable table, double[][] design, int chaoFrom, String name) {
+    return fit(table, design, chaoFrom, name, false);
+  }
+
+  /**
+   * As {@link #fit(CaptureTable, double[][], int, String)}; with {@code robust}, a fit that does
+   * not converge in R's 25 iterations is retried with {@link PoissonGlm#fitRobust}. Model search
+   * does not retry, so that its choice of clean fits stays Rcapture's.
+   */
+  static ModelFit fit(
+      CaptureTable table, double[][] design, int chaoFrom, String name, boolean robust) {
     double[] y = table.observedCells();
     long n = table.documented();
     double[][] x = design;
@@ -25,6 +35,12 @@ final class LogLinearFitter {
         }
         x = dropColumn(x, neg);
         glm = PoissonGlm.fit(y, x);
+      }
+    }
+    if (robust && !glm.converged() && chaoFrom < 0) {
+      PoissonGlm.Fit again = PoissonGlm.fitRobust(y, x);
+      if (again.converged()) {
+        glm = again;
       }
     }
     double n0 = Math.exp(glm.intercept());

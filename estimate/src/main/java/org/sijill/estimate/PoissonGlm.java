@@ -62,6 +62,18 @@ final class PoissonGlm {
    * column.
    */
   static Fit fit(double[] y, double[][] x) {
+    return fit(y, x, MAX_ITERATIONS, false);
+  }
+
+  /**
+   * The robust fallback for a fit that did not converge: up to 200 iterations, and a step that
+   * increases the deviance is halved (up to 20 times) back towards the previous linear predictor.
+   */
+  static Fit fitRobust(double[] y, double[][] x) {
+    return fit(y, x, 200, true);
+  }
+
+  private static Fit fit(double[] y, double[][] x, int maxIterations, boolean halving) {
     int m = y.length;
     int p = x[0].length;
     double[] mu = new double[m];
@@ -77,7 +89,9 @@ final class PoissonGlm {
     double dev = devOld;
     double[] z = new double[m];
     double[] w = new double[m];
-    for (int iter = 0; iter < MAX_ITERATIONS; iter++) {
+    double[] etaOld = new double[m];
+    for (int iter = 0; iter < maxIterations; iter++) {
+      System.arraycopy(eta, 0, etaOld, 0, m);
       for (int i = 0; i < m; i++) {
         z[i] = eta[i] + (y[i] - mu[i]) / mu[i];
         w[i] = Math.sqrt(mu[i]);
@@ -95,6 +109,15 @@ final class PoissonGlm {
         mu[i] = Math.exp(e);
       }
       dev = deviance(y, mu);
+      // (not on the first step: the starting mu = y + 0.1 lies outside the model, so its
+      // deviance is no benchmark)
+      for (int h = 0; halving && iter > 0 && h < 20 && !(dev <= devOld); h++) {
+        for (int i = 0; i < m; i++) {
+          eta[i] = (eta[i] + etaOld[i]) / 2;
+          mu[i] = Math.exp(eta[i]);
+        }
+        dev = deviance(y, mu);
+      }
       if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < EPSILON) {
         converged = true;
         break;

@@ -111,7 +111,7 @@ final class TableEstimation {
     long n = table.documented();
     if (options.model() != null) {
       HierarchicalModel m = HierarchicalModel.parse(options.model(), table.lists());
-      ModelFit fit = ModelSearch.fit(table, m);
+      ModelFit fit = LogLinearFitter.fit(table, m.design(), -1, m.name(table.lists()), true);
       add(loglinearEstimate(fit, "given by --model"), "loglinear", true);
       return;
     }
