@@ -28,7 +28,7 @@ public record Report(
     List<String> lists,
     long documented,
     List<Estimate> estimates,
-    Estimate recommended,
+    @JsonInclude(JsonInclude.Include.ALWAYS) Estimate recommended,
     Spread spread,
     List<String> warnings,
     List<Estimate> standardModels,

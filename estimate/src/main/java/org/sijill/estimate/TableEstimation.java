@@ -293,7 +293,6 @@ final class TableEstimation {
     d.put("samples", cfg.samples());
     d.put("thin", cfg.thin());
     d.put("seed", cfg.seed());
-    d.put("seconds", round(r.seconds()));
     lcmcr =
         new Estimate(
             "lcmcr",

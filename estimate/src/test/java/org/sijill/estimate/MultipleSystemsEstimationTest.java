@@ -42,6 +42,15 @@ class MultipleSystemsEstimationTest {
   }
 
   @Test
+  void theSameSeedGivesTheSameResultJson() {
+    CaptureTable t = Datasets.table("spina_bifida_ny");
+    EstimationOptions o = EstimationOptions.defaults(99).withLcmcr(5, 1_000, 500, 2, 2);
+    String a = ReportJson.toJson(MultipleSystemsEstimation.estimate(t, o, m -> {}));
+    String b = ReportJson.toJson(MultipleSystemsEstimation.estimate(t, o, m -> {}));
+    assertThat(a).isEqualTo(b).contains("\"seed\" : 99");
+  }
+
+  @Test
   void aGivenModelIsFittedAsWritten() {
     Report r =
         MultipleSystemsEstimation.estimate(
@@ -82,7 +91,10 @@ class MultipleSystemsEstimationTest {
     assertThat(r.warnings()).anyMatch(w -> w.contains("A and B share no one"));
     assertThat(r.estimates().get(0).warnings()).anyMatch(w -> w.contains("does not exist"));
     assertThat(r.recommended()).isNull();
-    assertThat(ReportJson.toJson(r)).doesNotContain("NaN").doesNotContain("Infinity");
+    assertThat(ReportJson.toJson(r))
+        .contains("\"recommended\" : null")
+        .doesNotContain("NaN")
+        .doesNotContain("Infinity");
   }
 
   @Test
