@@ -17,6 +17,7 @@ import java.util.function.Consumer;
  */
 final class NameComparator implements FieldComparator {
   private NameToken[][] tokens;
+  private TokenSimilarities similarities;
   private Map<String, Integer> skeletonCount;
   private int withValue;
 
@@ -41,6 +42,7 @@ final class NameComparator implements FieldComparator {
   public void prepare(Records records, int field) {
     tokens = new NameToken[records.size][];
     Map<String, NameToken> cache = new HashMap<>();
+    Map<NameToken, Integer> uses = new java.util.IdentityHashMap<>();
     skeletonCount = new HashMap<>();
     for (int i = 0; i < records.size; i++) {
       List<String> toks = NameTokens.of(records.value(i, field));
@@ -48,6 +50,7 @@ final class NameComparator implements FieldComparator {
       Set<String> distinct = new HashSet<>();
       for (int t = 0; t < arr.length; t++) {
         arr[t] = cache.computeIfAbsent(toks.get(t), NameToken::of);
+        uses.merge(arr[t], 1, Integer::sum);
         distinct.add(arr[t].skeleton());
       }
       tokens[i] = arr;
@@ -58,6 +61,9 @@ final class NameComparator implements FieldComparator {
         }
       }
     }
+    NameToken[] byFrequency = uses.keySet().toArray(new NameToken[0]);
+    java.util.Arrays.sort(byFrequency, (p, q) -> Integer.compare(uses.get(q), uses.get(p)));
+    similarities = new TokenSimilarities(byFrequency);
   }
 
   @Override
@@ -67,7 +73,7 @@ final class NameComparator implements FieldComparator {
     if (x.length == 0 || y.length == 0) {
       return MISSING;
     }
-    NameComparison c = NameComparison.of(List.of(x), List.of(y));
+    NameComparison c = NameComparison.of(x, y, similarities);
     if (c.exact() == c.aligned() && c.aligned() == c.longer()) {
       return 5;
     }
@@ -94,7 +100,7 @@ final class NameComparator implements FieldComparator {
       return 1.0;
     }
     NameToken[] x = tokens[a];
-    NameComparison c = NameComparison.of(List.of(x), List.of(tokens[b]));
+    NameComparison c = NameComparison.of(x, tokens[b], similarities);
     double p = 1.0;
     long bits = c.strongTokens();
     for (int t = 0; t < x.length && t < 64; t++) {

@@ -36,15 +36,20 @@ record NameComparison(
   static final double STRONG = 0.88;
 
   static NameComparison of(List<NameToken> a, List<NameToken> b) {
-    int n = a.size();
-    int m = b.size();
+    return of(a.toArray(new NameToken[0]), b.toArray(new NameToken[0]), null);
+  }
+
+  /** As {@link #of(List, List)}, with an optional cache of token similarities. */
+  static NameComparison of(NameToken[] a, NameToken[] b, TokenSimilarities cache) {
+    int n = a.length;
+    int m = b.length;
     if (n == 0 || m == 0) {
       return new NameComparison(0, 0, 0, 0, Math.max(n, m), 0, 0, 0, false);
     }
     double[] sim = new double[n * m];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < m; j++) {
-        sim[i * m + j] = a.get(i).similarity(b.get(j));
+        sim[i * m + j] = cache == null ? a[i].similarity(b[j]) : cache.get(a[i], b[j]);
       }
     }
     int k = Math.min(n, m);
@@ -91,8 +96,8 @@ record NameComparison(
       if (s >= 1.0) {
         exact++;
       }
-      NameToken x = a.get(bi);
-      NameToken y = b.get(bj);
+      NameToken x = a[bi];
+      NameToken y = b[bj];
       if ((s < 0.6 && x.conflicts(y)) || s < 0.45) {
         conflicts++; // known to differ, or nothing alike (عبد الكريم vs علاء)
       }

@@ -1,0 +1,46 @@
+package org.sijill.linkage;
+
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Memo of {@link NameToken#similarity} for the most frequent tokens of a field. Why: the same few
+ * hundred names (Muhammad, Ahmad, al-Hasan…) are compared against each other millions of times, and
+ * Jaro-Winkler on their skeletons and spellings dominated the run time. Tokens are numbered by
+ * decreasing frequency; pairs of the first {@link #SIZE} are kept in a dense table (16 MB), others
+ * computed each time. Tokens are the comparator's shared instances, looked up by identity.
+ * Concurrent fills write the same value, so no locking is needed.
+ */
+final class TokenSimilarities {
+  static final int SIZE = 2048;
+
+  private final Map<NameToken, Integer> ids;
+  private final float[] table = new float[SIZE * SIZE];
+
+  /**
+   * @param byFrequency distinct tokens, most frequent first
+   */
+  TokenSimilarities(NameToken[] byFrequency) {
+    ids = new IdentityHashMap<>();
+    for (int i = 0; i < Math.min(SIZE, byFrequency.length); i++) {
+      ids.put(byFrequency[i], i);
+    }
+    Arrays.fill(table, Float.NaN);
+  }
+
+  double get(NameToken a, NameToken b) {
+    Integer x = ids.get(a);
+    Integer y = ids.get(b);
+    if (x == null || y == null) {
+      return a.similarity(b);
+    }
+    int k = x * SIZE + y;
+    float v = table[k];
+    if (Float.isNaN(v)) {
+      v = (float) a.similarity(b);
+      table[k] = v;
+    }
+    return v;
+  }
+}
