@@ -227,13 +227,21 @@ final class MediaCommand {
       mixinStandardHelpOptions = true,
       description = {
         "Add files that are not in the vault to the media index of --data, so that",
-        "'media seen' finds them (files added with 'vault add' are indexed automatically)."
+        "'media seen' finds them (files added with 'vault add' are indexed automatically);",
+        "with --vault, index the vault's images and videos that the index lacks."
       })
   static final class Index implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE")
-    List<Path> files;
+    @Parameters(arity = "0..*", paramLabel = "FILE")
+    List<Path> files = new ArrayList<>();
+
+    @Option(
+        names = "--vault",
+        description =
+            "Also index every image and video already in the vault but not in the media index"
+                + " (items stored before fingerprinting existed).")
+    boolean fromVault;
 
     @Option(names = "--source", paramLabel = "S", description = "Where the files came from.")
     String source;
@@ -247,6 +255,9 @@ final class MediaCommand {
     @Override
     public Integer call() {
       Main main = Main.root(spec);
+      if (files.isEmpty() && !fromVault) {
+        throw new UserError("media index: give FILE... or --vault");
+      }
       Instant when = MediaSeenCommand.parseTime(acquiredAt, "--acquired-at");
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
@@ -281,6 +292,9 @@ final class MediaCommand {
           }
           out.flush();
         }
+        if (fromVault) {
+          backfill(main, index, fp, out, problems);
+        }
       } catch (java.io.UncheckedIOException | IllegalStateException e) {
         throw new UserError(indexDir(main) + ": " + e.getMessage(), e);
       }
@@ -288,6 +302,39 @@ final class MediaCommand {
         throw new UserError(String.join("\n", problems));
       }
       return 0;
+    }
+  }
+
+  /** Indexes the vault's items missing from the index; non-media items are skipped quietly. */
+  static void backfill(
+      Main main, MediaIndex index, MediaFingerprinter fp, PrintWriter out, List<String> problems) {
+    java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+    try (org.sijill.vault.Vault v = org.sijill.vault.Vault.open(main.dataDir())) {
+      for (org.sijill.vault.CustodyEvent e : v.events()) {
+        if (e.type() == org.sijill.vault.EventType.ACQUIRED
+            || e.type() == org.sijill.vault.EventType.IMPORTED) {
+          seen.add(e.sha256());
+        }
+      }
+      for (String sha : seen) {
+        if (index.byKey(sha).isPresent()) {
+          continue;
+        }
+        Fingerprint p;
+        try {
+          p = fp.fingerprint(v.contentPath(sha));
+        } catch (MediaException e) {
+          if (!e.unrecognised()) {
+            problems.add("vault item " + sha + ": " + e.getMessage().replaceFirst("^[^:]*: ", ""));
+          }
+          continue;
+        }
+        index.add(sha, p, "", null, sha);
+        out.println(sha + " indexed " + p.frames().size() + " vault:" + sha);
+        out.flush();
+      }
+    } catch (IOException e) {
+      throw new UserError(main.dataDir() + ": cannot open the vault: " + e.getMessage(), e);
     }
   }
 

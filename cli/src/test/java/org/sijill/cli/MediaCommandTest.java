@@ -163,13 +163,24 @@ class MediaCommandTest {
     assertThat(add2.code()).as(add2.err()).isZero();
     assertThat(Files.readString(data.resolve("media").resolve("near-duplicates.tsv")))
         .contains(add2.out().substring(0, 64) + "\t" + add1.out().substring(0, 64) + "\tsame");
-    Run seen = run("--data", d, "media", "seen", picture("query.png", 1, 0).toString());
+    Path query = picture("query.png", 1, 0);
+    Run seen = run("--data", d, "media", "seen", query.toString());
     assertThat(seen.code()).as(seen.err()).isZero();
     String[] lines = seen.out().split("\n");
     assertThat(lines[1])
         .startsWith("2021-01-15T00:00:00Z  same  source: partner A")
         .contains("a.png");
     assertThat(lines[3]).startsWith("2023-05-02T00:00:00Z  same  source: partner B");
+
+    // items stored before fingerprinting existed: the index is rebuilt from the vault
+    org.assertj.core.util.Files.delete(data.resolve("media").toFile());
+    assertThat(run("--data", d, "media", "seen", query.toString()).out())
+        .contains("not seen before");
+    Run backfill = run("--data", d, "media", "index", "--vault");
+    assertThat(backfill.code()).as(backfill.err()).isZero();
+    assertThat(backfill.out().split("\n")).hasSize(2);
+    assertThat(run("--data", d, "media", "seen", query.toString()).out())
+        .contains("2 earlier item(s) match");
   }
 
   @Test
