@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 final class NameComparator implements FieldComparator {
   private NameToken[][] tokens;
   private TokenSimilarities similarities;
+  private int[][] ids;
   private Map<String, Integer> skeletonCount;
   private int withValue;
 
@@ -64,6 +65,13 @@ final class NameComparator implements FieldComparator {
     NameToken[] byFrequency = uses.keySet().toArray(new NameToken[0]);
     java.util.Arrays.sort(byFrequency, (p, q) -> Integer.compare(uses.get(q), uses.get(p)));
     similarities = new TokenSimilarities(byFrequency);
+    ids = new int[tokens.length][];
+    for (int i = 0; i < tokens.length; i++) {
+      ids[i] = new int[tokens[i].length];
+      for (int t = 0; t < tokens[i].length; t++) {
+        ids[i][t] = similarities.id(tokens[i][t]);
+      }
+    }
   }
 
   @Override
@@ -73,7 +81,7 @@ final class NameComparator implements FieldComparator {
     if (x.length == 0 || y.length == 0) {
       return MISSING;
     }
-    NameComparison c = NameComparison.of(x, y, similarities);
+    NameComparison c = NameComparison.of(x, y, ids[a], ids[b], similarities);
     if (c.exact() == c.aligned() && c.aligned() == c.longer()) {
       return 5;
     }
@@ -100,7 +108,7 @@ final class NameComparator implements FieldComparator {
       return 1.0;
     }
     NameToken[] x = tokens[a];
-    NameComparison c = NameComparison.of(x, tokens[b], similarities);
+    NameComparison c = NameComparison.of(x, tokens[b], ids[a], ids[b], similarities);
     double p = 1.0;
     long bits = c.strongTokens();
     for (int t = 0; t < x.length && t < 64; t++) {

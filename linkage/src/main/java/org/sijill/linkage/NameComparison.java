@@ -39,73 +39,97 @@ record NameComparison(
     return of(a.toArray(new NameToken[0]), b.toArray(new NameToken[0]), null);
   }
 
+  private static final ThreadLocal<double[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new double[64]);
+
   /** As {@link #of(List, List)}, with an optional cache of token similarities. */
   static NameComparison of(NameToken[] a, NameToken[] b, TokenSimilarities cache) {
+    return of(a, b, null, null, cache);
+  }
+
+  /**
+   * As {@link #of(List, List)}; {@code ia}/{@code ib} are the tokens' numbers in {@code cache} (-1
+   * when not cached), or null. Allocation-free for names up to 8 × 8 tokens: this runs for every
+   * candidate pair.
+   */
+  static NameComparison of(
+      NameToken[] a, NameToken[] b, int[] ia, int[] ib, TokenSimilarities cache) {
     int n = a.length;
     int m = b.length;
     if (n == 0 || m == 0) {
       return new NameComparison(0, 0, 0, 0, Math.max(n, m), 0, 0, 0, false);
     }
-    double[] sim = new double[n * m];
+    if (n > 63 || m > 63) {
+      return of(java.util.Arrays.copyOf(a, 63), java.util.Arrays.copyOf(b, 63), null);
+    }
+    double[] sim = n * m <= 64 ? SCRATCH.get() : new double[n * m];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < m; j++) {
-        sim[i * m + j] = cache == null ? a[i].similarity(b[j]) : cache.get(a[i], b[j]);
+        double v;
+        if (cache == null) {
+          v = a[i].similarity(b[j]);
+        } else if (ia != null) {
+          v = cache.get(ia[i], ib[j], a[i], b[j]);
+        } else {
+          v = cache.get(a[i], b[j]);
+        }
+        sim[i * m + j] = v;
       }
     }
     int k = Math.min(n, m);
-    boolean[] usedA = new boolean[n];
-    boolean[] usedB = new boolean[m];
+    long usedA = 0;
+    long usedB = 0;
     double sum = 0;
     int strong = 0;
     int exact = 0;
     double min = 1;
     long strongBits = 0;
     int conflicts = 0;
-    int[] partnerOfA = new int[n];
-    java.util.Arrays.fill(partnerOfA, -1);
+    int partnerOfA0 = -1;
+    int partnerOfA1 = -1;
     for (int step = 0; step < k; step++) {
       int bi = -1;
       int bj = -1;
       double best = -1;
       for (int i = 0; i < n; i++) {
-        if (usedA[i]) {
+        if ((usedA & (1L << i)) != 0) {
           continue;
         }
         for (int j = 0; j < m; j++) {
           // ties go to the same position, which keeps "given with given" when both are equal
           double s = sim[i * m + j] + (i == j ? 1e-9 : 0);
-          if (!usedB[j] && s > best) {
+          if ((usedB & (1L << j)) == 0 && s > best) {
             best = s;
             bi = i;
             bj = j;
           }
         }
       }
-      usedA[bi] = true;
-      usedB[bj] = true;
-      partnerOfA[bi] = bj;
+      usedA |= 1L << bi;
+      usedB |= 1L << bj;
+      if (bi == 0) {
+        partnerOfA0 = bj;
+      } else if (bi == 1) {
+        partnerOfA1 = bj;
+      }
       double s = sim[bi * m + bj];
       sum += s;
       min = Math.min(min, s);
       if (s >= STRONG) {
         strong++;
-        if (bi < 64) {
-          strongBits |= 1L << bi;
-        }
+        strongBits |= 1L << bi;
       }
       if (s >= 1.0) {
         exact++;
       }
-      NameToken x = a[bi];
-      NameToken y = b[bj];
-      if ((s < 0.6 && x.conflicts(y)) || s < 0.45) {
+      if ((s < 0.6 && a[bi].conflicts(b[bj])) || s < 0.45) {
         conflicts++; // known to differ, or nothing alike (عبد الكريم vs علاء)
       }
     }
     boolean shifted = false;
-    if (n > m && !usedA[0] && n >= 2 && partnerOfA[1] == 0) {
+    if (n > m && (usedA & 1L) == 0 && partnerOfA1 == 0) {
       shifted = true; // a's first token unused, b's first token is a's second
-    } else if (m > n && !usedB[0] && m >= 2 && partnerOfA[0] == 1) {
+    } else if (m > n && (usedB & 1L) == 0 && partnerOfA0 == 1) {
       shifted = true;
     }
     return new NameComparison(

@@ -29,6 +29,25 @@ final class TokenSimilarities {
     Arrays.fill(table, Float.NaN);
   }
 
+  /** The token's number in the table, or -1. */
+  int id(NameToken t) {
+    Integer x = ids.get(t);
+    return x == null ? -1 : x;
+  }
+
+  double get(int x, int y, NameToken a, NameToken b) {
+    if (x < 0 || y < 0) {
+      return a.similarity(b);
+    }
+    int k = x * SIZE + y;
+    float v = table[k];
+    if (Float.isNaN(v)) {
+      v = (float) a.similarity(b);
+      table[k] = v;
+    }
+    return v;
+  }
+
   double get(NameToken a, NameToken b) {
     Integer x = ids.get(a);
     Integer y = ids.get(b);
