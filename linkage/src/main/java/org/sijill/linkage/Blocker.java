@@ -14,9 +14,9 @@ import java.util.Set;
  * by another.
  *
  * <ul>
- *   <li>{@code name-pairs}: every pair of name-token skeletons of a record (across its name fields;
- *       order-free, script-free: "Mohammed … al-Hasan" and "الحسن محمد" share {@code hsn|mhmd});
- *   <li>{@code name+month}: each name-token skeleton with the month of the first date field;
+ *   <li>{@code name-pairs}: every pair of name-token skeletons within one name field of a record
+ *       (order-free, script-free: "Mohammed … al-Hasan" and "الحسن محمد" share {@code hsn|mhmd});
+ *       names split over single-token fields (given_name, surname) pair across those fields;
  *   <li>{@code lsh}: MinHash/LSH bands over skeleton bigrams and text trigrams (typos everywhere);
  *   <li>one key per exact, date and text field: the value itself (an id number, a birth date).
  * </ul>
@@ -61,13 +61,9 @@ final class Blocker {
             ? new MinHash(settings.lshBands(), settings.lshRows(), settings.seed())
             : null;
     int firstDate = -1;
-    int firstExact = -1;
     for (int f = 0; f < comparators.size(); f++) {
       if (comparators.get(f) instanceof DateComparator && firstDate < 0) {
         firstDate = f;
-      }
-      if (comparators.get(f) instanceof ExactComparator && firstExact < 0) {
-        firstExact = f;
       }
     }
     int[] shingles = new int[256];

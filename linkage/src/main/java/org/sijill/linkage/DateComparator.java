@@ -138,13 +138,4 @@ final class DateComparator implements FieldComparator {
               : digits[rec]);
     }
   }
-
-  /** The month of the value (as an epoch month number), or -1 when unknown or only a year. */
-  int month(int rec) {
-    if (digits[rec] == null || first[rec] == Integer.MIN_VALUE || last[rec] - first[rec] > 31) {
-      return -1;
-    }
-    LocalDate d = LocalDate.ofEpochDay(first[rec]);
-    return d.getYear() * 12 + d.getMonthValue();
-  }
 }
