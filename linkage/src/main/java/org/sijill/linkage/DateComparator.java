@@ -7,10 +7,10 @@ import java.time.format.DateTimeParseException;
 import java.util.function.Consumer;
 
 /**
- * Kind {@code date}: levels 4 same day, 3 one day apart or one keying error apart (19651013 vs
- * 19561013), 2 within a week, or a partial date (yyyy-MM, yyyy) that contains the other, 1 within
- * 31 days, 0 further apart. A value that cannot be read as a date keeps only its digits, which can
- * still agree or be one keying error apart.
+ * Kind {@code date}: levels 5 same day, 4 one day apart or one keying error apart (19651013 vs
+ * 19561013), 3 within a week, 2 a partial date (yyyy-MM, yyyy) that contains the other (its own
+ * level: it says little either way), 1 within 31 days, 0 further apart. A value that cannot be read
+ * as a date keeps only its digits, which can still agree or be one keying error apart.
  */
 final class DateComparator implements FieldComparator {
   private final DateTimeFormatter format;
@@ -24,15 +24,16 @@ final class DateComparator implements FieldComparator {
 
   @Override
   public int levels() {
-    return 5;
+    return 6;
   }
 
   @Override
   public String label(int level) {
     return switch (level) {
-      case 4 -> "same day";
-      case 3 -> "one day or one typo apart";
-      case 2 -> "within a week, or partial and compatible";
+      case 5 -> "same day";
+      case 4 -> "one day or one typo apart";
+      case 3 -> "within a week";
+      case 2 -> "partial date containing the other";
       case 1 -> "within a month";
       default -> "further apart";
     };
@@ -106,21 +107,21 @@ final class DateComparator implements FieldComparator {
     boolean typo = EditDistance.withinOne(digits[a], digits[b]);
     if (!pa || !pb) {
       if (digits[a].equals(digits[b])) {
-        return 4;
+        return 5;
       }
-      return typo ? 3 : 0;
+      return typo ? 4 : 0;
     }
     boolean dayA = first[a] == last[a];
     boolean dayB = first[b] == last[b];
     if (dayA && dayB) {
       int d = Math.abs(first[a] - first[b]);
       if (d == 0) {
-        return 4;
+        return 5;
       }
       if (d <= 1 || (typo && d > 31)) {
-        return 3; // a keying error (19651013 vs 19561013) rather than a near date
+        return 4; // a keying error (19651013 vs 19561013) rather than a near date
       }
-      return d <= 7 ? 2 : d <= 31 ? 1 : 0;
+      return d <= 7 ? 3 : d <= 31 ? 1 : 0;
     }
     int gap = Math.max(0, Math.max(first[a], first[b]) - Math.min(last[a], last[b]));
     if (gap == 0) {
