@@ -1,32 +1,18 @@
 package org.sijill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sijill.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** sijill estimate, in-process, on a small synthetic table. */
 class EstimateCommandTest {
   @TempDir Path dir;
-
-  record Run(int code, String out, String err) {}
-
-  Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   private Path histories() throws Exception {
     Path f = dir.resolve("histories.csv");
@@ -38,7 +24,7 @@ class EstimateCommandTest {
   @Test
   void writesResultJsonWithTheContractFields() throws Exception {
     Path out = dir.resolve("result.json");
-    Run r =
+    CliRun r =
         run(
             "estimate",
             "--histories",
@@ -72,7 +58,7 @@ class EstimateCommandTest {
 
   @Test
   void aModelAndMethodGiveOneEstimateOnStdout() throws Exception {
-    Run r =
+    CliRun r =
         run(
             "estimate",
             "--histories",
@@ -91,12 +77,12 @@ class EstimateCommandTest {
   void badInputIsOneClearLineNamingFileLineAndColumn() throws Exception {
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "A,B,C,count\n1,0,x,3\n");
-    Run r = run("estimate", "--histories", bad.toString());
+    CliRun r = run("estimate", "--histories", bad.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains(bad + ":2: C: expected 0 or 1, got 'x'");
     assertThat(r.err()).doesNotContain("Exception");
 
-    Run model =
+    CliRun model =
         run(
             "estimate",
             "--histories",
@@ -108,7 +94,7 @@ class EstimateCommandTest {
     assertThat(model.code()).isEqualTo(1);
     assertThat(model.err()).contains("--model").contains("unknown list 'Z'");
 
-    Run missing = run("estimate", "--histories", dir.resolve("nope.csv").toString());
+    CliRun missing = run("estimate", "--histories", dir.resolve("nope.csv").toString());
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err()).contains("nope.csv: no such file");
   }

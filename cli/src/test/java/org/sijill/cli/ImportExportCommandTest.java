@@ -1,11 +1,10 @@
 package org.sijill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sijill.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,24 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.demo.DemoCase;
-import picocli.CommandLine;
 
 /** The import-list and export commands, run in-process against an embedded database. */
 class ImportExportCommandTest {
   @TempDir Path data;
   @TempDir Path files;
-
-  record Run(int code, String out, String err) {}
-
-  Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   @Test
   void importsAGoodListAndRefusesABadOneWithoutStoringIt() throws Exception {
@@ -42,7 +28,7 @@ class ImportExportCommandTest {
         "record_id , full_name , age , date_of_death , place_of_death\n"
             + "g1 , سامر علي , 40 , 2025-03-07 , جبلة\n"
             + "g2 , Rami Said , , 2025-03 , Baniyas\n");
-    Run ok =
+    CliRun ok =
         run(
             "--data",
             data.toString(),
@@ -61,7 +47,7 @@ class ImportExportCommandTest {
         "record_id,full_name,age,date_of_death\n"
             + "b1,Samir Ali,forty,2025-03-07\n"
             + "b2,\"Hala \"Issa\",30,2025-03-07\n");
-    Run refused =
+    CliRun refused =
         run("--data", data.toString(), "import-list", "--source", "Group B", bad.toString());
     assertThat(refused.code()).isEqualTo(1);
     assertThat(refused.err())
@@ -86,10 +72,10 @@ class ImportExportCommandTest {
     Path ansi = files.resolve("ansi.csv");
     Files.write(
         ansi, "record_id,full_name\nw1,فاطمة حسن\n".getBytes(Charset.forName("windows-1256")));
-    Run wrong = run("--data", data.toString(), "import-list", "--source", "G", ansi.toString());
+    CliRun wrong = run("--data", data.toString(), "import-list", "--source", "G", ansi.toString());
     assertThat(wrong.code()).isEqualTo(1);
     assertThat(wrong.err()).contains("not valid UTF-8");
-    Run right =
+    CliRun right =
         run(
             "--data",
             data.toString(),
@@ -100,7 +86,7 @@ class ImportExportCommandTest {
             "windows-1256",
             ansi.toString());
     assertThat(right.code()).as(right.err()).isZero();
-    Run nonsense =
+    CliRun nonsense =
         run(
             "--data",
             data.toString(),
@@ -163,7 +149,7 @@ class ImportExportCommandTest {
 
   @Test
   void helpListsEveryCommandWithOneLine() {
-    Run help = run("--help");
+    CliRun help = run("--help");
     assertThat(help.code()).isZero();
     for (var sub : Main.commandLine().getSubcommands().keySet()) {
       assertThat(help.out()).contains("  " + sub);

@@ -1,9 +1,8 @@
 package org.sijill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sijill.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,23 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sijill.linkage.synthetic.GeneratedLists;
 import org.sijill.linkage.synthetic.GeneratorConfig;
 import org.sijill.linkage.synthetic.VictimListGenerator;
-import picocli.CommandLine;
 
 /** sijill link, in-process, on small synthetic lists. */
 class LinkCommandTest {
   @TempDir Path dir;
-
-  record Run(int code, String out, String err) {}
-
-  Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   private Path settings(String kindOfAge) throws Exception {
     Path s = dir.resolve("settings.json");
@@ -59,7 +45,7 @@ class LinkCommandTest {
     Path clusters = dir.resolve("clusters.csv");
     Path pairs = dir.resolve("pairs.csv");
     Path review = dir.resolve("review.csv");
-    Run r =
+    CliRun r =
         run(
             "link",
             "--settings",
@@ -101,7 +87,7 @@ class LinkCommandTest {
         "source_l,record_id_l,source_r,record_id_r,decision\n"
             + String.join(",", p[0], p[1], p[2], p[3], "cannot-link")
             + "\n");
-    Run again =
+    CliRun again =
         run(
             "link",
             "--settings",
@@ -132,7 +118,7 @@ class LinkCommandTest {
   void badInputGivesOneLineNamingThePlace() throws Exception {
     Path list = dir.resolve("a.csv");
     Files.writeString(list, "record_id,full_name\n1,Ali\n");
-    Run unknownKind =
+    CliRun unknownKind =
         run(
             "link",
             "--settings",
@@ -148,7 +134,7 @@ class LinkCommandTest {
         .contains("unknown kind \"fuzzy\"")
         .doesNotContain("Exception");
 
-    Run missing =
+    CliRun missing =
         run(
             "link",
             "--settings",
@@ -163,7 +149,7 @@ class LinkCommandTest {
         .isEqualTo(
             "sijill: " + list + ":1: sex: missing column (the header has: record_id, full_name)\n");
 
-    Run badMode =
+    CliRun badMode =
         run(
             "link",
             "--settings",

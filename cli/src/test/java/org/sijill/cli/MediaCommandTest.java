@@ -1,37 +1,23 @@
 package org.sijill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sijill.cli.CliRun.run;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The media commands, in-process, on synthetic pictures. */
 class MediaCommandTest {
   @TempDir Path data;
   @TempDir Path files;
-
-  record Run(int code, String out, String err) {}
-
-  Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   /** Made-up picture: coloured shapes; seed picks the picture, turned by quarter turns. */
   Path picture(String name, long seed, int quarterTurns) throws Exception {
@@ -68,7 +54,7 @@ class MediaCommandTest {
   void hashPrintsHexQualityAndFileAndNamesBadFiles() throws Exception {
     Path a = picture("a.png", 1, 0);
     Path empty = Files.createFile(files.resolve("empty.jpg"));
-    Run r = run("--data", data.toString(), "media", "hash", a.toString(), empty.toString());
+    CliRun r = run("--data", data.toString(), "media", "hash", a.toString(), empty.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out().trim())
         .matches("[0-9a-f]{64} \\d{1,3} " + java.util.regex.Pattern.quote(a.toString()));
@@ -80,10 +66,10 @@ class MediaCommandTest {
     Path a = picture("a.png", 1, 0);
     Path turned = picture("a-turned.png", 1, 1);
     Path b = picture("b.png", 2, 0);
-    Run same = run("media", "compare", a.toString(), turned.toString());
+    CliRun same = run("media", "compare", a.toString(), turned.toString());
     assertThat(same.code()).as(same.err()).isZero();
     assertThat(same.out()).startsWith("verdict: same").contains("distance: ");
-    Run diff = run("media", "compare", a.toString(), b.toString());
+    CliRun diff = run("media", "compare", a.toString(), b.toString());
     assertThat(diff.out()).startsWith("verdict: different");
   }
 
@@ -94,7 +80,7 @@ class MediaCommandTest {
     Path b = picture("b.png", 2, 0);
     String d = data.toString();
     assertThat(run("--data", d, "media", "seen", a.toString()).out()).contains("not seen before");
-    Run i1 =
+    CliRun i1 =
         run(
             "--data",
             d,
@@ -107,7 +93,7 @@ class MediaCommandTest {
             turned.toString(),
             b.toString());
     assertThat(i1.code()).as(i1.err()).isZero();
-    Run i2 =
+    CliRun i2 =
         run(
             "--data",
             d,
@@ -119,7 +105,7 @@ class MediaCommandTest {
             "2019-07-09",
             a.toString());
     assertThat(i2.code()).as(i2.err()).isZero();
-    Run seen = run("--data", d, "media", "seen", turned.toString());
+    CliRun seen = run("--data", d, "media", "seen", turned.toString());
     assertThat(seen.code()).as(seen.err()).isZero();
     String[] lines = seen.out().split("\n");
     assertThat(lines[0]).contains("2 earlier item(s) match");
@@ -137,7 +123,7 @@ class MediaCommandTest {
     Path a = picture("a.png", 1, 0);
     Path turned = picture("a-turned.png", 1, 1);
     String d = data.toString();
-    Run add1 =
+    CliRun add1 =
         run(
             "--data",
             d,
@@ -149,7 +135,7 @@ class MediaCommandTest {
             "2023-05-02",
             turned.toString());
     assertThat(add1.code()).as(add1.err()).isZero();
-    Run add2 =
+    CliRun add2 =
         run(
             "--data",
             d,
@@ -164,7 +150,7 @@ class MediaCommandTest {
     assertThat(Files.readString(data.resolve("media").resolve("near-duplicates.tsv")))
         .contains(add2.out().substring(0, 64) + "\t" + add1.out().substring(0, 64) + "\tsame");
     Path query = picture("query.png", 1, 0);
-    Run seen = run("--data", d, "media", "seen", query.toString());
+    CliRun seen = run("--data", d, "media", "seen", query.toString());
     assertThat(seen.code()).as(seen.err()).isZero();
     String[] lines = seen.out().split("\n");
     assertThat(lines[1])
@@ -176,7 +162,7 @@ class MediaCommandTest {
     org.assertj.core.util.Files.delete(data.resolve("media").toFile());
     assertThat(run("--data", d, "media", "seen", query.toString()).out())
         .contains("not seen before");
-    Run backfill = run("--data", d, "media", "index", "--vault");
+    CliRun backfill = run("--data", d, "media", "index", "--vault");
     assertThat(backfill.code()).as(backfill.err()).isZero();
     assertThat(backfill.out().split("\n")).hasSize(2);
     assertThat(run("--data", d, "media", "seen", query.toString()).out())
@@ -203,7 +189,7 @@ class MediaCommandTest {
         }
       }
     }
-    Run hash = run("media", "hash", clip.toString());
+    CliRun hash = run("media", "hash", clip.toString());
     assertThat(hash.code()).as(hash.err()).isZero();
     assertThat(hash.out().split("\n"))
         .allMatch(
@@ -213,7 +199,7 @@ class MediaCommandTest {
                         + java.util.regex.Pattern.quote(clip.toString())
                         + "@\\d+\\.\\d{3}"))
         .anyMatch(l -> l.endsWith("@0.000"));
-    Run cmp = run("media", "compare", clip.toString(), whole.toString());
+    CliRun cmp = run("media", "compare", clip.toString(), whole.toString());
     assertThat(cmp.code()).as(cmp.err()).isZero();
     assertThat(cmp.out()).startsWith("verdict: near-duplicate").contains("range: A 0.000-");
     assertThat(cmp.out()).containsPattern("= B 2\\.000-4\\.\\d{3} s");

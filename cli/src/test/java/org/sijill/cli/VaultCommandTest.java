@@ -1,16 +1,14 @@
 package org.sijill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sijill.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sijill.casefile.CaseFile;
-import picocli.CommandLine;
 
 /** The vault commands, in-process, against the embedded database of a temporary data folder. */
 class VaultCommandTest {
@@ -18,25 +16,13 @@ class VaultCommandTest {
   @TempDir Path other;
   @TempDir Path files;
 
-  record Run(int code, String out, String err) {}
-
-  Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void addCheckpointProofExportImportAndVerify() throws Exception {
     Path a = files.resolve("a.txt");
     Files.writeString(a, "synthetic statement A");
     Path b = files.resolve("b.txt");
     Files.writeString(b, "synthetic statement B");
-    Run add =
+    CliRun add =
         run(
             "--data",
             data.toString(),
@@ -57,22 +43,22 @@ class VaultCommandTest {
     assertThat(lines[1]).matches("[0-9a-f]{64} 2 " + java.util.regex.Pattern.quote(b.toString()));
     String shaA = lines[0].substring(0, 64);
 
-    Run missing =
+    CliRun missing =
         run("--data", data.toString(), "vault", "add", files.resolve("nope.jpg").toString());
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err())
         .contains("nope.jpg: not a readable file")
         .contains("nothing was stored");
 
-    Run cp = run("--data", data.toString(), "vault", "checkpoint");
+    CliRun cp = run("--data", data.toString(), "vault", "checkpoint");
     assertThat(cp.code()).as(cp.err()).isZero();
     assertThat(cp.out()).startsWith("sijill.vault/").contains("\n4\n").contains("\n\n\u2014 ");
 
-    Run proof = run("--data", data.toString(), "vault", "proof", shaA);
+    CliRun proof = run("--data", data.toString(), "vault", "proof", shaA);
     assertThat(proof.code()).as(proof.err()).isZero();
     assertThat(proof.out()).contains("log_index 0\n").contains("tree_size 4\n").contains("path ");
 
-    Run ok = run("--data", data.toString(), "vault", "verify");
+    CliRun ok = run("--data", data.toString(), "vault", "verify");
     assertThat(ok.code()).as(ok.out() + ok.err()).isZero();
     assertThat(ok.out()).startsWith("ok: 2 items, 4 custody log entries");
 
@@ -87,21 +73,21 @@ class VaultCommandTest {
     try (org.sijill.vault.Vault v = org.sijill.vault.Vault.open(data)) {
       v.add(c3, org.sijill.vault.Acquisition.by("collector-1"));
     }
-    Run recovered = run("--data", data.toString(), "vault", "verify");
+    CliRun recovered = run("--data", data.toString(), "vault", "verify");
     assertThat(recovered.code()).as(recovered.out() + recovered.err()).isZero();
     assertThat(recovered.out()).startsWith("ok: 3 items, 6 custody log entries");
     assertThat(recovered.err()).contains("mirrored 2 log entries");
 
     Path pkg = files.resolve("out.zip");
-    Run export = run("--data", data.toString(), "vault", "export", "--out", pkg.toString());
+    CliRun export = run("--data", data.toString(), "vault", "export", "--out", pkg.toString());
     assertThat(export.code()).as(export.err()).isZero();
     assertThat(export.out()).contains("exported 3 items");
 
-    Run imp =
+    CliRun imp =
         run("--data", other.toString(), "--as", "receiver", "vault", "import", pkg.toString());
     assertThat(imp.code()).as(imp.err()).isZero();
     assertThat(imp.out()).contains(shaA + " 0 a.txt");
-    Run ok2 = run("--data", other.toString(), "vault", "verify");
+    CliRun ok2 = run("--data", other.toString(), "vault", "verify");
     assertThat(ok2.code()).as(ok2.out() + ok2.err()).isZero();
 
     // Tampering: an edited database row (triggers disabled by someone with superuser rights)
@@ -123,7 +109,7 @@ class VaultCommandTest {
             .resolve(shaA);
     blob.toFile().setWritable(true);
     Files.writeString(blob, "synthetic statement a");
-    Run bad = run("--data", data.toString(), "vault", "verify");
+    CliRun bad = run("--data", data.toString(), "vault", "verify");
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.out())
         .contains("FAULT blob " + shaA + ": content changed")
