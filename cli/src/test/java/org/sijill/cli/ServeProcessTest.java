@@ -104,6 +104,8 @@ class ServeProcessTest {
       // The demo's evidence went through the vault: five items, each page renders.
       HttpResponse<String> evidence = get(first.url() + "api/evidence");
       assertThat(evidence.body()).contains("\"total\":5").contains("scene-1.png", "reposted.jpg");
+      // The source named at acquisition is linked to the case file's source of that name.
+      assertThat(evidence.body()).doesNotContain("\"sourceId\":null");
       for (int id = 1; id <= 5; id++) {
         assertThat(get(first.url() + "evidence/" + id).statusCode())
             .as("evidence " + id)

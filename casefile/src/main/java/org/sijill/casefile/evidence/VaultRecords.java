@@ -74,8 +74,10 @@ public final class VaultRecords {
     Map<String, String> d = e.details();
     return h.createUpdate(
             "insert into evidence_item (sha256, sha512, media_type, size_bytes, original_name,"
-                + " original_url, acquired_at, acquired_by, metadata, note, recorded_by) values"
-                + " (:sha256, :sha512, :mime, :size, :name, :url, :acquiredAt, :by,"
+                + " original_url, acquired_at, acquired_by, source_id, metadata, note,"
+                + " recorded_by) values (:sha256, :sha512, :mime, :size, :name, :url,"
+                + " :acquiredAt, :by, (select id from source_current where name_en ="
+                + " cast(:source as text) or name_ar = cast(:source as text) order by id limit 1),"
                 + " cast(:metadata as jsonb), :note, :by)")
         .bind("sha256", e.sha256())
         .bind("sha512", d.get("sha512"))
@@ -87,6 +89,9 @@ public final class VaultRecords {
         .bind("by", e.actor())
         .bind("metadata", metadata == null ? "{}" : metadata)
         .bind("note", d.get("note"))
+        // The log keeps the source as its name; link the row to the case file's source of that
+        // name when there is one (the name stays in the custody details either way).
+        .bind("source", d.get("source"))
         .executeAndReturnGeneratedKeys("id")
         .mapTo(Long.class)
         .one();
