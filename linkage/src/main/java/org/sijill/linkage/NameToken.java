@@ -35,6 +35,9 @@ record NameToken(
    * (Mahmoud vs Muhammad, Hussein vs Hassan); 0.9 for an equal skeleton otherwise (a cross-script
    * or unattested spelling); otherwise a scaled Jaro-Winkler (typos).
    */
+  /** Similarity of skeletons one edit apart when the lexicon does not know both tokens. */
+  static final double TYPO = 0.88;
+
   double similarity(NameToken o) {
     if (text.equals(o.text)) {
       return 1.0;
@@ -52,6 +55,13 @@ record NameToken(
     double s = 0.85 * JaroWinkler.similarity(skeleton, o.skeleton);
     if (ArabicText.containsArabic(text) == ArabicText.containsArabic(o.text)) {
       s = Math.max(s, 0.95 * JaroWinkler.similarity(text, o.text));
+    }
+    if (!bothKnown
+        && skeleton.length() + o.skeleton.length() >= 4
+        && EditDistance.withinOne(skeleton, o.skeleton)) {
+      // one consonant dropped, doubled or mistyped (أمد for أحمد, Uar for Omar): Jaro-Winkler is
+      // near zero on such short skeletons, yet a keying error is far likelier than another name
+      s = Math.max(s, TYPO);
     }
     return s;
   }
