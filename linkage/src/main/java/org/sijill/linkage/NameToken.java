@@ -57,7 +57,7 @@ record NameToken(
       s = Math.max(s, 0.95 * JaroWinkler.similarity(text, o.text));
     }
     if (!bothKnown
-        && skeleton.length() + o.skeleton.length() >= 4
+        && skeleton.length() + o.skeleton.length() >= 3
         && EditDistance.withinOne(skeleton, o.skeleton)) {
       // one consonant dropped, doubled or mistyped (أمد for أحمد, Uar for Omar): Jaro-Winkler is
       // near zero on such short skeletons, yet a keying error is far likelier than another name

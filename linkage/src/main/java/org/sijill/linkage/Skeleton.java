@@ -153,6 +153,9 @@ final class Skeleton {
       appendCollapsed(out, c);
     }
     StringBuilder chosen = hasConsonant(out) ? out : withGlides;
+    if (chosen == out && out.length() == 1 && out.charAt(0) == 'h' && withGlides.length() > 1) {
+      chosen = withGlides; // آية: the ي is the only consonant once the final ة goes (Aya)
+    }
     int len = chosen.length();
     if (len > 1 && chosen.charAt(len - 1) == 'h') {
       chosen.setLength(len - 1);

@@ -60,6 +60,7 @@ class NamesTest {
     assertThat(Names.searchKeys("جبلة")).isEqualTo(Names.searchKeys("Jableh"));
     assertThat(Names.searchKeys("Jebleh")).isEqualTo(Names.searchKeys("Jablah"));
     assertThat(Names.searchKeys("")).isEmpty();
+    assertThat(Names.searchKeys("آية")).isEqualTo(Names.searchKeys("Aya"));
   }
 
   @Test
