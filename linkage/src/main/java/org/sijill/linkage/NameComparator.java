@@ -46,7 +46,7 @@ final class NameComparator implements FieldComparator {
     Map<NameToken, Integer> uses = new java.util.IdentityHashMap<>();
     skeletonCount = new HashMap<>();
     for (int i = 0; i < records.size; i++) {
-      List<String> toks = NameTokens.of(records.value(i, field));
+      List<String> toks = NameTokens.forComparison(records.value(i, field));
       NameToken[] arr = new NameToken[toks.size()];
       Set<String> distinct = new HashSet<>();
       for (int t = 0; t < arr.length; t++) {

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  *   <li>"Servant of" compounds are one name: عبد الرحمن = عبدالرحمن = Abd al-Rahman = Abdul Rahman
  *       = Abdelrahman = Abdurrahman, all {@code abdrahman} / {@code عبدرحمن}.
  *   <li>Abu is never folded into Abd: they are different words (father of / servant of).
+ *   <li>"Father of" compounds (a kunya, or a family name) are one name too: أبو علي = ابوعلي = Abu
+ *       Ali = Abou Ali, {@code ابوعلي} / {@code abuali}; two people named Samir Abu Bilal and Bilal
+ *       Abu Samir no longer hold the same tokens.
  * </ul>
  */
 final class NameTokens {
@@ -25,6 +28,7 @@ final class NameTokens {
       Set.of("as", "ash", "ad", "ar", "at", "az", "an", "ath", "adh", "es", "ed", "er", "en");
   private static final Set<String> ABD_FORMS =
       Set.of("abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "abdou", "abdil");
+  private static final Set<String> ABU_FORMS = Set.of("ابو", "abu", "abou", "abo", "aboo");
   private static final Pattern ABD_GLUED =
       Pattern.compile(
           "abd(?:oul|ul|el|al|ol|il|ur|er|ar|us|es|as|un|en|an|ud|ed|ad|ut|et|at|uz|ez|az|ou|u)?"
@@ -84,6 +88,36 @@ final class NameTokens {
       }
     }
     return joinCompounds(raw);
+  }
+
+  /**
+   * The tokens record linkage compares: as {@link #of}, with each "father of" compound (a kunya or
+   * a family name) joined into one token, أبو علي = ابوعلي = Abu Ali = Abou Ali ({@code ابوعلي} /
+   * {@code abuali}). Compared as separate tokens, Samir Muhammad Abu Bilal and Bilal Muhammad Abu
+   * Samir hold the same tokens, in another order, and look like one name.
+   */
+  static List<String> forComparison(String name) {
+    List<String> toks = of(name);
+    List<String> out = null;
+    for (int i = 0; i < toks.size(); i++) {
+      String t = toks.get(i);
+      if (ABU_FORMS.contains(t) && i + 1 < toks.size()) {
+        String next = toks.get(i + 1);
+        boolean arabic = arabic(t);
+        if (arabic == arabic(next) && !ABU_FORMS.contains(next)) {
+          if (out == null) {
+            out = new ArrayList<>(toks.subList(0, i));
+          }
+          out.add((arabic ? "ابو" : "abu") + next);
+          i++;
+          continue;
+        }
+      }
+      if (out != null) {
+        out.add(t);
+      }
+    }
+    return out == null ? toks : out;
   }
 
   private static List<String> joinCompounds(List<String> raw) {

@@ -101,6 +101,20 @@ class ComparatorTest {
   }
 
   @Test
+  void aKunyaIsOneName() {
+    assertThat(NameTokens.forComparison("Ahmad Abou Ali")).containsExactly("ahmad", "abuali");
+    assertThat(NameTokens.forComparison("أحمد ابو علي")).containsExactly("احمد", "ابوعلي");
+    int[] l =
+        levels(
+            new NameComparator(),
+            "Samir Muhammad Abu Bilal",
+            "Bilal Muhammad Abu Samir",
+            "سمير محمد أبو بلال");
+    assertThat(l[0]).isLessThan(4); // the same four words, but Abu Samir is not Abu Bilal
+    assertThat(l[1]).isGreaterThanOrEqualTo(4); // one name in two scripts
+  }
+
+  @Test
   void clusteringDoesNotChainThroughOneWeakLink() {
     // 0-1 strong, 2-3 strong, 1-2 weakly positive; but 0-2, 0-3, 1-3 clearly negative.
     long[] pairs = {
