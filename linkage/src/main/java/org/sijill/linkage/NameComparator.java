@@ -12,8 +12,10 @@ import java.util.function.Consumer;
  * shorter name agrees strongly (spelling variants, a missing father's name); 3 close on average; 2
  * at least two tokens agree; 1 different (at most one token agrees — sharing "Muhammad" means
  * little); 0 the marks of relatives: some tokens agree but two names known to differ are aligned
- * (Khaled vs Mahmoud with the same father and family: brothers) or one name is the other without
- * its given name (a father and his son). Levels 4 and 5 are adjusted by token frequency.
+ * (Khaled vs Mahmoud with the same father and family: brothers), one name is the other without its
+ * given name (a father and his son), or the given names align out of order (neither name read
+ * given-first-family-last nor family-first-given-second: Salih Hussain vs Hussain Salih). Levels 4
+ * and 5 are adjusted by token frequency.
  */
 final class NameComparator implements FieldComparator {
   private NameToken[][] tokens;
@@ -82,10 +84,10 @@ final class NameComparator implements FieldComparator {
       return MISSING;
     }
     NameComparison c = NameComparison.of(x, y, ids[a], ids[b], similarities);
-    if (c.exact() == c.aligned() && c.aligned() == c.longer()) {
+    if (c.exact() == c.aligned() && c.aligned() == c.longer() && c.ordered()) {
       return 5;
     }
-    boolean relatives = (c.shifted() && c.aligned() >= 2) || c.conflicts() > 0;
+    boolean relatives = (c.shifted() && c.aligned() >= 2) || c.conflicts() > 0 || !c.ordered();
     if (relatives && c.strong() >= 1) {
       return 0;
     }

@@ -31,7 +31,8 @@ record NameComparison(
     double minSimilarity,
     long strongTokens,
     int conflicts,
-    boolean shifted) {
+    boolean shifted,
+    boolean ordered) {
 
   static final double STRONG = 0.88;
 
@@ -41,6 +42,7 @@ record NameComparison(
 
   private static final ThreadLocal<double[]> SCRATCH =
       ThreadLocal.withInitial(() -> new double[64]);
+  private static final ThreadLocal<int[]> PARTNERS = ThreadLocal.withInitial(() -> new int[128]);
 
   /** As {@link #of(List, List)}, with an optional cache of token similarities. */
   static NameComparison of(NameToken[] a, NameToken[] b, TokenSimilarities cache) {
@@ -57,7 +59,7 @@ record NameComparison(
     int n = a.length;
     int m = b.length;
     if (n == 0 || m == 0) {
-      return new NameComparison(0, 0, 0, 0, Math.max(n, m), 0, 0, 0, false);
+      return new NameComparison(0, 0, 0, 0, Math.max(n, m), 0, 0, 0, false, true);
     }
     if (n > 63 || m > 63) {
       return of(java.util.Arrays.copyOf(a, 63), java.util.Arrays.copyOf(b, 63), null);
@@ -87,6 +89,9 @@ record NameComparison(
     int conflicts = 0;
     int partnerOfA0 = -1;
     int partnerOfA1 = -1;
+    int[] partner = PARTNERS.get(); // partner[i] for a's tokens, partner[64 + j] for b's
+    java.util.Arrays.fill(partner, 0, n, -1);
+    java.util.Arrays.fill(partner, 64, 64 + m, -1);
     for (int step = 0; step < k; step++) {
       int bi = -1;
       int bj = -1;
@@ -107,6 +112,8 @@ record NameComparison(
       }
       usedA |= 1L << bi;
       usedB |= 1L << bj;
+      partner[bi] = bj;
+      partner[64 + bj] = bi;
       if (bi == 0) {
         partnerOfA0 = bj;
       } else if (bi == 1) {
@@ -132,7 +139,31 @@ record NameComparison(
     } else if (m > n && (usedB & 1L) == 0 && partnerOfA0 == 1) {
       shifted = true;
     }
+    boolean ordered = n < 2 || m < 2 || inOrder(partner, n, m);
     return new NameComparison(
-        sum / k, k, strong, exact, Math.max(n, m), min, strongBits, conflicts, shifted);
+        sum / k, k, strong, exact, Math.max(n, m), min, strongBits, conflicts, shifted, ordered);
+  }
+
+  /**
+   * Whether the alignment reads both names in one of the two orders lists use: given name first and
+   * family name last, or family name first and given name second. It fails when the given names
+   * align with other positions (Salih Hussain Rakkawi vs Hussain Salih Rakkawi: son and father, or
+   * brothers, not one person).
+   */
+  private static boolean inOrder(int[] partner, int n, int m) {
+    for (int rx = 0; rx < 2; rx++) {
+      int gx = rx == 0 ? 0 : 1;
+      int fx = rx == 0 ? n - 1 : 0;
+      for (int ry = 0; ry < 2; ry++) {
+        int gy = ry == 0 ? 0 : 1;
+        int fy = ry == 0 ? m - 1 : 0;
+        boolean given = partner[gx] == gy;
+        boolean family = partner[fx] == fy || (partner[fx] == -1 && partner[64 + fy] == -1);
+        if (given && family) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

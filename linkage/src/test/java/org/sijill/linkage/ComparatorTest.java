@@ -101,6 +101,19 @@ class ComparatorTest {
   }
 
   @Test
+  void givenNamesMustAlignInOneOfTheTwoWritingOrders() {
+    assertThat(
+            levels(
+                new NameComparator(),
+                "Salih Hussain Rakkawi",
+                "Hussain Salih Rakkawi",
+                "Rakkawi Salih Hussain",
+                "Salih Rakkawi"))
+        // given and father swapped: relatives; family name first, or no father: one person
+        .containsExactly(0, 5, 4);
+  }
+
+  @Test
   void aKunyaIsOneName() {
     assertThat(NameTokens.forComparison("Ahmad Abou Ali")).containsExactly("ahmad", "abuali");
     assertThat(NameTokens.forComparison("أحمد ابو علي")).containsExactly("احمد", "ابوعلي");
