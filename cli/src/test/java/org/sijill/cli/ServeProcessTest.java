@@ -49,40 +49,39 @@ class ServeProcessTest {
                     "0"))
             .redirectErrorStream(true)
             .start();
-    CompletableFuture<String> url =
-        CompletableFuture.supplyAsync(
+    // A dedicated thread, not the common fork-join pool: on two cores that pool has one worker,
+    // which other work in this JVM may hold, and the child's startup line would go unread.
+    CompletableFuture<String> url = new CompletableFuture<>();
+    Thread reader =
+        new Thread(
             () -> {
+              StringBuilder seen = new StringBuilder();
               try (BufferedReader r =
                   new BufferedReader(
                       new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                StringBuilder seen = new StringBuilder();
                 for (String line; (line = r.readLine()) != null; ) {
-                  seen.append(line).append('\n');
                   Matcher m = SERVING.matcher(line);
-                  if (m.find()) {
-                    // Keep draining so the child never blocks on a full pipe.
-                    String found = m.group(1);
-                    Thread t = new Thread(() -> drain(r));
-                    t.setDaemon(true);
-                    t.start();
-                    return found;
+                  if (!url.isDone() && m.find()) {
+                    url.complete(m.group(1));
+                  } else if (!url.isDone()) {
+                    seen.append(line).append('\n');
                   }
+                  // Keep reading to the end so the child never blocks on a full pipe.
                 }
-                throw new IllegalStateException("serve exited without serving:\n" + seen);
               } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                // the process ended
               }
-            });
-    return new Served(p, url.get(300, TimeUnit.SECONDS));
-  }
-
-  private static void drain(BufferedReader r) {
+              url.completeExceptionally(
+                  new IllegalStateException("serve exited without serving:\n" + seen));
+            },
+            "serve-output");
+    reader.setDaemon(true);
+    reader.start();
     try {
-      while (r.readLine() != null) {
-        // discard
-      }
-    } catch (java.io.IOException ignored) {
-      // the process ended
+      return new Served(p, url.get(300, TimeUnit.SECONDS));
+    } catch (Exception e) {
+      p.destroyForcibly();
+      throw e;
     }
   }
 
