@@ -37,14 +37,17 @@ final class ServeCommand implements Callable<Integer> {
     err.flush();
     CaseFile caseFile = main.openCaseFile();
     if (demo) {
+      // Two steps, each done once: a start interrupted between them finishes the second.
       if (DemoCase.isLoaded(caseFile)) {
         err.println("the synthetic demo case is already loaded");
       } else {
         err.println("loading the synthetic demo case …");
         err.flush();
-        DemoCase.Summary s = DemoCase.load(caseFile, DemoCase.DEFAULT_SEED);
+        err.println("loaded " + DemoCase.load(caseFile, DemoCase.DEFAULT_SEED));
+      }
+      if (caseFile.evidence().count() == 0) {
         int items = DemoEvidence.add(main, caseFile, DemoCase.DEFAULT_SEED);
-        err.println("loaded " + s + ", " + items + " evidence items in the vault");
+        err.println("stored " + items + " synthetic evidence items in the vault");
       }
     }
     SijillServer server;
