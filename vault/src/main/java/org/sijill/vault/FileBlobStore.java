@@ -54,9 +54,7 @@ public final class FileBlobStore implements BlobStore {
     Path temp = tmp.resolve(UUID.randomUUID() + ".part");
     Digests.Result d;
     try {
-      try (FileChannel ch =
-              FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-          SyncingOutput out = new SyncingOutput(ch)) {
+      try (DurableOutput out = DurableOutput.create(temp)) {
         d = Digests.copy(content, out);
         out.sync();
       }

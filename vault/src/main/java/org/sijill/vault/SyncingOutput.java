@@ -2,7 +2,6 @@ package org.sijill.vault;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -18,8 +17,10 @@ import java.util.concurrent.Future;
  * all out then, while the CPU waits. Forcing every {@value #STEP_MB} MiB on a helper thread
  * overlaps the disk's work with hashing, so the final {@link #sync} has little left to do. At most
  * one background force is in flight; a step reached while one runs is simply skipped.
+ *
+ * <p>Used where direct I/O is unavailable ({@link DirectOutput} is preferred). Owns the channel.
  */
-final class SyncingOutput extends OutputStream {
+final class SyncingOutput extends DurableOutput {
   static final int STEP_MB = 32;
   private static final long STEP = (long) STEP_MB << 20;
   private final FileChannel ch;
@@ -69,6 +70,7 @@ final class SyncingOutput extends OutputStream {
   }
 
   /** Waits for any background force, then forces everything (data and metadata) to disk. */
+  @Override
   void sync() throws IOException {
     try {
       if (inFlight != null) {
@@ -88,10 +90,11 @@ final class SyncingOutput extends OutputStream {
   }
 
   @Override
-  public void close() {
+  public void close() throws IOException {
     if (flusher != null) {
       flusher.shutdownNow();
     }
+    ch.close();
   }
 
   private static void check(Future<?> f) throws IOException {
