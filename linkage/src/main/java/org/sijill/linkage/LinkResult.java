@@ -101,6 +101,18 @@ public final class LinkResult {
     return 1 / (1 + Math.exp(-logit[pair]));
   }
 
+  /**
+   * Comparison level of each field for two records (by index), -1 where a side is blank: the vector
+   * the model scored, for any two records, candidates or not. For diagnostics and review.
+   */
+  public int[] levels(int a, int b) {
+    int[] l = new int[comps.size()];
+    for (int f = 0; f < l.length; f++) {
+      l[f] = comps.get(f).level(a, b);
+    }
+    return l;
+  }
+
   /** Pairs compared per blocking key: {pairs emitted, pairs skipped in oversized blocks}. */
   public Map<String, long[]> pairsPerBlockingKey() {
     return Collections.unmodifiableMap(perKey);
