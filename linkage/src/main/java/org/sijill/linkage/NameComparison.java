@@ -139,7 +139,7 @@ record NameComparison(
     } else if (m > n && (usedB & 1L) == 0 && partnerOfA0 == 1) {
       shifted = true;
     }
-    boolean ordered = n < 2 || m < 2 || inOrder(partner, n, m);
+    boolean ordered = n < 2 || m < 2 || inOrder(partner, sim, n, m);
     return new NameComparison(
         sum / k, k, strong, exact, Math.max(n, m), min, strongBits, conflicts, shifted, ordered);
   }
@@ -150,20 +150,40 @@ record NameComparison(
    * align with other positions (Salih Hussain Rakkawi vs Hussain Salih Rakkawi: son and father, or
    * brothers, not one person).
    */
-  private static boolean inOrder(int[] partner, int n, int m) {
+  private static boolean inOrder(int[] partner, double[] sim, int n, int m) {
     for (int rx = 0; rx < 2; rx++) {
       int gx = rx == 0 ? 0 : 1;
       int fx = rx == 0 ? n - 1 : 0;
       for (int ry = 0; ry < 2; ry++) {
         int gy = ry == 0 ? 0 : 1;
         int fy = ry == 0 ? m - 1 : 0;
-        boolean given = partner[gx] == gy;
-        boolean family = partner[fx] == fy || (partner[fx] == -1 && partner[64 + fy] == -1);
+        boolean given = aligns(partner, sim, m, gx, gy);
+        boolean family =
+            aligns(partner, sim, m, fx, fy) || (partner[fx] == -1 && partner[64 + fy] == -1);
         if (given && family) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * Whether x's token i is aligned with y's token j, or could be in an alignment just as good: with
+   * a name repeated (Ahmad Ahmad, Muhammad Muhammad al-Mahmoud) the greedy choice between the two
+   * equal tokens is arbitrary, and swapping the two partners costs nothing.
+   */
+  private static boolean aligns(int[] partner, double[] sim, int m, int i, int j) {
+    int pj = partner[i];
+    if (pj == j) {
+      return true;
+    }
+    int pi = partner[64 + j];
+    if (pj < 0 || pi < 0) {
+      return false;
+    }
+    double now = sim[i * m + pj] + sim[pi * m + j];
+    double swapped = sim[i * m + j] + sim[pi * m + pj];
+    return swapped >= now - 1e-6;
   }
 }

@@ -26,10 +26,15 @@ final class NameLexicon {
 
   private final Map<String, Set<String>> latinToArabic;
   private final Set<String> arabicKnown;
+  private final Map<String, Set<String>> arabicToFoldedLatin;
 
-  private NameLexicon(Map<String, Set<String>> latinToArabic, Set<String> arabicKnown) {
+  private NameLexicon(
+      Map<String, Set<String>> latinToArabic,
+      Set<String> arabicKnown,
+      Map<String, Set<String>> arabicToFoldedLatin) {
     this.latinToArabic = latinToArabic;
     this.arabicKnown = arabicKnown;
+    this.arabicToFoldedLatin = arabicToFoldedLatin;
   }
 
   static NameLexicon instance() {
@@ -48,9 +53,35 @@ final class NameLexicon {
     return latinToArabic.get(token);
   }
 
+  /**
+   * Whether a Latin token is a vowel variant of an attested spelling of an Arabic token: equal once
+   * e/i and o/u are merged and doubled letters single (Basil for باسل, attested as Basel and
+   * Bassel). Latin letters e/i and o/u both render kasra/ي and damma/و, so such a spelling is an
+   * unattested rendering of that name, not evidence of another name, even when the lexicon attests
+   * it for a different one (Basil for باسيل).
+   */
+  boolean vowelVariant(String arabic, String latin) {
+    Set<String> folded = arabicToFoldedLatin.get(arabic);
+    return folded != null && folded.contains(foldVowels(latin));
+  }
+
+  /** e→i, o→u, then runs of one letter to one: basel, bassel, basil → basil. */
+  static String foldVowels(String latin) {
+    StringBuilder b = new StringBuilder(latin.length());
+    for (int i = 0; i < latin.length(); i++) {
+      char c = latin.charAt(i);
+      c = c == 'e' ? 'i' : c == 'o' ? 'u' : c;
+      if (b.length() == 0 || b.charAt(b.length() - 1) != c) {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
   private static NameLexicon load() {
     Map<String, Set<String>> forms = new HashMap<>();
     Set<String> arabic = new HashSet<>();
+    Map<String, Set<String>> folded = new HashMap<>();
     try (InputStream in = NameLexicon.class.getResourceAsStream("name-variants.tsv")) {
       if (in == null) {
         throw new IllegalStateException("name-variants.tsv missing from the linkage jar");
@@ -71,12 +102,15 @@ final class NameLexicon {
         String a = ar.get(0);
         arabic.add(a);
         forms.computeIfAbsent(la.get(0), k -> new HashSet<>()).add(a);
+        folded.computeIfAbsent(a, k -> new HashSet<>()).add(foldVowels(la.get(0)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     Map<String, Set<String>> frozen = new HashMap<>();
     forms.forEach((k, v) -> frozen.put(k, Set.copyOf(v)));
-    return new NameLexicon(Map.copyOf(frozen), Set.copyOf(arabic));
+    Map<String, Set<String>> frozenFolded = new HashMap<>();
+    folded.forEach((k, v) -> frozenFolded.put(k, Set.copyOf(v)));
+    return new NameLexicon(Map.copyOf(frozen), Set.copyOf(arabic), Map.copyOf(frozenFolded));
   }
 }

@@ -69,16 +69,21 @@ record NameToken(
   /**
    * Known to be different names: the Arabic names each can stand for are disjoint, yet some share a
    * skeleton, so the skeleton alone would have confused them. Typos and unattested spellings of the
-   * same name (Basil for باسل) do not conflict.
+   * same name do not conflict, nor does a Latin spelling that is a vowel variant of an attested
+   * spelling of the Arabic name (Basil for باسل, attested as Basel; see {@link
+   * NameLexicon#vowelVariant}).
    */
   boolean conflicts(NameToken o) {
     if (canonical == null || o.canonical == null || !Collections.disjoint(canonical, o.canonical)) {
       return false;
     }
-    if (ArabicText.containsArabic(text) == ArabicText.containsArabic(o.text)
-        && JaroWinkler.similarity(text, o.text) >= 0.9) {
-      return false; // one keying error away: a typo that happens to be another name
+    boolean arabic = ArabicText.containsArabic(text);
+    if (arabic == ArabicText.containsArabic(o.text)) {
+      // one keying error away: a typo that happens to be another name
+      return JaroWinkler.similarity(text, o.text) < 0.9;
     }
-    return true;
+    // Basil for باسل: a vowel variant of an attested spelling, though attested only for باسيل
+    NameLexicon lex = NameLexicon.instance();
+    return arabic ? !lex.vowelVariant(text, o.text) : !lex.vowelVariant(o.text, text);
   }
 }

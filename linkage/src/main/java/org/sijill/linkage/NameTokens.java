@@ -29,6 +29,13 @@ final class NameTokens {
   private static final Set<String> ABD_FORMS =
       Set.of("abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "abdou", "abdil");
   private static final Set<String> ABU_FORMS = Set.of("ابو", "abu", "abou", "abo", "aboo");
+
+  /**
+   * Abu with a keying error, as a word before a name: اب and او (a letter dropped from ابو; neither
+   * is a name, nor a word that precedes one in a name) and Latin ab + o/u (Aboou, Abuu).
+   */
+  private static final Pattern ABU_TYPO = Pattern.compile("اب|او|ab[ou]{1,3}");
+
   private static final Pattern ABD_GLUED =
       Pattern.compile(
           "abd(?:oul|ul|el|al|ol|il|ur|er|ar|us|es|as|un|en|an|ud|ed|ad|ut|et|at|uz|ez|az|ou|u)?"
@@ -101,10 +108,10 @@ final class NameTokens {
     List<String> out = null;
     for (int i = 0; i < toks.size(); i++) {
       String t = toks.get(i);
-      if (ABU_FORMS.contains(t) && i + 1 < toks.size()) {
+      if (isAbu(t) && i + 1 < toks.size()) {
         String next = toks.get(i + 1);
         boolean arabic = arabic(t);
-        if (arabic == arabic(next) && !ABU_FORMS.contains(next)) {
+        if (arabic == arabic(next) && !isAbu(next)) {
           if (out == null) {
             out = new ArrayList<>(toks.subList(0, i));
           }
@@ -118,6 +125,10 @@ final class NameTokens {
       }
     }
     return out == null ? toks : out;
+  }
+
+  private static boolean isAbu(String t) {
+    return ABU_FORMS.contains(t) || ABU_TYPO.matcher(t).matches();
   }
 
   private static List<String> joinCompounds(List<String> raw) {

@@ -128,6 +128,59 @@ class ComparatorTest {
   }
 
   @Test
+  void aVowelVariantOfAnAttestedSpellingIsTheSameName() {
+    // the lexicon attests Basil only for باسيل and باسل only as Basel/Bassel; Basil is باسل's
+    // spelling with e written i, not another name
+    NameToken basil = NameToken.of("basil");
+    NameToken basel = NameToken.of("باسل");
+    assertThat(basil.conflicts(basel)).isFalse();
+    assertThat(basil.similarity(basel)).isGreaterThanOrEqualTo(NameComparison.STRONG);
+    assertThat(
+            levels(
+                new NameComparator(),
+                "باسل عمر أبو حازم",
+                "Basil Omar Abou Hazem",
+                "Basil Fady Hasson"))
+        // one name in two scripts (Basil is a spelling, not attested: level 4, not 5); and the
+        // same given name with other fathers: the mark of relatives
+        .containsExactly(4, 0);
+    // names the lexicon tells apart stay apart: Mahmoud is not محمد, Hussein is not حسن
+    assertThat(NameToken.of("mahmoud").conflicts(NameToken.of("محمد"))).isTrue();
+    assertThat(NameToken.of("hussein").conflicts(NameToken.of("حسن"))).isTrue();
+    assertThat(NameToken.of("hasan").conflicts(NameToken.of("حسين"))).isTrue();
+  }
+
+  @Test
+  void aRepeatedNameMayAlignEitherWay() {
+    // Ahmad Ahmad (given name = father's name) written family first on one list: the greedy
+    // alignment pairs the two Ahmads crosswise, which must not read as given names out of order
+    assertThat(
+            levels(
+                new NameComparator(),
+                "أبو مصطفى أحمد احمد",
+                "أحمد أحمد هيثم أبو مصطفى",
+                "أحمد أحمد ابو مصطفى"))
+        .containsExactly(4, 5);
+    assertThat(levels(new NameComparator(), "محمد محمد المحمود", "Mahmoud Mohammed Mohammed"))
+        .containsExactly(5);
+    // still relatives when the given names differ: Salih Hussain vs Hussain Salih
+    assertThat(levels(new NameComparator(), "Salih Hussain Rakkawi", "Hussain Salih Rakkawi"))
+        .containsExactly(0);
+  }
+
+  @Test
+  void abuWithAKeyingErrorIsStillAKunya() {
+    assertThat(NameTokens.forComparison("حسن أب علاء")).containsExactly("حسن", "ابوعلاء");
+    assertThat(NameTokens.forComparison("فادي او شادي")).containsExactly("فادي", "ابوشادي");
+    assertThat(NameTokens.forComparison("Aboou Hazem Hassan"))
+        .containsExactly("abuhazem", "hassan");
+    // a lone أب at the end is left alone
+    assertThat(NameTokens.forComparison("حسن أب")).containsExactly("حسن", "اب");
+    assertThat(levels(new NameComparator(), "حسن مصطفي ابو حازم", "Aboou Hazem Hassan Mustafa"))
+        .containsExactly(4); // read as "Hazem Hassan Mustafa" it was level 0 (out of order)
+  }
+
+  @Test
   void clusteringDoesNotChainThroughOneWeakLink() {
     // 0-1 strong, 2-3 strong, 1-2 weakly positive; but 0-2, 0-3, 1-3 clearly negative.
     long[] pairs = {
