@@ -36,7 +36,10 @@ import picocli.CommandLine.Spec;
       VaultCommand.CheckpointCmd.class,
       VaultCommand.Proof.class,
       VaultCommand.Export.class,
-      VaultCommand.Import.class
+      VaultCommand.Import.class,
+      VaultCommand.Get.class,
+      VaultCommand.Annotate.class,
+      VaultCommand.History.class
     })
 final class VaultCommand {
 
@@ -153,10 +156,7 @@ final class VaultCommand {
 
     @Override
     public Integer call() throws IOException {
-      String sha = sha256.strip().toLowerCase(java.util.Locale.ROOT);
-      if (!sha.matches("[0-9a-f]{64}")) {
-        throw new UserError(sha256 + ": not a SHA-256 (64 hex digits)");
-      }
+      String sha = sha256Arg(sha256);
       PrintWriter out = spec.commandLine().getOut();
       try (VaultSession s = VaultSession.open(Main.root(spec))) {
         long index =
@@ -261,6 +261,164 @@ final class VaultCommand {
         s.mirror();
         for (Ingested in : got) {
           out.println(in.blob().sha256() + " " + in.logIndex() + " " + in.fileName());
+        }
+        out.flush();
+      }
+      return 0;
+    }
+  }
+
+  /** A SHA-256 given on the command line, checked and lower-cased. */
+  static String sha256Arg(String given) {
+    String sha = given.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!sha.matches("[0-9a-f]{64}")) {
+      throw new UserError(given + ": not a SHA-256 (64 hex digits)");
+    }
+    return sha;
+  }
+
+  @Command(
+      name = "get",
+      mixinStandardHelpOptions = true,
+      description =
+          "Copy an item's original bytes to a new file, checking its hash on the way;"
+              + " the custody log records who viewed it.")
+  static final class Get implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "SHA256")
+    String sha256;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "New file.")
+    Path out;
+
+    @Option(names = "--reason", paramLabel = "R", description = "Why it is viewed (logged).")
+    String reason;
+
+    @Override
+    public Integer call() throws IOException {
+      Main main = Main.root(spec);
+      String sha = sha256Arg(sha256);
+      if (Files.exists(out)) {
+        throw new UserError(out + ": already exists; choose a new file name");
+      }
+      try (VaultSession s = VaultSession.open(main)) {
+        if (!s.vault.store().contains(sha)) {
+          throw new UserError(sha + ": no such item in the vault");
+        }
+        Path temp;
+        try {
+          temp = Files.createTempFile(out.toAbsolutePath().getParent(), ".sijill-get-", ".part");
+        } catch (IOException e) {
+          throw new UserError(out + ": cannot write there: " + e.getMessage(), e);
+        }
+        try {
+          String actual;
+          try (var in = s.vault.store().open(sha).orElseThrow();
+              var dst =
+                  new java.security.DigestOutputStream(
+                      Files.newOutputStream(temp),
+                      java.security.MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(dst);
+            actual = HexFormat.of().formatHex(dst.getMessageDigest().digest());
+          } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+          }
+          if (!actual.equals(sha)) {
+            throw new UserError(
+                sha + ": the stored bytes hash to " + actual + "; run `sijill vault verify`");
+          }
+          java.util.Map<String, String> details = new java.util.TreeMap<>();
+          details.put("how", "copied out");
+          if (reason != null && !reason.isBlank()) {
+            details.put("reason", reason.strip());
+          }
+          long index = s.vault.record(org.sijill.vault.EventType.VIEWED, sha, main.who(), details);
+          s.mirror();
+          Files.move(temp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+          spec.commandLine().getOut().println(sha + " " + index + " " + out);
+          spec.commandLine().getOut().flush();
+        } finally {
+          Files.deleteIfExists(temp);
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "annotate",
+      mixinStandardHelpOptions = true,
+      description = "Add a note to an item's custody log (the original is never changed).")
+  static final class Annotate implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SHA256")
+    String sha256;
+
+    @Parameters(index = "1", paramLabel = "NOTE")
+    String note;
+
+    @Override
+    public Integer call() throws IOException {
+      Main main = Main.root(spec);
+      String sha = sha256Arg(sha256);
+      if (note.isBlank()) {
+        throw new UserError("NOTE: empty; nothing was logged");
+      }
+      try (VaultSession s = VaultSession.open(main)) {
+        if (!s.vault.store().contains(sha)) {
+          throw new UserError(sha + ": no such item in the vault");
+        }
+        long index =
+            s.vault.record(
+                org.sijill.vault.EventType.ANNOTATED,
+                sha,
+                main.who(),
+                java.util.Map.of("note", note.strip()));
+        s.mirror();
+        spec.commandLine().getOut().println(sha + " " + index);
+        spec.commandLine().getOut().flush();
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "history",
+      mixinStandardHelpOptions = true,
+      description =
+          "Print an item's chain of custody from the log: index, time, event, who, details.")
+  static final class History implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "SHA256")
+    String sha256;
+
+    @Override
+    public Integer call() throws IOException {
+      String sha = sha256Arg(sha256);
+      PrintWriter out = spec.commandLine().getOut();
+      try (VaultSession s = VaultSession.open(Main.root(spec))) {
+        int n = 0;
+        for (org.sijill.vault.CustodyEvent e : s.vault.events()) {
+          if (e.sha256().equals(sha)) {
+            StringBuilder line =
+                new StringBuilder()
+                    .append(e.seq())
+                    .append('\t')
+                    .append(e.at())
+                    .append('\t')
+                    .append(e.type().wireName())
+                    .append('\t')
+                    .append(e.actor());
+            e.details().forEach((k, v) -> line.append('\t').append(k).append('=').append(v));
+            out.println(line);
+            n++;
+          }
+        }
+        if (n == 0) {
+          throw new UserError(sha + ": no such item in the vault");
         }
         out.flush();
       }

@@ -117,4 +117,65 @@ class VaultCommandTest {
             "FAULT evidence_item \\d+: file_name is 'other.txt' but log entry 0 says 'a.txt'")
         .contains("2 faults found");
   }
+
+  @Test
+  void getAnnotateAndHistoryAreLoggedWithWhoDidIt() throws Exception {
+    Path a = files.resolve("statement.txt");
+    Files.writeString(a, "synthetic statement C");
+    CliRun add =
+        run("--data", other.toString(), "--as", "collector-2", "vault", "add", a.toString());
+    assertThat(add.code()).as(add.err()).isZero();
+    String sha = add.out().substring(0, 64);
+
+    Path copy = files.resolve("copy.txt");
+    CliRun get =
+        run(
+            "--data",
+            other.toString(),
+            "--as",
+            "analyst-3",
+            "vault",
+            "get",
+            sha.toUpperCase(java.util.Locale.ROOT),
+            "--out",
+            copy.toString(),
+            "--reason",
+            "geolocation");
+    assertThat(get.code()).as(get.err()).isZero();
+    assertThat(Files.readString(copy)).isEqualTo("synthetic statement C");
+    CliRun again = run("--data", other.toString(), "vault", "get", sha, "--out", copy.toString());
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.err()).contains("copy.txt: already exists");
+
+    CliRun note =
+        run(
+            "--data",
+            other.toString(),
+            "--as",
+            "analyst-3",
+            "vault",
+            "annotate",
+            sha,
+            "same clip seen on another channel");
+    assertThat(note.code()).as(note.err()).isZero();
+    CliRun unknown = run("--data", other.toString(), "vault", "annotate", "ab".repeat(32), "x");
+    assertThat(unknown.code()).isEqualTo(1);
+    assertThat(unknown.err()).contains("no such item in the vault");
+    CliRun notHex = run("--data", other.toString(), "vault", "history", "xyz");
+    assertThat(notHex.code()).isEqualTo(1);
+    assertThat(notHex.err()).contains("xyz: not a SHA-256");
+
+    CliRun history = run("--data", other.toString(), "vault", "history", sha);
+    assertThat(history.code()).as(history.err()).isZero();
+    String[] events = history.out().strip().split("\n");
+    assertThat(events[0]).contains("\tacquired\tcollector-2");
+    assertThat(events[events.length - 2])
+        .contains("\tviewed\tanalyst-3")
+        .contains("reason=geolocation");
+    assertThat(events[events.length - 1])
+        .contains("\tannotated\tanalyst-3")
+        .contains("note=same clip seen on another channel");
+    CliRun verify = run("--data", other.toString(), "vault", "verify");
+    assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+  }
 }
