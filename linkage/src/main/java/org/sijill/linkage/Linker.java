@@ -128,7 +128,7 @@ public final class Linker {
       for (int f = 0; f < comps.size(); f++) {
         if (comps.get(f) instanceof NameComparator) {
           // levels 0-3: relatives 1%, different 5%, only two tokens agree 5%, similar 20%
-          model.maxM[f] = new double[] {0.01, 0.05, 0.05, 0.2, 1, 1};
+          model.maxM[f] = new double[] {0.01, 0.05, 0.05, 0.2, 1, 1, 1};
         }
       }
       model.fit(counts, settings.emIterations(), true, true);

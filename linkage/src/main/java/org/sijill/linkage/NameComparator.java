@@ -8,14 +8,19 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Kind {@code name}: levels 5 same name (same tokens, any order, any script); 4 every token of the
- * shorter name agrees strongly (spelling variants, a missing father's name); 3 close on average; 2
- * at least two tokens agree; 1 different (at most one token agrees — sharing "Muhammad" means
- * little); 0 the marks of relatives: some tokens agree but two names known to differ are aligned
- * (Khaled vs Mahmoud with the same father and family: brothers), one name is the other without its
- * given name (a father and his son), or the given names align out of order (neither name read
- * given-first-family-last nor family-first-given-second: Salih Hussain vs Hussain Salih). Levels 4
- * and 5 are adjusted by token frequency.
+ * Kind {@code name}: levels 6 same name (same tokens, any order, any script); 5 every token of the
+ * shorter name agrees strongly (spelling variants, a missing father's name); 4 as 5, but some
+ * tokens agree only up to a keying error (أمد for أحمد); 3 close on average; 2 at least two tokens
+ * agree; 1 different (at most one token agrees — sharing "Muhammad" means little); 0 the marks of
+ * relatives: some tokens agree but two names known to differ are aligned (Khaled vs Mahmoud with
+ * the same father and family: brothers), one name is the other without its given name (a father and
+ * his son), or the given names align out of order (neither name read given-first-family-last nor
+ * family-first-given-second: Salih Hussain vs Hussain Salih). Levels 4 to 6 are adjusted by token
+ * frequency.
+ *
+ * <p>Why a level of its own for typos: a keying error that happens to be one consonant off another
+ * common name (رنا / ايمان, Samir / Samar) is also how two relatives' names differ, so a typo is
+ * weaker evidence than a spelling variant; EM weighs it separately.
  */
 final class NameComparator implements FieldComparator {
   private NameToken[][] tokens;
@@ -26,14 +31,15 @@ final class NameComparator implements FieldComparator {
 
   @Override
   public int levels() {
-    return 6;
+    return 7;
   }
 
   @Override
   public String label(int level) {
     return switch (level) {
-      case 5 -> "same name";
-      case 4 -> "all tokens of the shorter name agree";
+      case 6 -> "same name";
+      case 5 -> "all tokens of the shorter name agree";
+      case 4 -> "all agree, some up to a keying error";
       case 3 -> "similar";
       case 2 -> "two or more tokens agree";
       case 1 -> "different";
@@ -85,7 +91,7 @@ final class NameComparator implements FieldComparator {
     }
     NameComparison c = NameComparison.of(x, y, ids[a], ids[b], similarities);
     if (c.exact() == c.aligned() && c.aligned() == c.longer() && c.ordered()) {
-      return 5;
+      return 6;
     }
     boolean relatives = (c.shifted() && c.aligned() >= 2) || c.conflicts() > 0 || !c.ordered();
     if (relatives && c.strong() >= 1) {
@@ -93,6 +99,9 @@ final class NameComparator implements FieldComparator {
     }
     boolean enough = c.aligned() >= 2 || c.aligned() == c.longer();
     if (c.strong() == c.aligned() && enough) {
+      return 5;
+    }
+    if (!relatives && enough && c.minSimilarity() >= NameComparison.TYPO_CUT) {
       return 4;
     }
     if (!relatives && enough && c.mean() >= 0.8 && c.minSimilarity() >= 0.6) {

@@ -36,6 +36,12 @@ record NameComparison(
 
   static final double STRONG = 0.88;
 
+  /**
+   * A keying error ({@link NameToken#TYPO}) as the similarity cache stores it: {@link
+   * TokenSimilarities} keeps floats, slightly below the double value.
+   */
+  static final double TYPO_CUT = (float) NameToken.TYPO;
+
   static NameComparison of(List<NameToken> a, List<NameToken> b) {
     return of(a.toArray(new NameToken[0]), b.toArray(new NameToken[0]), null);
   }

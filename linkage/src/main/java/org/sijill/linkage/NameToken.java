@@ -35,8 +35,11 @@ record NameToken(
    * (Mahmoud vs Muhammad, Hussein vs Hassan); 0.9 for an equal skeleton otherwise (a cross-script
    * or unattested spelling); otherwise a scaled Jaro-Winkler (typos).
    */
-  /** Similarity of skeletons one edit apart when the lexicon does not know both tokens. */
-  static final double TYPO = 0.88;
+  /**
+   * Similarity of skeletons one edit apart when the lexicon does not know both tokens: below {@link
+   * NameComparison#STRONG}, so a name with a typo lands in its own comparison level.
+   */
+  static final double TYPO = 0.86;
 
   double similarity(NameToken o) {
     if (text.equals(o.text)) {
