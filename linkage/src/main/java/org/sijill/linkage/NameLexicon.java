@@ -54,15 +54,15 @@ final class NameLexicon {
   }
 
   /**
-   * Whether a Latin token is a vowel variant of an attested spelling of an Arabic token: equal once
-   * e/i and o/u are merged and doubled letters single (Basil for باسل, attested as Basel and
-   * Bassel). Latin letters e/i and o/u both render kasra/ي and damma/و, so such a spelling is an
-   * unattested rendering of that name, not evidence of another name, even when the lexicon attests
-   * it for a different one (Basil for باسيل).
+   * Whether a Latin token (given {@link #foldVowels folded}) is a vowel variant of an attested
+   * spelling of an Arabic token: equal once e/i and o/u are merged and doubled letters single
+   * (Basil for باسل, attested as Basel and Bassel). Latin letters e/i and o/u both render kasra/ي
+   * and damma/و, so such a spelling is an unattested rendering of that name, not evidence of
+   * another name, even when the lexicon attests it for a different one (Basil for باسيل).
    */
-  boolean vowelVariant(String arabic, String latin) {
+  boolean vowelVariant(String arabic, String foldedLatin) {
     Set<String> folded = arabicToFoldedLatin.get(arabic);
-    return folded != null && folded.contains(foldVowels(latin));
+    return folded != null && folded.contains(foldedLatin);
   }
 
   /** e→i, o→u, then runs of one letter to one: basel, bassel, basil → basil. */

@@ -12,9 +12,16 @@ import java.util.Set;
  *     null
  * @param canonicalSkeletons the skeletons of those Arabic names (null when unknown)
  * @param skeleton its consonant skeleton ({@link Skeleton})
+ * @param vowelFolded for a Latin token, its text with vowels folded ({@link
+ *     NameLexicon#foldVowels}), computed once since conflicts are checked for every candidate pair;
+ *     null for Arabic
  */
 record NameToken(
-    String text, Set<String> canonical, Set<String> canonicalSkeletons, String skeleton) {
+    String text,
+    Set<String> canonical,
+    Set<String> canonicalSkeletons,
+    String skeleton,
+    String vowelFolded) {
 
   static NameToken of(String normalisedToken) {
     Set<String> forms = NameLexicon.instance().arabicForms(normalisedToken);
@@ -26,7 +33,9 @@ record NameToken(
       }
       skels = Set.copyOf(skels);
     }
-    return new NameToken(normalisedToken, forms, skels, Skeleton.of(normalisedToken));
+    String folded =
+        ArabicText.containsArabic(normalisedToken) ? null : NameLexicon.foldVowels(normalisedToken);
+    return new NameToken(normalisedToken, forms, skels, Skeleton.of(normalisedToken), folded);
   }
 
   /**
@@ -87,6 +96,6 @@ record NameToken(
     }
     // Basil for باسل: a vowel variant of an attested spelling, though attested only for باسيل
     NameLexicon lex = NameLexicon.instance();
-    return arabic ? !lex.vowelVariant(text, o.text) : !lex.vowelVariant(o.text, text);
+    return arabic ? !lex.vowelVariant(text, o.vowelFolded) : !lex.vowelVariant(o.text, vowelFolded);
   }
 }
