@@ -4,6 +4,8 @@
 # (## estimate) and docs/estimation.md.
 #   bench/estimate.sh speed [DATA_DIR]          default DATA_DIR: estimate/src/test/resources/mse
 #   bench/estimate.sh simulate [REPLICATES] [SEED]   default 100 replicates, seed 2026
+#   bench/estimate.sh lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]
+#       LCMCR alone on one scenario (1-based); omitted or 0 settings are the user-facing defaults
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$here/bench/target/sijill-bench.jar"
@@ -14,5 +16,6 @@ what="${1:-speed}"
 case "$what" in
   speed) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench speed "${2:-$here/estimate/src/test/resources/mse}" ;;
   simulate) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench simulate "${2:-100}" "${3:-2026}" ;;
-  *) echo "usage: bench/estimate.sh speed [DATA_DIR] | simulate [REPLICATES] [SEED]" >&2; exit 2 ;;
+  lcmcr) shift; exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench lcmcr "$@" ;;
+  *) echo "usage: bench/estimate.sh speed [DATA_DIR] | simulate [REPLICATES] [SEED] | lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]" >&2; exit 2 ;;
 esac
