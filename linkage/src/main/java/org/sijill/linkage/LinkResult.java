@@ -118,6 +118,20 @@ public final class LinkResult {
     return Collections.unmodifiableMap(perKey);
   }
 
+  /** The compared fields, in settings order. */
+  List<FieldSpec> fields() {
+    return settings.fields();
+  }
+
+  /** A copy of m: per field and level, the share of true matches at that level. */
+  double[][] matchShares() {
+    double[][] c = new double[model.m.length][];
+    for (int f = 0; f < c.length; f++) {
+      c[f] = model.m[f].clone();
+    }
+    return c;
+  }
+
   /** A readable account of the fitted model: λ and m/u per field and level. */
   public String modelSummary() {
     StringBuilder b = new StringBuilder();

@@ -35,10 +35,35 @@ public final class Linker {
 
   private final Settings settings;
   private final Mode mode;
+  private final double[][] trainedM;
 
   public Linker(Settings settings, Mode mode) {
+    this(settings, mode, null);
+  }
+
+  private Linker(Settings settings, Mode mode, double[][] trainedM) {
     this.settings = settings;
     this.mode = mode;
+    this.trainedM = trainedM;
+  }
+
+  /**
+   * A linker that takes m (the level shares among true matches) from an earlier run on other lists
+   * with the same fields, typically one trained on labelled pairs, and estimates only λ and u by
+   * EM. Matches look alike across lists of one kind while the non-matches and their number depend
+   * on the lists, so m carries over and u does not.
+   *
+   * @throws LinkageException if the earlier run compared other fields
+   */
+  public Linker withMatchModelOf(LinkResult trained) {
+    double[][] m = trained.matchShares();
+    List<FieldSpec> mine = settings.fields();
+    List<FieldSpec> theirs = trained.fields();
+    if (!mine.equals(theirs)) {
+      throw new LinkageException(
+          "the trained model compared " + theirs + ", these settings compare " + mine);
+    }
+    return new Linker(settings, mode, m);
   }
 
   /** The columns a source must have for these settings: the id, then each field's column. */
@@ -106,7 +131,12 @@ public final class Linker {
     }
     FellegiSunter model = new FellegiSunter(levels(comps), sample.u);
     List<int[]> labelled = resolve(records, training, "training pair");
-    if (!training.isEmpty()) {
+    if (trainedM != null && training.isEmpty()) {
+      for (int f = 0; f < trainedM.length; f++) {
+        System.arraycopy(trainedM[f], 0, model.m[f], 0, trainedM[f].length);
+      }
+      model.fit(counts, settings.emIterations(), false, true);
+    } else if (!training.isEmpty()) {
       List<Long> matches = new ArrayList<>();
       for (int[] l : labelled) {
         if (l[2] == 1) {

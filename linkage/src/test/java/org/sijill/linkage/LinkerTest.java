@@ -138,6 +138,53 @@ class LinkerTest {
     assertFindsTheDuplicates(febrl1(labels));
   }
 
+  /** m trained on labelled pairs of one run carries over to another; only λ and u are re-fitted. */
+  @Test
+  void matchModelOfAnEarlierRunIsKept() throws Exception {
+    LinkResult unlabelled = febrl1(List.of());
+    List<Decision> labels = new ArrayList<>();
+    Map<String, String> firstOf = new HashMap<>();
+    for (int i = 0; i < unlabelled.size() && labels.size() < 50; i++) {
+      String id = unlabelled.recordId(i);
+      String other = firstOf.putIfAbsent(entity(id), id);
+      if (other != null) {
+        labels.add(new Decision("dataset1", other, "dataset1", id, true, "truth"));
+      }
+    }
+    LinkResult trained = febrl1(labels);
+    Source src = Source.read(febrl1File(), Linker.columns(FEBRL), null);
+    LinkResult r =
+        new Linker(FEBRL, Mode.DEDUPE)
+            .withMatchModelOf(trained)
+            .link(List.of(src), List.of(), List.of(), m -> {});
+    assertThat(r.matchShares()).isDeepEqualTo(trained.matchShares());
+    assertThat(java.util.Arrays.deepEquals(r.matchShares(), unlabelled.matchShares())).isFalse();
+    assertFindsTheDuplicates(r);
+    Linker other = new Linker(VICTIMS, Mode.DEDUPE);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> other.withMatchModelOf(trained))
+        .isInstanceOf(LinkageException.class)
+        .hasMessageContaining("trained model compared");
+  }
+
+  private static final Settings FEBRL =
+      Settings.of(
+          "rec_id",
+          List.of(
+              new FieldSpec("given_name", Kind.NAME),
+              new FieldSpec("surname", Kind.NAME),
+              new FieldSpec("street_number", Kind.TEXT),
+              new FieldSpec("address_1", Kind.TEXT),
+              new FieldSpec("address_2", Kind.TEXT),
+              new FieldSpec("suburb", Kind.TEXT),
+              new FieldSpec("postcode", Kind.TEXT),
+              new FieldSpec("state", Kind.EXACT),
+              new FieldSpec("date_of_birth", Kind.DATE, "yyyyMMdd"),
+              new FieldSpec("soc_sec_id", Kind.TEXT)));
+
+  private Path febrl1File() throws Exception {
+    return Path.of(getClass().getResource("/febrl/dataset1.csv").toURI());
+  }
+
   private LinkResult febrl1(List<Decision> training) throws Exception {
     Settings s =
         Settings.of(

@@ -132,11 +132,13 @@ public final class LinkageBench {
     report(label, r, PairMetrics.of(r, truth, mode == Mode.LINK), wall);
   }
 
-  private static void synthetic(int records, long seed, boolean details) throws Exception {
+  /** Synthetic lists of one seed as sources, with the person id of every record in input order. */
+  private record Lists(GeneratedLists generated, List<Source> sources, List<String> truth) {}
+
+  private static Lists lists(int records, long seed, Settings s) {
     // Three lists with capture 0.5/0.4/0.3 and 3% duplicates give ~1.23 records per person.
     int population = (int) Math.round(records / 1.236);
     GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(seed, population));
-    Settings s = tuned(syntheticSettings());
     List<Source> sources = new ArrayList<>();
     List<String> truth = new ArrayList<>();
     List<String> cols = Linker.columns(s);
@@ -152,33 +154,69 @@ public final class LinkageBench {
       }
       sources.add(Source.of(l.name(), cols, rows));
     }
+    return new Lists(g, sources, truth);
+  }
+
+  /** Every same-person pair of the lists, as must-link labels. */
+  private static List<Decision> allTruePairs(Lists l) {
+    Map<String, List<Integer>> byPerson = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < l.truth().size(); i++) {
+      byPerson.computeIfAbsent(l.truth().get(i), k -> new ArrayList<>()).add(i);
+    }
+    List<Decision> out = new ArrayList<>();
+    for (List<Integer> g : byPerson.values()) {
+      for (int x = 0; x < g.size(); x++) {
+        for (int y = x + 1; y < g.size(); y++) {
+          int a = g.get(x);
+          int b = g.get(y);
+          out.add(
+              new Decision(
+                  srcOf(l.sources(), a),
+                  idOf(l.sources(), a),
+                  srcOf(l.sources(), b),
+                  idOf(l.sources(), b),
+                  true,
+                  "truth"));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code -Dtrain=SEED}: m from every true pair of the lists of another seed (labelled training,
+   * the ceiling of this model form); λ and u still by EM on the lists being linked.
+   */
+  private static void synthetic(int records, long seed, boolean details) throws Exception {
+    Settings s = tuned(syntheticSettings());
+    Lists lists = lists(records, seed, s);
+    GeneratedLists g = lists.generated();
+    List<Source> sources = lists.sources();
+    List<String> truth = lists.truth();
+    int population = (int) Math.round(records / 1.236);
     if (details) {
       Path dir = Path.of("bench/results/linkage-synthetic-" + population);
       Files.createDirectories(dir);
       g.writeCsv(dir);
     }
+    Linker linker = new Linker(s, Mode.LINK_AND_DEDUPE);
+    String train = System.getProperty("train");
+    if (train != null) {
+      long trainSeed = Long.parseLong(train);
+      if (trainSeed == seed) {
+        throw new IllegalArgumentException("-Dtrain must name another seed than the one linked");
+      }
+      Lists t = lists(records, trainSeed, s);
+      LinkResult trained =
+          linker.link(t.sources(), List.of(), allTruePairs(t), m -> log(System.nanoTime(), m));
+      linker = linker.withMatchModelOf(trained);
+      System.out.printf(Locale.ROOT, "m trained on every true pair of seed %d%n", trainSeed);
+    }
     System.gc();
     resetPeaks();
     cpuAtStart = cpuNanos();
     long t0 = System.nanoTime();
-    List<Decision> training = new ArrayList<>();
-    if (System.getProperty("oracle") != null) {
-      java.util.Map<String, Integer> first = new java.util.HashMap<>();
-      int k = 0;
-      for (Source src : sources) {
-        for (String[] row : src.rows()) {
-          Integer j = first.putIfAbsent(truth.get(k), k);
-          if (j != null && training.size() < 2000) {
-            training.add(
-                new Decision(
-                    srcOf(sources, j), idOf(sources, j), src.name(), row[0], true, "truth"));
-          }
-          k++;
-        }
-      }
-    }
-    LinkResult r =
-        new Linker(s, Mode.LINK_AND_DEDUPE).link(sources, List.of(), training, m -> log(t0, m));
+    LinkResult r = linker.link(sources, List.of(), List.of(), m -> log(t0, m));
     double wall = (System.nanoTime() - t0) / 1e9;
     report(
         String.format(Locale.ROOT, "synthetic %,d records (seed %d)", r.size(), seed),
