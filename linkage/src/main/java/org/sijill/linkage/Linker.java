@@ -111,10 +111,11 @@ public final class Linker {
     IntStream.range(0, pairs.length)
         .parallel()
         .forEach(p -> patterns[p] = pattern(comps, (int) (pairs[p] >>> 32), (int) pairs[p]));
-    Map<Long, double[]> counts = new HashMap<>();
+    PatternCounts candidateCounts = new PatternCounts();
     for (long p : patterns) {
-      counts.computeIfAbsent(p, k -> new double[1])[0]++;
+      candidateCounts.add(p, 1);
     }
+    Map<Long, double[]> counts = candidateCounts.toMap();
     RandomSample sample = sampleRandom(records, comps, pairs);
     long outside = allPairs(records) - pairs.length;
     // The left-out pairs enter EM with at most OUTSIDE_RATIO times the weight of the candidates.
@@ -173,7 +174,7 @@ public final class Linker {
             model.converged ? "" : " (not converged)",
             since(t0)));
 
-    float[] logit = score(records, comps, model, pairs, patterns);
+    float[] logit = score(records, comps, model, pairs, patterns, counts.keySet());
     float[] weight = new float[pairs.length];
     double shift = Math.log(settings.threshold() / (1 - settings.threshold()));
     for (int p = 0; p < pairs.length; p++) {
@@ -355,10 +356,12 @@ public final class Linker {
       List<FieldComparator> comps,
       FellegiSunter model,
       long[] pairs,
-      long[] patterns) {
-    Map<Long, Double> bf = new HashMap<>();
-    for (long p : patterns) {
-      bf.computeIfAbsent(p, model::logBayesFactor);
+      long[] patterns,
+      Set<Long> distinct) {
+    // the log Bayes factor of each distinct vector, kept where its count would be
+    PatternCounts bf = new PatternCounts();
+    for (long p : distinct) {
+      bf.add(p, model.logBayesFactor(p));
     }
     double prior = model.priorLogit();
     boolean tf = settings.termFrequency();
@@ -367,7 +370,7 @@ public final class Linker {
         .parallel()
         .forEach(
             p -> {
-              double s = prior + bf.get(patterns[p]);
+              double s = prior + bf.count(patterns[p]);
               if (tf) {
                 int a = (int) (pairs[p] >>> 32);
                 int b = (int) pairs[p];

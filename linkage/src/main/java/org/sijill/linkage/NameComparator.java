@@ -29,6 +29,21 @@ final class NameComparator implements FieldComparator {
   private Map<String, Integer> skeletonCount;
   private int withValue;
 
+  /**
+   * Number of the record's name among the {@link #MEMO} most frequent distinct names of the field
+   * (by their normalised tokens), or -1. Why: a field such as the mother's name or the place holds
+   * a few hundred distinct values, and the same two values are compared again for most of the tens
+   * of millions of candidate pairs; the level and the term frequency of two frequent values are
+   * computed once and kept in dense tables.
+   */
+  private int[] valueId;
+
+  private int memoSide;
+  private byte[] levelMemo;
+  private int[] strongMemo;
+  static final int MEMO = 2048;
+  private static final byte UNKNOWN = Byte.MIN_VALUE;
+
   @Override
   public int levels() {
     return 7;
@@ -70,8 +85,16 @@ final class NameComparator implements FieldComparator {
         }
       }
     }
+    prepareMemo();
     NameToken[] byFrequency = uses.keySet().toArray(new NameToken[0]);
-    java.util.Arrays.sort(byFrequency, (p, q) -> Integer.compare(uses.get(q), uses.get(p)));
+    // ties by text: the identity map's order changes from run to run, and so would the memo's
+    // contents and the result
+    java.util.Arrays.sort(
+        byFrequency,
+        (p, q) -> {
+          int c = Integer.compare(uses.get(q), uses.get(p));
+          return c != 0 ? c : p.text().compareTo(q.text());
+        });
     similarities = new TokenSimilarities(byFrequency);
     ids = new int[tokens.length][];
     for (int i = 0; i < tokens.length; i++) {
@@ -82,8 +105,54 @@ final class NameComparator implements FieldComparator {
     }
   }
 
+  private void prepareMemo() {
+    Map<List<NameToken>, Integer> count = new HashMap<>();
+    for (NameToken[] t : tokens) {
+      if (t.length > 0) {
+        count.merge(List.of(t), 1, Integer::sum);
+      }
+    }
+    List<Map.Entry<List<NameToken>, Integer>> byCount = new java.util.ArrayList<>(count.entrySet());
+    byCount.sort((p, q) -> Integer.compare(q.getValue(), p.getValue()));
+    int size = Math.min(MEMO, byCount.size());
+    Map<List<NameToken>, Integer> ids = new HashMap<>();
+    for (int i = 0; i < size; i++) {
+      ids.put(byCount.get(i).getKey(), i);
+    }
+    valueId = new int[tokens.length];
+    for (int i = 0; i < tokens.length; i++) {
+      valueId[i] = tokens[i].length == 0 ? -1 : ids.getOrDefault(List.of(tokens[i]), -1);
+    }
+    memoSide = size;
+    levelMemo = new byte[size * size];
+    java.util.Arrays.fill(levelMemo, UNKNOWN);
+    strongMemo = new int[size * size];
+    java.util.Arrays.fill(strongMemo, -1);
+  }
+
+  /** Index of the pair's entry in the memo tables, or -1. */
+  private int memoIndex(int a, int b) {
+    int x = valueId[a];
+    int y = valueId[b];
+    return x < 0 || y < 0 ? -1 : x * memoSide + y;
+  }
+
   @Override
   public int level(int a, int b) {
+    int k = memoIndex(a, b);
+    if (k < 0) {
+      return computeLevel(a, b);
+    }
+    byte l = levelMemo[k];
+    if (l == UNKNOWN) {
+      l = (byte) computeLevel(a, b);
+      levelMemo[k] = l; // concurrent fills write the same value
+    }
+    return l;
+  }
+
+  /** The level without the memo. */
+  int computeLevel(int a, int b) {
     NameToken[] x = tokens[a];
     NameToken[] y = tokens[b];
     if (x.length == 0 || y.length == 0) {
@@ -118,16 +187,30 @@ final class NameComparator implements FieldComparator {
     if (level < 4 || withValue == 0) {
       return 1.0;
     }
+    int k = memoIndex(a, b);
+    long bits;
+    if (k < 0 || tokens[a].length > 31) {
+      bits = strongTokens(a, b);
+    } else {
+      bits = strongMemo[k];
+      if (bits < 0) {
+        bits = strongTokens(a, b);
+        strongMemo[k] = (int) bits; // concurrent fills write the same value
+      }
+    }
     NameToken[] x = tokens[a];
-    NameComparison c = NameComparison.of(x, tokens[b], ids[a], ids[b], similarities);
     double p = 1.0;
-    long bits = c.strongTokens();
     for (int t = 0; t < x.length && t < 64; t++) {
       if ((bits & (1L << t)) != 0) {
         p *= skeletonCount.getOrDefault(x[t].skeleton(), 1) / (double) withValue;
       }
     }
     return Math.max(MIN_NAME_FACTOR, clamp(uLevel / Math.max(p, 1e-12)));
+  }
+
+  /** Which of a's tokens agree strongly with b's, as a bit set ({@link NameComparison}). */
+  private long strongTokens(int a, int b) {
+    return NameComparison.of(tokens[a], tokens[b], ids[a], ids[b], similarities).strongTokens();
   }
 
   /**

@@ -11,6 +11,11 @@ import java.util.Map;
  * decreasing frequency; pairs of the first {@link #SIZE} are kept in a dense table (16 MB), others
  * computed each time. Tokens are the comparator's shared instances, looked up by identity.
  * Concurrent fills write the same value, so no locking is needed.
+ *
+ * <p>Every similarity it returns is rounded to float, the table's precision, whether kept or not:
+ * the cuts ({@link NameComparison#TYPO_CUT}) are float values, and a typo between two rare tokens
+ * (0.86 as a double, just below the float cut) fell to a lower level than the same typo between two
+ * frequent ones — at a million records most typo tokens are rare.
  */
 final class TokenSimilarities {
   static final int SIZE = 2048;
@@ -37,7 +42,7 @@ final class TokenSimilarities {
 
   double get(int x, int y, NameToken a, NameToken b) {
     if (x < 0 || y < 0) {
-      return a.similarity(b);
+      return (float) a.similarity(b);
     }
     int k = x * SIZE + y;
     float v = table[k];
@@ -52,7 +57,7 @@ final class TokenSimilarities {
     Integer x = ids.get(a);
     Integer y = ids.get(b);
     if (x == null || y == null) {
-      return a.similarity(b);
+      return (float) a.similarity(b);
     }
     int k = x * SIZE + y;
     float v = table[k];
