@@ -75,6 +75,49 @@ final class Clusterer {
     return out;
   }
 
+  /**
+   * The record pairs, absent from the sorted {@code pairs}, inside each component of 3 to {@code
+   * maxSize} records joined by positive weights: the pairs contraction could merge without ever
+   * having compared them.
+   */
+  static long[] uncomparedWithinComponents(int n, long[] pairs, float[] weight, int maxSize) {
+    int[] parent = new int[n];
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+    }
+    for (int p = 0; p < pairs.length; p++) {
+      if (weight[p] > 0) {
+        union(parent, (int) (pairs[p] >>> 32), (int) pairs[p]);
+      }
+    }
+    int[] size = new int[n];
+    for (int i = 0; i < n; i++) {
+      size[find(parent, i)]++;
+    }
+    Map<Integer, List<Integer>> members = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      int r = find(parent, i);
+      if (size[r] >= 3 && size[r] <= maxSize) {
+        members.computeIfAbsent(r, k -> new ArrayList<>()).add(i);
+      }
+    }
+    LongList out = new LongList(16);
+    for (List<Integer> m : members.values()) {
+      if (m.size() < 3 || m.size() > maxSize) {
+        continue;
+      }
+      for (int x = 0; x < m.size(); x++) {
+        for (int y = x + 1; y < m.size(); y++) {
+          long k = Linker.key(m.get(x), m.get(y));
+          if (java.util.Arrays.binarySearch(pairs, k) < 0) {
+            out.add(k);
+          }
+        }
+      }
+    }
+    return out.sortedDistinct();
+  }
+
   private record Edge(double w, int a, int b) {}
 
   private static void contract(

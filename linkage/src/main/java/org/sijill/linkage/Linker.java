@@ -33,6 +33,9 @@ public final class Linker {
   private static final int U_SAMPLE = 200_000;
   private static final double OUTSIDE_RATIO = 100;
 
+  /** Largest component of likely links whose uncompared pairs are scored for clustering. */
+  static final int MAX_FILL = 40;
+
   private final Settings settings;
   private final Mode mode;
   private final double[][] trainedM;
@@ -184,8 +187,28 @@ public final class Linker {
       int p = java.util.Arrays.binarySearch(pairs, key(d[0], d[1]));
       weight[p] = d[2] == 1 ? 1e6f : -1e6f;
     }
+    // Pairs blocking never compared but that clustering could put together (same component of
+    // likely links) are scored too, for clustering only: counted as neutral, they let two
+    // people merge through a third record although their own records disagree.
+    long[] unscored = Clusterer.uncomparedWithinComponents(records.size, pairs, weight, MAX_FILL);
+    long[] extraPatterns = new long[unscored.length];
+    IntStream.range(0, unscored.length)
+        .parallel()
+        .forEach(
+            p -> extraPatterns[p] = pattern(comps, (int) (unscored[p] >>> 32), (int) unscored[p]));
+    Set<Long> extraDistinct = new HashSet<>();
+    for (long p : extraPatterns) {
+      extraDistinct.add(p);
+    }
+    float[] extraLogit = score(records, comps, model, unscored, extraPatterns, extraDistinct);
+    long[] allPairs = java.util.Arrays.copyOf(pairs, pairs.length + unscored.length);
+    float[] allWeight = java.util.Arrays.copyOf(weight, pairs.length + unscored.length);
+    for (int p = 0; p < unscored.length; p++) {
+      allPairs[pairs.length + p] = unscored[p];
+      allWeight[pairs.length + p] = (float) (extraLogit[p] - shift);
+    }
     int[] cluster =
-        Clusterer.cluster(records.size, pairs, weight, records.source, mode == Mode.LINK);
+        Clusterer.cluster(records.size, allPairs, allWeight, records.source, mode == Mode.LINK);
     progress.accept(String.format("clustered (%s)", since(t0)));
     return new LinkResult(
         settings, records, comps, pairs, logit, cluster, model, cand.perKey(), decided);

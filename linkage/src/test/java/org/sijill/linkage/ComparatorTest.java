@@ -220,4 +220,22 @@ class ComparatorTest {
     assertThat(c[0]).isNotEqualTo(c[2]);
     assertThat(c[1]).isIn(c[0], c[2]);
   }
+
+  @Test
+  void pairsNeverComparedInsideAComponentAreListedForScoring() {
+    // 0-1 and 1-2 likely links, 0-2 never compared; 3-4 a lone pair; 5 alone.
+    long[] pairs = {Linker.key(0, 1), Linker.key(1, 2), Linker.key(3, 4)};
+    float[] w = {4f, 4f, 6f};
+    long[] missing = Clusterer.uncomparedWithinComponents(6, pairs, w, 40);
+    assertThat(missing).containsExactly(Linker.key(0, 2));
+    assertThat(Clusterer.uncomparedWithinComponents(6, pairs, w, 2)).isEmpty();
+    // Scored, the missing pair keeps 0 and 2 apart: 1 joins one of them, not both.
+    long[] all = {Linker.key(0, 1), Linker.key(1, 2), Linker.key(3, 4), Linker.key(0, 2)};
+    int[] c = Clusterer.cluster(6, all, new float[] {4f, 4f, 6f, -20f}, new int[6], false);
+    assertThat(c[0]).isNotEqualTo(c[2]);
+    assertThat(c[1]).isIn(c[0], c[2]);
+    // Left out (neutral), the two merge through 1.
+    int[] chained = Clusterer.cluster(6, pairs, w, new int[6], false);
+    assertThat(chained[0]).isEqualTo(chained[2]);
+  }
 }
