@@ -76,6 +76,133 @@ final class Clusterer {
   }
 
   /**
+   * The soft one-to-one rule across sources: a pair of records from different sources whose
+   * log-odds lie in [{@code floor}, {@code threshold}) gets the weight {@code promoted} (instead of
+   * its negative one) when each record is the other's single best candidate in the other's source
+   * and every other candidate of either record in that source scores at least {@code margin} lower.
+   * Within a source nothing changes: relatives share a list. The clusterer still adds up all pairs
+   * between two clusters, so a promoted pair merges nothing the other records' pairs speak against.
+   * One pass over the pairs to find each record's best and second-best candidate per source, one to
+   * promote.
+   *
+   * @return the number of pairs promoted
+   */
+  static int promoteMutualBest(
+      long[] pairs,
+      float[] logit,
+      float[] weight,
+      int[] source,
+      int sources,
+      double floor,
+      double threshold,
+      double margin,
+      float promoted) {
+    return promoteMutualBest(
+        pairs, logit, weight, source, sources, floor, threshold, margin, promoted, Slots.MAX_FLAT);
+  }
+
+  /** As above; more than {@code maxFlat} (record, source) slots are kept in a map. */
+  static int promoteMutualBest(
+      long[] pairs,
+      float[] logit,
+      float[] weight,
+      int[] source,
+      int sources,
+      double floor,
+      double threshold,
+      double margin,
+      float promoted,
+      int maxFlat) {
+    Slots slots = new Slots((long) source.length * sources, maxFlat);
+    for (int p = 0; p < pairs.length; p++) {
+      int a = (int) (pairs[p] >>> 32);
+      int b = (int) pairs[p];
+      if (source[a] != source[b]) {
+        slots.offer((long) a * sources + source[b], logit[p], p);
+        slots.offer((long) b * sources + source[a], logit[p], p);
+      }
+    }
+    int count = 0;
+    for (int p = 0; p < pairs.length; p++) {
+      int a = (int) (pairs[p] >>> 32);
+      int b = (int) pairs[p];
+      float l = logit[p];
+      if (source[a] == source[b] || l < floor || l >= threshold) {
+        continue;
+      }
+      if (slots.clearBest((long) a * sources + source[b], p, l, margin)
+          && slots.clearBest((long) b * sources + source[a], p, l, margin)) {
+        weight[p] = promoted;
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Best and second-best log-odds, and the best pair, per (record, other source): flat arrays when
+   * they fit (few sources), else a map of the slots in use.
+   */
+  private static final class Slots {
+    private static final int MAX_FLAT = 1 << 25;
+    private final Map<Long, Integer> index;
+    private float[] best;
+    private float[] second;
+    private int[] arg;
+    private int used;
+
+    Slots(long size, int maxFlat) {
+      index = size > maxFlat ? new HashMap<>() : null;
+      int cap = index == null ? (int) size : 1 << 16;
+      best = new float[cap];
+      second = new float[cap];
+      arg = new int[cap];
+      clear(0);
+    }
+
+    private void clear(int from) {
+      java.util.Arrays.fill(best, from, best.length, Float.NEGATIVE_INFINITY);
+      java.util.Arrays.fill(second, from, second.length, Float.NEGATIVE_INFINITY);
+      java.util.Arrays.fill(arg, from, arg.length, -1);
+    }
+
+    private int slot(long key, boolean create) {
+      if (index == null) {
+        return (int) key;
+      }
+      Integer i = index.get(key);
+      if (i != null || !create) {
+        return i == null ? -1 : i;
+      }
+      if (used == best.length) {
+        int old = best.length;
+        best = java.util.Arrays.copyOf(best, old * 2);
+        second = java.util.Arrays.copyOf(second, old * 2);
+        arg = java.util.Arrays.copyOf(arg, old * 2);
+        clear(old);
+      }
+      index.put(key, used);
+      return used++;
+    }
+
+    void offer(long key, float l, int p) {
+      int i = slot(key, true);
+      if (l > best[i]) {
+        second[i] = best[i];
+        best[i] = l;
+        arg[i] = p;
+      } else if (l > second[i]) {
+        second[i] = l;
+      }
+    }
+
+    boolean clearBest(long key, int p, float l, double margin) {
+      int i = slot(key, false);
+      return i >= 0 && arg[i] == p && second[i] < l && second[i] <= l - margin;
+    }
+  }
+
+  /**
    * The record pairs, absent from the sorted {@code pairs}, inside each component of 3 to {@code
    * maxSize} records joined by positive weights: the pairs contraction could merge without ever
    * having compared them.

@@ -34,6 +34,11 @@ import java.util.Set;
  * @param pairsMinProbability {@code --pairs} writes pairs at or above this probability (default
  *     0.001)
  * @param termFrequency adjust name and exact agreements by value frequency (default true)
+ * @param mutualBest link a pair of records from different sources below the threshold when they are
+ *     each other's clear best candidate in the other's source (default false)
+ * @param mutualBestFloor lowest match probability such a pair may have (default 0.05)
+ * @param mutualBestMargin how far, in log-odds, every other candidate of either record in the other
+ *     record's source must stay below the pair (default 2)
  */
 public record Settings(
     String id,
@@ -48,7 +53,10 @@ public record Settings(
     Integer emIterations,
     Long seed,
     Double pairsMinProbability,
-    Boolean termFrequency) {
+    Boolean termFrequency,
+    Boolean mutualBest,
+    Double mutualBestFloor,
+    Double mutualBestMargin) {
 
   public Settings {
     id = id == null || id.isBlank() ? "record_id" : id.trim();
@@ -67,8 +75,18 @@ public record Settings(
     seed = seed == null ? 1L : seed;
     pairsMinProbability = pairsMinProbability == null ? 0.001 : pairsMinProbability;
     termFrequency = termFrequency == null ? Boolean.TRUE : termFrequency;
+    mutualBest = mutualBest == null ? Boolean.TRUE : mutualBest;
+    mutualBestFloor = mutualBestFloor == null ? 0.05 : mutualBestFloor;
+    mutualBestMargin = mutualBestMargin == null ? 2.0 : mutualBestMargin;
     if (!(threshold > 0 && threshold < 1)) {
       throw new IllegalArgumentException("threshold must be strictly between 0 and 1");
+    }
+    if (!(mutualBestFloor > 0 && mutualBestFloor <= threshold)) {
+      throw new IllegalArgumentException(
+          "mutualBestFloor must be above 0 and at most the threshold");
+    }
+    if (!(mutualBestMargin >= 0)) {
+      throw new IllegalArgumentException("mutualBestMargin must not be negative");
     }
     if (!(reviewLow <= reviewHigh)) {
       throw new IllegalArgumentException("reviewLow must not exceed reviewHigh");
@@ -106,7 +124,8 @@ public record Settings(
   /** Settings with every optional key at its default. */
   public static Settings of(String id, List<FieldSpec> fields) {
     return new Settings(
-        id, fields, null, null, null, null, null, null, null, null, null, null, null);
+        id, fields, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null);
   }
 
   /** Reads a settings file; a problem is reported as {@code FILE:LINE:COL: reason}. */
@@ -168,7 +187,10 @@ public record Settings(
         "emIterations",
         "seed",
         "pairsMinProbability",
-        "termFrequency");
+        "termFrequency",
+        "mutualBest",
+        "mutualBestFloor",
+        "mutualBestMargin");
   }
 
   private static String where(String file, JsonLocation loc) {

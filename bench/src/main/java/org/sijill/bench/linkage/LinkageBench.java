@@ -83,7 +83,10 @@ public final class LinkageBench {
             new FieldSpec("soc_sec_id", Kind.TEXT)));
   }
 
-  /** Optional overrides for tuning runs: -Dthreshold=0.3 -Dtf=false. */
+  /**
+   * Optional overrides for tuning runs: -Dthreshold=0.3 -Dtf=false -DmutualBest=true
+   * -DmutualBestFloor=0.1 -DmutualBestMargin=2.
+   */
   static Settings tuned(Settings s) {
     return new Settings(
         s.id(),
@@ -98,7 +101,11 @@ public final class LinkageBench {
         s.emIterations(),
         s.seed(),
         s.pairsMinProbability(),
-        Boolean.valueOf(System.getProperty("tf", String.valueOf(s.termFrequency()))));
+        Boolean.valueOf(System.getProperty("tf", String.valueOf(s.termFrequency()))),
+        Boolean.valueOf(System.getProperty("mutualBest", String.valueOf(s.mutualBest()))),
+        Double.valueOf(System.getProperty("mutualBestFloor", String.valueOf(s.mutualBestFloor()))),
+        Double.valueOf(
+            System.getProperty("mutualBestMargin", String.valueOf(s.mutualBestMargin()))));
   }
 
   static Settings syntheticSettings() {
