@@ -16,7 +16,10 @@ import java.util.concurrent.Future;
 final class Lcmcr {
   private Lcmcr() {}
 
-  /** Sampler settings; {@code seed} fixes every chain (chain i uses the i-th split seed). */
+  /**
+   * Sampler settings; {@code seed} fixes every chain (chain i uses the i-th split seed). The
+   * defaults users get live in {@link EstimationOptions#defaults}.
+   */
   record Config(
       int k,
       int burnIn,
@@ -26,10 +29,6 @@ final class Lcmcr {
       long seed,
       double aAlpha,
       double bAlpha) {
-
-    static Config defaults(int t, long seed) {
-      return new Config(Math.min((1 << t) - 1, 15), 20_000, 10_000, 20, 2, seed, 0.25, 0.25);
-    }
 
     Config withK(int newK) {
       return new Config(newK, burnIn, samples, thin, chains, seed, aAlpha, bAlpha);
