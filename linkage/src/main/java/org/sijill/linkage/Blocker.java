@@ -21,22 +21,47 @@ import java.util.Set;
  *   <li>one key per exact, date and text field: the value itself (an id number, a birth date).
  * </ul>
  *
- * <p>Comparisons stay near-linear: a name or LSH block larger than {@code maxBlockSize} is not
- * compared in full but as a sorted neighbourhood (records sorted by all their name skeletons and
- * date, each compared with the next {@code window}); an oversized block of a single field value
- * (sex, a common date) is skipped. The "skipped" count is the pairs of oversized blocks that were
- * not compared in full. Keys are hashed to 35 bits with a 5-bit family tag and packed with a 24-bit
- * record index into one long, so grouping is one primitive sort.
+ * <p>Comparisons stay near-linear: a name-pair block larger than {@code maxBlockSize} is split by a
+ * second attribute into sub-blocks, unioned (see {@link #split}); an oversized LSH block (common
+ * names, which the split name-pair blocks reach) or block of a single field value (sex, a common
+ * date) is skipped. The "skipped" count is the pairs of oversized blocks that were not compared in
+ * full. Keys are hashed to 35 bits with a 5-bit family tag and packed with a 24-bit record index
+ * into one long, so grouping is one primitive sort.
  */
 final class Blocker {
   private static final int FAMILY_NAME_PAIRS = 0;
   private static final int FAMILY_LSH = 1;
   private static final int FAMILY_FIELD = 2;
 
+  /**
+   * A split value is used only if its sub-block holds at most 1/NARROWING of the oversized block:
+   * sex, a common place or a date band of a one-week list barely narrow a block and would only
+   * multiply comparisons (they may still narrow an age or name sub-block further).
+   */
+  private static final int NARROWING = 4;
+
+  /**
+   * A sub-block is compared in full up to maxBlockSize / SUB_BLOCK_SHARE records: a record sits in
+   * several sub-blocks of each oversized block (one per split value), so each gets a share of the
+   * comparisons a block within the cap would, and comparisons per record stay near constant.
+   */
+  private static final int SUB_BLOCK_SHARE = 2;
+
+  /** Width of the overlapping bands a number (an age, in years) is split by. */
+  private static final int NUMBER_BAND = 4;
+
+  /** Width of the overlapping bands a date is split by, in days. */
+  private static final int DATE_BAND = 4;
+
   private final Settings settings;
   private final Mode mode;
   private final List<FieldComparator> comparators;
   private final List<String> familyNames = new ArrayList<>();
+
+  /** Split values of record r: split[splitStart[r] .. splitStart[r + 1]). */
+  private int[] splitStart;
+
+  private long[] split;
 
   /** Result: distinct candidate pairs (i << 32 | j, i < j) and per-key statistics. */
   record Candidates(long[] pairs, Map<String, long[]> perKey) {}
@@ -67,8 +92,12 @@ final class Blocker {
       }
     }
     int[] shingles = new int[256];
+    int[] splitStart = new int[n + 1];
+    LongList splitValues = new LongList(n * 8);
     for (int r = 0; r < n; r++) {
       final int rec = r;
+      splitStart[rec] = splitValues.size();
+      splitValues(rec, splitValues);
       Set<String> single = new LinkedHashSet<>();
       int sh = 0;
       for (int f = 0; f < comparators.size(); f++) {
@@ -110,7 +139,52 @@ final class Blocker {
       }
       sortKey[rec] = sortKey(rec, firstDate);
     }
+    splitStart[n] = splitValues.size();
+    this.splitStart = splitStart;
+    this.split = splitValues.toArray();
     return pairs(records, keys.sorted(), ranks(sortKey));
+  }
+
+  /**
+   * The values an oversized block is split by, one long each: the field index in the top 5 bits, a
+   * hash of the value below. Name fields give each token skeleton (so a name-pair block splits into
+   * name-token triples), number and date fields a band in each of two tilings offset by half a band
+   * (two values within half a band always share one), text and exact fields the value.
+   */
+  private void splitValues(int rec, LongList out) {
+    for (int f = 0; f < comparators.size(); f++) {
+      FieldComparator c = comparators.get(f);
+      final int field = f;
+      if (c instanceof NameComparator nc) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (NameToken t : nc.tokens(rec)) {
+          if (!t.skeleton().isEmpty() && seen.size() < 8 && seen.add(t.skeleton())) {
+            out.add(splitValue(field, hash(t.skeleton())));
+          }
+        }
+      } else if (c instanceof NumberComparator num) {
+        double v = num.value(rec);
+        if (!Double.isNaN(v)) {
+          bands((long) Math.floor(v), NUMBER_BAND, field, out);
+        }
+      } else if (c instanceof DateComparator dc) {
+        int day = dc.day(rec);
+        if (day != Integer.MIN_VALUE) {
+          bands(day, DATE_BAND, field, out);
+        }
+      } else {
+        c.blockingKeys(rec, v -> out.add(splitValue(field, hash(v))));
+      }
+    }
+  }
+
+  private static void bands(long v, int width, int field, LongList out) {
+    out.add(splitValue(field, MinHash.mix(Math.floorDiv(v, width) * 2)));
+    out.add(splitValue(field, MinHash.mix(Math.floorDiv(v + width / 2, width) * 2 + 1)));
+  }
+
+  private static long splitValue(int field, long hash) {
+    return ((long) field << 59) | (hash & 0x07FFFFFFFFFFFFFFL);
   }
 
   /** Every pair of a record's name-token skeletons, order-free. */
@@ -165,6 +239,10 @@ final class Blocker {
     long[] skipped = new long[families];
     LongList pairs = new LongList(keys.length * 2);
     int max = settings.maxBlockSize();
+    int fields = comparators.size();
+    paths = (fields + 1) * (fields + 1);
+    splitEmitted = new long[paths];
+    splitSkipped = new long[paths];
     int i = 0;
     while (i < keys.length) {
       long key = keys[i] >>> 24;
@@ -177,17 +255,14 @@ final class Blocker {
       if (size >= 2) {
         if (size <= max) {
           emitted[family] += emit(records, keys, i, j, pairs);
-        } else if (family <= FAMILY_LSH) {
-          // Too large to compare in full: sort by the record's sort key and compare each record
-          // with its next neighbours only (a sorted neighbourhood inside the block).
-          long[] sub = new long[size];
-          for (int k = i; k < j; k++) {
-            int rec = (int) (keys[k] & 0xFFFFFF);
-            sub[k - i] = ((long) rank[rec] << 24) | rec;
-          }
-          Arrays.sort(sub);
-          emitted[family] += emitWindow(records, sub, settings.window(), pairs);
+        } else if (family == FAMILY_NAME_PAIRS) {
+          // Too large to compare in full: split by a second attribute (see split).
           skipped[family] += (long) size * (size - 1) / 2;
+          int[] recs = new int[size];
+          for (int k = i; k < j; k++) {
+            recs[k - i] = (int) (keys[k] & 0xFFFFFF);
+          }
+          split(records, recs, key & 0x7FFFFFFFFL, rank, pairs);
         } else {
           skipped[family] += (long) size * (size - 1) / 2;
         }
@@ -200,8 +275,146 @@ final class Blocker {
       if (emitted[f] > 0 || skipped[f] > 0) {
         perKey.put(familyNames.get(f), new long[] {emitted[f], skipped[f]});
       }
+      for (int p = 1; f == FAMILY_NAME_PAIRS && p < paths; p++) {
+        if (splitEmitted[p] > 0 || splitSkipped[p] > 0) {
+          perKey.put(pathName(f, p), new long[] {splitEmitted[p], splitSkipped[p]});
+        }
+      }
     }
     return new Candidates(distinct, perKey);
+  }
+
+  private int paths;
+  private long[] splitEmitted;
+  private long[] splitSkipped;
+
+  /**
+   * Splits an oversized name-pair block by a second attribute: every record goes into one sub-block
+   * per split value (another name token, an age band, a date band, …), keyed by the block key and
+   * the value, so a record missing one attribute is still reached through another. A sub-block
+   * within the cap is compared in full. A larger one is split again by a later field, but only by
+   * values whose own sub-block was oversized too (a pair sharing a value with a small sub-block has
+   * been compared there already); what is still oversized then is compared as a sorted
+   * neighbourhood. A value every record of the block shares (a token of the key itself) does not
+   * split it.
+   */
+  private void split(Records records, int[] recs, long root, int[] rank, LongList pairs) {
+    long[] keys = subBlocks(recs, root, -1, root, null);
+    int max = Math.max(2, settings.maxBlockSize() / SUB_BLOCK_SHARE);
+    int stride = comparators.size() + 1;
+    Set<Long> oversized = new java.util.HashSet<>();
+    List<int[]> deeper = new ArrayList<>();
+    List<Long> deeperKeys = new ArrayList<>();
+    int i = 0;
+    while (i < keys.length) {
+      long key = keys[i] >>> 24;
+      int j = next(keys, i);
+      int size = j - i;
+      int field = (int) (key >>> 35);
+      int at = (field + 1) * stride;
+      if (size >= 2 && size * NARROWING <= recs.length) {
+        if (size <= max) {
+          splitEmitted[at] += emit(records, keys, i, j, pairs);
+        } else {
+          splitSkipped[at] += (long) size * (size - 1) / 2;
+          oversized.add(key);
+          deeper.add(records(keys, i, j));
+          deeperKeys.add(key);
+        }
+      }
+      i = j;
+    }
+    for (int d = 0; d < deeper.size(); d++) {
+      long key = deeperKeys.get(d);
+      int first = (int) (key >>> 35);
+      int at = (first + 1) * stride;
+      int[] inner = deeper.get(d);
+      long[] sub = subBlocks(inner, key & 0x7FFFFFFFFL, first, root, oversized);
+      int k = 0;
+      while (k < sub.length) {
+        int e = next(sub, k);
+        int size = e - k;
+        int second = (int) (sub[k] >>> 59);
+        if (size >= 2 && size * 2 <= inner.length) {
+          if (size <= max) {
+            splitEmitted[at + second + 1] += emit(records, sub, k, e, pairs);
+          } else {
+            splitSkipped[at + second + 1] += (long) size * (size - 1) / 2;
+            int[] rest = records(sub, k, e);
+            long[] sorted = new long[size];
+            for (int x = 0; x < size; x++) {
+              sorted[x] = ((long) rank[rest[x]] << 24) | rest[x];
+            }
+            Arrays.sort(sorted);
+            splitEmitted[at + second + 1] += emitWindow(records, sorted, settings.window(), pairs);
+          }
+        }
+        k = e;
+      }
+    }
+  }
+
+  /**
+   * Sub-block keys of the given records under a parent key (field, 35-bit hash, record), sorted.
+   * Only fields after {@code after}; with {@code oversized}, only values whose sub-block of the
+   * {@code root} block was itself oversized.
+   */
+  private long[] subBlocks(int[] recs, long parent, int after, long root, Set<Long> oversized) {
+    LongList sub = new LongList(recs.length * 8);
+    for (int rec : recs) {
+      for (int k = splitStart[rec]; k < splitStart[rec + 1]; k++) {
+        long v = split[k];
+        int field = (int) (v >>> 59);
+        if (field <= after) {
+          continue;
+        }
+        if (oversized != null && !oversized.contains(subKey(root, v))) {
+          continue;
+        }
+        sub.add((subKey(parent, v) << 24) | rec);
+      }
+    }
+    return sub.sorted();
+  }
+
+  /** Field (5 bits) and 35-bit hash of the sub-block of a parent key for one split value. */
+  private static long subKey(long parent, long v) {
+    long h = MinHash.mix(parent * 0x9E3779B97F4A7C15L + v);
+    return ((v >>> 59) << 35) | (h & 0x7FFFFFFFFL);
+  }
+
+  private static int next(long[] keys, int i) {
+    long key = keys[i] >>> 24;
+    int j = i + 1;
+    while (j < keys.length && (keys[j] >>> 24) == key) {
+      j++;
+    }
+    return j;
+  }
+
+  private static int[] records(long[] keys, int from, int to) {
+    int[] out = new int[to - from];
+    for (int k = from; k < to; k++) {
+      out[k - from] = (int) (keys[k] & 0xFFFFFF);
+    }
+    return out;
+  }
+
+  /**
+   * "name-pairs+age", "name-pairs+age+date_of_death": the family and the fields of a split path.
+   */
+  private String pathName(int family, int p) {
+    int stride = comparators.size() + 1;
+    StringBuilder b = new StringBuilder(familyNames.get(family));
+    int first = p / stride;
+    int second = p % stride;
+    if (first > 0) {
+      b.append('+').append(settings.fields().get(first - 1).column());
+    }
+    if (second > 0) {
+      b.append('+').append(settings.fields().get(second - 1).column());
+    }
+    return b.toString();
   }
 
   private long emitWindow(Records records, long[] block, int window, LongList pairs) {

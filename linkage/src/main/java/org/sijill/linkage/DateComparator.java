@@ -139,4 +139,11 @@ final class DateComparator implements FieldComparator {
               : digits[rec]);
     }
   }
+
+  /** The epoch day of a value that names one day; MIN_VALUE when missing, partial or unparsed. */
+  int day(int rec) {
+    return first[rec] != Integer.MIN_VALUE && first[rec] == last[rec]
+        ? first[rec]
+        : Integer.MIN_VALUE;
+  }
 }

@@ -41,6 +41,11 @@ final class LongList {
     return out;
   }
 
+  /** The values in insertion order, as a trimmed array. */
+  long[] toArray() {
+    return Arrays.copyOf(a, n);
+  }
+
   long[] sorted() {
     Arrays.parallelSort(a, 0, n);
     return Arrays.copyOf(a, n);

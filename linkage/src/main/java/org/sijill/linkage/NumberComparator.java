@@ -63,4 +63,9 @@ final class NumberComparator implements FieldComparator {
     }
     return d <= 1 ? 2 : d <= 3 ? 1 : 0;
   }
+
+  /** The parsed value, NaN when missing or unreadable. */
+  double value(int rec) {
+    return values[rec];
+  }
 }

@@ -24,9 +24,10 @@ import java.util.Set;
  * @param threshold match probability at which two records are the same person (default 0.5)
  * @param reviewLow lower end of the review band (default 0.1)
  * @param reviewHigh upper end of the review band (default 0.9)
- * @param maxBlockSize largest block compared in full (default 100)
- * @param window in a larger name or LSH block, each record is compared with this many neighbours in
- *     sort order (default 10)
+ * @param maxBlockSize largest block compared in full (default 100); an oversized name-pair block is
+ *     split by a second attribute into sub-blocks of at most half this size
+ * @param window in a sub-block still oversized after splitting, each record is compared with this
+ *     many neighbours in sort order (default 10)
  * @param lshBands MinHash/LSH bands (default 8; 0 turns the LSH channel off)
  * @param lshRows MinHash rows per band (default 5)
  * @param emIterations maximum EM iterations (default 200)

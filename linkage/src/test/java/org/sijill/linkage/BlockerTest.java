@@ -1,0 +1,118 @@
+package org.sijill.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Blocking: a name block over the cap is split by a second attribute, not dropped. */
+class BlockerTest {
+  private static final int FILLERS = 300;
+
+  /**
+   * Window 1: inside an oversized block each record meets only its next record in sort order. No
+   * LSH channel, so the name-pair blocks are the only route between records of one name.
+   */
+  private static Settings settings(List<FieldSpec> fields) {
+    return new Settings(
+        "id", fields, null, null, null, 100, 1, 0, null, null, null, null, null, null, null, null);
+  }
+
+  private static Blocker.Candidates block(Settings s, List<String[]> rows) {
+    List<String> cols = new ArrayList<>();
+    cols.add("id");
+    for (FieldSpec f : s.fields()) {
+      cols.add(f.column());
+    }
+    Records records = new Records(List.of(Source.of("s", cols, rows)), s);
+    List<FieldComparator> comps = new ArrayList<>();
+    for (int f = 0; f < s.fields().size(); f++) {
+      FieldComparator c = FieldComparator.of(s.fields().get(f));
+      c.prepare(records, f);
+      comps.add(c);
+    }
+    return new Blocker(s, Mode.DEDUPE, comps).candidates(records);
+  }
+
+  private static boolean has(Blocker.Candidates c, int a, int b) {
+    return Arrays.binarySearch(c.pairs(), ((long) Math.min(a, b) << 32) | Math.max(a, b)) >= 0;
+  }
+
+  /**
+   * 300 records of one two-token name (one name-pair block, three times the cap) with ages 0–99;
+   * the true pair (ages 40 and 41) sits at the two ends of the block's sort order.
+   */
+  private static List<String[]> sameNameDifferentAges(boolean withAge) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"a", "Muhammad al-Hasan", withAge ? "40" : ""});
+    for (int i = 0; i < FILLERS; i++) {
+      rows.add(new String[] {"f" + i, "محمد الحسن", withAge ? String.valueOf(i % 100) : ""});
+    }
+    rows.add(new String[] {"b", "محمد حسن", withAge ? "41" : ""});
+    return rows;
+  }
+
+  @Test
+  void anOversizedNameBlockIsSplitByAgeAndItsTruePairFound() {
+    Settings s =
+        settings(List.of(new FieldSpec("name", Kind.NAME), new FieldSpec("age", Kind.NUMBER)));
+    int last = FILLERS + 1;
+
+    Blocker.Candidates split = block(s, sameNameDifferentAges(true));
+    assertThat(has(split, 0, last)).isTrue();
+    assertThat(split.perKey()).containsKey("name-pairs+age");
+    assertThat(split.perKey().get("name-pairs+age")[0]).isPositive();
+    // Still far from all pairs: the age bands, not the whole block, were compared.
+    int n = FILLERS + 2;
+    assertThat((long) split.pairs().length).isLessThan((long) n * (n - 1) / 20);
+    // Ages 20 years apart share no band and are not compared through it.
+    assertThat(has(split, 0, 1 + 60)).isFalse();
+
+    // Without the age the block cannot be split, and the window alone misses the pair.
+    Blocker.Candidates unsplit = block(s, sameNameDifferentAges(false));
+    assertThat(has(unsplit, 0, last)).isFalse();
+    assertThat(unsplit.perKey()).doesNotContainKey("name-pairs+age");
+  }
+
+  /**
+   * The true pair (a, b) shares the mother's name with one other record c; a has no age. The
+   * oversized name block is split by age and by the mother's name, and a is reached through the
+   * mother's name.
+   */
+  private static List<String[]> recordMissingAge(String mother) {
+    String[] mothers = {"Fatima", "Khadija", "Aisha", "Maryam", "Salma", "Huda"};
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"a", "Muhammad al-Hasan", mother, ""});
+    rows.add(new String[] {"c", "Muhammad al-Hasan", mother, "12"});
+    for (int i = 0; i < FILLERS; i++) {
+      rows.add(
+          new String[] {
+            "f" + i, "محمد الحسن", mothers[i % mothers.length], String.valueOf(i % 100)
+          });
+    }
+    rows.add(new String[] {"b", "محمد حسن", mother, "41"});
+    return rows;
+  }
+
+  @Test
+  void aRecordMissingTheAgeIsStillReachedThroughAnotherAttribute() {
+    Settings s =
+        settings(
+            List.of(
+                new FieldSpec("name", Kind.NAME),
+                new FieldSpec("mother", Kind.NAME),
+                new FieldSpec("age", Kind.NUMBER)));
+    int last = FILLERS + 2;
+
+    Blocker.Candidates c = block(s, recordMissingAge("Zainab"));
+    assertThat(has(c, 0, last)).isTrue();
+    assertThat(c.perKey().get("name-pairs+mother")[0]).isPositive();
+
+    // Control: with no mother's name either, nothing links a to b (a has no age band and the
+    // window of 1 pairs it only with its neighbour c).
+    Blocker.Candidates none = block(s, recordMissingAge(""));
+    assertThat(has(none, 0, last)).isFalse();
+  }
+}
