@@ -381,18 +381,70 @@ public final class LinkageBench {
   }
 
   private static void resetPeaks() {
+    watchGcs();
     for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
       p.resetPeakUsage();
     }
+    HEAP_BEFORE_GC.set(0);
   }
 
-  private static long peakHeapMb() {
-    long sum = 0;
+  /** Largest heap in use (all heap pools at one instant) seen just before a collection. */
+  private static final java.util.concurrent.atomic.AtomicLong HEAP_BEFORE_GC =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  private static boolean watching;
+
+  /**
+   * Why: the sum of each pool's own peak overstates the heap's peak (the young generation peaks
+   * just before a collection empties it, the old generation later), so the figure reported is the
+   * largest total over all heap pools taken at the same instant, just before a collection, when the
+   * heap is fullest.
+   */
+  private static synchronized void watchGcs() {
+    if (watching) {
+      return;
+    }
+    watching = true;
+    java.util.Set<String> heapPools = new java.util.HashSet<>();
     for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
       if (p.getType() == MemoryType.HEAP) {
-        sum += p.getPeakUsage().getUsed();
+        heapPools.add(p.getName());
       }
     }
-    return sum / (1024 * 1024);
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof javax.management.NotificationEmitter emitter) {
+        emitter.addNotificationListener(
+            (n, handback) -> {
+              if (!com.sun.management.GarbageCollectionNotificationInfo
+                  .GARBAGE_COLLECTION_NOTIFICATION
+                  .equals(n.getType())) {
+                return;
+              }
+              var info =
+                  com.sun.management.GarbageCollectionNotificationInfo.from(
+                      (javax.management.openmbean.CompositeData) n.getUserData());
+              long used = 0;
+              for (var e : info.getGcInfo().getMemoryUsageBeforeGc().entrySet()) {
+                if (heapPools.contains(e.getKey())) {
+                  used += e.getValue().getUsed();
+                }
+              }
+              HEAP_BEFORE_GC.accumulateAndGet(used, Math::max);
+            },
+            null,
+            null);
+      }
+    }
+  }
+
+  /** Peak heap in MiB: the fullest the heap was at one instant (see {@link #watchGcs}). */
+  private static long peakHeapMb() {
+    long now = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        now += p.getUsage().getUsed();
+      }
+    }
+    return Math.max(HEAP_BEFORE_GC.get(), now) / (1024 * 1024);
   }
 }
