@@ -128,10 +128,14 @@ final class LinkCommand implements Callable<Integer> {
                     err.flush();
                   });
       if (verbose) {
+        int width =
+            r.pairsPerBlockingKey().keySet().stream().mapToInt(String::length).max().orElse(1);
         for (Map.Entry<String, long[]> e : r.pairsPerBlockingKey().entrySet()) {
           err.printf(
-              "link: blocking key %-16s %,d pairs (%,d skipped in oversized blocks)%n",
-              e.getKey(), e.getValue()[0], e.getValue()[1]);
+              "link: blocking key %-" + width + "s %,d pairs (%,d skipped in oversized blocks)%n",
+              e.getKey(),
+              e.getValue()[0],
+              e.getValue()[1]);
         }
         err.print(r.modelSummary());
         err.flush();

@@ -353,10 +353,11 @@ public final class LinkageBench {
         wall,
         (cpuNanos() - cpuAtStart) / 1e9,
         peakHeapMb());
+    int width = r.pairsPerBlockingKey().keySet().stream().mapToInt(String::length).max().orElse(1);
     for (Map.Entry<String, long[]> e : r.pairsPerBlockingKey().entrySet()) {
       System.out.printf(
           Locale.ROOT,
-          "  key %-16s pairs %,d (skipped in oversized blocks %,d)%n",
+          "  key %-" + width + "s pairs %,d (skipped in oversized blocks %,d)%n",
           e.getKey(),
           e.getValue()[0],
           e.getValue()[1]);
