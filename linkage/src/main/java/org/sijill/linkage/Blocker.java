@@ -17,6 +17,8 @@ import java.util.Set;
  *   <li>{@code name-pairs}: every pair of name-token skeletons within one name field of a record
  *       (order-free, script-free: "Mohammed … al-Hasan" and "الحسن محمد" share {@code hsn|mhmd});
  *       names split over single-token fields (given_name, surname) pair across those fields;
+ *   <li>{@code token+initial}: a name-token skeleton with the first letter of another token of the
+ *       name, compared only in small blocks (one shared token, a typo in the other);
  *   <li>{@code lsh}: MinHash/LSH bands over skeleton bigrams and text trigrams (typos everywhere);
  *   <li>one key per exact, date and text field: the value itself (an id number, a birth date).
  * </ul>
@@ -31,7 +33,8 @@ import java.util.Set;
 final class Blocker {
   private static final int FAMILY_NAME_PAIRS = 0;
   private static final int FAMILY_LSH = 1;
-  private static final int FAMILY_FIELD = 2;
+  private static final int FAMILY_TOKEN_INITIAL = 2;
+  private static final int FAMILY_FIELD = 3;
 
   /**
    * A split value is used only if its sub-block holds at most 1/NARROWING of the oversized block:
@@ -46,6 +49,12 @@ final class Blocker {
    * comparisons a block within the cap would, and comparisons per record stay near constant.
    */
   private static final int SUB_BLOCK_SHARE = 2;
+
+  /**
+   * A token+initial block is compared in full up to maxBlockSize / TOKEN_INITIAL_SHARE records and
+   * skipped above: the key is loose (one token and a letter), so only a small block is evidence.
+   */
+  private static final int TOKEN_INITIAL_SHARE = 5;
 
   /** Width of the overlapping bands a number (an age, in years) is split by. */
   private static final int NUMBER_BAND = 4;
@@ -72,6 +81,7 @@ final class Blocker {
     this.comparators = comparators;
     familyNames.add("name-pairs");
     familyNames.add("lsh");
+    familyNames.add("token+initial");
     for (FieldSpec f : settings.fields()) {
       familyNames.add(f.column());
     }
@@ -105,9 +115,10 @@ final class Blocker {
         if (c instanceof NameComparator nc) {
           NameToken[] toks = nc.tokens(rec);
           Set<String> skels = new LinkedHashSet<>();
+          Set<String> twice = new LinkedHashSet<>();
           for (NameToken t : toks) {
-            if (!t.skeleton().isEmpty() && skels.size() < 8) {
-              skels.add(t.skeleton());
+            if (!t.skeleton().isEmpty() && skels.size() < 8 && !skels.add(t.skeleton())) {
+              twice.add(t.skeleton());
             }
             String s = "^" + t.skeleton() + "$";
             for (int k = 0; k + 2 <= s.length() && sh < shingles.length; k++) {
@@ -118,6 +129,12 @@ final class Blocker {
             single.addAll(skels);
           } else {
             tokenPairs(skels, f, rec, keys);
+            tokenInitials(skels, f, rec, keys);
+          }
+          // A skeleton written twice (حسن الحسيني, Hani Hani: given and family name alike) pairs
+          // with itself, so such a name still has a name-pair key.
+          for (String t : twice) {
+            keys.add(pack(FAMILY_NAME_PAIRS, hash(f + ":" + t + "|" + t), rec));
           }
         } else if (c instanceof TextComparator tc && tc.value(rec) != null) {
           String s = tc.value(rec);
@@ -133,6 +150,7 @@ final class Blocker {
       // Names split over single-token fields (given_name, surname) pair across fields.
       if (single.size() >= 2) {
         tokenPairs(single, -1, rec, keys);
+        tokenInitials(single, -1, rec, keys);
       }
       if (minHash != null) {
         minHash.bandKeys(shingles, sh, k -> keys.add(pack(FAMILY_LSH, k, rec)));
@@ -199,6 +217,21 @@ final class Blocker {
   }
 
   /**
+   * Each name-token skeleton with the first letter of each other token of the name: a pair that
+   * shares one token and has a typo past the first letter of another shares such a key.
+   */
+  private static void tokenInitials(Set<String> skels, int field, int rec, LongList keys) {
+    Set<String> seen = new java.util.HashSet<>();
+    for (String t : skels) {
+      for (String u : skels) {
+        if (!u.equals(t) && seen.add(t + "|" + u.charAt(0))) {
+          keys.add(pack(FAMILY_TOKEN_INITIAL, hash(field + "~" + t + "|" + u.charAt(0)), rec));
+        }
+      }
+    }
+  }
+
+  /**
    * All name-token skeletons of a record, sorted, then the first date: near-identical records sort
    * together.
    */
@@ -253,7 +286,14 @@ final class Blocker {
       int family = (int) (key >>> 35);
       int size = j - i;
       if (size >= 2) {
-        if (size <= max) {
+        if (family == FAMILY_TOKEN_INITIAL) {
+          // Looser than a token pair: compared only where the block is small.
+          if (size <= Math.max(2, max / TOKEN_INITIAL_SHARE)) {
+            emitted[family] += emit(records, keys, i, j, pairs);
+          } else {
+            skipped[family] += (long) size * (size - 1) / 2;
+          }
+        } else if (size <= max) {
           emitted[family] += emit(records, keys, i, j, pairs);
         } else if (family == FAMILY_NAME_PAIRS) {
           // Too large to compare in full: split by a second attribute (see split).

@@ -115,4 +115,55 @@ class BlockerTest {
     Blocker.Candidates none = block(s, recordMissingAge(""));
     assertThat(has(none, 0, last)).isFalse();
   }
+
+  private static Settings namesOnly() {
+    return settings(List.of(new FieldSpec("name", Kind.NAME)));
+  }
+
+  @Test
+  void aPairSharingOneTokenWithATypoInAnotherIsFoundByTokenAndInitial() {
+    // احد (a dropped letter of أحمد) and Ahmad share no skeleton, so no name pair; al-Dimashqi
+    // alone is one token. The key al-Dimashqi + initial "h" (the skeleton drops alif and vowels:
+    // hd,
+    // hmd) joins them.
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"a", "احد الدمشقي"});
+    rows.add(new String[] {"b", "Ahmad Nizar al-Dimashqi"});
+    rows.add(new String[] {"c", "Khalid al-Dimashqi"});
+    Blocker.Candidates c = block(namesOnly(), rows);
+    assertThat(has(c, 0, 1)).isTrue();
+    assertThat(c.perKey().get("token+initial")[0]).isPositive();
+    // The typo'd token must keep its first letter: Khalid shares neither a pair nor an initial
+    // with احد.
+    assertThat(has(c, 0, 2)).isFalse();
+  }
+
+  @Test
+  void aTokenAndInitialBlockOverItsCapIsNotCompared() {
+    // 30 more records with al-Dimashqi and a token whose skeleton starts with "h" make the block 32
+    // records,
+    // over maxBlockSize / 5 = 20: the loose key is skipped there, and the typo pair is lost.
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"a", "احد الدمشقي"});
+    rows.add(new String[] {"b", "Ahmad Nizar al-Dimashqi"});
+    for (int i = 0; i < 30; i++) {
+      rows.add(new String[] {"f" + i, "Hasan al-Dimashqi"});
+    }
+    Blocker.Candidates c = block(namesOnly(), rows);
+    assertThat(has(c, 0, 1)).isFalse();
+    assertThat(c.perKey().get("token+initial")[1]).isPositive();
+  }
+
+  @Test
+  void aNameWhoseTokensShareOneSkeletonStillHasANamePairKey() {
+    // حسن الحسيني: both tokens give hsn, so the name has no pair of distinct skeletons.
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"a", "حسن الحسيني"});
+    rows.add(new String[] {"b", "Hassan Mohammed Hoseini"});
+    rows.add(new String[] {"c", "Hassan Mohammed"});
+    Blocker.Candidates c = block(namesOnly(), rows);
+    assertThat(has(c, 0, 1)).isTrue();
+    // Hassan Mohammed writes hsn once: it shares no key with حسن الحسيني.
+    assertThat(has(c, 0, 2)).isFalse();
+  }
 }
