@@ -24,15 +24,7 @@ final class Clusterer {
 
   /** Returns the cluster index of every record (records alone get their own cluster). */
   static int[] cluster(int n, long[] pairs, float[] weight, int[] source, boolean linkOnly) {
-    int[] parent = new int[n];
-    for (int i = 0; i < n; i++) {
-      parent[i] = i;
-    }
-    for (int p = 0; p < pairs.length; p++) {
-      if (weight[p] > 0) {
-        union(parent, (int) (pairs[p] >>> 32), (int) pairs[p]);
-      }
-    }
+    int[] parent = positiveComponents(n, pairs, weight);
     // Group the pairs by component; only components with 3+ records need contraction.
     int[] compSize = new int[n];
     for (int i = 0; i < n; i++) {
@@ -208,15 +200,7 @@ final class Clusterer {
    * having compared them.
    */
   static long[] uncomparedWithinComponents(int n, long[] pairs, float[] weight, int maxSize) {
-    int[] parent = new int[n];
-    for (int i = 0; i < n; i++) {
-      parent[i] = i;
-    }
-    for (int p = 0; p < pairs.length; p++) {
-      if (weight[p] > 0) {
-        union(parent, (int) (pairs[p] >>> 32), (int) pairs[p]);
-      }
-    }
+    int[] parent = positiveComponents(n, pairs, weight);
     int[] size = new int[n];
     for (int i = 0; i < n; i++) {
       size[find(parent, i)]++;
@@ -243,6 +227,20 @@ final class Clusterer {
       }
     }
     return out.sortedDistinct();
+  }
+
+  /** Union-find parents of the components that pairs of positive weight join. */
+  private static int[] positiveComponents(int n, long[] pairs, float[] weight) {
+    int[] parent = new int[n];
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+    }
+    for (int p = 0; p < pairs.length; p++) {
+      if (weight[p] > 0) {
+        union(parent, (int) (pairs[p] >>> 32), (int) pairs[p]);
+      }
+    }
+    return parent;
   }
 
   private record Edge(double w, int a, int b) {}
