@@ -20,6 +20,9 @@ import java.util.PriorityQueue;
  * same source never merge.
  */
 final class Clusterer {
+  /** (record, source) slots the mutual-best pass keeps in flat arrays before using a map. */
+  static final int MUTUAL_BEST_MAX_FLAT = 1 << 25;
+
   private Clusterer() {}
 
   /** Returns the cluster index of every record (records alone get their own cluster). */
@@ -77,23 +80,9 @@ final class Clusterer {
    * One pass over the pairs to find each record's best and second-best candidate per source, one to
    * promote.
    *
+   * @param maxFlat above this many (record, source) slots they are kept in a map, not arrays
    * @return the number of pairs promoted
    */
-  static int promoteMutualBest(
-      long[] pairs,
-      float[] logit,
-      float[] weight,
-      int[] source,
-      int sources,
-      double floor,
-      double threshold,
-      double margin,
-      float promoted) {
-    return promoteMutualBest(
-        pairs, logit, weight, source, sources, floor, threshold, margin, promoted, Slots.MAX_FLAT);
-  }
-
-  /** As above; more than {@code maxFlat} (record, source) slots are kept in a map. */
   static int promoteMutualBest(
       long[] pairs,
       float[] logit,
@@ -136,7 +125,6 @@ final class Clusterer {
    * they fit (few sources), else a map of the slots in use.
    */
   private static final class Slots {
-    private static final int MAX_FLAT = 1 << 25;
     private final Map<Long, Integer> index;
     private float[] best;
     private float[] second;

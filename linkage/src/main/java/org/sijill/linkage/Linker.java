@@ -202,7 +202,8 @@ public final class Linker {
               Math.log(floor / (1 - floor)),
               shift,
               settings.mutualBestMargin(),
-              PROMOTED_WEIGHT);
+              PROMOTED_WEIGHT,
+              Clusterer.MUTUAL_BEST_MAX_FLAT);
       progress.accept(
           String.format("%,d pairs below the threshold linked as mutual best", promoted));
     }
