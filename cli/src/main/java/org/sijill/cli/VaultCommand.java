@@ -5,9 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -71,7 +68,7 @@ final class VaultCommand {
     @Override
     public Integer call() throws IOException {
       Main main = Main.root(spec);
-      Instant when = parseTime(acquiredAt);
+      Instant when = MediaSeenCommand.parseTime(acquiredAt, "--acquired-at");
       List<String> problems = new ArrayList<>();
       for (Path f : files) {
         if (!Files.isRegularFile(f)) {
@@ -423,21 +420,6 @@ final class VaultCommand {
         out.flush();
       }
       return 0;
-    }
-  }
-
-  static Instant parseTime(String s) {
-    if (s == null || s.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(s);
-    } catch (DateTimeParseException e) {
-      try {
-        return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
-      } catch (DateTimeParseException e2) {
-        throw new UserError("--acquired-at: '" + s + "' is not an ISO instant or date");
-      }
     }
   }
 }
