@@ -61,6 +61,12 @@ record NameToken(
     if (bothKnown && conflicts(o)) {
       return Math.min(0.5, JaroWinkler.similarity(skeleton, o.skeleton));
     }
+    boolean crossTypo = crossScriptTypo(o);
+    if (crossTypo && bothKnown && !vowelVariant(o)) {
+      // نيل for Nabil, سمر for Samir: one keying error from a spelling the lexicon attests for the
+      // Latin name; the typo level, even where the skeletons agree (سمر is Samar)
+      return TYPO;
+    }
     if (skeleton.equals(o.skeleton) && !skeleton.isEmpty()) {
       return 0.9;
     }
@@ -68,9 +74,10 @@ record NameToken(
     if (ArabicText.containsArabic(text) == ArabicText.containsArabic(o.text)) {
       s = Math.max(s, 0.95 * JaroWinkler.similarity(text, o.text));
     }
-    if (!bothKnown
-        && skeleton.length() + o.skeleton.length() >= 3
-        && EditDistance.withinOne(skeleton, o.skeleton)) {
+    if (crossTypo // عاء for Alaa
+        || !bothKnown
+            && skeleton.length() + o.skeleton.length() >= 3
+            && EditDistance.withinOne(skeleton, o.skeleton)) {
       // one consonant dropped, doubled or mistyped (أمد for أحمد, Uar for Omar): Jaro-Winkler is
       // near zero on such short skeletons, yet a keying error is far likelier than another name
       s = Math.max(s, TYPO);
@@ -94,8 +101,45 @@ record NameToken(
       // one keying error away: a typo that happens to be another name
       return JaroWinkler.similarity(text, o.text) < 0.9;
     }
-    // Basil for باسل: a vowel variant of an attested spelling, though attested only for باسيل
+    // one keying error, as within one script; or Basil for باسل
+    return !crossScriptTypo(o) && !vowelVariant(o);
+  }
+
+  /**
+   * Basil for باسل: the Latin token is a vowel variant of an attested spelling of the Arabic one,
+   * though attested only for باسيل. Cross-script tokens only.
+   */
+  private boolean vowelVariant(NameToken o) {
     NameLexicon lex = NameLexicon.instance();
-    return arabic ? !lex.vowelVariant(text, o.vowelFolded) : !lex.vowelVariant(o.text, vowelFolded);
+    return ArabicText.containsArabic(text)
+        ? lex.vowelVariant(text, o.vowelFolded)
+        : lex.vowelVariant(o.text, vowelFolded);
+  }
+
+  /**
+   * One token Arabic, the other Latin, and the Arabic text is one keying error (a letter dropped,
+   * added, changed or swapped) from an Arabic spelling the lexicon gives for the Latin token: a
+   * typo in the Arabic list (نيل for نبيل against Nabil), not another name. Both spellings need
+   * three letters or more, so that two-letter fragments do not match everything.
+   */
+  boolean crossScriptTypo(NameToken o) {
+    boolean arabic = ArabicText.containsArabic(text);
+    if (arabic == ArabicText.containsArabic(o.text)) {
+      return false;
+    }
+    NameToken ar = arabic ? this : o;
+    NameToken lat = arabic ? o : this;
+    if (lat.canonical == null || ar.text.length() < 3) {
+      return false;
+    }
+    if (ar.canonical != null && ar.skeleton.equals(lat.skeleton)) {
+      return false; // حسن against Hussein: two names that differ only in a long vowel
+    }
+    for (String form : lat.canonical) {
+      if (form.length() >= 3 && EditDistance.withinOne(ar.text, form)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -151,6 +151,29 @@ class ComparatorTest {
   }
 
   @Test
+  void aConsonantDroppedInTheArabicListIsATypoNotAnotherName() {
+    // نيل (a real word) is نبيل with its ب dropped; راي is رامي without its م: against the Latin
+    // spelling of the intended name that is a keying error, as it would be within one script
+    NameToken nabil = NameToken.of("nabil");
+    NameToken nil = NameToken.of("نيل");
+    assertThat(nil.conflicts(nabil)).isFalse();
+    assertThat(nil.similarity(nabil)).isEqualTo(NameToken.TYPO);
+    assertThat(NameToken.of("راي").similarity(NameToken.of("rami"))).isEqualTo(NameToken.TYPO);
+    // a typo level (4), not the mark of relatives (0); a different given name still is
+    assertThat(
+            levels(
+                new NameComparator(),
+                "ماهر نيل بركات",
+                "Mahir Nabil Barakat",
+                "Mahir Khaled Barakat"))
+        .containsExactly(4, 0);
+    // two names told apart only by a long vowel stay apart (حسن / Hussein: see above), and a name
+    // two letters off is no typo
+    assertThat(NameToken.of("حسن").conflicts(NameToken.of("hussein"))).isTrue();
+    assertThat(NameToken.of("نبيل").similarity(NameToken.of("nizar"))).isLessThan(NameToken.TYPO);
+  }
+
+  @Test
   void aRepeatedNameMayAlignEitherWay() {
     // Ahmad Ahmad (given name = father's name) written family first on one list: the greedy
     // alignment pairs the two Ahmads crosswise, which must not read as given names out of order
