@@ -117,10 +117,11 @@ record NameToken(
   }
 
   /**
-   * One token Arabic, the other Latin, and the Arabic text is one keying error (a letter dropped,
-   * added, changed or swapped) from an Arabic spelling the lexicon gives for the Latin token: a
-   * typo in the Arabic list (نيل for نبيل against Nabil), not another name. Both spellings need
-   * three letters or more, so that two-letter fragments do not match everything.
+   * One token Arabic, the other Latin, and the Arabic text is an Arabic form the lexicon gives for
+   * the Latin token with one letter dropped: a typo in the Arabic list (نيل for نبيل against Nabil,
+   * راي for رامي against Rami), not another name. Only a dropped letter: one letter changed turns
+   * many names into others (هادي / هاني), and at 100k records counting those as typos cost more
+   * than it gained.
    */
   boolean crossScriptTypo(NameToken o) {
     boolean arabic = ArabicText.containsArabic(text);
@@ -136,7 +137,7 @@ record NameToken(
       return false; // حسن against Hussein: two names that differ only in a long vowel
     }
     for (String form : lat.canonical) {
-      if (form.length() >= 3 && EditDistance.withinOne(ar.text, form)) {
+      if (form.length() == ar.text.length() + 1 && EditDistance.withinOne(ar.text, form)) {
         return true;
       }
     }
