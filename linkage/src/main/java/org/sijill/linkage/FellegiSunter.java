@@ -71,6 +71,17 @@ final class FellegiSunter {
     return s;
   }
 
+  private double logU(long pattern) {
+    double s = 0;
+    for (int f = 0; f < fields; f++) {
+      int l = Patterns.level(pattern, f);
+      if (l >= 0) {
+        s += Math.log(u[f][l]);
+      }
+    }
+    return s;
+  }
+
   double priorLogit() {
     return Math.log(lambda / (1 - lambda));
   }
@@ -91,7 +102,9 @@ final class FellegiSunter {
       converged = true;
       return;
     }
+    double previousLogLikelihood = Double.NEGATIVE_INFINITY;
     for (iterations = 1; iterations <= maxIterations; iterations++) {
+      double logLikelihood = 0;
       double[][] mNum = new double[fields][];
       double[][] uNum = new double[fields][];
       for (int f = 0; f < fields; f++) {
@@ -102,6 +115,12 @@ final class FellegiSunter {
       for (int p = 0; p < pats.length; p++) {
         double logit = priorLogit() + logBayesFactor(pats[p]);
         double g = 1 / (1 + Math.exp(-logit));
+        // log P(vector) = log((1-λ) u-product) + log(1 + e^logit)
+        logLikelihood +=
+            cnt[p]
+                * (Math.log1p(-lambda)
+                    + logU(pats[p])
+                    + (logit > 30 ? logit : Math.log1p(Math.exp(logit))));
         sumG += cnt[p] * g;
         for (int f = 0; f < fields; f++) {
           int l = Patterns.level(pats[p], f);
@@ -129,7 +148,14 @@ final class FellegiSunter {
           change = Math.max(change, normaliseInto(uNum[f], u[f]));
         }
       }
-      if (change < 1e-6) {
+      // Parameters settled, or the likelihood (of the parameters this step started from) no
+      // longer rises by a relative 1e-10: EM then creeps along a flat ridge (λ trading against a
+      // rare level's m) for thousands of steps without changing any decision.
+      boolean flat =
+          logLikelihood - previousLogLikelihood < 1e-10 * Math.abs(logLikelihood)
+              && iterations > 10;
+      previousLogLikelihood = logLikelihood;
+      if (change < 1e-6 || flat) {
         converged = true;
         break;
       }

@@ -81,6 +81,33 @@ class LinkerTest {
   }
 
   @Test
+  void emStopsOnceTheLikelihoodIsFlat() {
+    // On victim lists EM used to run into its cap (200 steps) and report "not converged" on every
+    // run, while λ crept along a flat ridge without changing a decision.
+    GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(1, 8000));
+    List<String> cols = Linker.columns(VICTIMS);
+    List<Source> sources = new ArrayList<>();
+    for (GeneratedList l : g.lists()) {
+      List<String[]> rows = new ArrayList<>();
+      for (SyntheticRow row : l.rows()) {
+        String[] v = new String[cols.size()];
+        for (int c = 0; c < v.length; c++) {
+          v[c] = row.get(cols.get(c));
+        }
+        rows.add(v);
+      }
+      sources.add(Source.of(l.name(), cols, rows));
+    }
+    LinkResult r =
+        new Linker(VICTIMS, Mode.LINK_AND_DEDUPE).link(sources, List.of(), List.of(), m -> {});
+    java.util.regex.Matcher it =
+        java.util.regex.Pattern.compile("EM iterations (\\d+)").matcher(r.modelSummary());
+    assertThat(it.find()).isTrue();
+    assertThat(Integer.parseInt(it.group(1))).isLessThan(200);
+    assertThat(r.modelSummary()).doesNotContain("not converged");
+  }
+
+  @Test
   void decisionsOverrideTheModel() {
     List<String> cols = Linker.columns(VICTIMS);
     GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(3, 400));
