@@ -34,7 +34,8 @@ final class Blocker {
   private static final int FAMILY_NAME_PAIRS = 0;
   private static final int FAMILY_LSH = 1;
   private static final int FAMILY_TOKEN_INITIAL = 2;
-  private static final int FAMILY_FIELD = 3;
+  private static final int FAMILY_TOKEN_BAND = 3;
+  private static final int FAMILY_FIELD = 4;
 
   /**
    * A split value is used only if its sub-block holds at most 1/NARROWING of the oversized block:
@@ -55,6 +56,19 @@ final class Blocker {
    * skipped above: the key is loose (one token and a letter), so only a small block is evidence.
    */
   private static final int TOKEN_INITIAL_SHARE = 5;
+
+  /**
+   * A token+age block is compared in full up to maxBlockSize / TOKEN_BAND_SHARE records and skipped
+   * above, like token+initial: one shared token and a near age are loose evidence.
+   */
+  private static final int TOKEN_BAND_SHARE = 5;
+
+  /**
+   * A name token held by more than TOKEN_BAND_HOLDERS times the token+age cap records in its field
+   * gets no token+age keys: spread over the age bands its blocks would be over the cap anyway (a
+   * common given name), and a key per band would only add to the sort.
+   */
+  private static final int TOKEN_BAND_HOLDERS = 20;
 
   /** Width of the overlapping bands a number (an age, in years) is split by. */
   private static final int NUMBER_BAND = 4;
@@ -82,6 +96,13 @@ final class Blocker {
     familyNames.add("name-pairs");
     familyNames.add("lsh");
     familyNames.add("token+initial");
+    List<String> numbers = new ArrayList<>();
+    for (FieldSpec f : settings.fields()) {
+      if (f.kind() == Kind.NUMBER) {
+        numbers.add(f.column());
+      }
+    }
+    familyNames.add("token+" + (numbers.isEmpty() ? "number" : String.join("/", numbers)));
     for (FieldSpec f : settings.fields()) {
       familyNames.add(f.column());
     }
@@ -104,10 +125,13 @@ final class Blocker {
     int[] shingles = new int[256];
     int[] splitStart = new int[n + 1];
     LongList splitValues = new LongList(n * 8);
+    LongList numberBands = new LongList(8);
+    int holders = TOKEN_BAND_HOLDERS * tokenBandCap();
     for (int r = 0; r < n; r++) {
       final int rec = r;
       splitStart[rec] = splitValues.size();
       splitValues(rec, splitValues);
+      numberBands(rec, numberBands);
       Set<String> single = new LinkedHashSet<>();
       int sh = 0;
       for (int f = 0; f < comparators.size(); f++) {
@@ -125,6 +149,7 @@ final class Blocker {
               shingles[sh++] = s.substring(k, k + 2).hashCode() * 31 + f;
             }
           }
+          tokenBands(skels, nc, f, numberBands, holders, rec, keys);
           if (skels.size() == 1) {
             single.addAll(skels);
           } else {
@@ -192,6 +217,51 @@ final class Blocker {
         }
       } else {
         c.blockingKeys(rec, v -> out.add(splitValue(field, hash(v))));
+      }
+    }
+  }
+
+  /** Largest token+age block compared in full. */
+  private int tokenBandCap() {
+    return Math.max(2, settings.maxBlockSize() / TOKEN_BAND_SHARE);
+  }
+
+  /** The bands of each number field (an age), two overlapping tilings, for the token+age key. */
+  private void numberBands(int rec, LongList out) {
+    out.clear();
+    for (int f = 0; f < comparators.size(); f++) {
+      if (comparators.get(f) instanceof NumberComparator num) {
+        double v = num.value(rec);
+        if (!Double.isNaN(v)) {
+          bands((long) Math.floor(v), NUMBER_BAND, f, out);
+        }
+      }
+    }
+  }
+
+  /**
+   * Each name-token skeleton of one name field with each band of a number field: a pair that shares
+   * one token, has a typo in every other and ages within half a band (2 years) shares such a key.
+   * Tokens held by more than {@code holders} records of the field are left out.
+   */
+  private static void tokenBands(
+      Set<String> skels,
+      NameComparator nc,
+      int field,
+      LongList bands,
+      int holders,
+      int rec,
+      LongList keys) {
+    if (bands.size() == 0) {
+      return;
+    }
+    for (String t : skels) {
+      if (nc.skeletonCount(t) > holders) {
+        continue;
+      }
+      long h = hash(field + "#" + t);
+      for (int b = 0; b < bands.size(); b++) {
+        keys.add(pack(FAMILY_TOKEN_BAND, MinHash.mix(h * 0x9E3779B97F4A7C15L + bands.get(b)), rec));
       }
     }
   }
@@ -286,9 +356,13 @@ final class Blocker {
       int family = (int) (key >>> 35);
       int size = j - i;
       if (size >= 2) {
-        if (family == FAMILY_TOKEN_INITIAL) {
+        if (family == FAMILY_TOKEN_INITIAL || family == FAMILY_TOKEN_BAND) {
           // Looser than a token pair: compared only where the block is small.
-          if (size <= Math.max(2, max / TOKEN_INITIAL_SHARE)) {
+          int cap =
+              family == FAMILY_TOKEN_INITIAL
+                  ? Math.max(2, max / TOKEN_INITIAL_SHARE)
+                  : tokenBandCap();
+          if (size <= cap) {
             emitted[family] += emit(records, keys, i, j, pairs);
           } else {
             skipped[family] += (long) size * (size - 1) / 2;

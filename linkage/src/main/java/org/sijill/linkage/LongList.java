@@ -18,6 +18,11 @@ final class LongList {
     a[n++] = v;
   }
 
+  /** Empties the list, keeping its capacity. */
+  void clear() {
+    n = 0;
+  }
+
   int size() {
     return n;
   }

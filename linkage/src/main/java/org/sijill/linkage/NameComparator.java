@@ -230,6 +230,11 @@ final class NameComparator implements FieldComparator {
     // Keys are built across all name fields by the blocker; see Blocker#nameKeys.
   }
 
+  /** Records whose name in this field holds the skeleton (0 if none). */
+  int skeletonCount(String skeleton) {
+    return skeletonCount.getOrDefault(skeleton, 0);
+  }
+
   NameToken[] tokens(int rec) {
     return tokens[rec];
   }

@@ -166,4 +166,69 @@ class BlockerTest {
     // Hassan Mohammed writes hsn once: it shares no key with حسن الحسيني.
     assertThat(has(c, 0, 2)).isFalse();
   }
+
+  private static Settings nameAndAge() {
+    return settings(List.of(new FieldSpec("name", Kind.NAME), new FieldSpec("age", Kind.NUMBER)));
+  }
+
+  /**
+   * Hasan Shaan (a dropped letter) and Hasan Shaban, 39 and 40, share only the token Hasan: no name
+   * pair, and their token+initial block (Hasan + "c", the skeleton of sh) holds 30 more Hasan
+   * Shukri. Those are all 60 or older, so the block of Hasan and the age band of 39/40 is small.
+   */
+  private static List<String[]> oneSharedTokenAndAge(String fillerAge) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"a", "Hasan Shaan", "39"});
+    rows.add(new String[] {"b", "حسن شعبان", "40"});
+    for (int i = 0; i < 30; i++) {
+      rows.add(
+          new String[] {"f" + i, "Hasan Shukri", fillerAge.isEmpty() ? "" + (60 + i) : fillerAge});
+    }
+    return rows;
+  }
+
+  @Test
+  void aPairSharingOneTokenAndANearAgeIsFoundByTokenAndAge() {
+    Blocker.Candidates c = block(nameAndAge(), oneSharedTokenAndAge(""));
+    assertThat(has(c, 0, 1)).isTrue();
+    assertThat(c.perKey().get("token+age")[0]).isPositive();
+    // The older keys alone miss it: token+initial is over its cap here.
+    assertThat(c.perKey().get("token+initial")[1]).isPositive();
+    // Ages far apart share no band: a and a Hasan Shukri of 60 or more are not compared.
+    assertThat(has(c, 0, 2)).isFalse();
+
+    // Without ages nothing joins the pair.
+    List<String[]> noAges = new ArrayList<>();
+    for (String[] r : oneSharedTokenAndAge("")) {
+      noAges.add(new String[] {r[0], r[1], ""});
+    }
+    Blocker.Candidates none = block(nameAndAge(), noAges);
+    assertThat(has(none, 0, 1)).isFalse();
+    assertThat(none.perKey()).doesNotContainKey("token+age");
+  }
+
+  @Test
+  void aTokenAndAgeBlockOverItsCapIsNotCompared() {
+    // The 30 Hasan Shukri are 40 too: the block of Hasan and that age band is 32 records, over
+    // maxBlockSize / 5 = 20, and is skipped; the pair is lost.
+    Blocker.Candidates c = block(nameAndAge(), oneSharedTokenAndAge("40"));
+    assertThat(has(c, 0, 1)).isFalse();
+    assertThat(c.perKey().get("token+age")[1]).isPositive();
+    assertThat(has(c, 0, 2)).isFalse();
+  }
+
+  @Test
+  void aTokenHeldByTooManyRecordsGetsNoTokenAndAgeKey() {
+    // 371 more holders of Hasan make 403, over 20 times the cap of 20. Their ages are far from 39
+    // and 40, so the pair's own band would be a small block, but Hasan is too common to get the
+    // key (and its token+initial block is still over its cap).
+    List<String[]> rows = oneSharedTokenAndAge("");
+    for (int i = 0; i < 371; i++) {
+      rows.add(
+          new String[] {"g" + i, "Hasan Khalil" + (char) ('a' + i % 26), "" + (1000 + 10 * i)});
+    }
+    Blocker.Candidates c = block(nameAndAge(), rows);
+    assertThat(has(c, 0, 1)).isFalse();
+    assertThat(c.perKey().get("token+initial")[1]).isPositive();
+  }
 }
