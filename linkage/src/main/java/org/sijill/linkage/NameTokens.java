@@ -43,7 +43,9 @@ final class NameTokens {
 
   /** Latin glued forms that look like al+name but are names in their own right. */
   private static final Set<String> NOT_ARTICLE =
-      Set.of("alwan", "alban", "almas", "alim", "alma", "elham", "elias", "elyas", "alaa", "alia");
+      Set.of(
+          "alwan", "alban", "almas", "alim", "alma", "elham", "elias", "elyas", "alaa", "alia",
+          "aloush", "alloush");
 
   /** The normalised tokens of a name; empty for a blank name. */
   static List<String> of(String name) {

@@ -34,6 +34,10 @@ class NamesTest {
         .isEqualTo("hasan");
     assertThat(Names.normalise("Al Hasan")).isEqualTo("hasan");
     assertThat(Names.normalise("Ash-Shami")).isEqualTo("shami");
+    // a name that begins like a glued article keeps it: Aloush is علوش, not al-Oush
+    assertThat(Names.searchKeys("Aloush"))
+        .isEqualTo(Names.searchKeys("علوش"))
+        .isEqualTo(Names.searchKeys("Alloush"));
   }
 
   @Test
