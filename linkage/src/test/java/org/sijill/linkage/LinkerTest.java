@@ -27,6 +27,24 @@ class LinkerTest {
               new FieldSpec("date_of_death", Kind.DATE),
               new FieldSpec("place_of_death", Kind.NAME)));
 
+  /** The generated lists as sources with the columns of {@link #VICTIMS}. */
+  static List<Source> sources(GeneratedLists g) {
+    List<String> cols = Linker.columns(VICTIMS);
+    List<Source> sources = new ArrayList<>();
+    for (GeneratedList l : g.lists()) {
+      List<String[]> rows = new ArrayList<>();
+      for (SyntheticRow row : l.rows()) {
+        String[] v = new String[cols.size()];
+        for (int c = 0; c < v.length; c++) {
+          v[c] = row.get(cols.get(c));
+        }
+        rows.add(v);
+      }
+      sources.add(Source.of(l.name(), cols, rows));
+    }
+    return sources;
+  }
+
   /** Hard cases, added to synthetic lists so that the model has a population to learn from. */
   static final String[][] HARD_A = {
     // id, full_name, mother, sex, age, date, place
@@ -85,26 +103,34 @@ class LinkerTest {
     // On victim lists EM used to run into its cap (200 steps) and report "not converged" on every
     // run, while λ crept along a flat ridge without changing a decision.
     GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(1, 8000));
-    List<String> cols = Linker.columns(VICTIMS);
-    List<Source> sources = new ArrayList<>();
-    for (GeneratedList l : g.lists()) {
-      List<String[]> rows = new ArrayList<>();
-      for (SyntheticRow row : l.rows()) {
-        String[] v = new String[cols.size()];
-        for (int c = 0; c < v.length; c++) {
-          v[c] = row.get(cols.get(c));
-        }
-        rows.add(v);
-      }
-      sources.add(Source.of(l.name(), cols, rows));
-    }
     LinkResult r =
-        new Linker(VICTIMS, Mode.LINK_AND_DEDUPE).link(sources, List.of(), List.of(), m -> {});
+        new Linker(VICTIMS, Mode.LINK_AND_DEDUPE).link(sources(g), List.of(), List.of(), m -> {});
     java.util.regex.Matcher it =
         java.util.regex.Pattern.compile("EM iterations (\\d+)").matcher(r.modelSummary());
     assertThat(it.find()).isTrue();
     assertThat(Integer.parseInt(it.group(1))).isLessThan(200);
     assertThat(r.modelSummary()).doesNotContain("not converged");
+  }
+
+  @Test
+  void reviewShowsThePairsMostLikelyWrongFirst() {
+    GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(2, 3000));
+    LinkResult r =
+        new Linker(VICTIMS, Mode.LINK_AND_DEDUPE).link(sources(g), List.of(), List.of(), m -> {});
+    List<Integer> review = r.reviewPairs();
+    assertThat(review).isNotEmpty();
+    double[] wrong = new double[review.size()];
+    for (int i = 0; i < wrong.length; i++) {
+      int k = review.get(i);
+      boolean together = r.cluster(r.left(k)) == r.cluster(r.right(k));
+      // the probability that the clustering is wrong about this pair
+      wrong[i] = together ? 1 - r.probability(k) : r.probability(k);
+    }
+    // a likely match the clustering left apart (or the reverse) comes before a coin toss
+    assertThat(wrong[0]).isGreaterThan(0.9);
+    for (int i = 1; i < wrong.length; i++) {
+      assertThat(wrong[i]).isLessThanOrEqualTo(wrong[i - 1] + 1e-9);
+    }
   }
 
   @Test
