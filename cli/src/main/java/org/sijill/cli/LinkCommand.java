@@ -67,7 +67,7 @@ final class LinkCommand implements Callable<Integer> {
   @Option(
       names = "--review",
       paramLabel = "REVIEW.csv",
-      description = "Write the pairs a person should decide, likeliest clustering errors first.")
+      description = "Write the pairs a person should decide, the most contested first.")
   Path review;
 
   @Option(

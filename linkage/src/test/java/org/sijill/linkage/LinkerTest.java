@@ -113,7 +113,7 @@ class LinkerTest {
   }
 
   @Test
-  void reviewShowsThePairsMostLikelyWrongFirst() {
+  void reviewShowsTheMostContestedPairsFirst() {
     GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(2, 3000));
     LinkResult r =
         new Linker(VICTIMS, Mode.LINK_AND_DEDUPE).link(sources(g), List.of(), List.of(), m -> {});
@@ -123,10 +123,11 @@ class LinkerTest {
     for (int i = 0; i < wrong.length; i++) {
       int k = review.get(i);
       boolean together = r.cluster(r.left(k)) == r.cluster(r.right(k));
-      // the probability that the clustering is wrong about this pair
+      // how strongly the pair's own probability disagrees with the clustering
       wrong[i] = together ? 1 - r.probability(k) : r.probability(k);
     }
-    // a likely match the clustering left apart (or the reverse) comes before a coin toss
+    // a likely match the clustering left apart (or the reverse) comes before a coin toss it
+    // followed
     assertThat(wrong[0]).isGreaterThan(0.9);
     for (int i = 1; i < wrong.length; i++) {
       assertThat(wrong[i]).isLessThanOrEqualTo(wrong[i - 1] + 1e-9);

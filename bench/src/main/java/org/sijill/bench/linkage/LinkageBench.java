@@ -318,7 +318,7 @@ public final class LinkageBench {
 
   /**
    * {@code -Dreview=PAIRS,ROUNDS}: a reviewer working through the review file. Each round takes the
-   * first PAIRS pairs of the current review list (most likely wrong first), decides them as the truth
+   * first PAIRS pairs of the current review list (most contested first), decides them as the truth
    * says, and links again with every decision so far ({@code --decisions}); prints the metrics
    * after each round. Measures how many human decisions the remaining errors cost.
    */
