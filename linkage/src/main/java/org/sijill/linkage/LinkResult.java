@@ -187,7 +187,7 @@ public final class LinkResult {
   }
 
   /**
-   * Pairs a person should decide, those the clustering most likely got wrong first: probability
+   * Pairs a person should decide, the most contested first ({@link #reviewPairs}): probability
    * inside the review band, or a clustering that went against the pair (a likely match left apart,
    * an unlikely one merged). Columns: the pair, {@code match_probability}, {@code same_cluster}, an
    * empty {@code decision} to fill with must-link / cannot-link (the file can then be passed to

@@ -63,8 +63,8 @@ record NameToken(
     }
     boolean crossTypo = crossScriptTypo(o);
     if (crossTypo && bothKnown && !vowelVariant(o)) {
-      // نيل for Nabil, سمر for Samir: one keying error from a spelling the lexicon attests for the
-      // Latin name; the typo level, even where the skeletons agree (سمر is Samar)
+      // نيل for Nabil, راي for Rami: a letter dropped from a spelling the lexicon attests for the
+      // Latin name; the typo level, though the Arabic token is itself a known word
       return TYPO;
     }
     if (skeleton.equals(o.skeleton) && !skeleton.isEmpty()) {
