@@ -29,6 +29,11 @@ class LinkerTest {
 
   /** The generated lists as sources with the columns of {@link #VICTIMS}. */
   static List<Source> sources(GeneratedLists g) {
+    return sources(g, Map.of());
+  }
+
+  /** As {@link #sources(GeneratedLists)}, with extra rows appended to the named lists. */
+  static List<Source> sources(GeneratedLists g, Map<String, String[][]> extra) {
     List<String> cols = Linker.columns(VICTIMS);
     List<Source> sources = new ArrayList<>();
     for (GeneratedList l : g.lists()) {
@@ -40,6 +45,7 @@ class LinkerTest {
         }
         rows.add(v);
       }
+      rows.addAll(List.of(extra.getOrDefault(l.name(), new String[0][])));
       sources.add(Source.of(l.name(), cols, rows));
     }
     return sources;
@@ -64,24 +70,7 @@ class LinkerTest {
   @Test
   void crossScriptReorderedAndBrothersOnSyntheticLists() {
     GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(11, 1500));
-    List<String> cols = Linker.columns(VICTIMS);
-    List<Source> sources = new ArrayList<>();
-    for (GeneratedList l : g.lists()) {
-      List<String[]> rows = new ArrayList<>();
-      for (SyntheticRow r : l.rows()) {
-        String[] v = new String[cols.size()];
-        for (int c = 0; c < v.length; c++) {
-          v[c] = r.get(cols.get(c));
-        }
-        rows.add(v);
-      }
-      if (l.name().equals("list-a")) {
-        rows.addAll(List.of(HARD_A));
-      } else if (l.name().equals("list-b")) {
-        rows.addAll(List.of(HARD_B));
-      }
-      sources.add(Source.of(l.name(), cols, rows));
-    }
+    List<Source> sources = sources(g, Map.of("list-a", HARD_A, "list-b", HARD_B));
     LinkResult r =
         new Linker(VICTIMS, Mode.LINK_AND_DEDUPE).link(sources, List.of(), List.of(), m -> {});
     Map<String, Integer> cluster = new HashMap<>();

@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sijill.linkage.synthetic.GeneratedList;
 import org.sijill.linkage.synthetic.GeneratedLists;
 import org.sijill.linkage.synthetic.GeneratorConfig;
-import org.sijill.linkage.synthetic.SyntheticRow;
 import org.sijill.linkage.synthetic.VictimListGenerator;
 
 /** The soft one-to-one rule across sources ({@code mutualBest}). */
@@ -162,19 +159,7 @@ class MutualBestTest {
   @Test
   void onSyntheticListsTheRuleLinksAcrossListsKeepsTheProbabilitiesAndYieldsToDecisions() {
     GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(11, 1500));
-    List<String> cols = Linker.columns(LinkerTest.VICTIMS);
-    List<Source> sources = new ArrayList<>();
-    for (GeneratedList l : g.lists()) {
-      List<String[]> rows = new ArrayList<>();
-      for (SyntheticRow row : l.rows()) {
-        String[] v = new String[cols.size()];
-        for (int c = 0; c < v.length; c++) {
-          v[c] = row.get(cols.get(c));
-        }
-        rows.add(v);
-      }
-      sources.add(Source.of(l.name(), cols, rows));
-    }
+    List<Source> sources = LinkerTest.sources(g);
     assertThat(victims(true)).isEqualTo(LinkerTest.VICTIMS); // on by default
     LinkResult off =
         new Linker(victims(false), Mode.LINK_AND_DEDUPE)
