@@ -229,23 +229,8 @@ class LinkerTest {
   }
 
   private LinkResult febrl1(List<Decision> training) throws Exception {
-    Settings s =
-        Settings.of(
-            "rec_id",
-            List.of(
-                new FieldSpec("given_name", Kind.NAME),
-                new FieldSpec("surname", Kind.NAME),
-                new FieldSpec("street_number", Kind.TEXT),
-                new FieldSpec("address_1", Kind.TEXT),
-                new FieldSpec("address_2", Kind.TEXT),
-                new FieldSpec("suburb", Kind.TEXT),
-                new FieldSpec("postcode", Kind.TEXT),
-                new FieldSpec("state", Kind.EXACT),
-                new FieldSpec("date_of_birth", Kind.DATE, "yyyyMMdd"),
-                new FieldSpec("soc_sec_id", Kind.TEXT)));
-    Path file = Path.of(getClass().getResource("/febrl/dataset1.csv").toURI());
-    Source src = Source.read(file, Linker.columns(s), null);
-    return new Linker(s, Mode.DEDUPE).link(List.of(src), List.of(), training, m -> {});
+    Source src = Source.read(febrl1File(), Linker.columns(FEBRL), null);
+    return new Linker(FEBRL, Mode.DEDUPE).link(List.of(src), List.of(), training, m -> {});
   }
 
   private static void assertFindsTheDuplicates(LinkResult r) {
