@@ -35,6 +35,24 @@ class VictimListGeneratorTest {
   }
 
   @Test
+  void theCountrywideScenarioSpreadsDeathsOverYearsAndTowns() {
+    GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.countrywide(3, 3000));
+    Set<String> years = new HashSet<>();
+    Set<String> places = new HashSet<>();
+    for (SyntheticRow r : g.lists().get(0).rows()) { // list-a is written in Arabic script
+      String d = r.get("date_of_death");
+      if (!d.isEmpty()) {
+        years.add(d.substring(0, 4));
+        assertThat(LocalDate.parse(d.length() == 7 ? d + "-01" : d))
+            .isBetween(LocalDate.of(2011, 3, 1), LocalDate.of(2024, 12, 8));
+      }
+      places.add(r.get("place_of_death"));
+    }
+    assertThat(years).hasSizeGreaterThanOrEqualTo(13);
+    assertThat(places).hasSizeGreaterThan(30);
+  }
+
+  @Test
   void scriptsFollowTheListSpecAndColumnsAreCanonical() {
     GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(1, 600));
     for (SyntheticRow r : g.lists().get(0).rows()) {
