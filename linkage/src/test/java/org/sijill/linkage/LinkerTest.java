@@ -88,6 +88,32 @@ class LinkerTest {
   }
 
   @Test
+  void brothersKilledTogetherStayApartWhenTheDayIsRare() {
+    // Over thirteen years a shared day of death is strong evidence (1 day in ~5,000), and brothers
+    // share it with their father's name, family name, mother and town. Only the given names tell
+    // them apart; that must not be outvoted.
+    String[][] a = {
+      {"hard-2", "خالد عمر القباني", "سلمى", "M", "25", "2016-05-04", "حمص"},
+      {"hard-3", "محمود عمر القباني", "سلمى", "M", "31", "2016-05-04", "حمص"},
+    };
+    String[][] b = {
+      {"hard-2", "Khaled Omar al-Qabbani", "Salma", "M", "25", "2016-05-04", "Homs"},
+      {"hard-3", "Mahmoud Omar al-Qabbani", "Salma", "M", "31", "2016-05-04", "Homs"},
+    };
+    GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.countrywide(11, 1500));
+    LinkResult r =
+        new Linker(VICTIMS, Mode.LINK_AND_DEDUPE)
+            .link(sources(g, Map.of("list-a", a, "list-b", b)), List.of(), List.of(), m -> {});
+    Map<String, Integer> cluster = new HashMap<>();
+    for (int i = 0; i < r.size(); i++) {
+      cluster.put(r.source(i) + "/" + r.recordId(i), r.cluster(i));
+    }
+    assertThat(cluster.get("list-a/hard-2")).isEqualTo(cluster.get("list-b/hard-2"));
+    assertThat(cluster.get("list-a/hard-3")).isEqualTo(cluster.get("list-b/hard-3"));
+    assertThat(cluster.get("list-a/hard-2")).isNotEqualTo(cluster.get("list-a/hard-3"));
+  }
+
+  @Test
   void emStopsOnceTheLikelihoodIsFlat() {
     // On victim lists EM used to run into its cap (200 steps) and report "not converged" on every
     // run, while λ crept along a flat ridge without changing a decision.
