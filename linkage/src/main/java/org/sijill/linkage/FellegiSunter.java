@@ -38,6 +38,30 @@ final class FellegiSunter {
   int iterations;
   boolean converged;
 
+  /**
+   * Level probabilities of a third class, relatives (pairs of one household: siblings, a father and
+   * his son), or null when the model has two classes. They share what a household shares (family
+   * and father's name, mother, town, day) and differ in given name and age; without a class of
+   * their own, EM can only put them with the matches or with the strangers, and the independence of
+   * fields makes a shared day and town look like one person.
+   */
+  double[][] h;
+
+  /** Prior of the relatives class among the pairs EM sees. */
+  double lambdaH;
+
+  /** Upper bound on {@link #lambdaH}. */
+  double maxLambdaH = 0.5;
+
+  /** Adds the relatives class with starting level probabilities and prior. */
+  void enableHouseholds(double[][] start, double prior) {
+    h = new double[fields][];
+    for (int f = 0; f < fields; f++) {
+      h[f] = start[f].clone();
+    }
+    lambdaH = prior;
+  }
+
   FellegiSunter(int[] levels, double[][] uRandom) {
     this.fields = levels.length;
     this.levels = levels.clone();
@@ -82,8 +106,35 @@ final class FellegiSunter {
     return s;
   }
 
+  /**
+   * Log-odds prior of a match against the strangers (against all non-matches without relatives).
+   */
   double priorLogit() {
-    return Math.log(lambda / (1 - lambda));
+    return Math.log(lambda / (1 - lambda - (h == null ? 0 : lambdaH)));
+  }
+
+  /**
+   * Log of P(vector, relatives) / P(vector, strangers) for a vector, or negative infinity without
+   * the relatives class. The match log-odds of a pair are then {@code A - log(1 + e^B)} with A the
+   * prior plus the log Bayes factor against strangers and B this value.
+   */
+  double householdLogRatio(long pattern) {
+    if (h == null) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    double s = Math.log(lambdaH / (1 - lambda - lambdaH));
+    for (int f = 0; f < fields; f++) {
+      int l = Patterns.level(pattern, f);
+      if (l >= 0) {
+        s += Math.log(h[f][l] / u[f][l]);
+      }
+    }
+    return s;
+  }
+
+  /** Softplus, log(1 + e^x), without overflow. */
+  static double softplus(double x) {
+    return x > 30 ? x : x < -30 ? Math.exp(x) : Math.log1p(Math.exp(x));
   }
 
   /** EM over distinct vectors; {@code updateM} false keeps m fixed (labelled training). */
@@ -111,28 +162,50 @@ final class FellegiSunter {
         mNum[f] = new double[levels[f]];
         uNum[f] = new double[levels[f]];
       }
+      double[][] hNum = h == null ? null : new double[fields][];
+      if (h != null) {
+        for (int f = 0; f < fields; f++) {
+          hNum[f] = new double[levels[f]];
+        }
+      }
       double sumG = 0;
+      double sumH = 0;
       for (int p = 0; p < pats.length; p++) {
-        double logit = priorLogit() + logBayesFactor(pats[p]);
-        double g = 1 / (1 + Math.exp(-logit));
-        // log P(vector) = log((1-λ) u-product) + log(1 + e^logit)
+        // log-odds of match and of relatives, each against strangers
+        double a = priorLogit() + logBayesFactor(pats[p]);
+        double b = householdLogRatio(pats[p]);
+        double norm = h == null ? softplus(a) : logSumExp3(a, b);
+        double g = Math.exp(a - norm);
+        double gh = h == null ? 0 : Math.exp(b - norm);
+        // log P(vector) = log(P(strangers) u-product) + log(1 + e^a + e^b)
         logLikelihood +=
-            cnt[p]
-                * (Math.log1p(-lambda)
-                    + logU(pats[p])
-                    + (logit > 30 ? logit : Math.log1p(Math.exp(logit))));
+            cnt[p] * (Math.log1p(-lambda - (h == null ? 0 : lambdaH)) + logU(pats[p]) + norm);
         sumG += cnt[p] * g;
+        sumH += cnt[p] * gh;
         for (int f = 0; f < fields; f++) {
           int l = Patterns.level(pats[p], f);
           if (l >= 0) {
             mNum[f][l] += cnt[p] * g;
-            uNum[f][l] += cnt[p] * (1 - g);
+            uNum[f][l] += cnt[p] * (1 - g - gh);
+            if (h != null) {
+              hNum[f][l] += cnt[p] * gh;
+            }
           }
         }
       }
       double newLambda = Math.min(maxLambda, clampProb(sumG / total));
       double change = Math.abs(newLambda - lambda) / lambda;
       lambda = newLambda;
+      if (h != null) {
+        double newH = Math.min(maxLambdaH, clampProb(sumH / total));
+        change = Math.max(change, Math.abs(newH - lambdaH) / lambdaH);
+        lambdaH = newH;
+        if (updateU) {
+          for (int f = 0; f < fields; f++) {
+            change = Math.max(change, normaliseInto(hNum[f], h[f]));
+          }
+        }
+      }
       for (int f = 0; f < fields; f++) {
         if (updateM) {
           double[] before = m[f].clone();
@@ -215,6 +288,12 @@ final class FellegiSunter {
       target[k] = v;
     }
     return change;
+  }
+
+  /** log(1 + e^a + e^b). */
+  private static double logSumExp3(double a, double b) {
+    double mx = Math.max(0, Math.max(a, b));
+    return mx + Math.log(Math.exp(-mx) + Math.exp(a - mx) + Math.exp(b - mx));
   }
 
   private static double clampProb(double p) {

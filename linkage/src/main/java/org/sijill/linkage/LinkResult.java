@@ -142,6 +142,13 @@ public final class LinkResult {
             model.lambda,
             model.iterations,
             model.converged ? "" : " (not converged)"));
+    if (model.h != null) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "relatives (pairs of one household) = %.5f of pairs; h = P(level | relatives)%n",
+              model.lambdaH));
+    }
     for (int f = 0; f < comps.size(); f++) {
       FieldSpec spec = settings.fields().get(f);
       b.append(spec.column()).append(" (").append(spec.kind().key()).append(")\n");
@@ -149,12 +156,13 @@ public final class LinkResult {
         b.append(
             String.format(
                 Locale.ROOT,
-                "  %d %-42s m=%.4f u=%.4f log2(m/u)=%+.2f%n",
+                "  %d %-42s m=%.4f u=%.4f log2(m/u)=%+.2f%s%n",
                 l,
                 comps.get(f).label(l),
                 model.m[f][l],
                 model.u[f][l],
-                Math.log(model.m[f][l] / model.u[f][l]) / Math.log(2)));
+                Math.log(model.m[f][l] / model.u[f][l]) / Math.log(2),
+                model.h == null ? "" : String.format(Locale.ROOT, " h=%.4f", model.h[f][l])));
       }
     }
     return b.toString();

@@ -189,8 +189,16 @@ public final class Linker {
           model.maxM[f] = new double[] {RELATIVES_MAX_M, 0.05, TWO_TOKENS_MAX_M, 0.2, 1, 1, 1};
         }
       }
+      if (settings.households()) {
+        startHouseholds(model, comps, counts);
+        // a record has a few relatives on the lists, as it has a few duplicates; without this
+        // bound the class takes every pair whose names read as relatives, namesakes included
+        model.maxLambdaH = Math.min(0.5, 2.0 * records.size / Math.max(1, fitted));
+        model.lambdaH = Math.min(model.lambdaH, model.maxLambdaH);
+      }
       model.fit(counts, settings.emIterations(), true, true);
       model.lambda = model.lambda * (pairs.length + effectiveOutside) / (pairs.length + outside);
+      model.lambdaH = model.lambdaH * (pairs.length + effectiveOutside) / (pairs.length + outside);
     }
     progress.accept(
         String.format(
@@ -346,6 +354,64 @@ public final class Linker {
   }
 
   /** Number of record pairs the mode allows. */
+  /** Fewest candidate pairs read as relatives by the first name field for a relatives class. */
+  static final int MIN_RELATIVE_PAIRS = 20;
+
+  /**
+   * Starts the relatives class of the model from the pairs whose first name field (the person's own
+   * name) reads as relatives: its level probabilities in the other fields are those pairs' (what a
+   * household shares and what it does not), in the name field the relatives and different-name
+   * levels. Leaves the model with two classes when there are too few such pairs (FEBRL-like data
+   * with no households, or no name field).
+   */
+  private static void startHouseholds(
+      FellegiSunter model, List<FieldComparator> comps, Map<Long, double[]> counts) {
+    int name = -1;
+    for (int f = 0; f < comps.size() && name < 0; f++) {
+      if (comps.get(f) instanceof NameComparator) {
+        name = f;
+      }
+    }
+    if (name < 0) {
+      return;
+    }
+    double[][] start = new double[comps.size()][];
+    for (int f = 0; f < start.length; f++) {
+      start[f] = new double[comps.get(f).levels()];
+      java.util.Arrays.fill(start[f], 0.5);
+    }
+    double relatives = 0;
+    double all = 0;
+    for (Map.Entry<Long, double[]> e : counts.entrySet()) {
+      long p = e.getKey();
+      double c = e.getValue()[0];
+      all += c;
+      if (Patterns.level(p, name) != 0) {
+        continue;
+      }
+      relatives += c;
+      for (int f = 0; f < start.length; f++) {
+        int l = Patterns.level(p, f);
+        if (l >= 0) {
+          start[f][l] += c;
+        }
+      }
+    }
+    if (relatives < MIN_RELATIVE_PAIRS) {
+      return;
+    }
+    for (double[] row : start) {
+      double sum = 0;
+      for (double v : row) {
+        sum += v;
+      }
+      for (int k = 0; k < row.length; k++) {
+        row[k] /= sum;
+      }
+    }
+    model.enableHouseholds(start, Math.max(1e-9, Math.min(0.1, relatives / all)));
+  }
+
   private long allPairs(Records records) {
     long n = records.size;
     if (mode != Mode.LINK) {
@@ -424,9 +490,14 @@ public final class Linker {
       Set<Long> distinct) {
     // the log Bayes factor of each distinct vector, kept where its count would be
     PatternCounts bf = new PatternCounts();
+    PatternCounts hr = new PatternCounts();
     for (long p : distinct) {
       bf.add(p, model.logBayesFactor(p));
+      if (model.h != null) {
+        hr.add(p, model.householdLogRatio(p));
+      }
     }
+    boolean households = model.h != null;
     double prior = model.priorLogit();
     boolean tf = settings.termFrequency();
     float[] out = new float[pairs.length];
@@ -435,6 +506,8 @@ public final class Linker {
         .forEach(
             p -> {
               double s = prior + bf.count(patterns[p]);
+              // term frequency makes the strangers' agreement rarer: it divides their share only
+              double rare = 0;
               if (tf) {
                 int a = (int) (pairs[p] >>> 32);
                 int b = (int) pairs[p];
@@ -443,10 +516,15 @@ public final class Linker {
                   if (l >= 0) {
                     double factor = comps.get(f).termFactor(a, b, l, model.uRandom[f][l]);
                     if (factor != 1.0) {
-                      s += Math.log(factor);
+                      rare += Math.log(factor);
                     }
                   }
                 }
+              }
+              s += rare;
+              if (households) {
+                // against strangers and relatives: A - log(1 + e^B), B against the rarer strangers
+                s -= FellegiSunter.softplus(hr.count(patterns[p]) + rare);
               }
               out[p] = (float) Math.max(-40, Math.min(40, s));
             });

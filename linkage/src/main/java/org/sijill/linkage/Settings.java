@@ -30,7 +30,7 @@ import java.util.Set;
  *     many neighbours in sort order (default 10)
  * @param lshBands MinHash/LSH bands (default 8; 0 turns the LSH channel off)
  * @param lshRows MinHash rows per band (default 5)
- * @param emIterations maximum EM iterations (default 200)
+ * @param emIterations maximum EM iterations (default 1000)
  * @param seed random seed for the u-sampling (default 1)
  * @param pairsMinProbability {@code --pairs} writes pairs at or above this probability (default
  *     0.001)
@@ -40,6 +40,8 @@ import java.util.Set;
  * @param mutualBestFloor lowest match probability such a pair may have (default 0.05)
  * @param mutualBestMargin how far, in log-odds, every other candidate of either record in the other
  *     record's source must stay below the pair (default 2)
+ * @param households give EM a third class besides matches and strangers, relatives of one household
+ *     (default true; see docs/linkage.md)
  */
 public record Settings(
     String id,
@@ -57,7 +59,8 @@ public record Settings(
     Boolean termFrequency,
     Boolean mutualBest,
     Double mutualBestFloor,
-    Double mutualBestMargin) {
+    Double mutualBestMargin,
+    Boolean households) {
 
   public Settings {
     id = id == null || id.isBlank() ? "record_id" : id.trim();
@@ -72,13 +75,14 @@ public record Settings(
     window = window == null ? 10 : window;
     lshBands = lshBands == null ? 8 : lshBands;
     lshRows = lshRows == null ? 5 : lshRows;
-    emIterations = emIterations == null ? 200 : emIterations;
+    emIterations = emIterations == null ? 1000 : emIterations;
     seed = seed == null ? 1L : seed;
     pairsMinProbability = pairsMinProbability == null ? 0.001 : pairsMinProbability;
     termFrequency = termFrequency == null ? Boolean.TRUE : termFrequency;
     mutualBest = mutualBest == null ? Boolean.TRUE : mutualBest;
     mutualBestFloor = mutualBestFloor == null ? 0.05 : mutualBestFloor;
     mutualBestMargin = mutualBestMargin == null ? 2.0 : mutualBestMargin;
+    households = households == null ? Boolean.TRUE : households;
     if (!(threshold > 0 && threshold < 1)) {
       throw new IllegalArgumentException("threshold must be strictly between 0 and 1");
     }
@@ -126,7 +130,7 @@ public record Settings(
   public static Settings of(String id, List<FieldSpec> fields) {
     return new Settings(
         id, fields, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null);
+        null, null);
   }
 
   /** Reads a settings file; a problem is reported as {@code FILE:LINE:COL: reason}. */
@@ -191,7 +195,8 @@ public record Settings(
         "termFrequency",
         "mutualBest",
         "mutualBestFloor",
-        "mutualBestMargin");
+        "mutualBestMargin",
+        "households");
   }
 
   private static String where(String file, JsonLocation loc) {

@@ -17,7 +17,8 @@ class BlockerTest {
    */
   private static Settings settings(List<FieldSpec> fields) {
     return new Settings(
-        "id", fields, null, null, null, 100, 1, 0, null, null, null, null, null, null, null, null);
+        "id", fields, null, null, null, 100, 1, 0, null, null, null, null, null, null, null, null,
+        null);
   }
 
   private static Blocker.Candidates block(Settings s, List<String[]> rows) {

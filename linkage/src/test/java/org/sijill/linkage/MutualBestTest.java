@@ -153,6 +153,7 @@ class MutualBestTest {
         null,
         mutualBest,
         null,
+        null,
         null);
   }
 

@@ -85,7 +85,7 @@ public final class LinkageBench {
 
   /**
    * Optional overrides for tuning runs: -Dthreshold=0.3 -Dtf=false -DmutualBest=true
-   * -DmutualBestFloor=0.1 -DmutualBestMargin=2.
+   * -DmutualBestFloor=0.1 -DmutualBestMargin=2 -Dhouseholds=false.
    */
   static Settings tuned(Settings s) {
     return new Settings(
@@ -105,7 +105,8 @@ public final class LinkageBench {
         Boolean.valueOf(System.getProperty("mutualBest", String.valueOf(s.mutualBest()))),
         Double.valueOf(System.getProperty("mutualBestFloor", String.valueOf(s.mutualBestFloor()))),
         Double.valueOf(
-            System.getProperty("mutualBestMargin", String.valueOf(s.mutualBestMargin()))));
+            System.getProperty("mutualBestMargin", String.valueOf(s.mutualBestMargin()))),
+        Boolean.valueOf(System.getProperty("households", String.valueOf(s.households()))));
   }
 
   static Settings syntheticSettings() {
