@@ -12,7 +12,8 @@ import java.util.Map;
  * <p>{@link #fit} estimates m, u and λ by EM on the distinct comparison vectors of the candidate
  * pairs (Jaro 1989; as in fastLink), starting u from random record pairs (as Splink does) and m
  * from a prior that favours agreement. No labels are needed. {@link #fitLabelled} takes m from
- * pairs a person marked as the same and keeps EM only for λ and u.
+ * pairs a person marked as the same and keeps EM only for λ and u. {@link #enableHouseholds} adds a
+ * third class, relatives of one household, with its own level probabilities h and prior.
  */
 final class FellegiSunter {
   final int fields;
