@@ -33,7 +33,6 @@ public final class Linker {
   private static final int U_SAMPLE = 200_000;
   private static final double OUTSIDE_RATIO = 100;
 
-  /** Largest component of likely links whose uncompared pairs are scored for clustering. */
   /**
    * Bound on m for the "relatives" name level (a given name known to differ, father and son, given
    * names out of order): near zero, so that what a household shares besides the name — the day, the
@@ -51,6 +50,7 @@ public final class Linker {
    */
   static final double TWO_TOKENS_MAX_M = 0.01;
 
+  /** Largest component of likely links whose uncompared pairs are scored for clustering. */
   static final int MAX_FILL = 40;
 
   /**
@@ -353,16 +353,15 @@ public final class Linker {
     return l;
   }
 
-  /** Number of record pairs the mode allows. */
   /** Fewest candidate pairs read as relatives by the first name field for a relatives class. */
   static final int MIN_RELATIVE_PAIRS = 20;
 
   /**
    * Starts the relatives class of the model from the pairs whose first name field (the person's own
    * name) reads as relatives: its level probabilities in the other fields are those pairs' (what a
-   * household shares and what it does not), in the name field the relatives and different-name
-   * levels. Leaves the model with two classes when there are too few such pairs (FEBRL-like data
-   * with no households, or no name field).
+   * household shares and what it does not), in the name field the relatives level. Leaves the model
+   * with two classes when there are too few such pairs (FEBRL-like data with no households, or no
+   * name field).
    */
   private static void startHouseholds(
       FellegiSunter model, List<FieldComparator> comps, Map<Long, double[]> counts) {
@@ -412,6 +411,7 @@ public final class Linker {
     model.enableHouseholds(start, Math.max(1e-9, Math.min(0.1, relatives / all)));
   }
 
+  /** Number of record pairs the mode allows. */
   private long allPairs(Records records) {
     long n = records.size;
     if (mode != Mode.LINK) {
