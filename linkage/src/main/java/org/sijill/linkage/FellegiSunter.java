@@ -198,7 +198,8 @@ final class FellegiSunter {
       double change = Math.abs(newLambda - lambda) / lambda;
       lambda = newLambda;
       if (h != null) {
-        double newH = Math.min(maxLambdaH, clampProb(sumH / total));
+        // the three priors must leave the strangers a share, even on a handful of records
+        double newH = Math.min(Math.min(maxLambdaH, 0.99 - lambda), clampProb(sumH / total));
         change = Math.max(change, Math.abs(newH - lambdaH) / lambdaH);
         lambdaH = newH;
         if (updateU) {
