@@ -51,6 +51,27 @@ class LinkerTest {
     return sources;
   }
 
+  /** {@link #VICTIMS} with EM's relatives class turned off. */
+  static final Settings VICTIMS_TWO_CLASSES =
+      new Settings(
+          VICTIMS.id(),
+          VICTIMS.fields(),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          false);
+
   /** Hard cases, added to synthetic lists so that the model has a population to learn from. */
   static final String[][] HARD_A = {
     // id, full_name, mother, sex, age, date, place
@@ -118,27 +139,8 @@ class LinkerTest {
     // On victim lists EM used to run into its cap (then 200 steps) and report "not converged" on
     // every run, while λ crept along a flat ridge without changing a decision.
     GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(1, 8000));
-    Settings twoClasses =
-        new Settings(
-            VICTIMS.id(),
-            VICTIMS.fields(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            false);
     LinkResult r =
-        new Linker(twoClasses, Mode.LINK_AND_DEDUPE)
+        new Linker(VICTIMS_TWO_CLASSES, Mode.LINK_AND_DEDUPE)
             .link(sources(g), List.of(), List.of(), m -> {});
     assertThat(emSteps(r)).isLessThan(200);
     assertThat(r.modelSummary()).doesNotContain("not converged");
@@ -159,26 +161,8 @@ class LinkerTest {
         person.put(l.name() + "/" + row.get("record_id"), row.personId());
       }
     }
-    Settings twoClasses =
-        new Settings(
-            VICTIMS.id(),
-            VICTIMS.fields(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            false);
-    long withoutRelatives = falsePairs(new Linker(twoClasses, Mode.LINK_AND_DEDUPE), g, person);
+    long withoutRelatives =
+        falsePairs(new Linker(VICTIMS_TWO_CLASSES, Mode.LINK_AND_DEDUPE), g, person);
     long withRelatives = falsePairs(new Linker(VICTIMS, Mode.LINK_AND_DEDUPE), g, person);
     // brothers and sisters killed on one day no longer merge: far fewer pairs of two people
     assertThat(withRelatives).isLessThan(withoutRelatives / 2);
@@ -278,32 +262,30 @@ class LinkerTest {
   @Test
   void febrl1WithLabelledTraining() throws Exception {
     LinkResult unlabelled = febrl1(List.of());
+    List<Decision> labels = fiftyTruePairs(unlabelled);
+    assertThat(labels).hasSize(50);
+    assertFindsTheDuplicates(febrl1(labels));
+  }
+
+  /** The first 50 true duplicate pairs of FEBRL1, in record order, as must-link labels. */
+  private static List<Decision> fiftyTruePairs(LinkResult r) {
     List<Decision> labels = new ArrayList<>();
     Map<String, String> firstOf = new HashMap<>();
-    for (int i = 0; i < unlabelled.size() && labels.size() < 50; i++) {
-      String id = unlabelled.recordId(i);
+    for (int i = 0; i < r.size() && labels.size() < 50; i++) {
+      String id = r.recordId(i);
       String other = firstOf.putIfAbsent(entity(id), id);
       if (other != null) {
         labels.add(new Decision("dataset1", other, "dataset1", id, true, "truth"));
       }
     }
-    assertThat(labels).hasSize(50);
-    assertFindsTheDuplicates(febrl1(labels));
+    return labels;
   }
 
   /** m trained on labelled pairs of one run carries over to another; only λ and u are re-fitted. */
   @Test
   void matchModelOfAnEarlierRunIsKept() throws Exception {
     LinkResult unlabelled = febrl1(List.of());
-    List<Decision> labels = new ArrayList<>();
-    Map<String, String> firstOf = new HashMap<>();
-    for (int i = 0; i < unlabelled.size() && labels.size() < 50; i++) {
-      String id = unlabelled.recordId(i);
-      String other = firstOf.putIfAbsent(entity(id), id);
-      if (other != null) {
-        labels.add(new Decision("dataset1", other, "dataset1", id, true, "truth"));
-      }
-    }
+    List<Decision> labels = fiftyTruePairs(unlabelled);
     LinkResult trained = febrl1(labels);
     Source src = Source.read(febrl1File(), Linker.columns(FEBRL), null);
     LinkResult r =
