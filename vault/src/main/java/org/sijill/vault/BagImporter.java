@@ -85,66 +85,84 @@ final class BagImporter {
       }
       StoredBlob blob;
       try (InputStream in = Files.newInputStream(v.dir().resolve(BagLayout.DATA + sha))) {
-        blob = vault.fileStore().put(in);
+        blob = vault.putPending(in);
       }
-      if (!blob.sha256().equals(sha)) {
-        // The package changed between verification and storing: refuse to log it.
-        throw new PackageRejectedException(BagLayout.DATA + sha + ": changed while importing");
-      }
-      CustodyEvent acq = v.acquisitions().get(sha);
-      Map<String, String> d = new TreeMap<>();
-      for (String k : List.of("file_name", "mime_type", "source", "url", "note", "acquired_at")) {
-        String val = acq.details().get(k);
-        if (val != null) {
-          d.put(k, val);
-        }
-      }
-      d.put("size", Long.toString(blob.size()));
-      d.put("sha512", blob.sha512());
-      d.put("package", pkgName);
-      d.put("source_origin", v.checkpoint().origin());
-      d.put("source_log_index", Long.toString(v.acquisitionIndex().get(sha)));
-      d.put("source_tree_size", Long.toString(v.checkpoint().size()));
-      d.put("source_root", BagReader.b64(v.checkpoint().root()));
-      d.put("source_checkpoint_sha256", noteSha);
-      d.put("source_key", v.key().verifierKey());
-      d.put("source_collector", acq.actor());
-      List<byte[]> entries = new ArrayList<>();
       Path metaFile = vault.metadataFile(sha);
-      byte[] meta = null;
-      if (v.withMetadata().contains(sha) && !Files.exists(metaFile)) {
-        meta = Files.readAllBytes(v.dir().resolve(BagLayout.METADATA + sha + ".json"));
-        AtomicFiles.write(metaFile, meta);
+      boolean metadataIsNew = v.withMetadata().contains(sha) && !Files.exists(metaFile);
+      try {
+        out.add(logImport(v, sha, blob, pkgName, noteSha, actor));
+      } catch (IOException | RuntimeException | Error e) {
+        vault.takeBack(blob, metadataIsNew, e);
+        throw e;
       }
-      long index;
-      synchronized (vault.log()) {
-        long seq = vault.log().size();
-        entries.add(CustodyEvent.of(seq, EventType.IMPORTED, sha, actor, vault.now(), d).toBytes());
-        if (meta != null) {
-          entries.add(
-              CustodyEvent.of(
-                      seq + 1,
-                      EventType.METADATA_EXTRACTED,
-                      sha,
-                      actor,
-                      vault.now(),
-                      Map.of(
-                          "metadata_sha256",
-                          Vault.sha256Hex(meta),
-                          "reader",
-                          "imported from " + pkgName))
-                  .toBytes());
-        }
-        index = vault.log().appendAll(entries);
-      }
-      out.add(
-          new Ingested(
-              blob,
-              index,
-              d.getOrDefault("mime_type", "application/octet-stream"),
-              d.getOrDefault("file_name", sha)));
     }
     return out;
+  }
+
+  /** Logs one stored item of a verified package as imported (with its metadata when new). */
+  private Ingested logImport(
+      BagReader.Verified v,
+      String sha,
+      StoredBlob blob,
+      String pkgName,
+      String noteSha,
+      String actor)
+      throws IOException {
+    if (!blob.sha256().equals(sha)) {
+      // The package changed between verification and storing: refuse to log it.
+      throw new PackageRejectedException(BagLayout.DATA + sha + ": changed while importing");
+    }
+    CustodyEvent acq = v.acquisitions().get(sha);
+    Map<String, String> d = new TreeMap<>();
+    for (String k : List.of("file_name", "mime_type", "source", "url", "note", "acquired_at")) {
+      String val = acq.details().get(k);
+      if (val != null) {
+        d.put(k, val);
+      }
+    }
+    d.put("size", Long.toString(blob.size()));
+    d.put("sha512", blob.sha512());
+    d.put("package", pkgName);
+    d.put("source_origin", v.checkpoint().origin());
+    d.put("source_log_index", Long.toString(v.acquisitionIndex().get(sha)));
+    d.put("source_tree_size", Long.toString(v.checkpoint().size()));
+    d.put("source_root", BagReader.b64(v.checkpoint().root()));
+    d.put("source_checkpoint_sha256", noteSha);
+    d.put("source_key", v.key().verifierKey());
+    d.put("source_collector", acq.actor());
+    List<byte[]> entries = new ArrayList<>();
+    Path metaFile = vault.metadataFile(sha);
+    byte[] meta = null;
+    if (v.withMetadata().contains(sha) && !Files.exists(metaFile)) {
+      meta = Files.readAllBytes(v.dir().resolve(BagLayout.METADATA + sha + ".json"));
+      AtomicFiles.write(metaFile, meta);
+    }
+    long index;
+    synchronized (vault.log()) {
+      long seq = vault.log().size();
+      entries.add(CustodyEvent.of(seq, EventType.IMPORTED, sha, actor, vault.now(), d).toBytes());
+      if (meta != null) {
+        entries.add(
+            CustodyEvent.of(
+                    seq + 1,
+                    EventType.METADATA_EXTRACTED,
+                    sha,
+                    actor,
+                    vault.now(),
+                    Map.of(
+                        "metadata_sha256",
+                        Vault.sha256Hex(meta),
+                        "reader",
+                        "imported from " + pkgName))
+                .toBytes());
+      }
+      index = vault.log().appendAll(entries);
+    }
+    return new Ingested(
+        blob,
+        index,
+        d.getOrDefault("mime_type", "application/octet-stream"),
+        d.getOrDefault("file_name", sha));
   }
 
   /** Unpacks a zip, refusing any name that could land outside {@code into}. */

@@ -35,6 +35,9 @@ public final class CustodyLog implements AutoCloseable {
   private final long recoveredBytes;
   private long end;
 
+  /** Set when a failed append could not be undone: the file may hold more than the tree. */
+  private boolean unsure;
+
   private CustodyLog(Path file, FileChannel channel, LogScanner.Scan scan, long recoveredBytes) {
     this.file = file;
     this.channel = channel;
@@ -126,11 +129,29 @@ public final class CustodyLog implements AutoCloseable {
       buf.putInt(e.length).put(e).put(leaf);
     }
     buf.flip();
-    long pos = end;
-    while (buf.hasRemaining()) {
-      pos += channel.write(buf, pos);
+    if (unsure) {
+      throw new IOException(
+          file + ": an earlier append failed and could not be undone; reopen the vault");
     }
-    channel.force(false);
+    long pos = end;
+    try {
+      while (buf.hasRemaining()) {
+        pos += channel.write(buf, pos);
+      }
+      channel.force(false);
+    } catch (IOException e) {
+      // Undo a partly written record, so that what the caller was told (not appended) stays true
+      // after a reopen too. If even that fails, later appends are refused: the file may hold
+      // entries the tree does not.
+      try {
+        channel.truncate(end);
+        channel.force(false);
+      } catch (IOException undo) {
+        e.addSuppressed(undo);
+        unsure = true;
+      }
+      throw e;
+    }
     long off = end;
     for (int i = 0; i < entries.size(); i++) {
       offsets.add(off);
@@ -139,6 +160,14 @@ public final class CustodyLog implements AutoCloseable {
     }
     end = pos;
     return first;
+  }
+
+  /**
+   * Whether a failed append may have left entries in the file that {@link #size} does not count
+   * (the undo failed too). While false, a failed append is known to have left nothing behind.
+   */
+  public synchronized boolean unsure() {
+    return unsure;
   }
 
   public synchronized long size() {

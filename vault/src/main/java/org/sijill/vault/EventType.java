@@ -14,7 +14,12 @@ public enum EventType {
   IMPORTED,
   ASSESSED,
   LINKED_TO_INCIDENT,
-  ANNOTATED;
+  ANNOTATED,
+  /**
+   * Perceptual fingerprinting was tried on the stored bytes: what came of it, or, for a file that
+   * cannot be decoded, why not (the item is kept all the same).
+   */
+  FINGERPRINTED;
 
   /** The name written in the log: lower case with underscores, e.g. {@code acquired}. */
   public String wireName() {

@@ -51,6 +51,21 @@ public final class FileBlobStore implements BlobStore {
 
   @Override
   public StoredBlob put(InputStream content) throws IOException {
+    return put(content, sha256 -> {});
+  }
+
+  /** Told the address of new content just before it appears there; see {@link Vault}. */
+  @FunctionalInterface
+  interface BeforePublish {
+    void about(String sha256) throws IOException;
+  }
+
+  /**
+   * As {@link #put(InputStream)}, calling {@code hook} with the content's SHA-256 before new
+   * content is renamed to its address (not when the content is already stored). If the hook throws,
+   * nothing is stored.
+   */
+  StoredBlob put(InputStream content, BeforePublish hook) throws IOException {
     Path temp = tmp.resolve(UUID.randomUUID() + ".part");
     Digests.Result d;
     try {
@@ -63,6 +78,7 @@ public final class FileBlobStore implements BlobStore {
         Files.delete(temp);
         return new StoredBlob(d.sha256(), d.sha512(), d.size(), false);
       }
+      hook.about(d.sha256());
       boolean newDirs = !Files.isDirectory(target.getParent());
       Files.createDirectories(target.getParent());
       if (newDirs) {
@@ -111,6 +127,31 @@ public final class FileBlobStore implements BlobStore {
         .filter(Files::isRegularFile)
         .map(p -> p.getFileName().toString())
         .sorted();
+  }
+
+  /**
+   * Takes back content that a {@link #put} just stored when the entry that should name it could not
+   * be logged, so that a failed ingest leaves no blob that no entry names. Not part of {@link
+   * BlobStore}: stored evidence is never deleted, and the vault calls this only for content it
+   * stored itself moments before and nothing refers to.
+   */
+  void remove(String sha256) throws IOException {
+    Path p = path(sha256);
+    if (Files.deleteIfExists(p)) {
+      fsyncDirectory(p.getParent());
+    }
+  }
+
+  Path root() {
+    return root;
+  }
+
+  /** Every regular file under the store's content folder, as paths relative to the store root. */
+  Stream<Path> files() throws IOException {
+    if (!Files.isDirectory(root.resolve("sha256"))) {
+      return Stream.empty();
+    }
+    return Files.walk(root.resolve("sha256")).filter(Files::isRegularFile).map(root::relativize);
   }
 
   /** The file holding {@code sha256}; for callers that need a path (such as media decoders). */

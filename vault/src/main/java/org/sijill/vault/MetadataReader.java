@@ -78,8 +78,9 @@ final class MetadataReader {
           g.put("latitude", loc.getLatitude());
           g.put("longitude", loc.getLongitude());
         }
-      } catch (ImageProcessingException | RuntimeException e) {
-        // A format the reader does not know, or a damaged file: say so, keep the item.
+      } catch (ImageProcessingException | IOException | RuntimeException e) {
+        // A format the reader does not know, or a damaged or truncated file: say so, keep the
+        // item (a damaged file is still evidence).
         root.put("tags_error", String.valueOf(e.getMessage()));
       }
     }

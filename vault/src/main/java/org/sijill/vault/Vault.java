@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -35,8 +34,8 @@ import java.util.stream.Stream;
  * <p>Ordering is what makes a crash harmless: content is durable before the log entry that names
  * it, and {@link #add} returns only after the log entry is durable. So a log entry never lacks its
  * blob, and an acknowledged item is never lost; a crash can at worst leave a stored blob that no
- * entry names yet, which {@link #verify} reports as unreferenced and a later add of the same
- * content adopts.
+ * entry names yet, which {@link #verify} reports as a stray blob (naming its file) and a later add
+ * of the same content adopts.
  */
 public final class Vault implements AutoCloseable {
   private final Path dataDir;
@@ -47,8 +46,10 @@ public final class Vault implements AutoCloseable {
   private final Clock clock;
   private final FileChannel lockChannel;
   private final FileLock lock;
+  private final FileChannel pending;
+  private long pendingEnd;
   private final MetadataReader metadata = new MetadataReader();
-  private final List<IngestListener> listeners = new CopyOnWriteArrayList<>();
+  private final List<IngestListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private Vault(
       Path dataDir,
@@ -57,7 +58,8 @@ public final class Vault implements AutoCloseable {
       CheckpointSigner signer,
       Clock clock,
       FileChannel lockChannel,
-      FileLock lock) {
+      FileLock lock,
+      FileChannel pending) {
     this.dataDir = dataDir;
     this.root = dataDir.resolve("vault");
     this.store = store;
@@ -66,6 +68,7 @@ public final class Vault implements AutoCloseable {
     this.clock = clock;
     this.lockChannel = lockChannel;
     this.lock = lock;
+    this.pending = pending;
   }
 
   /** Opens the vault of {@code dataDir}, creating it on first use and recovering from a crash. */
@@ -85,7 +88,19 @@ public final class Vault implements AutoCloseable {
       AtomicFiles.clean(root.resolve("checkpoints"));
       CheckpointSigner signer = CheckpointSigner.loadOrCreate(dataDir.resolve("keys"));
       CustodyLog log = CustodyLog.openForAppend(root.resolve("custody.log"));
-      return new Vault(dataDir, store, log, signer, clock, lockChannel, lock);
+      FileChannel pending;
+      try {
+        takeBackUnlogged(root, store, log);
+        pending =
+            FileChannel.open(
+                root.resolve(PENDING), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        pending.truncate(0);
+        pending.force(true);
+      } catch (IOException | RuntimeException e) {
+        log.close();
+        throw e;
+      }
+      return new Vault(dataDir, store, log, signer, clock, lockChannel, lock, pending);
     } catch (IOException | RuntimeException e) {
       lockChannel.close();
       throw e;
@@ -98,20 +113,112 @@ public final class Vault implements AutoCloseable {
   }
 
   /**
+   * Names, one SHA-256 a line, the content being stored right now: written and forced before new
+   * content appears at its address, emptied on a clean close. After a crash, {@link #open} removes
+   * the content it names that no log entry names (stored, never acknowledged), so a crash leaves no
+   * stray blob behind, while a blob put into the store by any other means stays for {@link #verify}
+   * to report.
+   */
+  static final String PENDING = "ingest.pending";
+
+  private static void takeBackUnlogged(Path root, FileBlobStore store, CustodyLog log)
+      throws IOException {
+    Path file = root.resolve(PENDING);
+    if (!Files.exists(file) || Files.size(file) == 0) {
+      return;
+    }
+    java.util.Set<String> named = new java.util.HashSet<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+      if (Digests.isSha256Hex(line.strip())) {
+        named.add(line.strip());
+      }
+    }
+    for (long i = 0; i < log.size() && !named.isEmpty(); i++) {
+      try {
+        named.remove(CustodyEvent.parse(log.entry(i)).sha256());
+      } catch (IllegalArgumentException unreadable) {
+        return; // cannot tell what the log names: keep everything, verify will say
+      }
+    }
+    for (String sha : named) {
+      Files.deleteIfExists(root.resolve("meta").resolve(sha + ".json"));
+      store.remove(sha);
+    }
+  }
+
+  /** Stores content, noting it as pending first when it is new (see {@link #PENDING}). */
+  StoredBlob putPending(InputStream in) throws IOException {
+    return store.put(
+        in,
+        sha -> {
+          synchronized (pending) {
+            java.nio.ByteBuffer b =
+                java.nio.ByteBuffer.wrap((sha + "\n").getBytes(StandardCharsets.US_ASCII));
+            while (b.hasRemaining()) {
+              pendingEnd += pending.write(b, pendingEnd);
+            }
+            pending.force(false);
+          }
+        });
+  }
+
+  /**
+   * Undoes the storing of content whose log entry could not be written: removes the blob (and its
+   * metadata file) when this very call stored it and the log is known not to name it.
+   */
+  void takeBack(StoredBlob blob, boolean metadataIsNew, Throwable failure) {
+    if (!blob.newlyStored() || log.unsure()) {
+      return;
+    }
+    try {
+      if (metadataIsNew) {
+        Files.deleteIfExists(metadataFile(blob.sha256()));
+      }
+      store.remove(blob.sha256());
+    } catch (IOException undo) {
+      failure.addSuppressed(undo);
+    }
+  }
+
+  /**
    * Stores a file's bytes, reads its metadata and logs its acquisition. When this returns, the
    * content and its log entries are on disk. Adding content already in the vault stores nothing new
    * but logs the new acquisition (another source for the same bytes).
+   *
+   * <p>When this throws, nothing was logged and no blob is left behind: content this call stored is
+   * removed again (content that was already in the vault stays, as its own entries name it). The
+   * one exception is a log whose failed append could not even be undone ({@link
+   * CustodyLog#unsure()}): then the blob is kept, since an entry on disk may name it, and {@link
+   * #verify} reports it if none does.
    */
   public Ingested add(Path file, Acquisition acquisition) throws IOException {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     StoredBlob blob;
     try (InputStream in = Files.newInputStream(file)) {
-      blob = store.put(in);
+      blob = putPending(in);
     }
-    Path stored = store.path(blob.sha256());
-    String mime = metadata.mimeType(stored, name);
     Path metaFile = metadataFile(blob.sha256());
     boolean newMetadata = !Files.exists(metaFile);
+    Ingested in;
+    try {
+      in = logAcquisition(blob, name, metaFile, newMetadata, acquisition);
+    } catch (IOException | RuntimeException | Error e) {
+      takeBack(blob, newMetadata, e);
+      throw e;
+    }
+    if (blob.newlyStored()) {
+      for (IngestListener l : listeners) {
+        l.ingested(blob, store.path(blob.sha256()));
+      }
+    }
+    return in;
+  }
+
+  private Ingested logAcquisition(
+      StoredBlob blob, String name, Path metaFile, boolean newMetadata, Acquisition acquisition)
+      throws IOException {
+    Path stored = store.path(blob.sha256());
+    String mime = metadata.mimeType(stored, name);
     byte[] meta = newMetadata ? metadata.read(stored, mime) : Files.readAllBytes(metaFile);
     if (newMetadata) {
       AtomicFiles.write(metaFile, meta);
@@ -148,11 +255,6 @@ public final class Vault implements AutoCloseable {
                 .toBytes());
       }
       index = log.appendAll(entries);
-    }
-    if (blob.newlyStored()) {
-      for (IngestListener l : listeners) {
-        l.ingested(blob, stored);
-      }
     }
     return new Ingested(blob, index, mime, name);
   }
@@ -381,7 +483,12 @@ public final class Vault implements AutoCloseable {
   public void close() throws IOException {
     try {
       log.close();
+      if (!log.unsure()) {
+        pending.truncate(0);
+        pending.force(true);
+      }
     } finally {
+      pending.close();
       lock.release();
       lockChannel.close();
     }

@@ -174,6 +174,36 @@ class TamperTest {
         .containsExactly("metadata " + shas.get(0) + ": changed since it was extracted");
   }
 
+  @Test
+  void aStrayBlobIsNamedByItsFile() throws Exception {
+    byte[] content = "put here by hand".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String sha = Vault.sha256Hex(content);
+    Path stray = blob(sha);
+    Files.createDirectories(stray.getParent());
+    Files.write(stray, content);
+    assertThat(verify())
+        .containsExactly(
+            "file vault/blobs/sha256/"
+                + sha.substring(0, 2)
+                + "/"
+                + sha.substring(2, 4)
+                + "/"
+                + sha
+                + ": stray blob: no custody log entry names "
+                + sha);
+  }
+
+  @Test
+  void aFileThatIsNotAtItsAddressIsNamed() throws Exception {
+    Path odd = data.resolve("vault/blobs/sha256/ab/notes.txt");
+    Files.createDirectories(odd.getParent());
+    Files.writeString(odd, "not a blob");
+    assertThat(verify())
+        .containsExactly(
+            "file vault/blobs/sha256/ab/notes.txt: in the blob store but not a stored blob"
+                + " (no such address)");
+  }
+
   /** The log's records (length, entry, leaf hash) as written. */
   private List<byte[]> records() throws Exception {
     ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(data.resolve("vault/custody.log")));
