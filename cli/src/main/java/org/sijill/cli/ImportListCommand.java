@@ -4,12 +4,12 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sijill.casefile.CaseFile;
-import org.sijill.casefile.imports.Encodings;
 import org.sijill.casefile.imports.ListProblem;
 import org.sijill.casefile.imports.ListRejectedException;
 import org.sijill.casefile.imports.VictimListReader;
 import org.sijill.casefile.model.Enums.Confidentiality;
 import org.sijill.casefile.model.Enums.SourceKind;
+import org.sijill.linkage.csv.ListFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,7 +41,9 @@ final class ImportListCommand implements Callable<Integer> {
       names = "--encoding",
       defaultValue = "UTF-8",
       paramLabel = "ENC",
-      description = "UTF-8 (with or without BOM) or windows-1256 (default: ${DEFAULT-VALUE}).")
+      description =
+          "UTF-8 (with or without BOM), windows-1256, or any charset Java knows (default:"
+              + " ${DEFAULT-VALUE}); bytes not valid in it are refused, never replaced.")
   String encoding;
 
   @Parameters(
@@ -54,7 +56,7 @@ final class ImportListCommand implements Callable<Integer> {
     Main main = Main.root(spec);
     Charset charset;
     try {
-      charset = Encodings.parse(encoding);
+      charset = ListFile.charset(encoding);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

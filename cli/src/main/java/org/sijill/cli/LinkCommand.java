@@ -3,8 +3,6 @@ package org.sijill.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +15,7 @@ import org.sijill.linkage.Linker;
 import org.sijill.linkage.Mode;
 import org.sijill.linkage.Settings;
 import org.sijill.linkage.Source;
+import org.sijill.linkage.csv.ListFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -87,7 +86,9 @@ final class LinkCommand implements Callable<Integer> {
   @Option(
       names = "--encoding",
       paramLabel = "CHARSET",
-      description = "Input encoding (default: UTF-8, with or without BOM, else windows-1256).")
+      description =
+          "Input encoding: UTF-8 (default, with or without BOM), windows-1256, or any charset Java"
+              + " knows; bytes not valid in it are refused, never replaced.")
   String encoding;
 
   @Option(
@@ -165,13 +166,10 @@ final class LinkCommand implements Callable<Integer> {
   }
 
   private Charset charset() {
-    if (encoding == null) {
-      return null;
-    }
     try {
-      return Charset.forName(encoding);
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      throw new UserError("--encoding: unknown character set \"" + encoding + "\"");
+      return ListFile.charset(encoding);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--encoding: " + e.getMessage());
     }
   }
 

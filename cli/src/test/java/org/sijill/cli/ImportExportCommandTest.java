@@ -94,10 +94,10 @@ class ImportExportCommandTest {
             "--source",
             "G",
             "--encoding",
-            "latin9",
+            "klingon",
             ansi.toString());
     assertThat(nonsense.code()).isEqualTo(1);
-    assertThat(nonsense.err()).contains("unsupported encoding 'latin9'");
+    assertThat(nonsense.err()).contains("unknown character set 'klingon'");
   }
 
   @Test

@@ -2,8 +2,6 @@ package org.sijill.estimate;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +21,9 @@ import org.apache.commons.csv.CSVRecord;
  * column (default 1 per row) and an optional stratum column. {@code CLUSTERS.csv} (from {@code
  * sijill link}): {@code cluster_id,source,record_id}; each cluster is one person and its sources
  * are its lists.
+ *
+ * <p>Both are read as the other list files of Sijill are: UTF-8, a byte-order mark skipped, bytes
+ * that are not UTF-8 refused with their line.
  */
 public record CaptureData(CaptureTable total, Map<String, CaptureTable> strata) {
 
@@ -37,7 +38,7 @@ public record CaptureData(CaptureTable total, Map<String, CaptureTable> strata) 
   public static CaptureData readHistories(Path file, String strataColumn) {
     String f = file.toString();
     List<String> problems = new ArrayList<>();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    try (Reader r = Utf8Text.open(file);
         CSVParser parser =
             CSVFormat.DEFAULT
                 .builder()
@@ -48,9 +49,6 @@ public record CaptureData(CaptureTable total, Map<String, CaptureTable> strata) 
                 .get()
                 .parse(r)) {
       List<String> header = new ArrayList<>(parser.getHeaderNames());
-      if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-        throw new InputException(f + ":1: the file starts with a byte-order mark; save as UTF-8");
-      }
       if (strataColumn != null && !header.contains(strataColumn)) {
         throw new InputException(
             f + ":1: " + strataColumn + ": no such column for --strata (columns: " + header + ")");
@@ -165,7 +163,7 @@ public record CaptureData(CaptureTable total, Map<String, CaptureTable> strata) 
     List<String> problems = new ArrayList<>();
     Map<String, TreeSet<String>> clusters = new TreeMap<>();
     TreeSet<String> sources = new TreeSet<>();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    try (Reader r = Utf8Text.open(file);
         CSVParser parser =
             CSVFormat.DEFAULT
                 .builder()

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -137,6 +139,28 @@ class MultipleSystemsEstimationTest {
         .hasMessageContaining(f + ":3: B: expected 0 or 1, got '2'")
         .hasMessageContaining(f + ":4: count: negative count -1")
         .hasMessageContaining(f + ":5: A,B: a person on no list");
+  }
+
+  @Test
+  void filesAreUtf8WithAnOptionalBomAndBadBytesAreNamedByLine() throws IOException {
+    Path bom = dir.resolve("bom.csv");
+    byte[] body = "A,B,count\n1,0,3\n0,1,4\n1,1,2\n".getBytes(StandardCharsets.UTF_8);
+    byte[] withBom = new byte[body.length + 3];
+    withBom[0] = (byte) 0xEF;
+    withBom[1] = (byte) 0xBB;
+    withBom[2] = (byte) 0xBF;
+    System.arraycopy(body, 0, withBom, 3, body.length);
+    Files.write(bom, withBom);
+    assertThat(CaptureData.readHistories(bom, null).total().lists()).containsExactly("A", "B");
+
+    Path bad = dir.resolve("bad-bytes.csv");
+    Files.write(
+        bad,
+        "cluster_id,source,record_id\n1,a,x1\n2,\u062c,x2\n"
+            .getBytes(Charset.forName("windows-1256")));
+    assertThatThrownBy(() -> CaptureData.readClusters(bad))
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith(bad + ":3: -: bytes that are not valid UTF-8");
   }
 
   @Test

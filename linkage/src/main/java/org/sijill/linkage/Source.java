@@ -26,9 +26,10 @@ public record Source(String name, List<String> columns, List<String[]> rows, int
   }
 
   /**
-   * Reads a CSV list, keeping {@code columns}: headers and values trimmed, UTF-8 (with or without
-   * BOM) or Windows-1256 detected unless {@code encoding} is given. Problems are reported as {@code
-   * FILE:LINE: column: reason}.
+   * Reads a CSV list by the rules every Sijill command shares ({@link
+   * org.sijill.linkage.csv.ListFile}), keeping {@code columns}: headers and values trimmed, UTF-8
+   * (with or without BOM) unless {@code encoding} names another charset, decoded strictly. Problems
+   * are reported as {@code FILE:LINE: column: reason}, one a line.
    */
   public static Source read(Path file, List<String> columns, Charset encoding) {
     return CsvSources.read(file, columns, encoding);

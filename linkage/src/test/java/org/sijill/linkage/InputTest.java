@@ -39,10 +39,21 @@ class InputTest {
         .isEqualTo("محمد الحسن");
 
     Path cp1256 = dir.resolve("cp1256.csv");
-    Files.write(
-        cp1256, "record_id,full_name\n1,فاطمة علي\n".getBytes(Charset.forName("windows-1256")));
-    assertThat(Source.read(cp1256, List.of("record_id", "full_name"), null).rows().get(0)[1])
+    Charset windows1256 = Charset.forName("windows-1256");
+    Files.write(cp1256, "record_id,full_name\n1,فاطمة علي\n".getBytes(windows1256));
+    assertThat(Source.read(cp1256, List.of("record_id", "full_name"), windows1256).rows().get(0)[1])
         .isEqualTo("فاطمة علي");
+  }
+
+  @Test
+  void aWindows1256ListReadAsUtf8IsRefusedNotGuessed() throws Exception {
+    Path cp1256 = dir.resolve("cp1256.csv");
+    Files.write(
+        cp1256,
+        "record_id,full_name\n1,Ali\n2,فاطمة علي\n".getBytes(Charset.forName("windows-1256")));
+    assertThatThrownBy(() -> Source.read(cp1256, List.of("record_id", "full_name"), null))
+        .isInstanceOf(LinkageException.class)
+        .hasMessageStartingWith(cp1256 + ":3: full_name: bytes that are not valid UTF-8");
   }
 
   @Test

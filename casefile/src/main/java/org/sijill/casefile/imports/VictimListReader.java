@@ -3,10 +3,7 @@ package org.sijill.casefile.imports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,15 +12,14 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.sijill.casefile.repo.Victims.NewRecord;
+import org.sijill.linkage.csv.ListFile;
+import org.sijill.linkage.csv.ListFileException;
 
 /**
  * Reads and validates a whole victim list (CSV with a header row, canonical columns of the
@@ -65,140 +61,103 @@ public final class VictimListReader {
   /** The validated rows of a list. */
   public record ValidList(String fileName, String sha256, List<NewRecord> rows) {}
 
+  /**
+   * Reads and validates {@code file}, naming it by its file name in problems.
+   *
+   * @param charset null means UTF-8
+   */
   public ValidList read(Path file, Charset charset) throws IOException, ListRejectedException {
-    String name = file.getFileName().toString();
+    return read(file, file.getFileName().toString(), charset);
+  }
+
+  /**
+   * Reads and validates {@code file} by the shared list-file rules ({@link ListFile}: UTF-8 unless
+   * told otherwise, a BOM skipped, strict decoding), then checks each row's meaning.
+   *
+   * @param name the file name to report problems under and to record (an upload's original name)
+   * @param charset null means UTF-8
+   */
+  public ValidList read(Path file, String name, Charset charset)
+      throws IOException, ListRejectedException {
     if (!Files.isRegularFile(file)) {
       throw new ListRejectedException(List.of(new ListProblem(name, 0, "-", "no such file")));
     }
     String sha256 = Hashing.sha256(file);
-    try (InputStream in = Files.newInputStream(file);
-        Reader reader = Encodings.open(in, charset)) {
-      return new ValidList(name, sha256, parse(name, reader, charset));
-    }
-  }
-
-  List<NewRecord> parse(String name, Reader reader, Charset charset)
-      throws IOException, ListRejectedException {
-    List<ListProblem> problems = new ArrayList<>();
     List<NewRecord> rows = new ArrayList<>();
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreSurroundingSpaces(true)
-            .setTrim(true)
-            .setIgnoreEmptyLines(true)
-            .get();
-    try (CSVParser parser = format.parse(reader)) {
-      Map<String, String> columns = headerColumns(name, parser.getHeaderNames(), problems);
-      if (!problems.isEmpty()) {
-        throw new ListRejectedException(problems);
-      }
-      Map<String, Long> seenIds = new HashMap<>();
-      long lastLine = 1;
-      Iterator<CSVRecord> it = parser.iterator();
-      while (problems.size() < maxProblems) {
-        CSVRecord rec;
-        try {
-          if (!it.hasNext()) {
-            break;
-          }
-          rec = it.next();
-        } catch (UncheckedIOException e) {
-          problems.add(
-              new ListProblem(name, lastLine + 1, "-", readFailure(e.getCause(), charset)));
-          break;
-        }
-        long line = lastLine + 1;
-        lastLine = Math.max(line, parser.getCurrentLineNumber());
-        NewRecord r = validate(name, line, rec, parser.getHeaderNames(), columns, problems);
-        if (r != null) {
-          Long earlier = seenIds.putIfAbsent(r.recordId(), line);
-          if (earlier != null) {
-            problems.add(
-                new ListProblem(
-                    name,
+    Map<String, Long> seenIds = new HashMap<>();
+    try {
+      ListFile.read(
+          file,
+          name,
+          charset,
+          maxProblems,
+          new ListFile.Handler() {
+            List<String> header;
+
+            @Override
+            public void header(long line, List<String> names, ListFile.Problems problems) {
+              header = names;
+              checkHeader(line, names, problems);
+            }
+
+            @Override
+            public void row(long line, String[] values, ListFile.Problems problems) {
+              NewRecord r = validate(line, values, header, problems);
+              if (r == null) {
+                return;
+              }
+              Long earlier = seenIds.putIfAbsent(r.recordId(), line);
+              if (earlier != null) {
+                problems.add(
                     line,
                     "record_id",
-                    "duplicate record id '" + r.recordId() + "' (first on line " + earlier + ")"));
-          } else {
-            rows.add(r);
-          }
-        }
-      }
+                    "duplicate record id '" + r.recordId() + "' (first on line " + earlier + ")");
+              } else {
+                rows.add(r);
+              }
+            }
+          });
+    } catch (ListFileException e) {
+      throw new ListRejectedException(
+          e.problems().stream()
+              .map(p -> new ListProblem(p.file(), p.line(), p.column(), p.reason()))
+              .toList());
     } catch (UncheckedIOException e) {
-      problems.add(new ListProblem(name, 1, "-", readFailure(e.getCause(), charset)));
-    } catch (CharacterCodingException e) {
-      problems.add(new ListProblem(name, 1, "-", readFailure(e, charset)));
-    } catch (IllegalArgumentException e) {
-      problems.add(new ListProblem(name, 1, "header", e.getMessage()));
+      throw e.getCause();
     }
-    if (problems.isEmpty() && rows.isEmpty()) {
-      problems.add(new ListProblem(name, 2, "-", "the list has a header but no records"));
+    if (rows.isEmpty()) {
+      throw new ListRejectedException(
+          List.of(new ListProblem(name, 2, "-", "the list has a header but no records")));
     }
-    if (!problems.isEmpty()) {
-      throw new ListRejectedException(problems.subList(0, Math.min(maxProblems, problems.size())));
-    }
-    return rows;
+    return new ValidList(name, sha256, rows);
   }
 
-  private static String readFailure(Throwable e, Charset charset) {
-    if (e instanceof CharacterCodingException) {
-      return "bytes that are not valid "
-          + charset.name()
-          + " (is the file in another encoding? try --encoding windows-1256 or UTF-8)";
-    }
-    String m = e == null ? "unreadable" : String.valueOf(e.getMessage());
-    return "malformed CSV: " + m;
-  }
-
-  /** Maps lower-cased header names to the header as written; checks the required columns. */
-  private static Map<String, String> headerColumns(
-      String file, List<String> header, List<ListProblem> problems) {
-    Map<String, String> columns = new HashMap<>();
+  /** Checks the required columns; column names match whatever their letter case. */
+  private static void checkHeader(long line, List<String> header, ListFile.Problems problems) {
+    Set<String> columns = new HashSet<>();
     for (String h : header) {
-      String key = h.trim().toLowerCase(Locale.ROOT);
-      if (key.isEmpty()) {
-        problems.add(new ListProblem(file, 1, "header", "a column has no name"));
-      } else if (columns.putIfAbsent(key, h) != null) {
-        problems.add(new ListProblem(file, 1, h, "column appears twice in the header"));
+      if (!columns.add(h.toLowerCase(Locale.ROOT))) {
+        problems.add(line, h, "column appears twice in the header (letter case aside)");
       }
     }
-    if (!columns.containsKey("record_id")) {
-      problems.add(new ListProblem(file, 1, "record_id", "missing required column"));
+    if (!columns.contains("record_id")) {
+      problems.add(line, "record_id", "missing required column");
     }
-    if (NAME_COLUMNS.stream().noneMatch(columns::containsKey)) {
-      problems.add(
-          new ListProblem(
-              file, 1, "full_name", "missing: a list needs full_name or given/father/family"));
+    if (NAME_COLUMNS.stream().noneMatch(columns::contains)) {
+      problems.add(line, "full_name", "missing: a list needs full_name or given/father/family");
     }
-    return columns;
   }
 
-  private NewRecord validate(
-      String file,
-      long line,
-      CSVRecord rec,
-      List<String> header,
-      Map<String, String> columns,
-      List<ListProblem> problems) {
-    if (rec.size() != header.size()) {
-      problems.add(
-          new ListProblem(
-              file,
-              line,
-              "-",
-              "has " + rec.size() + " fields but the header has " + header.size()));
-      return null;
-    }
+  /** The row as a record to store, or null (after adding its problems) when it has any. */
+  private static NewRecord validate(
+      long line, String[] rec, List<String> header, ListFile.Problems problems) {
     int before = problems.size();
     Map<String, String> v = new HashMap<>();
     ObjectNode raw = JSON.createObjectNode();
     ObjectNode attributes = JSON.createObjectNode();
     for (int i = 0; i < header.size(); i++) {
       String h = header.get(i);
-      String value = rec.get(i);
+      String value = rec[i];
       raw.put(h, value);
       String key = h.trim().toLowerCase(Locale.ROOT);
       if (CANONICAL.contains(key)) {
@@ -209,17 +168,16 @@ public final class VictimListReader {
     }
     String recordId = v.get("record_id");
     if (recordId == null) {
-      problems.add(new ListProblem(file, line, "record_id", "empty"));
+      problems.add(line, "record_id", "empty");
     }
     if (NAME_COLUMNS.stream().allMatch(c -> v.get(c) == null)) {
-      problems.add(new ListProblem(file, line, "full_name", "no name in any name column"));
+      problems.add(line, "full_name", "no name in any name column");
     }
     String sex = v.get("sex");
     if (sex != null) {
       sex = sex.toUpperCase(Locale.ROOT);
       if (!SEXES.contains(sex)) {
-        problems.add(
-            new ListProblem(file, line, "sex", "'" + v.get("sex") + "' is not M, F or empty"));
+        problems.add(line, "sex", "'" + v.get("sex") + "' is not M, F or empty");
       }
     }
     Integer age = null;
@@ -227,29 +185,25 @@ public final class VictimListReader {
       try {
         age = Integer.valueOf(v.get("age"));
         if (age < 0 || age > 130) {
-          problems.add(new ListProblem(file, line, "age", age + " is not an age in years (0-130)"));
+          problems.add(line, "age", age + " is not an age in years (0-130)");
         }
       } catch (NumberFormatException e) {
-        problems.add(
-            new ListProblem(file, line, "age", "'" + v.get("age") + "' is not a whole number"));
+        problems.add(line, "age", "'" + v.get("age") + "' is not a whole number");
       }
     }
     String ageGroup = lower(v.get("age_group"));
     if (ageGroup != null && !AGE_GROUPS.contains(ageGroup)) {
-      problems.add(
-          new ListProblem(file, line, "age_group", "'" + ageGroup + "' is not child or adult"));
+      problems.add(line, "age_group", "'" + ageGroup + "' is not child or adult");
     }
     String status = lower(v.get("status"));
     if (status != null && !STATUSES.contains(status)) {
-      problems.add(
-          new ListProblem(
-              file, line, "status", "'" + status + "' is not civilian, combatant or unknown"));
+      problems.add(line, "status", "'" + status + "' is not civilian, combatant or unknown");
     }
     String date = v.get("date_of_death");
     if (date != null) {
       String reason = checkDate(date);
       if (reason != null) {
-        problems.add(new ListProblem(file, line, "date_of_death", reason));
+        problems.add(line, "date_of_death", reason);
       }
     }
     if (problems.size() > before) {
