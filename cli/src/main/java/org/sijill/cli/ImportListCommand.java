@@ -1,15 +1,12 @@
 package org.sijill.cli;
 
-import java.nio.charset.Charset;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.imports.ListProblem;
-import org.sijill.casefile.imports.ListRejectedException;
-import org.sijill.casefile.imports.VictimListReader;
-import org.sijill.casefile.model.Enums.Confidentiality;
-import org.sijill.casefile.model.Enums.SourceKind;
-import org.sijill.linkage.csv.ListFile;
+import org.sijill.casefile.model.ListImport;
+import org.sijill.workflow.ImportList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sijill import-list}: validates a whole victim list, then stores it in one transaction. Any
+ * {@code sijill import-list}: parses options, runs {@link ImportList} and prints its outcome. Any
  * problem means nothing is stored; the first 20 problems are printed as FILE:LINE: column: reason.
  */
 @Command(
@@ -26,7 +23,6 @@ import picocli.CommandLine.Spec;
     description =
         "Import a victim list (CSV) from one source; nothing is stored if any row is bad.")
 final class ImportListCommand implements Callable<Integer> {
-  static final int MAX_PROBLEMS = 20;
 
   @Spec CommandSpec spec;
 
@@ -46,6 +42,19 @@ final class ImportListCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}); bytes not valid in it are refused, never replaced.")
   String encoding;
 
+  @Option(
+      names = "--again",
+      description =
+          "Import a file whose bytes were imported before (needs --reason); its records are not"
+              + " counted twice.")
+  boolean again;
+
+  @Option(
+      names = "--reason",
+      paramLabel = "TEXT",
+      description = "Why the same file is imported again (recorded with the import).")
+  String reason;
+
   @Parameters(
       paramLabel = "FILE.csv",
       description = "The list: a header row, then one victim a row.")
@@ -54,72 +63,78 @@ final class ImportListCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Main main = Main.root(spec);
-    Charset charset;
-    try {
-      charset = ListFile.charset(encoding);
+    if (again && (reason == null || reason.isBlank())) {
+      throw new UserError("--again needs --reason TEXT: say why the same list is imported again");
+    }
+    if (!again && reason != null) {
+      throw new UserError("--reason goes with --again");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
+    ImportList.Result result;
+    try (CaseFile caseFile = main.openCaseFile()) {
+      Progress[] bar = new Progress[1];
+      ImportList.Request request =
+          new ImportList.Request(
+              file,
+              file.getFileName().toString(),
+              source,
+              encoding,
+              again ? reason : null,
+              main.who());
+      result =
+          new ImportList(caseFile)
+              .run(
+                  request,
+                  (step, done, total) -> {
+                    if (total > 0) {
+                      if (bar[0] == null) {
+                        bar[0] = new Progress(err, step, total);
+                      }
+                      bar[0].update(done);
+                    }
+                  });
+      if (bar[0] != null) {
+        bar[0].done();
+      }
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    VictimListReader.ValidList list;
-    try {
-      list = new VictimListReader(MAX_PROBLEMS).read(file, charset);
-    } catch (ListRejectedException e) {
-      var err = spec.commandLine().getErr();
-      for (ListProblem p : e.problems()) {
-        err.println(file.getParent() == null ? p : withPath(p));
+    if (result instanceof ImportList.Refused r) {
+      for (ListProblem p : r.problems()) {
+        // Problems name the file as given on the command line, so that it can be opened.
+        err.println(new ListProblem(file.toString(), p.line(), p.column(), p.reason()));
       }
       err.println(
           "sijill: "
               + file
               + " was not imported"
-              + (e.problems().size() >= MAX_PROBLEMS
-                  ? " (first " + MAX_PROBLEMS + " problems shown)"
-                  : "")
+              + (r.moreNotShown() ? " (first " + ImportList.MAX_PROBLEMS + " problems shown)" : "")
               + "; nothing was stored");
       return 1;
     }
-    try (CaseFile caseFile = main.openCaseFile()) {
-      long sourceId =
-          caseFile
-              .sources()
-              .findByName(source)
-              .map(s -> s.id())
-              .orElseGet(
-                  () ->
-                      caseFile
-                          .sources()
-                          .add(
-                              SourceKind.DOCUMENTATION_GROUP,
-                              null,
-                              source,
-                              Confidentiality.RESTRICTED,
-                              null,
-                              main.who()));
-      int total = list.rows().size();
-      Progress progress = new Progress(spec.commandLine().getErr(), "storing records", total);
-      long importId =
-          caseFile
-              .victims()
-              .importList(
-                  source,
-                  sourceId,
-                  list.fileName(),
-                  list.sha256(),
-                  charset.name(),
-                  list.rows(),
-                  main.who(),
-                  progress::update);
-      progress.done();
-      spec.commandLine()
-          .getOut()
-          .printf(
-              "imported %d records from %s as list '%s' (import %d, sha256 %s)%n",
-              total, file, source, importId, list.sha256());
+    if (result instanceof ImportList.AlreadyImported a) {
+      ListImport e = a.earlier();
+      err.printf(
+          "sijill: %s was imported before (same SHA-256 %s): import %d of list '%s', file %s,"
+              + " at %s by %s; nothing was stored. If it must be imported again, add --again"
+              + " --reason TEXT (its records will not be counted twice).%n",
+          file, e.fileSha256(), e.id(), e.listName(), e.fileName(), e.recordedAt(), e.recordedBy());
+      return 1;
+    }
+    ImportList.Imported i = (ImportList.Imported) result;
+    out.printf(
+        "imported %d records from %s as list '%s' (import %d, sha256 %s)%n",
+        i.records(), file, i.list(), i.importId(), i.sha256());
+    if (i.repeats() != null) {
+      out.printf(
+          "this file repeats import %d of list '%s' (%s by %s); its records are stored but not"
+              + " counted twice%n",
+          i.repeats().id(),
+          i.repeats().listName(),
+          i.repeats().recordedAt(),
+          i.repeats().recordedBy());
     }
     return 0;
-  }
-
-  private ListProblem withPath(ListProblem p) {
-    return new ListProblem(file.toString(), p.line(), p.column(), p.reason());
   }
 }

@@ -65,6 +65,45 @@ class ImportExportCommandTest {
                 assertThat(i.recordedBy()).isEqualTo("tester");
               });
     }
+
+    CliRun twice =
+        run("--data", data.toString(), "import-list", "--source", "Group C", good.toString());
+    assertThat(twice.code()).isEqualTo(1);
+    assertThat(twice.err())
+        .contains(good + " was imported before")
+        .contains("import 1 of list 'Group A', file good.csv")
+        .contains("by tester")
+        .contains("--again --reason TEXT");
+    CliRun noReason =
+        run(
+            "--data",
+            data.toString(),
+            "import-list",
+            "--source",
+            "Group C",
+            "--again",
+            good.toString());
+    assertThat(noReason.code()).isEqualTo(1);
+    assertThat(noReason.err()).contains("--again needs --reason TEXT");
+    CliRun again =
+        run(
+            "--data",
+            data.toString(),
+            "import-list",
+            "--source",
+            "Group C",
+            "--again",
+            "--reason",
+            "Group C sent the same file as its own list",
+            good.toString());
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.out()).contains("repeats import 1 of list 'Group A'");
+    try (CaseFile c = CaseFile.open(data, Optional.empty())) {
+      assertThat(c.victims().count()).isEqualTo(2);
+      assertThat(c.victims().imports())
+          .extracting(i -> i.repeatReason())
+          .containsExactly(null, "Group C sent the same file as its own list");
+    }
   }
 
   @Test

@@ -20,7 +20,8 @@ record OverviewView(
     List<PublicClaim> publicClaims,
     Estimate estimate,
     String deathsJson,
-    String markersJson) {
+    String markersJson,
+    long repeatedRecords) {
 
   /** "A (120), B (300) and C (250)". */
   String listsText() {

@@ -64,7 +64,8 @@ final class Pages {
             caseFile.publicClaims().all(),
             estimates.isEmpty() ? null : estimates.get(0),
             Json.write(json, deaths),
-            Json.write(json, markers));
+            Json.write(json, markers),
+            caseFile.victims().repeatedRecords());
     render(ctx, "overview.jte", chrome("Case overview", "overview"), view);
   }
 

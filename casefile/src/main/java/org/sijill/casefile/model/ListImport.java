@@ -2,7 +2,13 @@ package org.sijill.casefile.model;
 
 import java.time.Instant;
 
-/** One import of one victim list file. */
+/**
+ * One import of one victim list file.
+ *
+ * @param repeats the earlier import of the same bytes that this one repeats, or null (a repeat is
+ *     stored only when the user said why: {@code repeatReason}); a repeat's records are not counted
+ *     again
+ */
 public record ListImport(
     long id,
     String listName,
@@ -12,4 +18,6 @@ public record ListImport(
     String encoding,
     int rowCount,
     Instant recordedAt,
-    String recordedBy) {}
+    String recordedBy,
+    Long repeats,
+    String repeatReason) {}

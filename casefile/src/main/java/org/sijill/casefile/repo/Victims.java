@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Jdbi;
@@ -56,9 +57,11 @@ public final class Victims {
   }
 
   /**
-   * Stores a whole list in one transaction: either every row is stored or none is.
+   * Stores a whole list in one transaction: either every row is stored or none is. The same bytes
+   * (same SHA-256) already imported are refused.
    *
    * @return the id of the import
+   * @throws AlreadyImportedException when a list with the same SHA-256 was imported before
    */
   public long importList(
       String listName,
@@ -69,8 +72,40 @@ public final class Victims {
       List<NewRecord> rows,
       String by,
       LongConsumer progress) {
+    return importList(listName, sourceId, fileName, fileSha256, encoding, rows, null, by, progress);
+  }
+
+  /**
+   * As {@link #importList(String, Long, String, String, String, List, String, LongConsumer)}, but
+   * when {@code againReason} is not null a list whose bytes were imported before is stored all the
+   * same, recorded as a repeat of the first import with that reason; its records are then not
+   * counted again ({@link #count()}).
+   */
+  public long importList(
+      String listName,
+      Long sourceId,
+      String fileName,
+      String fileSha256,
+      String encoding,
+      List<NewRecord> rows,
+      String againReason,
+      String by,
+      LongConsumer progress) {
     return jdbi.inTransaction(
         h -> {
+          // Two imports of the same bytes at once must not both pass the check below.
+          h.createQuery("select pg_advisory_xact_lock(hashtext(:sha))")
+              .bind("sha", fileSha256)
+              .mapTo(String.class)
+              .one();
+          Optional<ListImport> earlier =
+              h.createQuery(IMPORTS + " where i.file_sha256 = :sha order by i.id limit 1")
+                  .bind("sha", fileSha256)
+                  .mapTo(ListImport.class)
+                  .findOne();
+          if (earlier.isPresent() && againReason == null) {
+            throw new AlreadyImportedException(earlier.get());
+          }
           long importId =
               h.createUpdate(
                       "insert into list_import (list_name, source_id, file_name, file_sha256,"
@@ -86,6 +121,16 @@ public final class Victims {
                   .executeAndReturnGeneratedKeys("id")
                   .mapTo(Long.class)
                   .one();
+          if (earlier.isPresent()) {
+            h.createUpdate(
+                    "insert into list_import_repeat (import_id, repeats, reason, recorded_by)"
+                        + " values (:i, :r, :reason, :by)")
+                .bind("i", importId)
+                .bind("r", earlier.get().id())
+                .bind("reason", againReason)
+                .bind("by", by)
+                .execute();
+          }
           int done = 0;
           for (int from = 0; from < rows.size(); from += 1000) {
             List<NewRecord> chunk = rows.subList(from, Math.min(rows.size(), from + 1000));
@@ -127,9 +172,39 @@ public final class Victims {
         });
   }
 
+  private static final String IMPORTS =
+      "select i.*, r.repeats, r.reason as repeat_reason from list_import i"
+          + " left join list_import_repeat r on r.import_id = i.id";
+
+  /** Records of imports that repeat an earlier import of the same bytes: kept, not counted. */
+  private static final String COUNTED =
+      " import_id not in (select import_id from list_import_repeat)";
+
+  /** Every import, oldest first, repeats included (each says which import it repeats). */
   public List<ListImport> imports() {
     return jdbi.withHandle(
-        h -> h.createQuery("select * from list_import order by id").mapTo(ListImport.class).list());
+        h -> h.createQuery(IMPORTS + " order by i.id").mapTo(ListImport.class).list());
+  }
+
+  /** The first import of a file with this SHA-256, if any. */
+  public Optional<ListImport> firstImportOf(String sha256) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(IMPORTS + " where i.file_sha256 = :sha order by i.id limit 1")
+                .bind("sha", sha256)
+                .mapTo(ListImport.class)
+                .findOne());
+  }
+
+  /** Records stored by imports that repeat an earlier import (not in {@link #count()}). */
+  public long repeatedRecords() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select count(*) from victim_record where import_id in (select import_id from"
+                        + " list_import_repeat)")
+                .mapTo(Long.class)
+                .one());
   }
 
   /**
@@ -177,18 +252,23 @@ public final class Victims {
     return keys;
   }
 
+  /** Records, each imported file's once (a repeated import's records are not counted again). */
   public long count() {
     return jdbi.withHandle(
-        h -> h.createQuery("select count(*) from victim_record").mapTo(Long.class).one());
+        h ->
+            h.createQuery("select count(*) from victim_record where" + COUNTED)
+                .mapTo(Long.class)
+                .one());
   }
 
-  /** Records per list. */
+  /** Records per list, each imported file's once. */
   public Map<String, Long> countByList() {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "select list_name, count(*) as n from victim_record group by list_name order"
-                        + " by list_name")
+                    "select list_name, count(*) as n from victim_record where"
+                        + COUNTED
+                        + " group by list_name order by list_name")
                 .reduceRows(
                     new java.util.LinkedHashMap<String, Long>(),
                     (m, row) -> {
@@ -198,13 +278,18 @@ public final class Victims {
                     }));
   }
 
-  /** Records with a full date of death, per day (records with only a month are left out). */
+  /**
+   * Records with a full date of death, per day (records with only a month are left out; each
+   * imported file's once).
+   */
   public Map<LocalDate, Long> deathsPerDay() {
     return jdbi.withHandle(
         h ->
             h.createQuery(
                     "select date_of_death::date as day, count(*) as n from victim_record where"
-                        + " length(date_of_death) = 10 group by 1 order by 1")
+                        + " length(date_of_death) = 10 and"
+                        + COUNTED
+                        + " group by 1 order by 1")
                 .reduceRows(
                     new java.util.TreeMap<LocalDate, Long>(),
                     (m, row) -> {
