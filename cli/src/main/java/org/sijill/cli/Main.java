@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
       VaultCommand.class,
       EstimateCommand.class,
       MediaCommand.class,
+      GenerateCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main {

@@ -1,5 +1,6 @@
 package org.sijill.linkage;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -43,6 +44,7 @@ import java.util.Set;
  * @param households give EM a third class besides matches and strangers, relatives of one household
  *     (default true; see docs/linkage.md)
  */
+@JsonIgnoreProperties({"comment"}) // free text for people: where the settings came from, and why
 public record Settings(
     String id,
     List<FieldSpec> fields,
@@ -180,6 +182,7 @@ public record Settings(
 
   private static List<String> known() {
     return List.of(
+        "comment",
         "id",
         "fields",
         "threshold",
