@@ -59,7 +59,7 @@ final class SparseMse {
         List<int[]> trial = new ArrayList<>(chosen);
         trial.add(pr);
         Built b = build(table, trial);
-        if (!MleExistence.check(b.x, b.y).ok()) {
+        if (!MleExistence.check(b.x, b.y).strict()) {
           pval = 1;
         }
         if (pval < best) {

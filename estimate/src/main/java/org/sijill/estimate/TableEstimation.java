@@ -101,7 +101,8 @@ final class TableEstimation {
                   + table.lists().get(i)
                   + " and "
                   + table.lists().get(j)
-                  + " share no one: any model with their interaction has no finite estimate");
+                  + " share no one: in a model with their interaction that term has no finite"
+                  + " estimate (the cells holding both are fitted as zero)");
         }
       }
     }
@@ -160,10 +161,16 @@ final class TableEstimation {
     long n = table.documented();
     List<String> w = new ArrayList<>(fit.problems());
     MleExistence.Check check = MleExistence.check(fit.design(), fit.y());
-    if (!check.exists()) {
+    if (!check.nFinite()) {
       w.add(
           "the maximum-likelihood estimate does not exist for this model and table (zero cells"
               + " leave the unobserved count unbounded): the number is not an estimate");
+    } else if (!check.exists()) {
+      w.add(
+          "some interaction terms have no finite estimate ("
+              + check.zeroFitted().size()
+              + " cell(s) with no one in them are fitted as exactly zero); N is the extended"
+              + " maximum-likelihood estimate, which is finite, as Rcapture reports it");
     }
     if (!check.identifiable()) {
       w.add("the model is not identifiable from these data");

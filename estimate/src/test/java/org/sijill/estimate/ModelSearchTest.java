@@ -38,7 +38,8 @@ class ModelSearchTest {
 
   @Test
   void existenceCheckFindsTheUnboundedModel() {
-    // nobody on both A and B: the A*B term sends the estimate to infinity
+    // nobody on both A and B: the A*B term's estimate runs off to minus infinity; N stays finite
+    // (the extended MLE fits the A-and-B cells as zero and the rest as independence does)
     long[] c = new long[8];
     c[0b001] = 50;
     c[0b010] = 40;
@@ -48,7 +49,10 @@ class ModelSearchTest {
     CaptureTable t = CaptureTable.of(List.of("A", "B", "C"), c);
     HierarchicalModel withAb = HierarchicalModel.parse("A*B+C", t.lists());
     ModelFit f = ModelSearch.fit(t, withAb);
-    assertThat(MleExistence.check(f.design(), f.y()).exists()).isFalse();
+    MleExistence.Check check = MleExistence.check(f.design(), f.y());
+    assertThat(check.exists()).isFalse();
+    assertThat(check.nFinite()).isTrue();
+    assertThat(check.zeroFitted()).hasSize(2);
     ModelFit ok = ModelSearch.fit(t, HierarchicalModel.independence(3));
     assertThat(MleExistence.check(ok.design(), ok.y()).exists()).isTrue();
   }
