@@ -13,6 +13,9 @@ package org.sijill.estimate;
  * allocated to classes with one multinomial draw.
  */
 final class LcmcrChain {
+  /** n0 is kept at most this many times the documented count (LCMCR's truncation of N's prior). */
+  static final long MAX_UNOBSERVED_PER_DOCUMENTED = 20;
+
   private final int t;
   private final int k;
   private final int[] patterns;
@@ -71,14 +74,57 @@ final class LcmcrChain {
         lambda[kk][j] = p;
       }
     }
-    for (int kk = 0; kk < k; kk++) {
-      nu[kk] = 1.0 / k;
-      logNu[kk] = -Math.log(k);
+    // Start as the reference implementation (LCMCR 0.4.14, NPLCM_CR_Basic_Freq::Initializes)
+    // does: class weights from one draw of the stick-breaking prior with Beta(1, 1) sticks, then
+    // 500 warm-up sweeps with alpha held at 0.3 / K, which pushes the people into a few classes
+    // before alpha is sampled. On dense tables the start does not matter; on sparse ones (the
+    // 5-list Netherlands table) the posterior of N has separated modes and a start that spreads
+    // people over all K classes (nu = 1/K, alpha = 1) settles in a different one.
+    double logRest = 0;
+    for (int kk = 0; kk < k - 1; kk++) {
+      double g1 = rng.logGamma(1);
+      double g2 = rng.logGamma(1);
+      double ls = Math.max(g1, g2) + Math.log1p(Math.exp(-Math.abs(g1 - g2)));
+      logNu[kk] = g1 - ls + logRest;
+      nu[kk] = Math.exp(logNu[kk]);
+      logRest += g2 - ls;
     }
-    alpha = 1;
-    // warm-up without updating alpha, as the reference implementation does
+    logNu[k - 1] = logRest;
+    nu[k - 1] = Math.exp(logRest);
+    alpha = 0.3 / k;
     for (int i = 0; i < 500; i++) {
       sweep(false);
+    }
+    largestClassesFirst();
+  }
+
+  /**
+   * Renumbers the classes by decreasing weight, once, after the warm-up (as the reference
+   * implementation does). The stick-breaking prior is not exchangeable: the last class gets what
+   * the others leave, so a start with a large class late in the order is a different start.
+   */
+  private void largestClassesFirst() {
+    Integer[] order = new Integer[k];
+    for (int kk = 0; kk < k; kk++) {
+      order[kk] = kk;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(nu[b], nu[a]));
+    double[][] lambdaOld = lambda.clone();
+    double[] nuOld = nu.clone();
+    double[] logNuOld = logNu.clone();
+    long[] count0Old = count0k.clone();
+    for (int kk = 0; kk < k; kk++) {
+      int from = order[kk];
+      lambda[kk] = lambdaOld[from];
+      nu[kk] = nuOld[from];
+      logNu[kk] = logNuOld[from];
+      count0k[kk] = count0Old[from];
+    }
+    for (long[] row : countMk) {
+      long[] old = row.clone();
+      for (int kk = 0; kk < k; kk++) {
+        row[kk] = old[order[kk]];
+      }
     }
   }
 
@@ -102,11 +148,55 @@ final class LcmcrChain {
       weights[kk] = pr;
       probZero += pr;
     }
-    n0 = rng.negativeBinomial(n, 1 - Math.min(probZero, 1 - 1e-300));
+    n0 = sampleN0(probZero);
     rng.multinomial(n0, weights, count0k);
     if (updateAlpha) {
       alpha = rng.gamma(aAlpha + k - 1) / (bAlpha - logNu[k - 1]);
     }
+  }
+
+  /**
+   * n0 from its full conditional NegBin(n, 1 - P(unobserved)) truncated to n0 <= 20 n, as the
+   * reference implementation does by rejection: the prior on N is 1/N on n..21n, not on
+   * n..infinity. The truncation matters on sparse tables, where a class with capture probabilities
+   * near zero can otherwise carry N far beyond anything the lists support. When rejection would be
+   * slow (the untruncated mean lies far beyond the limit), n0 is drawn by inversion on 0..20n
+   * instead.
+   */
+  private long sampleN0(double probZero) {
+    double p = 1 - Math.min(probZero, 1 - 1e-300);
+    long limit = MAX_UNOBSERVED_PER_DOCUMENTED * n;
+    for (int attempt = 0; attempt < 32; attempt++) {
+      long draw = rng.negativeBinomial(n, p);
+      if (draw <= limit) {
+        return draw;
+      }
+    }
+    return truncatedNegativeBinomial(p, limit);
+  }
+
+  private long truncatedNegativeBinomial(double p, long limit) {
+    // log P(n0 = x) = lgamma(n + x) - lgamma(x + 1) - lgamma(n) + n log p + x log(1 - p)
+    double log1mP = Math.log1p(-p);
+    double[] logPmf = new double[(int) limit + 1];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int x = 0; x <= limit; x++) {
+      logPmf[x] = Lgamma.of(n + x) - Lgamma.of(x + 1.0) + x * log1mP;
+      max = Math.max(max, logPmf[x]);
+    }
+    double total = 0;
+    for (int x = 0; x <= limit; x++) {
+      logPmf[x] = Math.exp(logPmf[x] - max);
+      total += logPmf[x];
+    }
+    double u = rng.uniform() * total;
+    for (int x = 0; x <= limit; x++) {
+      u -= logPmf[x];
+      if (u <= 0) {
+        return x;
+      }
+    }
+    return limit;
   }
 
   private void allocateObserved() {
