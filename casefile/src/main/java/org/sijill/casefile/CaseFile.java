@@ -95,6 +95,16 @@ public final class CaseFile implements AutoCloseable {
     return new Users(jdbi);
   }
 
+  /** The database mirror of the vault's custody log. */
+  public org.sijill.casefile.evidence.VaultRecords vaultRecords() {
+    return new org.sijill.casefile.evidence.VaultRecords(jdbi);
+  }
+
+  /** The near-duplicates found at ingest. */
+  public org.sijill.casefile.evidence.NearDuplicates nearDuplicates() {
+    return new org.sijill.casefile.evidence.NearDuplicates(jdbi);
+  }
+
   @Override
   public void close() {
     db.close();

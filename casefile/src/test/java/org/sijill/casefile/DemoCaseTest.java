@@ -48,6 +48,17 @@ class DemoCaseTest {
           .anySatisfy(v -> assertThat(v.displayName()).containsPattern("\\p{IsArabic}"))
           .anySatisfy(v -> assertThat(v.displayName()).containsPattern("[A-Za-z]"));
       assertThat(c.victims().deathsPerDay()).isNotEmpty();
+      // Graded from what the case holds: without evidence, no incident is confirmed.
+      assertThat(c.incidents().all())
+          .allSatisfy(
+              i ->
+                  assertThat(
+                          c.claims()
+                              .current(
+                                  org.sijill.casefile.model.Enums.AssessmentTarget.INCIDENT, i.id())
+                              .orElseThrow()
+                              .grade())
+                      .isIn("fair", "weak"));
     }
   }
 }

@@ -10,8 +10,8 @@ import picocli.CommandLine.ParseResult;
 final class Errors implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
-    if (e instanceof UserError u) {
-      cl.getErr().println("sijill: " + u.getMessage());
+    if (e instanceof UserError || e instanceof org.sijill.workflow.EvidenceException) {
+      cl.getErr().println("sijill: " + e.getMessage());
       return 1;
     }
     cl.getErr().println("sijill: internal error: " + e);

@@ -1,27 +1,25 @@
 package org.sijill.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sijill.casefile.CaseFile;
 import org.sijill.media.Comparison;
 import org.sijill.media.Fingerprint;
 import org.sijill.media.FrameHash;
 import org.sijill.media.ImageFingerprint;
 import org.sijill.media.MatchRange;
-import org.sijill.media.MediaException;
-import org.sijill.media.MediaFingerprinter;
-import org.sijill.media.MediaIndex;
 import org.sijill.media.VideoFingerprint;
+import org.sijill.workflow.Backfill;
+import org.sijill.workflow.CompareMedia;
+import org.sijill.workflow.EarlierCopy;
+import org.sijill.workflow.EvidenceException;
+import org.sijill.workflow.EvidenceVault;
+import org.sijill.workflow.IndexFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,19 +38,6 @@ import picocli.CommandLine.Spec;
       MediaCommand.Index.class
     })
 final class MediaCommand {
-
-  /** The media index of the data directory in force. */
-  static Path indexDir(Main main) {
-    return main.dataDir().resolve("media");
-  }
-
-  static Fingerprint fingerprint(MediaFingerprinter fp, Path file) {
-    try {
-      return fp.fingerprint(file);
-    } catch (MediaException e) {
-      throw new UserError(e.getMessage(), e);
-    }
-  }
 
   static String seconds(double s) {
     return String.format(Locale.ROOT, "%.3f", s);
@@ -76,13 +61,13 @@ final class MediaCommand {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      MediaFingerprinter fp = new MediaFingerprinter();
+      CompareMedia fp = new CompareMedia();
       List<String> problems = new ArrayList<>();
       for (Path f : files) {
         Fingerprint p;
         try {
           p = fp.fingerprint(f);
-        } catch (MediaException e) {
+        } catch (EvidenceException e) {
           problems.add(e.getMessage());
           continue;
         }
@@ -127,13 +112,10 @@ final class MediaCommand {
 
     @Override
     public Integer call() {
-      MediaFingerprinter fp = new MediaFingerprinter();
-      Fingerprint fa = fingerprint(fp, a);
-      Fingerprint fb = fingerprint(fp, b);
-      Comparison c = MediaFingerprinter.compare(fa, fb);
+      CompareMedia.Compared r = new CompareMedia().compare(a, b);
       PrintWriter out = spec.commandLine().getOut();
-      out.println("verdict: " + c.verdict().label());
-      describe(out, c, fa, fb, "A", "B");
+      out.println("verdict: " + r.comparison().verdict().label());
+      describe(out, r.comparison(), r.a(), r.b(), "A", "B");
       out.flush();
       return 0;
     }
@@ -196,9 +178,9 @@ final class MediaCommand {
   }
 
   /** One indented line: shares or distance, and ranges, for a list of matches. */
-  static void describeBriefly(PrintWriter out, Comparison c, Fingerprint query) {
+  static void describeBriefly(PrintWriter out, Comparison c, boolean queryIsVideo) {
     StringBuilder sb = new StringBuilder("    ");
-    if (query instanceof ImageFingerprint && c.ranges().isEmpty()) {
+    if (!queryIsVideo && c.ranges().isEmpty()) {
       sb.append("distance ").append(c.bestDistance()).append(" of 256 bits");
     } else {
       sb.append(
@@ -261,95 +243,58 @@ final class MediaCommand {
       Instant when = MediaSeenCommand.parseTime(acquiredAt, "--acquired-at");
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      MediaFingerprinter fp = new MediaFingerprinter();
       List<String> problems = new ArrayList<>();
-      try (MediaIndex index = MediaIndex.openForWriting(indexDir(main))) {
-        for (Path f : files) {
-          Fingerprint p;
-          try {
-            p = fp.fingerprint(f);
-          } catch (MediaException e) {
-            problems.add(e.getMessage() + " (not indexed)");
+      if (!files.isEmpty()) {
+        for (IndexFiles.FileOutcome o :
+            new IndexFiles(main.dataDir(), ProgressOnStderr.on(err, "media index"))
+                .index(files, source, when)) {
+          if (o.problem() != null) {
+            problems.add(o.problem() + " (not indexed)");
             continue;
           }
-          MediaIndex.Added a =
-              index.add(
-                  sha256(f),
-                  p,
-                  source,
-                  when == null ? Instant.now() : when,
-                  f.getFileName().toString());
           out.println(
-              a.item().key()
+              o.sha256()
                   + " "
-                  + (a.alreadyIndexed() ? "already-indexed" : "indexed")
+                  + (o.alreadyIndexed() ? "already-indexed" : "indexed")
                   + " "
-                  + p.frames().size()
+                  + o.frames()
                   + " "
-                  + f);
-          if (!a.earlier().isEmpty()) {
-            err.println(f + ": matches " + a.earlier().size() + " earlier item(s): see media seen");
+                  + o.file());
+          if (o.earlier() > 0) {
+            err.println(o.file() + ": matches " + o.earlier() + " earlier item(s): see media seen");
           }
           out.flush();
         }
-        if (fromVault) {
-          backfill(main, index, fp, out, problems);
+      }
+      if (fromVault) {
+        try (CaseFile cf = main.openCaseFile();
+            EvidenceVault v = EvidenceVault.open(main.dataDir(), cf)) {
+          for (Backfill.ItemOutcome o :
+              new Backfill(v, ProgressOnStderr.on(err, "media index")).run(main.who())) {
+            if (o.fingerprint().fingerprinted()) {
+              out.println(
+                  o.sha256() + " indexed " + o.fingerprint().frames() + " vault:" + o.sha256());
+            } else {
+              err.println("vault item " + o.sha256() + ": " + o.fingerprint().describe());
+            }
+            for (EarlierCopy c : o.earlier()) {
+              err.println(
+                  "vault item "
+                      + o.sha256()
+                      + ": matches earlier item "
+                      + c.key()
+                      + " ("
+                      + c.comparison().verdict().label()
+                      + ")");
+            }
+            out.flush();
+          }
         }
-      } catch (java.io.UncheckedIOException | IllegalStateException e) {
-        throw new UserError(indexDir(main) + ": " + e.getMessage(), e);
       }
       if (!problems.isEmpty()) {
         throw new UserError(String.join("\n", problems));
       }
       return 0;
-    }
-  }
-
-  /** Indexes the vault's items missing from the index; non-media items are skipped quietly. */
-  static void backfill(
-      Main main, MediaIndex index, MediaFingerprinter fp, PrintWriter out, List<String> problems) {
-    java.util.Set<String> seen = new java.util.LinkedHashSet<>();
-    try (org.sijill.vault.Vault v = org.sijill.vault.Vault.open(main.dataDir())) {
-      for (org.sijill.vault.CustodyEvent e : v.events()) {
-        if (e.type() == org.sijill.vault.EventType.ACQUIRED
-            || e.type() == org.sijill.vault.EventType.IMPORTED) {
-          seen.add(e.sha256());
-        }
-      }
-      for (String sha : seen) {
-        if (index.byKey(sha).isPresent()) {
-          continue;
-        }
-        Fingerprint p;
-        try {
-          p = fp.fingerprint(v.contentPath(sha));
-        } catch (MediaException e) {
-          if (!e.unrecognised()) {
-            problems.add("vault item " + sha + ": " + e.getMessage().replaceFirst("^[^:]*: ", ""));
-          }
-          continue;
-        }
-        index.add(sha, p, "", null, sha);
-        out.println(sha + " indexed " + p.frames().size() + " vault:" + sha);
-        out.flush();
-      }
-    } catch (IOException e) {
-      throw new UserError(main.dataDir() + ": cannot open the vault: " + e.getMessage(), e);
-    }
-  }
-
-  static String sha256(Path f) {
-    try (InputStream in = Files.newInputStream(f)) {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[1 << 16];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        md.update(buf, 0, n);
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (IOException e) {
-      throw new UserError(f + ": cannot be read: " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -46,7 +46,10 @@ final class ServeCommand implements Callable<Integer> {
         err.println("loaded " + DemoCase.load(caseFile, DemoCase.DEFAULT_SEED));
       }
       if (caseFile.evidence().count() == 0) {
-        int items = DemoEvidence.add(main, caseFile, DemoCase.DEFAULT_SEED);
+        int items;
+        try (var vault = org.sijill.workflow.EvidenceVault.open(main.dataDir(), caseFile)) {
+          items = new org.sijill.workflow.DemoEvidence(vault).add(DemoCase.DEFAULT_SEED);
+        }
         err.println("stored " + items + " synthetic evidence items in the vault");
       }
     }

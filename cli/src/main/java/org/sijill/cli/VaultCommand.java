@@ -1,21 +1,16 @@
 package org.sijill.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.sijill.vault.Acquisition;
-import org.sijill.vault.Checkpoint;
-import org.sijill.vault.InclusionProof;
-import org.sijill.vault.Ingested;
-import org.sijill.vault.NoteVerifier;
-import org.sijill.vault.PackageRejectedException;
+import org.sijill.casefile.CaseFile;
+import org.sijill.workflow.Custody;
+import org.sijill.workflow.EarlierCopy;
+import org.sijill.workflow.EvidenceVault;
+import org.sijill.workflow.ExportEvidence;
+import org.sijill.workflow.IngestEvidence;
+import org.sijill.workflow.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,34 +61,54 @@ final class VaultCommand {
     String acquiredAt;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
       Main main = Main.root(spec);
-      Instant when = MediaSeenCommand.parseTime(acquiredAt, "--acquired-at");
-      List<String> problems = new ArrayList<>();
-      for (Path f : files) {
-        if (!Files.isRegularFile(f)) {
-          problems.add(f + ": not a readable file");
-        } else if (!Files.isReadable(f)) {
-          problems.add(f + ": permission denied");
-        }
-      }
-      if (!problems.isEmpty()) {
-        throw new UserError(String.join("\n", problems) + "\nnothing was stored");
-      }
-      Acquisition acq = new Acquisition(main.who(), when, source, url, note);
+      Provenance p =
+          new Provenance(
+              main.who(),
+              MediaSeenCommand.parseTime(acquiredAt, "--acquired-at"),
+              source,
+              url,
+              note);
       PrintWriter out = spec.commandLine().getOut();
-      try (VaultSession s = VaultSession.open(main)) {
-        for (Path f : files) {
-          Ingested in;
-          try {
-            in = s.vault.add(f, acq);
-          } catch (IOException e) {
-            throw new UserError(f + ": cannot store: " + e.getMessage(), e);
-          }
-          s.mirror();
-          out.println(in.blob().sha256() + " " + in.logIndex() + " " + f);
-          out.flush();
+      PrintWriter err = spec.commandLine().getErr();
+      IngestEvidence.Batch batch;
+      try (Session s = Session.open(main)) {
+        batch = new IngestEvidence(s.vault, ProgressOnStderr.on(err, "vault add")).ingest(files, p);
+      }
+      int failed = 0;
+      for (IngestEvidence.FileOutcome f : batch.files()) {
+        if (!f.stored()) {
+          failed++;
+          err.println(f.file() + ": " + f.problem() + " (not stored)");
+          continue;
         }
+        out.println(f.sha256() + " " + f.logIndex() + " " + f.file());
+        if (!f.newContent()) {
+          err.println(f.file() + ": already in the vault; this acquisition is logged");
+        } else if (f.fingerprint() != null && !f.fingerprint().fingerprinted()) {
+          err.println(f.file() + ": " + f.fingerprint().describe() + " (stored and logged)");
+        }
+        for (EarlierCopy c : f.earlier()) {
+          err.println(
+              f.file()
+                  + ": matches earlier item "
+                  + c.key()
+                  + " ("
+                  + c.comparison().verdict().label()
+                  + ", distance "
+                  + c.comparison().bestDistance()
+                  + " of 256 bits, acquired "
+                  + c.acquiredAt()
+                  + "): see media seen");
+        }
+      }
+      out.flush();
+      if (failed > 0) {
+        throw new UserError(
+            failed == files.size()
+                ? "nothing was stored"
+                : failed + " of " + files.size() + " files were not stored; the others were");
       }
       return 0;
     }
@@ -115,10 +130,11 @@ final class VaultCommand {
     String tsa;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
       String url = tsa != null ? tsa : System.getenv("SIJILL_TSA");
-      try (VaultSession s = VaultSession.open(Main.root(spec))) {
-        spec.commandLine().getOut().print(s.vault.checkpoint());
+      try (Session s = Session.open(Main.root(spec))) {
+        Custody custody = new Custody(s.vault);
+        spec.commandLine().getOut().print(custody.checkpoint());
         spec.commandLine().getOut().flush();
         if (url != null && !url.isBlank()) {
           java.net.URI uri;
@@ -127,14 +143,10 @@ final class VaultCommand {
           } catch (IllegalArgumentException e) {
             throw new UserError("--tsa: '" + url + "' is not a URL");
           }
-          try {
-            org.sijill.vault.Timestamps.Stamp st = s.vault.timestamp(uri);
-            spec.commandLine()
-                .getErr()
-                .println("timestamped by " + st.authority() + " at " + st.time());
-          } catch (IOException e) {
-            throw new UserError("--tsa: " + e.getMessage() + " (the checkpoint itself is kept)", e);
-          }
+          Custody.Stamp st = custody.timestamp(uri);
+          spec.commandLine()
+              .getErr()
+              .println("timestamped by " + st.authority() + " at " + st.time());
         }
       }
       return 0;
@@ -152,31 +164,26 @@ final class VaultCommand {
     String sha256;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
       String sha = sha256Arg(sha256);
       PrintWriter out = spec.commandLine().getOut();
-      try (VaultSession s = VaultSession.open(Main.root(spec))) {
-        long index =
-            s.vault
-                .acquisitionIndex(sha)
-                .orElseThrow(() -> new UserError(sha + ": no such item in the vault"));
-        InclusionProof p = s.vault.proof(index);
-        Checkpoint cp = NoteVerifier.parse(s.vault.verifierKey()).verify(p.checkpoint());
-        HexFormat hex = HexFormat.of();
-        out.println("sha256 " + sha);
-        out.println("log_index " + p.index());
-        out.println("entry " + Base64.getEncoder().encodeToString(p.entry()));
-        out.println("leaf_hash " + hex.formatHex(p.leafHash()));
-        out.println("tree_size " + p.treeSize());
-        for (byte[] h : p.path()) {
-          out.println("path " + hex.formatHex(h));
-        }
-        out.println("root " + hex.formatHex(cp.root()));
-        out.println("key " + s.vault.verifierKey());
-        out.println();
-        out.print(p.checkpoint());
-        out.flush();
+      Custody.Proof p;
+      try (Session s = Session.open(Main.root(spec))) {
+        p = new Custody(s.vault).proof(sha);
       }
+      out.println("sha256 " + p.sha256());
+      out.println("log_index " + p.logIndex());
+      out.println("entry " + p.entry());
+      out.println("leaf_hash " + p.leafHash());
+      out.println("tree_size " + p.treeSize());
+      for (String h : p.path()) {
+        out.println("path " + h);
+      }
+      out.println("root " + p.root());
+      out.println("key " + p.key());
+      out.println();
+      out.print(p.checkpoint());
+      out.flush();
       return 0;
     }
   }
@@ -199,27 +206,14 @@ final class VaultCommand {
     Long incident;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
       Main main = Main.root(spec);
-      if (Files.exists(out)) {
-        throw new UserError(out + ": already exists; choose a new package name");
+      ExportEvidence.Result r;
+      try (Session s = Session.open(main)) {
+        r = new ExportEvidence(s.vault).export(out, incident, main.who());
       }
-      try (VaultSession s = VaultSession.open(main)) {
-        List<String> items =
-            incident == null
-                ? s.records.items().stream().map(r -> r.claims().get("sha256")).toList()
-                : s.records.itemsOfIncident(incident);
-        if (items.isEmpty()) {
-          throw new UserError(
-              incident == null
-                  ? "the vault holds no evidence to export"
-                  : "incident " + incident + " has no linked evidence");
-        }
-        s.vault.export(out, items, main.who());
-        s.mirror();
-        spec.commandLine().getOut().printf("exported %d items to %s%n", items.size(), out);
-        spec.commandLine().getOut().flush();
-      }
+      spec.commandLine().getOut().printf("exported %d items to %s%n", r.items(), r.out());
+      spec.commandLine().getOut().flush();
       return 0;
     }
   }
@@ -243,24 +237,17 @@ final class VaultCommand {
     String key;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
       Main main = Main.root(spec);
       PrintWriter out = spec.commandLine().getOut();
-      try (VaultSession s = VaultSession.open(main)) {
-        List<Ingested> got;
-        try {
-          got = s.vault.importBag(pkg, main.who(), java.util.Optional.ofNullable(key));
-        } catch (PackageRejectedException e) {
-          throw new UserError(e.getMessage() + "; nothing was stored", e);
-        } catch (org.sijill.vault.ProofException e) {
-          throw new UserError("--key: " + e.getMessage() + "; nothing was stored", e);
-        }
-        s.mirror();
-        for (Ingested in : got) {
-          out.println(in.blob().sha256() + " " + in.logIndex() + " " + in.fileName());
-        }
-        out.flush();
+      List<Custody.Imported> got;
+      try (Session s = Session.open(main)) {
+        got = new Custody(s.vault).importPackage(pkg, main.who(), key);
       }
+      for (Custody.Imported in : got) {
+        out.println(in.sha256() + " " + in.logIndex() + " " + in.fileName());
+      }
+      out.flush();
       return 0;
     }
   }
@@ -293,52 +280,15 @@ final class VaultCommand {
     String reason;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
       Main main = Main.root(spec);
       String sha = sha256Arg(sha256);
-      if (Files.exists(out)) {
-        throw new UserError(out + ": already exists; choose a new file name");
+      long index;
+      try (Session s = Session.open(main)) {
+        index = new Custody(s.vault).copyOut(sha, out, reason, main.who());
       }
-      try (VaultSession s = VaultSession.open(main)) {
-        if (!s.vault.store().contains(sha)) {
-          throw new UserError(sha + ": no such item in the vault");
-        }
-        Path temp;
-        try {
-          temp = Files.createTempFile(out.toAbsolutePath().getParent(), ".sijill-get-", ".part");
-        } catch (IOException e) {
-          throw new UserError(out + ": cannot write there: " + e.getMessage(), e);
-        }
-        try {
-          String actual;
-          try (var in = s.vault.store().open(sha).orElseThrow();
-              var dst =
-                  new java.security.DigestOutputStream(
-                      Files.newOutputStream(temp),
-                      java.security.MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(dst);
-            actual = HexFormat.of().formatHex(dst.getMessageDigest().digest());
-          } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-          }
-          if (!actual.equals(sha)) {
-            throw new UserError(
-                sha + ": the stored bytes hash to " + actual + "; run `sijill vault verify`");
-          }
-          java.util.Map<String, String> details = new java.util.TreeMap<>();
-          details.put("how", "copied out");
-          if (reason != null && !reason.isBlank()) {
-            details.put("reason", reason.strip());
-          }
-          long index = s.vault.record(org.sijill.vault.EventType.VIEWED, sha, main.who(), details);
-          s.mirror();
-          Files.move(temp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-          spec.commandLine().getOut().println(sha + " " + index + " " + out);
-          spec.commandLine().getOut().flush();
-        } finally {
-          Files.deleteIfExists(temp);
-        }
-      }
+      spec.commandLine().getOut().println(sha + " " + index + " " + out);
+      spec.commandLine().getOut().flush();
       return 0;
     }
   }
@@ -357,26 +307,15 @@ final class VaultCommand {
     String note;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
       Main main = Main.root(spec);
       String sha = sha256Arg(sha256);
-      if (note.isBlank()) {
-        throw new UserError("NOTE: empty; nothing was logged");
+      long index;
+      try (Session s = Session.open(main)) {
+        index = new Custody(s.vault).annotate(sha, note, main.who());
       }
-      try (VaultSession s = VaultSession.open(main)) {
-        if (!s.vault.store().contains(sha)) {
-          throw new UserError(sha + ": no such item in the vault");
-        }
-        long index =
-            s.vault.record(
-                org.sijill.vault.EventType.ANNOTATED,
-                sha,
-                main.who(),
-                java.util.Map.of("note", note.strip()));
-        s.mirror();
-        spec.commandLine().getOut().println(sha + " " + index);
-        spec.commandLine().getOut().flush();
-      }
+      spec.commandLine().getOut().println(sha + " " + index);
+      spec.commandLine().getOut().flush();
       return 0;
     }
   }
@@ -393,33 +332,58 @@ final class VaultCommand {
     String sha256;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
       String sha = sha256Arg(sha256);
       PrintWriter out = spec.commandLine().getOut();
-      try (VaultSession s = VaultSession.open(Main.root(spec))) {
-        int n = 0;
-        for (org.sijill.vault.CustodyEvent e : s.vault.events()) {
-          if (e.sha256().equals(sha)) {
-            StringBuilder line =
-                new StringBuilder()
-                    .append(e.seq())
-                    .append('\t')
-                    .append(e.at())
-                    .append('\t')
-                    .append(e.type().wireName())
-                    .append('\t')
-                    .append(e.actor());
-            e.details().forEach((k, v) -> line.append('\t').append(k).append('=').append(v));
-            out.println(line);
-            n++;
-          }
-        }
-        if (n == 0) {
-          throw new UserError(sha + ": no such item in the vault");
-        }
-        out.flush();
+      List<Custody.Entry> entries;
+      try (Session s = Session.open(Main.root(spec))) {
+        entries = new Custody(s.vault).history(sha);
       }
+      for (Custody.Entry e : entries) {
+        StringBuilder line =
+            new StringBuilder()
+                .append(e.index())
+                .append('\t')
+                .append(e.at())
+                .append('\t')
+                .append(e.type())
+                .append('\t')
+                .append(e.actor());
+        e.details().forEach((k, v) -> line.append('\t').append(k).append('=').append(v));
+        out.println(line);
+      }
+      out.flush();
       return 0;
+    }
+  }
+
+  /** The case file and the vault of the data directory in force, open together. */
+  static final class Session implements AutoCloseable {
+    final CaseFile caseFile;
+    final EvidenceVault vault;
+
+    private Session(CaseFile caseFile, EvidenceVault vault) {
+      this.caseFile = caseFile;
+      this.vault = vault;
+    }
+
+    static Session open(Main main) {
+      CaseFile cf = main.openCaseFile();
+      try {
+        return new Session(cf, EvidenceVault.open(main.dataDir(), cf));
+      } catch (RuntimeException e) {
+        cf.close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        vault.close();
+      } finally {
+        caseFile.close();
+      }
     }
   }
 }

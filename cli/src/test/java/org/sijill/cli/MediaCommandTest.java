@@ -147,8 +147,25 @@ class MediaCommandTest {
             "2021-01-15",
             a.toString());
     assertThat(add2.code()).as(add2.err()).isZero();
-    assertThat(Files.readString(data.resolve("media").resolve("near-duplicates.tsv")))
-        .contains(add2.out().substring(0, 64) + "\t" + add1.out().substring(0, 64) + "\tsame");
+    String sha1 = add1.out().substring(0, 64);
+    String sha2 = add2.out().substring(0, 64);
+    assertThat(add2.err()).contains("matches earlier item " + sha1 + " (same, distance ");
+    // Recorded in the case file: the earlier item, the distance, and which copy was seen first
+    // (a.png, acquired in 2021, though it was stored second).
+    try (org.sijill.casefile.CaseFile c =
+        org.sijill.casefile.CaseFile.open(data, java.util.Optional.empty())) {
+      long id1 = c.evidence().findBySha256(sha1).orElseThrow().id();
+      long id2 = c.evidence().findBySha256(sha2).orElseThrow().id();
+      assertThat(c.nearDuplicates().earlierCopiesOf(id2))
+          .singleElement()
+          .satisfies(
+              n -> {
+                assertThat(n.earlierId()).isEqualTo(id1);
+                assertThat(n.verdict()).isEqualTo("same");
+                assertThat(n.distance()).isBetween(0, 10);
+                assertThat(n.seenFirstId()).isEqualTo(id2);
+              });
+    }
     Path query = picture("query.png", 1, 0);
     CliRun seen = run("--data", d, "media", "seen", query.toString());
     assertThat(seen.code()).as(seen.err()).isZero();

@@ -40,7 +40,8 @@ class VaultCommandTest {
     String[] lines = add.out().split("\n");
     assertThat(lines).hasSize(2);
     assertThat(lines[0]).matches("[0-9a-f]{64} 0 " + java.util.regex.Pattern.quote(a.toString()));
-    assertThat(lines[1]).matches("[0-9a-f]{64} 2 " + java.util.regex.Pattern.quote(b.toString()));
+    // Each new item is logged three times: acquired, metadata_extracted, fingerprinted.
+    assertThat(lines[1]).matches("[0-9a-f]{64} 3 " + java.util.regex.Pattern.quote(b.toString()));
     String shaA = lines[0].substring(0, 64);
 
     CliRun missing =
@@ -52,15 +53,15 @@ class VaultCommandTest {
 
     CliRun cp = run("--data", data.toString(), "vault", "checkpoint");
     assertThat(cp.code()).as(cp.err()).isZero();
-    assertThat(cp.out()).startsWith("sijill.vault/").contains("\n4\n").contains("\n\n\u2014 ");
+    assertThat(cp.out()).startsWith("sijill.vault/").contains("\n6\n").contains("\n\n\u2014 ");
 
     CliRun proof = run("--data", data.toString(), "vault", "proof", shaA);
     assertThat(proof.code()).as(proof.err()).isZero();
-    assertThat(proof.out()).contains("log_index 0\n").contains("tree_size 4\n").contains("path ");
+    assertThat(proof.out()).contains("log_index 0\n").contains("tree_size 6\n").contains("path ");
 
     CliRun ok = run("--data", data.toString(), "vault", "verify");
     assertThat(ok.code()).as(ok.out() + ok.err()).isZero();
-    assertThat(ok.out()).startsWith("ok: 2 items, 4 custody log entries");
+    assertThat(ok.out()).startsWith("ok: 2 items, 6 custody log entries");
 
     try (CaseFile c = CaseFile.open(data, Optional.empty())) {
       assertThat(c.evidence().count()).isEqualTo(2);
@@ -75,7 +76,7 @@ class VaultCommandTest {
     }
     CliRun recovered = run("--data", data.toString(), "vault", "verify");
     assertThat(recovered.code()).as(recovered.out() + recovered.err()).isZero();
-    assertThat(recovered.out()).startsWith("ok: 3 items, 6 custody log entries");
+    assertThat(recovered.out()).startsWith("ok: 3 items, 8 custody log entries");
     assertThat(recovered.err()).contains("mirrored 2 log entries");
 
     Path pkg = files.resolve("out.zip");
@@ -177,5 +178,73 @@ class VaultCommandTest {
         .contains("note=same clip seen on another channel");
     CliRun verify = run("--data", other.toString(), "vault", "verify");
     assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+  }
+
+  /** A PNG of coloured ovals from a seed. */
+  private Path picture(String name, long seed) throws Exception {
+    java.util.Random rnd = new java.util.Random(seed);
+    java.awt.image.BufferedImage img =
+        new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+    java.awt.Graphics2D g = img.createGraphics();
+    for (int i = 0; i < 20; i++) {
+      g.setColor(new java.awt.Color(rnd.nextInt(0xffffff)));
+      g.fillOval(rnd.nextInt(400) - 40, rnd.nextInt(300) - 40, 60 + rnd.nextInt(120), 60);
+    }
+    g.dispose();
+    Path f = files.resolve(name);
+    javax.imageio.ImageIO.write(img, "png", f.toFile());
+    return f;
+  }
+
+  @Test
+  void aBatchWithATruncatedPictureStoresEveryFileAndVerifyNamesAStrayBlob() throws Exception {
+    Path first = picture("first.png", 1);
+    Path broken = picture("broken.png", 2);
+    byte[] whole = Files.readAllBytes(broken);
+    Files.write(broken, java.util.Arrays.copyOf(whole, whole.length / 2));
+    Path last = picture("last.png", 3);
+    String d = data.toString();
+    CliRun add =
+        run("--data", d, "vault", "add", first.toString(), broken.toString(), last.toString());
+    assertThat(add.code()).as(add.err()).isZero();
+    String[] lines = add.out().split("\n");
+    assertThat(lines).hasSize(3);
+    assertThat(lines[1]).endsWith(" " + broken);
+    assertThat(add.err())
+        .contains(broken + ": not fingerprinted: ")
+        .contains("(stored and logged)");
+    String brokenSha = lines[1].substring(0, 64);
+
+    CliRun history = run("--data", d, "vault", "history", brokenSha);
+    assertThat(history.code()).as(history.err()).isZero();
+    assertThat(history.out())
+        .containsPattern("\tfingerprinted\t[^\n]*\toutcome=not fingerprinted\treason=\\S");
+
+    // A batch goes on past a file it cannot store, and says so in its exit code.
+    Path again = picture("again.png", 4);
+    CliRun partly =
+        run("--data", d, "vault", "add", again.toString(), files.resolve("gone.png").toString());
+    assertThat(partly.code()).isEqualTo(1);
+    assertThat(partly.out()).contains(again.toString());
+    assertThat(partly.err())
+        .contains("gone.png: not a readable file (not stored)")
+        .contains("1 of 2 files were not stored; the others were");
+
+    CliRun ok = run("--data", d, "vault", "verify");
+    assertThat(ok.code()).as(ok.out() + ok.err()).isZero();
+    assertThat(ok.out()).startsWith("ok: 4 items");
+
+    Path stray = data.resolve("vault/blobs/sha256/00/00/" + "0".repeat(64));
+    Files.createDirectories(stray.getParent());
+    Files.writeString(stray, "dropped here by hand");
+    CliRun bad = run("--data", d, "vault", "verify");
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.out())
+        .contains(
+            "FAULT file vault/blobs/sha256/00/00/"
+                + "0".repeat(64)
+                + ": stray blob: no custody log entry names "
+                + "0".repeat(64))
+        .contains("1 fault found");
   }
 }

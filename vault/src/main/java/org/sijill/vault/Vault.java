@@ -49,7 +49,6 @@ public final class Vault implements AutoCloseable {
   private final FileChannel pending;
   private long pendingEnd;
   private final MetadataReader metadata = new MetadataReader();
-  private final List<IngestListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private Vault(
       Path dataDir,
@@ -105,11 +104,6 @@ public final class Vault implements AutoCloseable {
       lockChannel.close();
       throw e;
     }
-  }
-
-  /** Registers a listener called for every item new to the vault (see {@link IngestListener}). */
-  public void addListener(IngestListener listener) {
-    listeners.add(listener);
   }
 
   /**
@@ -199,19 +193,12 @@ public final class Vault implements AutoCloseable {
     }
     Path metaFile = metadataFile(blob.sha256());
     boolean newMetadata = !Files.exists(metaFile);
-    Ingested in;
     try {
-      in = logAcquisition(blob, name, metaFile, newMetadata, acquisition);
+      return logAcquisition(blob, name, metaFile, newMetadata, acquisition);
     } catch (IOException | RuntimeException | Error e) {
       takeBack(blob, newMetadata, e);
       throw e;
     }
-    if (blob.newlyStored()) {
-      for (IngestListener l : listeners) {
-        l.ingested(blob, store.path(blob.sha256()));
-      }
-    }
-    return in;
   }
 
   private Ingested logAcquisition(

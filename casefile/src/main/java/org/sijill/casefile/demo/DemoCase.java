@@ -15,6 +15,7 @@ import org.sijill.casefile.gazetteer.Gazetteer;
 import org.sijill.casefile.model.Enums.AssessmentTarget;
 import org.sijill.casefile.model.Enums.ClaimKind;
 import org.sijill.casefile.model.Enums.Confidentiality;
+import org.sijill.casefile.model.Enums.EvidenceStatus;
 import org.sijill.casefile.model.Enums.Grade;
 import org.sijill.casefile.model.Enums.SourceKind;
 import org.sijill.casefile.repo.Incidents.NewIncident;
@@ -128,6 +129,55 @@ public final class DemoCase {
               "اشتباكات قرب القطيلبية"));
 
   private DemoCase() {}
+
+  /**
+   * Grades each demo incident from what the case file holds about it, and records a new grade
+   * (superseding the old) where it changed: {@code confirmed} only with at least one linked
+   * evidence item assessed as corroborated or verified; {@code fair} with claims from two or more
+   * sources, or with linked evidence not yet corroborated; {@code weak} otherwise. Called when the
+   * demo case is loaded (before it has evidence) and again after its evidence is stored, so no
+   * incident is confirmed without evidence.
+   */
+  public static void gradeIncidents(CaseFile caseFile) {
+    var claims = caseFile.claims();
+    for (var incident : caseFile.incidents().all()) {
+      long id = incident.id();
+      var evidence = caseFile.evidence().forIncident(id);
+      long corroborated =
+          evidence.stream()
+              .map(e -> claims.current(AssessmentTarget.EVIDENCE, e.id()))
+              .filter(
+                  a ->
+                      a.isPresent()
+                          && (EvidenceStatus.CORROBORATED.db().equals(a.get().status())
+                              || EvidenceStatus.VERIFIED.db().equals(a.get().status())))
+              .count();
+      long sources = claims.forIncident(id).stream().map(c -> c.sourceId()).distinct().count();
+      Grade grade =
+          corroborated > 0
+              ? Grade.CONFIRMED
+              : (sources >= 2 || !evidence.isEmpty() ? Grade.FAIR : Grade.WEAK);
+      var current = claims.current(AssessmentTarget.INCIDENT, id);
+      if (current.isPresent() && grade.db().equals(current.get().grade())) {
+        continue;
+      }
+      claims.assess(
+          AssessmentTarget.INCIDENT,
+          id,
+          "demo rule: evidence and independent sources",
+          grade,
+          null,
+          "Synthetic assessment: "
+              + corroborated
+              + " corroborated evidence item(s) of "
+              + evidence.size()
+              + " linked, claims from "
+              + sources
+              + " source(s).",
+          BY,
+          current.map(a -> a.id()).orElse(null));
+    }
+  }
 
   /** Whether this case file already holds the demo case. */
   public static boolean isLoaded(CaseFile caseFile) {
@@ -317,20 +367,8 @@ public final class DemoCase {
             null,
             BY);
       }
-      Grade grade = i % 4 == 0 ? Grade.FAIR : (i % 4 == 3 ? Grade.WEAK : Grade.CONFIRMED);
-      claims.assess(
-          AssessmentTarget.INCIDENT,
-          id,
-          "multiple independent sources",
-          grade,
-          null,
-          "Synthetic assessment: "
-              + (grade == Grade.CONFIRMED
-                  ? "two lists and a media report agree."
-                  : "a single source so far."),
-          BY,
-          null);
     }
+    gradeIncidents(caseFile);
 
     int documented = lists.documentedPersons();
     var publicClaims = caseFile.publicClaims();

@@ -177,6 +177,36 @@ public final class VaultRecords {
                 .list());
   }
 
+  /** How an item entered the vault: its row, first acquisition time, source and file name. */
+  public record Acquired(long id, String sha256, Instant at, String source, String name) {}
+
+  /** What the case file knows of the acquisition of each of these items (absent ones left out). */
+  public Map<String, Acquired> acquisitions(java.util.Collection<String> sha256s) {
+    Map<String, Acquired> out = new TreeMap<>();
+    if (sha256s.isEmpty()) {
+      return out;
+    }
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    "select e.id, e.sha256, e.acquired_at, e.original_name,"
+                        + " (select c.details->>'source' from custody_event c"
+                        + "   where c.evidence_id = e.id and c.action in ('acquired', 'imported')"
+                        + "   order by c.log_index limit 1) as source"
+                        + " from evidence_item e where e.sha256::text = any(:keys)")
+                .bindArray("keys", String.class, List.copyOf(sha256s))
+                .map(
+                    (rs, ctx) ->
+                        new Acquired(
+                            rs.getLong("id"),
+                            rs.getString("sha256"),
+                            rs.getObject("acquired_at", java.time.OffsetDateTime.class).toInstant(),
+                            rs.getString("source"),
+                            rs.getString("original_name")))
+                .forEach(a -> out.put(a.sha256(), a)));
+    return out;
+  }
+
   /** SHA-256 of the items linked to an incident. */
   public List<String> itemsOfIncident(long incidentId) {
     return jdbi.withHandle(
