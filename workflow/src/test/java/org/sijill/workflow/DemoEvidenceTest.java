@@ -1,0 +1,71 @@
+package org.sijill.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.demo.DemoCase;
+import org.sijill.casefile.model.Enums.AssessmentTarget;
+import org.sijill.casefile.model.EvidenceItem;
+
+/** The demo's evidence takes the real ingest path, and its incidents' grades follow from it. */
+class DemoEvidenceTest {
+  @TempDir Path data;
+
+  @Test
+  void demoEvidenceIsIngestedAndOnlyIncidentsWithCorroboratedEvidenceAreConfirmed() {
+    try (CaseFile c = CaseFile.open(data, Optional.empty())) {
+      DemoCase.load(c, DemoCase.DEFAULT_SEED);
+      int stored;
+      try (EvidenceVault v = EvidenceVault.open(data, c)) {
+        stored = new DemoEvidence(v).add(DemoCase.DEFAULT_SEED);
+      }
+      assertThat(stored).isEqualTo(5);
+      assertThat(c.evidence().count()).isEqualTo(5);
+
+      int confirmed = 0;
+      for (var incident : c.incidents().all()) {
+        String grade =
+            c.claims().current(AssessmentTarget.INCIDENT, incident.id()).orElseThrow().grade();
+        var evidence = c.evidence().forIncident(incident.id());
+        if (grade.equals("confirmed")) {
+          confirmed++;
+          assertThat(evidence)
+              .as("incident %d is confirmed", incident.id())
+              .anySatisfy(
+                  e ->
+                      assertThat(
+                              c.claims()
+                                  .current(AssessmentTarget.EVIDENCE, e.id())
+                                  .orElseThrow()
+                                  .status())
+                          .isIn("corroborated", "verified"));
+        } else {
+          assertThat(evidence.stream().map(EvidenceItem::id))
+              .allSatisfy(
+                  id ->
+                      assertThat(
+                              c.claims()
+                                  .current(AssessmentTarget.EVIDENCE, id)
+                                  .map(a -> a.status())
+                                  .orElse("unverified"))
+                          .isNotIn("corroborated", "verified"));
+        }
+      }
+      assertThat(confirmed).isPositive();
+
+      // The re-post is recognised by its fingerprint, and recorded as a near-duplicate.
+      EvidenceItem repost =
+          c.evidence().list(1, 50).items().stream()
+              .filter(e -> "reposted.jpg".equals(e.originalName()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(c.nearDuplicates().earlierCopiesOf(repost.id()))
+          .extracting(n -> n.earlierName())
+          .contains("scene-1.png");
+    }
+  }
+}
