@@ -209,7 +209,7 @@ final class MediaCommand {
       mixinStandardHelpOptions = true,
       description = {
         "Add files that are not in the vault to the media index of --data, so that",
-        "'media seen' finds them (files added with 'vault add' are indexed automatically);",
+        "'media seen' finds them (files added with 'vault add' are fingerprinted as they are stored);",
         "with --vault, index the vault's images and videos that the index lacks."
       })
   static final class Index implements Callable<Integer> {
