@@ -143,7 +143,13 @@ final class Fingerprinting implements AutoCloseable {
     if (m.startsWith(path + ": ")) {
       m = m.substring(path.length() + 2);
     }
-    return m.replace(path, "the file");
+    m = m.replace(path, "the file");
+    // The decoders speak of the file ("is corrupt or truncated (…); not fingerprinted"); the
+    // outcome says "not fingerprinted: " itself.
+    if (m.startsWith("is ")) {
+      m = m.substring(3);
+    }
+    return m.endsWith("; not fingerprinted") ? m.substring(0, m.length() - 19) : m;
   }
 
   @Override
