@@ -221,6 +221,12 @@ final class EstimateCommand implements Callable<Integer> {
               e.lower() == null ? "?" : String.format("%,.0f", e.lower()),
               e.upper() == null ? " to ?" : String.format(" to %,.0f", e.upper())));
     }
+    if (r.recommendedBecause() != null) {
+      sb.append(System.lineSeparator()).append("why: ").append(r.recommendedBecause());
+    }
+    if (r.spread() != null) {
+      sb.append(System.lineSeparator()).append("range: ").append(r.spread().summary());
+    }
     for (String w : r.warnings()) {
       sb.append(System.lineSeparator()).append("warning: ").append(w);
     }

@@ -70,6 +70,7 @@ final class TableEstimation {
       }
     }
     Estimate recommended = Recommendation.choose(lcmcr, dga, bicBest, plausible);
+    String because = Recommendation.reason(recommended, lcmcr, dga, bicBest, plausible);
     Report.Spread spread = Recommendation.spread(plausible);
     warnings.addAll(Recommendation.disagreement(plausible));
     if (recommended == null) {
@@ -83,6 +84,7 @@ final class TableEstimation {
             n,
             List.copyOf(estimates),
             recommended,
+            because,
             spread,
             List.copyOf(warnings),
             standard,

@@ -38,11 +38,29 @@ class MultipleSystemsEstimationTest {
     assertThat(r.recommended().upper()).isGreaterThan(10401);
     assertThat(r.warnings()).anyMatch(w -> w.startsWith("models disagree"));
     assertThat(r.spread().highest()).isGreaterThan(r.spread().lowest() * 1.25);
+    // the spread names every credible estimate, the extremes and the widest interval among them
+    assertThat(r.spread().from())
+        .extracting(Report.Member::method)
+        .containsExactly("loglinear", "loglinear", "loglinear", "lcmcr", "dga");
+    assertThat(r.spread().estimates()).isEqualTo(5);
+    assertThat(r.spread().lowestFrom()).isEqualTo("loglinear EXH*ABA*OSCE+EXH*HRW+OSCE*HRW");
+    assertThat(r.spread().lower()).isEqualTo(bic.lower());
+    assertThat(r.spread().upper())
+        .isGreaterThanOrEqualTo(r.recommended().upper())
+        .isGreaterThan(r.spread().highest());
+    assertThat(r.spread().summary())
+        .startsWith("Across the 5 credible estimates, totals range from 10,357")
+        .contains("to 14,342 (log-linear SparseMSE stepwise");
+    assertThat(r.recommendedBecause())
+        .startsWith("LCMCR is recommended because its chains agree (R-hat ")
+        .endsWith("1 is lower and 3 higher (see spread).");
     String json = ReportJson.toJson(r);
     assertThat(json).doesNotContain("NaN").doesNotContain("Infinity");
     JsonNode node = new ObjectMapper().readTree(json);
     assertThat(node.get("lists").toString()).isEqualTo("[\"EXH\",\"ABA\",\"OSCE\",\"HRW\"]");
     assertThat(node.get("recommended").get("total").asDouble()).isPositive();
+    assertThat(node.get("recommendedBecause").asText()).startsWith("LCMCR is recommended");
+    assertThat(node.get("spread").get("from")).hasSize(5);
   }
 
   @Test
