@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
@@ -218,5 +219,49 @@ public record CaptureData(CaptureTable total, Map<String, CaptureTable> strata) 
       counts[p]++;
     }
     return new CaptureData(CaptureTable.of(lists, counts), Map.of());
+  }
+
+  /**
+   * Capture data from persons held in memory (a linkage run in the case file): each person's lists
+   * and, optionally, its stratum. Lists are sorted by name, as {@link #readClusters} sorts sources,
+   * so the same persons give the same table either way.
+   *
+   * @param personLists the lists each person is on (at least one each)
+   * @param personStrata each person's stratum, aligned with {@code personLists}, or null for none
+   * @throws InputException when there are fewer than 2 or more than 15 lists, or a stratum is blank
+   */
+  public static CaptureData ofPersons(List<Set<String>> personLists, List<String> personStrata) {
+    if (personStrata != null && personStrata.size() != personLists.size()) {
+      throw new IllegalArgumentException("one stratum per person, or none");
+    }
+    TreeSet<String> names = new TreeSet<>();
+    personLists.forEach(names::addAll);
+    List<String> lists = new ArrayList<>(names);
+    if (lists.size() < 2 || lists.size() > CaptureTable.MAX_LISTS) {
+      throw new InputException(
+          "need 2 to " + CaptureTable.MAX_LISTS + " lists holding persons, got " + lists);
+    }
+    long[] counts = new long[1 << lists.size()];
+    Map<String, long[]> byStratum = new TreeMap<>();
+    for (int i = 0; i < personLists.size(); i++) {
+      int p = 0;
+      for (String l : personLists.get(i)) {
+        p |= 1 << lists.indexOf(l);
+      }
+      if (p == 0) {
+        throw new InputException("person " + (i + 1) + " is on no list");
+      }
+      counts[p]++;
+      if (personStrata != null) {
+        String s = personStrata.get(i);
+        if (s == null || s.isBlank()) {
+          throw new InputException("person " + (i + 1) + " has a blank stratum");
+        }
+        byStratum.computeIfAbsent(s, k -> new long[counts.length])[p]++;
+      }
+    }
+    Map<String, CaptureTable> strata = new LinkedHashMap<>();
+    byStratum.forEach((k, v) -> strata.put(k, CaptureTable.unchecked(lists, v)));
+    return new CaptureData(CaptureTable.of(lists, counts), strata);
   }
 }

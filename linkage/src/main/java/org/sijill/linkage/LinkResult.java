@@ -132,6 +132,32 @@ public final class LinkResult {
     return c;
   }
 
+  /** The fitted model as numbers (priors, m/u/h per field and level), for storing with a run. */
+  public FittedModel model() {
+    List<FittedModel.Field> fs = new ArrayList<>();
+    for (int f = 0; f < comps.size(); f++) {
+      FieldSpec spec = settings.fields().get(f);
+      List<String> labels = new ArrayList<>();
+      for (int l = 0; l < comps.get(f).levels(); l++) {
+        labels.add(comps.get(f).label(l));
+      }
+      fs.add(
+          new FittedModel.Field(
+              spec.column(),
+              spec.kind().key(),
+              labels,
+              model.m[f],
+              model.u[f],
+              model.h == null ? null : model.h[f]));
+    }
+    return new FittedModel(
+        model.lambda,
+        model.h == null ? null : model.lambdaH,
+        model.iterations,
+        model.converged,
+        fs);
+  }
+
   /** A readable account of the fitted model: λ and m/u per field and level. */
   public String modelSummary() {
     StringBuilder b = new StringBuilder();
