@@ -9,6 +9,7 @@ import org.sijill.casefile.repo.Claims;
 import org.sijill.casefile.repo.Estimates;
 import org.sijill.casefile.repo.Evidence;
 import org.sijill.casefile.repo.Incidents;
+import org.sijill.casefile.repo.LinkageRuns;
 import org.sijill.casefile.repo.Locations;
 import org.sijill.casefile.repo.Persons;
 import org.sijill.casefile.repo.PublicClaims;
@@ -85,6 +86,10 @@ public final class CaseFile implements AutoCloseable {
 
   public Persons persons() {
     return new Persons(jdbi);
+  }
+
+  public LinkageRuns linkageRuns() {
+    return new LinkageRuns(jdbi);
   }
 
   public Estimates estimates() {

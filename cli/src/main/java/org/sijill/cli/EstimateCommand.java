@@ -8,9 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.sijill.casefile.CaseFile;
 import org.sijill.estimate.CaptureData;
 import org.sijill.estimate.Estimate;
 import org.sijill.estimate.EstimationOptions;
@@ -19,6 +22,8 @@ import org.sijill.estimate.InputException;
 import org.sijill.estimate.MultipleSystemsEstimation;
 import org.sijill.estimate.Report;
 import org.sijill.estimate.ReportJson;
+import org.sijill.workflow.CountingException;
+import org.sijill.workflow.EstimateCase;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,15 +32,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sijill estimate}: multiple systems estimation of the total number of victims from
- * overlapping lists. Reads capture histories or the clusters of {@code sijill link}; writes
- * RESULT.json (see docs/estimation.md) to stdout or {@code --out}.
+ * overlapping lists. Reads capture histories or the clusters of {@code sijill link}, or, with
+ * neither, the current linkage run of the case file (and stores the estimates there, through the
+ * workflow's {@link EstimateCase}); writes RESULT.json (see docs/estimation.md) to stdout or {@code
+ * --out}.
  */
 @Command(
     name = "estimate",
     mixinStandardHelpOptions = true,
     description =
         "Estimate how many people the lists missed (log-linear models, LCMCR, dga) and write"
-            + " RESULT.json.")
+            + " RESULT.json; with neither --histories nor --clusters, from the case file's current"
+            + " linkage run, stored in the case.")
 final class EstimateCommand implements Callable<Integer> {
 
   static final class Input {
@@ -52,7 +60,7 @@ final class EstimateCommand implements Callable<Integer> {
     Path clusters;
   }
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
   Input input;
 
   @Option(
@@ -71,7 +79,9 @@ final class EstimateCommand implements Callable<Integer> {
   @Option(
       names = "--strata",
       paramLabel = "COLUMN",
-      description = "Estimate each value of this column separately, then sum.")
+      description =
+          "Estimate each value of this column separately, then sum. In case mode: victim-list"
+              + " fields, comma-separated (FIELD,...).")
   String strata;
 
   @Option(
@@ -134,6 +144,9 @@ final class EstimateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError("--lcmcr-*: " + e.getMessage());
     }
+    if (input == null) {
+      return estimateCase(options, err);
+    }
     CaptureData data = read();
     Report report;
     try {
@@ -150,7 +163,48 @@ final class EstimateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError("--model: " + e.getMessage());
     }
-    String json = ReportJson.toJson(report);
+    print(ReportJson.toJson(report), report);
+    return 0;
+  }
+
+  /** Case mode: estimates from the current linkage run and stores every estimate in the case. */
+  private int estimateCase(EstimationOptions options, PrintWriter err) {
+    Main main = Main.root(spec);
+    List<String> fields = new ArrayList<>();
+    if (strata != null) {
+      for (String f : strata.split(",")) {
+        if (f.isBlank()) {
+          throw new UserError("--strata: an empty field name in '" + strata + "'");
+        }
+        fields.add(f.strip());
+      }
+    }
+    try (CaseFile caseFile = main.openCaseFile()) {
+      EstimateCase.Result r =
+          new EstimateCase(caseFile)
+              .estimate(
+                  new EstimateCase.Request(options, fields, main.who()),
+                  (step, done, total) -> {
+                    err.println("estimate: " + step);
+                    err.flush();
+                  });
+      err.println(
+          "estimate: stored estimation "
+              + r.estimationId()
+              + " of linkage run "
+              + r.run().id()
+              + " (input sha256 "
+              + r.inputSha256()
+              + ")");
+      err.flush();
+      print(r.json(), r.report());
+      return 0;
+    } catch (CountingException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+
+  private void print(String json, Report report) {
     if (out == null) {
       PrintWriter o = spec.commandLine().getOut();
       o.print(json);
@@ -160,7 +214,6 @@ final class EstimateCommand implements Callable<Integer> {
       spec.commandLine().getOut().println(summary(report));
       spec.commandLine().getOut().flush();
     }
-    return 0;
   }
 
   private Set<Method> methods() {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sijill.casefile.CaseFile;
 import org.sijill.linkage.Decision;
 import org.sijill.linkage.LinkResult;
 import org.sijill.linkage.LinkageException;
@@ -16,6 +17,8 @@ import org.sijill.linkage.Mode;
 import org.sijill.linkage.Settings;
 import org.sijill.linkage.Source;
 import org.sijill.linkage.csv.ListFile;
+import org.sijill.workflow.CountingException;
+import org.sijill.workflow.LinkCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,15 +26,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sijill link}: links victim lists into one cluster per person (docs/linkage.md). Writes
- * CLUSTERS.csv, and optionally the scored pairs and the pairs a person should review.
+ * {@code sijill link}: links victim lists into one cluster per person (docs/linkage.md). With input
+ * files (file mode) it writes CLUSTERS.csv, and optionally the scored pairs and the pairs a person
+ * should review. Without (case mode) it links every list imported into the case file and stores a
+ * linkage run through the workflow's {@link LinkCase}.
  */
 @Command(
     name = "link",
     mixinStandardHelpOptions = true,
     description =
-        "Link victim lists (Arabic or Latin script) into one cluster per person and write"
-            + " CLUSTERS.csv.")
+        "Link victim lists (Arabic or Latin script) into one cluster per person: the given files"
+            + " into CLUSTERS.csv, or, with no files, every list in the case file into a stored"
+            + " linkage run.")
 final class LinkCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -45,9 +51,10 @@ final class LinkCommand implements Callable<Integer> {
 
   @Option(
       names = "--out",
-      required = true,
       paramLabel = "CLUSTERS.csv",
-      description = "cluster_id,source,record_id for every input record.")
+      description =
+          "cluster_id,source,record_id for every input record (required with input files; in"
+              + " case mode the cluster id is the person id).")
   Path out;
 
   @Option(
@@ -74,7 +81,8 @@ final class LinkCommand implements Callable<Integer> {
       paramLabel = "DECISIONS.csv",
       description =
           "must-link / cannot-link decisions (source_l,record_id_l,source_r,record_id_r,decision);"
-              + " an edited review file works.")
+              + " an edited review file works. In case mode they are recorded in the case, as"
+              + " decided by --as, and every later run honours them.")
   Path decisions;
 
   @Option(
@@ -96,7 +104,10 @@ final class LinkCommand implements Callable<Integer> {
       description = "Report pairs compared per blocking key and the fitted model on stderr.")
   boolean verbose;
 
-  @Parameters(arity = "1..*", paramLabel = "INPUT.csv", description = "Victim lists.")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "INPUT.csv",
+      description = "Victim lists; none links the lists imported into the case file.")
   List<Path> inputs;
 
   @Override
@@ -110,6 +121,12 @@ final class LinkCommand implements Callable<Integer> {
       throw new UserError("--mode: " + e.getMessage());
     }
     Charset cs = charset();
+    if (inputs == null || inputs.isEmpty()) {
+      return linkCase(m, cs, err, stdout);
+    }
+    if (out == null) {
+      throw new UserError("--out: required when linking files (CLUSTERS.csv)");
+    }
     try {
       Settings s = Settings.read(settings);
       List<Source> sources = new ArrayList<>();
@@ -161,6 +178,44 @@ final class LinkCommand implements Callable<Integer> {
       stdout.flush();
       return 0;
     } catch (LinkageException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+
+  /** Case mode: the lists in the case file, stored as a linkage run; one summary line. */
+  private int linkCase(Mode m, Charset cs, PrintWriter err, PrintWriter stdout) {
+    if (pairs != null) {
+      throw new UserError("--pairs: only with input files (case mode stores the run instead)");
+    }
+    if (train != null) {
+      throw new UserError("--train: only with input files");
+    }
+    Main main = Main.root(spec);
+    try (CaseFile caseFile = main.openCaseFile()) {
+      LinkCase.Request request =
+          new LinkCase.Request(
+              LinkCase.settings(settings), m, decisions, cs, out, review, main.who());
+      LinkCase.Result r =
+          new LinkCase(caseFile)
+              .link(
+                  request,
+                  (step, done, total) -> {
+                    err.println("link: " + step);
+                    err.flush();
+                  });
+      stdout.printf(
+          "linkage run %d: %,d records from %d lists, %,d persons, %,d pairs to review%s%n",
+          r.run().id(),
+          r.records(),
+          r.lists().size(),
+          r.persons(),
+          r.toReview(),
+          r.decisionsRecorded() == 0
+              ? ""
+              : String.format(" (%,d decisions recorded)", r.decisionsRecorded()));
+      stdout.flush();
+      return 0;
+    } catch (CountingException e) {
       throw new UserError(e.getMessage(), e);
     }
   }

@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.demo.DemoCase;
 import org.sijill.server.SijillServer;
+import org.sijill.workflow.CountDemoCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,6 +45,20 @@ final class ServeCommand implements Callable<Integer> {
         err.println("loading the synthetic demo case …");
         err.flush();
         err.println("loaded " + DemoCase.load(caseFile, DemoCase.DEFAULT_SEED));
+      }
+      var counted =
+          new CountDemoCase(caseFile)
+              .count(
+                  (step, done, total) -> {
+                    err.println("demo: " + step);
+                    err.flush();
+                  });
+      if (counted.link() != null) {
+        err.println(
+            "linked the demo lists into "
+                + counted.link().persons()
+                + " persons; estimated total "
+                + Math.round(counted.estimate().report().recommended().total()));
       }
       if (caseFile.evidence().count() == 0) {
         int items;

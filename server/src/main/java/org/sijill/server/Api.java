@@ -3,6 +3,7 @@ package org.sijill.server;
 import io.javalin.http.Context;
 import java.util.List;
 import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.model.LinkageRun;
 import org.sijill.casefile.repo.Page;
 
 /**
@@ -22,6 +23,7 @@ final class Api {
   /** The JSON shape of one page of a list. */
   record PageJson(List<?> items, int page, int size, long total) {
     static PageJson of(Page<?> p) {
+      Params.within(p);
       return new PageJson(p.items(), p.page(), p.size(), p.total());
     }
 
@@ -29,7 +31,7 @@ final class Api {
     static PageJson slice(List<?> all, Params.Paging p) {
       int from = (int) Math.min(all.size(), (long) (p.page() - 1) * p.size());
       int to = Math.min(all.size(), from + p.size());
-      return new PageJson(all.subList(from, to), p.page(), p.size(), all.size());
+      return of(new Page<>(all.subList(from, to), p.page(), p.size(), all.size()));
     }
   }
 
@@ -114,6 +116,81 @@ final class Api {
   void publicClaims(Context ctx) {
     Params.Paging p = Params.paging(ctx);
     ctx.json(PageJson.slice(caseFile.publicClaims().all(), p));
+  }
+
+  /**
+   * The distinct persons of the current linkage run (or of {@code ?run=ID}), by id, each with its
+   * records and their match probabilities. Before the case is linked the list is empty.
+   */
+  void persons(Context ctx) {
+    Params.Paging p = Params.paging(ctx);
+    String raw = ctx.queryParam("run");
+    Long run;
+    if (raw == null || raw.isBlank()) {
+      run = caseFile.linkageRuns().current().map(LinkageRun::id).orElse(null);
+    } else {
+      long id = Params.positive(raw, "run");
+      run =
+          caseFile
+              .linkageRuns()
+              .find(id)
+              .map(LinkageRun::id)
+              .orElseThrow(() -> HttpProblem.notFound("there is no linkage run " + id));
+    }
+    if (run == null) {
+      ctx.json(PageJson.slice(List.of(), p));
+      return;
+    }
+    ctx.json(PageJson.of(caseFile.persons().list(run, p.page(), p.size())));
+  }
+
+  /** Every stored estimate, newest estimation first, each with its linkage run. */
+  void estimates(Context ctx) {
+    Params.Paging p = Params.paging(ctx);
+    Page<org.sijill.casefile.model.Estimate> page = caseFile.estimates().list(p.page(), p.size());
+    List<EstimateJson> items = page.items().stream().map(EstimateJson::of).toList();
+    ctx.json(PageJson.of(new Page<>(items, page.page(), page.size(), page.total())));
+  }
+
+  /** One estimate as the API shows it. */
+  record EstimateJson(
+      long id,
+      String method,
+      String model,
+      double total,
+      Double lower,
+      Double upper,
+      String stratum,
+      String strata,
+      List<String> lists,
+      Long linkageRun,
+      Long estimation,
+      boolean recommended,
+      Long seed,
+      String inputSha256,
+      String softwareVersion,
+      java.time.Instant recordedAt,
+      String recordedBy) {
+    static EstimateJson of(org.sijill.casefile.model.Estimate e) {
+      return new EstimateJson(
+          e.id(),
+          e.method(),
+          e.model(),
+          e.total(),
+          e.lowerBound(),
+          e.upperBound(),
+          e.stratum(),
+          e.strata(),
+          e.lists(),
+          e.linkageRunId(),
+          e.estimationId(),
+          e.recommended(),
+          e.seed(),
+          e.inputSha256(),
+          e.softwareVersion(),
+          e.recordedAt(),
+          e.recordedBy());
+    }
   }
 
   private static HttpProblem noIncident(long id) {

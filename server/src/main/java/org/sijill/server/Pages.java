@@ -51,18 +51,17 @@ final class Pages {
     Map<java.time.LocalDate, Long> perDay = caseFile.victims().deathsPerDay();
     deaths.put("days", perDay.keySet().stream().map(Object::toString).toList());
     deaths.put("counts", List.copyOf(perDay.values()));
-    var estimates = caseFile.estimates().all();
     OverviewView view =
         new OverviewView(
             caseFile.incidents().count(),
             caseFile.victims().count(),
             caseFile.victims().countByList(),
-            caseFile.persons().countLinkedPersons(),
+            caseFile.linkageRuns().current().map(r -> (long) r.personCount()).orElse(0L),
             caseFile.evidence().count(),
             caseFile.sources().all().size(),
             latest,
             caseFile.publicClaims().all(),
-            estimates.isEmpty() ? null : estimates.get(0),
+            caseFile.estimates().recommended().orElse(null),
             Json.write(json, deaths),
             Json.write(json, markers),
             caseFile.victims().repeatedRecords());
@@ -72,7 +71,7 @@ final class Pages {
   void incidents(Context ctx) {
     Params.Paging p = Params.paging(ctx);
     Map<Long, Location> places = locations();
-    Page<Incident> page = caseFile.incidents().list(p.page(), p.size());
+    Page<Incident> page = Params.within(caseFile.incidents().list(p.page(), p.size()));
     List<IncidentRow> rows = page.items().stream().map(i -> row(i, places)).toList();
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("chrome", chrome("Incidents", "incidents"));
@@ -123,7 +122,7 @@ final class Pages {
     if (q.length() > 200) {
       throw HttpProblem.badRequest("the search text is limited to 200 characters");
     }
-    Page<VictimRecord> page = caseFile.victims().search(q, p.page(), p.size());
+    Page<VictimRecord> page = Params.within(caseFile.victims().search(q, p.page(), p.size()));
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("q", q);
     params.put("records", page.items());
@@ -138,7 +137,7 @@ final class Pages {
 
   void evidenceList(Context ctx) {
     Params.Paging p = Params.paging(ctx);
-    Page<EvidenceItem> page = caseFile.evidence().list(p.page(), p.size());
+    Page<EvidenceItem> page = Params.within(caseFile.evidence().list(p.page(), p.size()));
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("chrome", chrome("Evidence", "evidence"));
     params.put("items", page.items());

@@ -22,6 +22,29 @@ final class Params {
     return new Paging(page, size);
   }
 
+  /**
+   * Refuses a page past the end of its list (page 1 of an empty list is fine): a client paging on
+   * should learn where the list ends rather than get an empty page it might take for "no more".
+   */
+  static <T extends org.sijill.casefile.repo.Page<?>> T within(T page) {
+    if (page.page() > page.pages()) {
+      throw HttpProblem.badRequest(
+          "page "
+              + page.page()
+              + " is past the end: the list has "
+              + page.total()
+              + " item"
+              + (page.total() == 1 ? "" : "s")
+              + ", "
+              + page.pages()
+              + " page"
+              + (page.pages() == 1 ? "" : "s")
+              + " of "
+              + page.size());
+    }
+    return page;
+  }
+
   /** The {@code {id}} path parameter. */
   static long id(Context ctx) {
     String raw = ctx.pathParam("id");
@@ -34,6 +57,19 @@ final class Params {
       // reported below
     }
     throw HttpProblem.badRequest("id must be a positive whole number, not '" + raw + "'");
+  }
+
+  /** A positive whole number given as a query parameter. */
+  static long positive(String raw, String name) {
+    try {
+      long v = Long.parseLong(raw.trim());
+      if (v > 0) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw HttpProblem.badRequest(name + " must be a positive whole number, not '" + raw + "'");
   }
 
   static int wholeNumber(String raw, String name, int absent, int min, int max) {

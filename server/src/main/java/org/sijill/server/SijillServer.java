@@ -125,6 +125,8 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.get("/api/locations", api::locations);
     cfg.routes.get("/api/locations/{id}", api::location);
     cfg.routes.get("/api/public-claims", api::publicClaims);
+    cfg.routes.get("/api/persons", api::persons);
+    cfg.routes.get("/api/estimates", api::estimates);
   }
 
   /**

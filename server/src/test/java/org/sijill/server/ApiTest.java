@@ -59,7 +59,9 @@ class ApiTest {
     assertThat(second.get("size").asInt()).isEqualTo(3);
     assertThat(second.get("total").asLong()).isEqualTo(10);
     assertThat(ids(second)).containsExactlyElementsOf(ids(all).subList(3, 6));
-    assertThat(json("/api/incidents?page=5&size=3", 200).get("items")).isEmpty();
+    assertThat(json("/api/incidents?page=4&size=3", 200).get("items")).hasSize(1);
+    assertThat(json("/api/incidents?page=5&size=3", 400).get("message").asText())
+        .isEqualTo("page 5 is past the end: the list has 10 items, 4 pages of 3");
     JsonNode first = all.get("items").get(0);
     assertThat(first.get("startDate").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
     assertThat(first.get("titleAr").asText()).containsPattern("\\p{IsArabic}");
@@ -172,5 +174,78 @@ class ApiTest {
     List<Integer> figures = new ArrayList<>();
     page.get("items").forEach(n -> figures.add(n.get("figureLow").asInt()));
     assertThat(figures).contains(9000, 1300);
+  }
+
+  @Test
+  void personsAreTheCurrentLinkageRunsWithTheirRecords() {
+    var run = demo.caseFile.linkageRuns().current().orElseThrow();
+    JsonNode page = json("/api/persons?size=5", 200);
+    assertThat(page.get("total").asLong()).isEqualTo(run.personCount()).isPositive();
+    assertThat(page.get("total").asLong()).isLessThan(demo.caseFile.victims().count());
+    assertThat(page.get("items")).hasSize(5);
+    JsonNode first = page.get("items").get(0);
+    assertThat(first.get("linkageRun").asLong()).isEqualTo(run.id());
+    assertThat(first.get("records")).isNotEmpty();
+    assertThat(first.at("/records/0/list").asText()).isNotBlank();
+    assertThat(ids(page)).isSorted();
+    // a person of several records carries the probability that joined them
+    JsonNode all = json("/api/persons?size=500", 200);
+    boolean joined = false;
+    for (JsonNode p : all.get("items")) {
+      if (p.get("records").size() > 1) {
+        joined = true;
+        assertThat(p.at("/records/0/probability").asDouble()).isBetween(0.0, 1.0);
+      }
+    }
+    assertThat(joined).isTrue();
+    assertThat(json("/api/persons?run=" + run.id() + "&size=5", 200)).isEqualTo(page);
+    assertThat(json("/api/persons?run=999999", 404).get("error").asText()).isEqualTo("not_found");
+    assertThat(json("/api/persons?run=x", 400).get("message").asText()).contains("run");
+  }
+
+  @Test
+  void estimatesCarryMethodIntervalRunAndWhichIsRecommended() {
+    var run = demo.caseFile.linkageRuns().current().orElseThrow();
+    JsonNode page = json("/api/estimates", 200);
+    assertThat(page.get("total").asLong()).isPositive();
+    List<JsonNode> recommended = new ArrayList<>();
+    for (JsonNode e : page.get("items")) {
+      assertThat(e.get("method").asText()).isIn("loglinear", "lcmcr", "dga");
+      assertThat(e.get("linkageRun").asLong()).isEqualTo(run.id());
+      assertThat(e.has("lower")).isTrue();
+      assertThat(e.has("upper")).isTrue();
+      assertThat(e.has("stratum")).isTrue();
+      if (e.get("recommended").asBoolean()) {
+        recommended.add(e);
+      }
+    }
+    assertThat(recommended).hasSize(1);
+    JsonNode r = recommended.get(0);
+    assertThat(r.get("total").asDouble()).isGreaterThanOrEqualTo(run.personCount());
+    assertThat(r.get("lower").asDouble()).isLessThanOrEqualTo(r.get("total").asDouble());
+    assertThat(r.get("upper").asDouble()).isGreaterThanOrEqualTo(r.get("total").asDouble());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/api/incidents",
+        "/api/victims",
+        "/api/evidence",
+        "/api/sources",
+        "/api/locations",
+        "/api/public-claims",
+        "/api/persons",
+        "/api/estimates"
+      })
+  void aPagePastTheEndIsABadRequestWithAMessage(String path) {
+    for (String q : List.of("?page=4294969", "?page=2147483647", "?page=100000&size=500")) {
+      JsonNode e = json(path + q, 400);
+      assertThat(e.get("error").asText()).isEqualTo("bad_request");
+      assertThat(e.get("message").asText()).contains("past the end");
+    }
+    for (String q : List.of("?page=-1", "?page=abc", "?size=0", "?size=-5", "?size=x1")) {
+      assertThat(json(path + q, 400).get("error").asText()).isEqualTo("bad_request");
+    }
   }
 }

@@ -22,6 +22,8 @@ import org.sijill.casefile.model.Enums.Confidentiality;
 import org.sijill.casefile.model.Enums.EvidenceStatus;
 import org.sijill.casefile.model.Enums.SourceKind;
 import org.sijill.casefile.repo.Evidence;
+import org.sijill.workflow.CountDemoCase;
+import org.sijill.workflow.ProgressListener;
 
 /**
  * One demo case file on an embedded PostgreSQL and one server over it, shared by every test class
@@ -44,6 +46,7 @@ final class DemoServer implements AutoCloseable {
     this.dir = dir;
     this.caseFile = CaseFile.open(dir, Optional.empty());
     DemoCase.load(caseFile, DemoCase.DEFAULT_SEED);
+    new CountDemoCase(caseFile).count(ProgressListener.NONE);
     this.incidentId = caseFile.incidents().all().get(0).id();
     this.witnessSourceId =
         caseFile

@@ -109,7 +109,11 @@ class EmptyCaseTest {
   void emptyListsAreEmptyPages() throws Exception {
     assertThat(get("/api/incidents").body())
         .isEqualTo("{\"items\":[],\"page\":1,\"size\":50,\"total\":0}");
-    assertThat(get("/api/sources?page=3").body())
-        .isEqualTo("{\"items\":[],\"page\":3,\"size\":50,\"total\":0}");
+    assertThat(get("/api/persons").body())
+        .isEqualTo("{\"items\":[],\"page\":1,\"size\":50,\"total\":0}");
+    assertThat(get("/api/estimates").body())
+        .isEqualTo("{\"items\":[],\"page\":1,\"size\":50,\"total\":0}");
+    // past the end of an empty list: page 1 is the only page
+    assertThat(get("/api/sources?page=3").statusCode()).isEqualTo(400);
   }
 }

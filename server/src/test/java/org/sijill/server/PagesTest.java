@@ -67,6 +67,14 @@ class PagesTest {
     // The chart's data are the case file's deaths per day, embedded for the page script.
     String firstDay = demo.caseFile.victims().deathsPerDay().keySet().iterator().next().toString();
     assertThat(html).containsPattern("data-series=\"[^\"]*" + firstDay);
+    // Distinct persons and the recommended estimate come from the demo's own linkage run.
+    var run = demo.caseFile.linkageRuns().current().orElseThrow();
+    var estimate = demo.caseFile.estimates().recommended().orElseThrow();
+    assertThat(estimate.linkageRunId()).isEqualTo(run.id());
+    assertThat(html)
+        .contains("id=\"count-persons\">" + Text.number(run.personCount()) + "</span>")
+        .contains("id=\"estimate-total\">" + Text.number(Math.round(estimate.total())) + "<")
+        .contains("95% interval " + Text.number(Math.round(estimate.lowerBound())));
     Incident latest = demo.caseFile.incidents().list(1, 1).items().get(0);
     assertThat(html).contains("href=\"/incidents/" + latest.id() + "\"");
     assertShownRightToLeft(html, latest.titleAr());
@@ -112,6 +120,17 @@ class PagesTest {
     List<Incident> history = demo.caseFile.incidents().history(corrected.id());
     assertThat(history).hasSizeGreaterThan(1);
     assertThat(html).contains(corrected.reason()).contains("first record");
+  }
+
+  @Test
+  void aPagePastTheEndOfAListIsRefusedWithAPage() {
+    for (String path : List.of("/incidents", "/victims", "/evidence")) {
+      HttpResponse<String> r = demo.get(path + "?page=4294969");
+      assertThat(r.statusCode()).as(path).isEqualTo(400);
+      assertThat(r.body()).as(path).contains("page 4294969 is past the end");
+      assertThat(demo.get(path + "?page=-3").statusCode()).as(path).isEqualTo(400);
+      assertThat(demo.get(path + "?size=abc").statusCode()).as(path).isEqualTo(400);
+    }
   }
 
   @Test

@@ -20,9 +20,10 @@ import org.sijill.casefile.model.CustodyEvent;
 import org.sijill.casefile.model.Estimate;
 import org.sijill.casefile.model.EvidenceItem;
 import org.sijill.casefile.model.Incident;
+import org.sijill.casefile.model.LinkDecision;
+import org.sijill.casefile.model.LinkageRun;
 import org.sijill.casefile.model.ListImport;
 import org.sijill.casefile.model.Location;
-import org.sijill.casefile.model.PersonLink;
 import org.sijill.casefile.model.PublicClaim;
 import org.sijill.casefile.model.Source;
 import org.sijill.casefile.model.User;
@@ -57,7 +58,8 @@ public final class Databases {
           Incident.class,
           ListImport.class,
           Location.class,
-          PersonLink.class,
+          LinkDecision.class,
+          LinkageRun.class,
           PublicClaim.class,
           Source.class,
           User.class,

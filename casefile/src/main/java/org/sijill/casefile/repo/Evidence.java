@@ -79,7 +79,7 @@ public final class Evidence {
                       "select * from evidence_item order by"
                           + " acquired_at desc, id desc limit :limit offset :offset")
                   .bind("limit", p[1])
-                  .bind("offset", (p[0] - 1) * p[1])
+                  .bind("offset", Page.offset(p[0], p[1]))
                   .mapTo(EvidenceItem.class)
                   .list();
           return new Page<>(items, p[0], p[1], total);

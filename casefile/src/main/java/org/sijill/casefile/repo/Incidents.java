@@ -116,7 +116,7 @@ public final class Incidents {
                       "select * from incident_current order by start_date desc nulls last, id"
                           + " limit :limit offset :offset")
                   .bind("limit", p[1])
-                  .bind("offset", (p[0] - 1) * p[1])
+                  .bind("offset", Page.offset(p[0], p[1]))
                   .mapTo(Incident.class)
                   .list();
           return new Page<>(items, p[0], p[1], total);

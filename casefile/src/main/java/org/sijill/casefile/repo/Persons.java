@@ -1,12 +1,16 @@
 package org.sijill.casefile.repo;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
-import org.sijill.casefile.model.PersonLink;
+import org.sijill.casefile.model.Person;
 
 /**
- * Unique persons and the links of victim records to them. A changed decision (a reviewer splits two
- * records the linker had merged) is a new link that supersedes the old.
+ * Distinct persons as the linkage runs found them. A person's id comes from the {@code person}
+ * table and is kept from run to run while its records stay the same (see the workflow's {@code
+ * LinkCase}); which records a person has is a fact of one run.
  */
 public final class Persons {
   private final Jdbi jdbi;
@@ -15,55 +19,88 @@ public final class Persons {
     this.jdbi = jdbi;
   }
 
-  public long add(String displayName, String by) {
+  /** The persons of a run, by id, with their records. */
+  public Page<Person> list(long runId, int page, int size) {
+    int[] p = Page.clamp(page, size);
+    return jdbi.withHandle(
+        h -> {
+          long total =
+              h.createQuery(
+                      "select count(distinct person_id) from linkage_link where run_id = :run")
+                  .bind("run", runId)
+                  .mapTo(Long.class)
+                  .one();
+          List<Long> ids =
+              h.createQuery(
+                      "select distinct person_id from linkage_link where run_id = :run order by"
+                          + " person_id limit :limit offset :offset")
+                  .bind("run", runId)
+                  .bind("limit", p[1])
+                  .bind("offset", Page.offset(p[0], p[1]))
+                  .mapTo(Long.class)
+                  .list();
+          Map<Long, List<Person.Record>> records = new LinkedHashMap<>();
+          Map<Long, String> names = new LinkedHashMap<>();
+          ids.forEach(id -> records.put(id, new ArrayList<>()));
+          if (!ids.isEmpty()) {
+            h.createQuery(
+                    "select l.person_id, l.victim_id, l.probability, v.list_name, v.record_id,"
+                        + " v.full_name, v.given_name, v.father_name, v.family_name,"
+                        + " pc.display_name from linkage_link l join victim_record v on v.id ="
+                        + " l.victim_id left join person_current pc on pc.id = l.person_id where"
+                        + " l.run_id = :run and l.person_id = any(:ids) order by l.person_id,"
+                        + " v.list_name, v.line_number, v.id")
+                .bind("run", runId)
+                .bindArray("ids", Long.class, ids)
+                .map(
+                    (rs, ctx) -> {
+                      long person = rs.getLong("person_id");
+                      names.put(person, rs.getString("display_name"));
+                      double pr = rs.getDouble("probability");
+                      Double probability = rs.wasNull() ? null : pr;
+                      records
+                          .get(person)
+                          .add(
+                              new Person.Record(
+                                  rs.getLong("victim_id"),
+                                  rs.getString("list_name"),
+                                  rs.getString("record_id"),
+                                  name(
+                                      rs.getString("full_name"),
+                                      rs.getString("given_name"),
+                                      rs.getString("father_name"),
+                                      rs.getString("family_name")),
+                                  probability));
+                      return person;
+                    })
+                .list();
+          }
+          List<Person> items = new ArrayList<>();
+          records.forEach((id, rs) -> items.add(new Person(id, names.get(id), runId, rs)));
+          return new Page<>(items, p[0], p[1], total);
+        });
+  }
+
+  /** The number of distinct persons of a run. */
+  public long count(long runId) {
     return jdbi.withHandle(
         h ->
-            h.createUpdate("insert into person (display_name, recorded_by) values (:n, :by)")
-                .bind("n", displayName)
-                .bind("by", by)
-                .executeAndReturnGeneratedKeys("id")
+            h.createQuery("select count(distinct person_id) from linkage_link where run_id = :run")
+                .bind("run", runId)
                 .mapTo(Long.class)
                 .one());
   }
 
-  /**
-   * Links a record to a person. {@code decidedBy} is "automatic" for the linker, else the
-   * reviewer's user name; {@code supersedes} the link this one replaces, if any.
-   */
-  public long link(long victimId, long personId, Double score, String decidedBy, Long supersedes) {
-    String method = "automatic".equals(decidedBy) ? "automatic" : "reviewer";
-    return jdbi.withHandle(
-        h ->
-            h.createUpdate(
-                    "insert into person_link (victim_id, person_id, score, decided_by, method,"
-                        + " supersedes, recorded_by) values (:v, :p, :s, :d, :m, :sup, :d)")
-                .bind("v", victimId)
-                .bind("p", personId)
-                .bind("s", score)
-                .bind("d", decidedBy)
-                .bind("m", method)
-                .bind("sup", supersedes)
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one());
-  }
-
-  /** The links in force for a person's records. */
-  public List<PersonLink> currentLinks(long personId) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("select * from person_link_current where person_id = :p order by id")
-                .bind("p", personId)
-                .mapTo(PersonLink.class)
-                .list());
-  }
-
-  /** The number of distinct persons that current links point at. */
-  public long countLinkedPersons() {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("select count(distinct person_id) from person_link_current")
-                .mapTo(Long.class)
-                .one());
+  private static String name(String full, String given, String father, String family) {
+    if (full != null && !full.isBlank()) {
+      return full;
+    }
+    StringBuilder b = new StringBuilder();
+    for (String s : new String[] {given, father, family}) {
+      if (s != null && !s.isBlank()) {
+        b.append(b.isEmpty() ? "" : " ").append(s);
+      }
+    }
+    return b.toString();
   }
 }

@@ -236,7 +236,7 @@ public final class Victims {
           List<VictimRecord> items =
               select
                   .bind("limit", p[1])
-                  .bind("offset", (p[0] - 1) * p[1])
+                  .bind("offset", Page.offset(p[0], p[1]))
                   .mapTo(VictimRecord.class)
                   .list();
           return new Page<>(items, p[0], p[1], total);

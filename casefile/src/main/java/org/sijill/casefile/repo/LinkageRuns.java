@@ -1,0 +1,317 @@
+package org.sijill.casefile.repo;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.sijill.casefile.model.LinkDecision;
+import org.sijill.casefile.model.LinkageRun;
+import org.sijill.casefile.model.VictimRecord;
+
+/**
+ * Linkage runs, the records they link and the review decisions they honour. A run is stored whole
+ * in one transaction and never changed; the next run supersedes it, and {@link #current()} is the
+ * run no other supersedes.
+ */
+public final class LinkageRuns {
+  private final Jdbi jdbi;
+
+  public LinkageRuns(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /**
+   * The records a linkage of the case takes, in list-name order and, within a list, in import and
+   * line order. For each list name and record id, only the row of the newest import is taken (a
+   * list sent again, corrected, replaces its earlier rows; a list sent in parts adds up), and a
+   * record a correction supersedes is left out.
+   */
+  public List<VictimRecord> input() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select * from (select distinct on (v.list_name, v.record_id) v.* from"
+                        + " victim_record v where not exists (select 1 from victim_record n"
+                        + " where n.supersedes = v.id) order by v.list_name, v.record_id,"
+                        + " v.import_id desc, v.id desc) latest order by list_name, import_id,"
+                        + " line_number, id")
+                .mapTo(VictimRecord.class)
+                .list());
+  }
+
+  /** One group of records that a run found to be one person. */
+  public record NewPerson(Long keepId, String displayName, List<NewLink> links) {
+    public NewPerson {
+      links = List.copyOf(links);
+    }
+  }
+
+  /** A record of a person with its match probability (null for a person of one record). */
+  public record NewLink(long victimId, Double probability) {}
+
+  /** A pair the run suggests a reviewer look at, in rank order. */
+  public record ReviewPair(
+      long leftVictimId, long rightVictimId, double probability, boolean same) {}
+
+  /** Everything a run stores besides its persons. */
+  public record NewRun(
+      Long supersedes,
+      String settingsJson,
+      String mode,
+      String modelJson,
+      List<String> lists,
+      List<Long> decisionIds,
+      int recordCount,
+      int pairCount,
+      String softwareVersion) {
+    public NewRun {
+      lists = List.copyOf(lists);
+      decisionIds = List.copyOf(decisionIds);
+    }
+  }
+
+  /** The stored run and the id of each person, in the order they were given. */
+  public record Stored(LinkageRun run, List<Long> personIds) {}
+
+  /**
+   * Stores a run in one transaction: new ids for persons without {@code keepId}, the run, every
+   * link and the review pairs.
+   *
+   * @throws IllegalStateException when {@code run.supersedes()} is no longer the current run
+   *     (another run was stored meanwhile: link again)
+   */
+  public Stored store(NewRun run, List<NewPerson> persons, List<ReviewPair> review, String by) {
+    return jdbi.inTransaction(
+        h -> {
+          h.execute("lock table linkage_run in share row exclusive mode");
+          Long current =
+              h.createQuery("select id from linkage_run_current")
+                  .mapTo(Long.class)
+                  .findOne()
+                  .orElse(null);
+          if (!java.util.Objects.equals(current, run.supersedes())) {
+            throw new IllegalStateException(
+                "linkage run "
+                    + current
+                    + " was stored while this one ran (it expected "
+                    + run.supersedes()
+                    + "); link again");
+          }
+          List<Long> ids = personIds(h, persons, by);
+          int kept = (int) persons.stream().filter(p -> p.keepId() != null).count();
+          long runId =
+              h.createUpdate(
+                      "insert into linkage_run (supersedes, settings, mode, model, lists,"
+                          + " decision_ids, record_count, person_count, pair_count, review_count,"
+                          + " kept_person_ids, software_version, recorded_by) values (:sup,"
+                          + " cast(:settings as jsonb), :mode, cast(:model as jsonb), :lists,"
+                          + " :decisions, :records, :persons, :pairs, :review, :kept, :version,"
+                          + " :by)")
+                  .bind("sup", run.supersedes())
+                  .bind("settings", run.settingsJson())
+                  .bind("mode", run.mode())
+                  .bind("model", run.modelJson())
+                  .bindArray("lists", String.class, run.lists())
+                  .bindArray("decisions", Long.class, run.decisionIds())
+                  .bind("records", run.recordCount())
+                  .bind("persons", persons.size())
+                  .bind("pairs", run.pairCount())
+                  .bind("review", review.size())
+                  .bind("kept", kept)
+                  .bind("version", run.softwareVersion())
+                  .bind("by", by)
+                  .executeAndReturnGeneratedKeys("id")
+                  .mapTo(Long.class)
+                  .one();
+          PreparedBatch links =
+              h.prepareBatch(
+                  "insert into linkage_link (run_id, victim_id, person_id, probability) values"
+                      + " (:run, :victim, :person, :p)");
+          for (int i = 0; i < persons.size(); i++) {
+            for (NewLink l : persons.get(i).links()) {
+              links
+                  .bind("run", runId)
+                  .bind("victim", l.victimId())
+                  .bind("person", ids.get(i))
+                  .bind("p", l.probability())
+                  .add();
+            }
+          }
+          if (links.size() > 0) {
+            links.execute();
+          }
+          PreparedBatch pairs =
+              h.prepareBatch(
+                  "insert into linkage_review_pair (run_id, rank, left_victim_id, right_victim_id,"
+                      + " probability, same_person) values (:run, :rank, :l, :r, :p, :same)");
+          for (int i = 0; i < review.size(); i++) {
+            ReviewPair r = review.get(i);
+            pairs
+                .bind("run", runId)
+                .bind("rank", i + 1)
+                .bind("l", r.leftVictimId())
+                .bind("r", r.rightVictimId())
+                .bind("p", r.probability())
+                .bind("same", r.same())
+                .add();
+          }
+          if (pairs.size() > 0) {
+            pairs.execute();
+          }
+          LinkageRun stored =
+              h.createQuery("select * from linkage_run where id = :id")
+                  .bind("id", runId)
+                  .mapTo(LinkageRun.class)
+                  .one();
+          return new Stored(stored, ids);
+        });
+  }
+
+  private static List<Long> personIds(Handle h, List<NewPerson> persons, String by) {
+    List<Long> ids = new ArrayList<>(persons.size());
+    PreparedBatch batch =
+        h.prepareBatch("insert into person (display_name, recorded_by) values (:n, :by)");
+    List<Integer> fresh = new ArrayList<>();
+    for (int i = 0; i < persons.size(); i++) {
+      ids.add(persons.get(i).keepId());
+      if (persons.get(i).keepId() == null) {
+        batch.bind("n", persons.get(i).displayName()).bind("by", by).add();
+        fresh.add(i);
+      }
+    }
+    if (!fresh.isEmpty()) {
+      List<Long> made = batch.executePreparedBatch("id").mapTo(Long.class).list();
+      for (int k = 0; k < fresh.size(); k++) {
+        ids.set(fresh.get(k), made.get(k));
+      }
+    }
+    return ids;
+  }
+
+  /** The run in force, if the case was ever linked. */
+  public Optional<LinkageRun> current() {
+    return jdbi.withHandle(
+        h -> h.createQuery("select * from linkage_run_current").mapTo(LinkageRun.class).findOne());
+  }
+
+  public Optional<LinkageRun> find(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from linkage_run where id = :id")
+                .bind("id", id)
+                .mapTo(LinkageRun.class)
+                .findOne());
+  }
+
+  /** Every run, newest first. */
+  public List<LinkageRun> all() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from linkage_run order by id desc")
+                .mapTo(LinkageRun.class)
+                .list());
+  }
+
+  /** The records of each person of a run: person id to victim record ids. */
+  public Map<Long, Set<Long>> persons(long runId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select person_id, victim_id from linkage_link where run_id = :run order by"
+                        + " person_id, victim_id")
+                .bind("run", runId)
+                .reduceRows(
+                    new HashMap<Long, Set<Long>>(),
+                    (m, row) -> {
+                      m.computeIfAbsent(
+                              row.getColumn("person_id", Long.class), k -> new LinkedHashSet<>())
+                          .add(row.getColumn("victim_id", Long.class));
+                      return m;
+                    }));
+  }
+
+  /** The records a run linked, each with its person: person id to records, persons by id. */
+  public Map<Long, List<VictimRecord>> records(long runId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select l.person_id, v.* from linkage_link l join victim_record v on v.id ="
+                        + " l.victim_id where l.run_id = :run order by l.person_id, v.list_name,"
+                        + " v.line_number, v.id")
+                .bind("run", runId)
+                .reduceRows(
+                    new java.util.TreeMap<Long, List<VictimRecord>>(),
+                    (m, row) -> {
+                      m.computeIfAbsent(
+                              row.getColumn("person_id", Long.class), k -> new ArrayList<>())
+                          .add(row.getRow(VictimRecord.class));
+                      return m;
+                    }));
+  }
+
+  /** The pairs a run suggests for review, in rank order. */
+  public List<ReviewPair> reviewPairs(long runId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select left_victim_id, right_victim_id, probability, same_person from"
+                        + " linkage_review_pair where run_id = :run order by rank")
+                .bind("run", runId)
+                .map(
+                    (rs, ctx) ->
+                        new ReviewPair(
+                            rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getBoolean(4)))
+                .list());
+  }
+
+  /** A decision to record: two stored records and {@code same|different|unsure}. */
+  public record NewDecision(long victimA, long victimB, String decision, String origin) {}
+
+  /**
+   * Records review decisions, all or none. The pair is stored in id order; the newest decision on a
+   * pair is the one in force.
+   *
+   * @return the new decisions' ids
+   */
+  public List<Long> decide(List<NewDecision> decisions, String decidedBy) {
+    if (decisions.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.inTransaction(
+        h -> {
+          PreparedBatch b =
+              h.prepareBatch(
+                  "insert into link_decision (left_victim_id, right_victim_id, decision,"
+                      + " decided_by, origin, recorded_by) values (:l, :r, :d, :by, :origin,"
+                      + " :by)");
+          for (NewDecision d : decisions) {
+            if (d.victimA() == d.victimB()) {
+              throw new IllegalArgumentException(
+                  (d.origin() == null ? "" : d.origin() + ": ") + "a record paired with itself");
+            }
+            b.bind("l", Math.min(d.victimA(), d.victimB()))
+                .bind("r", Math.max(d.victimA(), d.victimB()))
+                .bind("d", d.decision())
+                .bind("by", decidedBy)
+                .bind("origin", d.origin())
+                .add();
+          }
+          return b.executePreparedBatch("id").mapTo(Long.class).list();
+        });
+  }
+
+  /** The decisions in force (the newest per pair), oldest first. */
+  public List<LinkDecision> decisions() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from link_decision_current order by id")
+                .mapTo(LinkDecision.class)
+                .list());
+  }
+}

@@ -1,0 +1,255 @@
+package org.sijill.workflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.model.LinkageRun;
+import org.sijill.casefile.model.VictimRecord;
+import org.sijill.casefile.repo.Estimates;
+import org.sijill.estimate.CaptureData;
+import org.sijill.estimate.Estimate;
+import org.sijill.estimate.EstimationOptions;
+import org.sijill.estimate.InputException;
+import org.sijill.estimate.MultipleSystemsEstimation;
+import org.sijill.estimate.Report;
+import org.sijill.estimate.ReportJson;
+
+/**
+ * Estimates the total from the current linkage run and stores every estimate with its method,
+ * model, interval, strata, seed, the hash of its input and the run it counted.
+ *
+ * <p>Each person of the run is one captured individual; its lists are the lists of its records
+ * (sorted by name, as {@code --clusters} sorts sources, so file mode on the run's clusters gives
+ * the same table). With strata fields, a person's stratum is, per field, the most common non-blank
+ * value among its records as imported (a tie goes to the value first in alphabetical order; no
+ * value at all is {@code (blank)}), the fields' values joined by {@code " / "}.
+ *
+ * <p>The input hash is the SHA-256 of the capture table in a canonical text form: {@code
+ * lists\tA,B,C}, {@code strata\tF,G}, then one line {@code PATTERN\tSTRATUM\tCOUNT} per cell with
+ * people (pattern as 0/1 per list), lines sorted. Equal hashes mean equal inputs.
+ */
+public final class EstimateCase {
+  static final String BLANK = "(blank)";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final CaseFile caseFile;
+
+  public EstimateCase(CaseFile caseFile) {
+    this.caseFile = caseFile;
+  }
+
+  /**
+   * @param strata fields to stratify by (victim-list columns), or empty
+   */
+  public record Request(EstimationOptions options, List<String> strata, String by) {
+    public Request {
+      strata = List.copyOf(strata);
+    }
+  }
+
+  /**
+   * @param json the report exactly as file mode prints it
+   */
+  public record Result(
+      long estimationId, LinkageRun run, Report report, String json, String inputSha256) {}
+
+  public Result estimate(Request request, ProgressListener progress) {
+    LinkageRun run =
+        caseFile
+            .linkageRuns()
+            .current()
+            .orElseThrow(
+                () ->
+                    new CountingException(
+                        "the case has no linkage run to estimate from: run sijill link --settings"
+                            + " SETTINGS.json first"));
+    progress.progress("reading linkage run " + run.id(), 0, -1);
+    Map<Long, List<VictimRecord>> persons = caseFile.linkageRuns().records(run.id());
+    List<Set<String>> lists = new ArrayList<>(persons.size());
+    List<String> strata = request.strata().isEmpty() ? null : new ArrayList<>(persons.size());
+    Set<String> seenColumns = new java.util.HashSet<>();
+    for (List<VictimRecord> records : persons.values()) {
+      Set<String> on = new TreeSet<>();
+      records.forEach(r -> on.add(r.listName()));
+      lists.add(on);
+      if (strata != null) {
+        List<Map<String, String>> raws = new ArrayList<>();
+        for (VictimRecord r : records) {
+          Map<String, String> raw = raw(r);
+          seenColumns.addAll(raw.keySet());
+          raws.add(raw);
+        }
+        List<String> parts = new ArrayList<>();
+        for (String field : request.strata()) {
+          parts.add(mostCommon(raws, field.strip().toLowerCase(Locale.ROOT)));
+        }
+        strata.add(String.join(" / ", parts));
+      }
+    }
+    for (String field : request.strata()) {
+      if (!seenColumns.contains(field.strip().toLowerCase(Locale.ROOT))) {
+        throw new CountingException(
+            "--strata: no list in linkage run " + run.id() + " has a column '" + field + "'");
+      }
+    }
+    CaptureData data;
+    try {
+      data = CaptureData.ofPersons(lists, strata);
+    } catch (InputException e) {
+      throw new CountingException("linkage run " + run.id() + ": " + e.getMessage(), e);
+    }
+    String sha = inputHash(data, request.strata());
+    Report report;
+    try {
+      report =
+          MultipleSystemsEstimation.estimate(
+              data, request.options(), line -> progress.progress(line, 0, -1));
+    } catch (InputException e) {
+      throw new CountingException(e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new CountingException("--model: " + e.getMessage(), e);
+    }
+    String json = ReportJson.toJson(report);
+    List<Estimates.NewEstimate> rows = new ArrayList<>();
+    rows(report, null, rows);
+    if (report.strata() != null) {
+      for (Report s : report.strata()) {
+        rows(s, s.stratum(), rows);
+      }
+    }
+    long id;
+    try {
+      id =
+          caseFile
+              .estimates()
+              .store(
+                  new Estimates.NewEstimation(
+                      run.id(),
+                      data.total().lists(),
+                      request.strata(),
+                      request.options().seed(),
+                      sha,
+                      JSON.writeValueAsString(request.options()),
+                      json,
+                      SoftwareVersion.current()),
+                  rows,
+                  request.by());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the options as JSON", e);
+    }
+    return new Result(id, run, report, json, sha);
+  }
+
+  private static void rows(Report r, String stratum, List<Estimates.NewEstimate> out) {
+    boolean marked = false;
+    for (Estimate e : r.estimates()) {
+      boolean rec = e.equals(r.recommended()) && !marked;
+      marked |= rec;
+      out.add(row(e, stratum, rec));
+    }
+    if (!marked && r.recommended() != null) {
+      out.add(row(r.recommended(), stratum, true));
+    }
+  }
+
+  private static Estimates.NewEstimate row(Estimate e, String stratum, boolean recommended) {
+    try {
+      return new Estimates.NewEstimate(
+          stratum,
+          e.method(),
+          e.model(),
+          e.total(),
+          e.lower(),
+          e.upper(),
+          recommended,
+          JSON.writeValueAsString(e));
+    } catch (JsonProcessingException x) {
+      throw new IllegalStateException("cannot write an estimate as JSON", x);
+    }
+  }
+
+  private static Map<String, String> raw(VictimRecord r) {
+    Map<String, String> out = new HashMap<>();
+    try {
+      JsonNode node = JSON.readTree(r.raw());
+      node.fields()
+          .forEachRemaining(
+              e ->
+                  out.putIfAbsent(
+                      e.getKey().strip().toLowerCase(Locale.ROOT),
+                      e.getValue().isNull() ? "" : e.getValue().asText().strip()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("record " + r.id() + " has an unreadable raw row", e);
+    }
+    return out;
+  }
+
+  private static String mostCommon(List<Map<String, String>> raws, String field) {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (Map<String, String> raw : raws) {
+      String v = raw.getOrDefault(field, "");
+      if (!v.isEmpty()) {
+        counts.merge(v, 1, Integer::sum);
+      }
+    }
+    String best = BLANK;
+    int n = 0;
+    for (Map.Entry<String, Integer> e : counts.entrySet()) {
+      if (e.getValue() > n) {
+        best = e.getKey();
+        n = e.getValue();
+      }
+    }
+    return best;
+  }
+
+  static String inputHash(CaptureData data, List<String> strataFields) {
+    List<String> lists = data.total().lists();
+    List<String> lines = new ArrayList<>();
+    if (data.strata().isEmpty()) {
+      cells(data.total(), "", lines);
+    } else {
+      data.strata().forEach((s, t) -> cells(t, s, lines));
+    }
+    java.util.Collections.sort(lines);
+    StringBuilder b = new StringBuilder();
+    b.append("lists\t").append(String.join(",", lists)).append('\n');
+    b.append("strata\t").append(String.join(",", strataFields)).append('\n');
+    lines.forEach(l -> b.append(l).append('\n'));
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void cells(org.sijill.estimate.CaptureTable t, String stratum, List<String> out) {
+    int n = t.listCount();
+    for (int p = 1; p < 1 << n; p++) {
+      long c = t.count(p);
+      if (c > 0) {
+        StringBuilder pat = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+          pat.append((p >> i & 1) == 1 ? '1' : '0');
+        }
+        out.add(pat + "\t" + stratum + "\t" + c);
+      }
+    }
+  }
+}

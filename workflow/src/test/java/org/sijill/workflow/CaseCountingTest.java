@@ -1,0 +1,240 @@
+package org.sijill.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.imports.VictimListReader;
+import org.sijill.casefile.model.Estimate;
+import org.sijill.casefile.model.LinkageRun;
+import org.sijill.casefile.model.Person;
+import org.sijill.casefile.model.VictimRecord;
+import org.sijill.casefile.repo.LinkageRuns;
+import org.sijill.casefile.repo.Page;
+import org.sijill.estimate.CaptureData;
+import org.sijill.estimate.EstimationOptions;
+import org.sijill.estimate.MultipleSystemsEstimation;
+import org.sijill.estimate.Report;
+import org.sijill.linkage.LinkResult;
+import org.sijill.linkage.Linker;
+import org.sijill.linkage.Mode;
+import org.sijill.linkage.Settings;
+import org.sijill.linkage.Source;
+import org.sijill.linkage.synthetic.GeneratedLists;
+import org.sijill.linkage.synthetic.GeneratorConfig;
+import org.sijill.linkage.synthetic.VictimListGenerator;
+
+/**
+ * Three generated lists imported into a case, linked and estimated there, and the same lists linked
+ * and estimated from files: the case stores what file mode gives. Then a reviewer's decision and a
+ * second run.
+ */
+class CaseCountingTest {
+  @TempDir static Path data;
+  @TempDir static Path files;
+  static CaseFile caseFile;
+  static List<Path> lists;
+  static Settings settings;
+
+  static final EstimationOptions OPTIONS =
+      EstimationOptions.defaults(7)
+          .withMethods(EnumSet.of(EstimationOptions.Method.LOGLINEAR))
+          .withLcmcr(0, 200, 200, 1, 2);
+
+  @BeforeAll
+  static void importLists() throws Exception {
+    caseFile = CaseFile.open(data, Optional.empty());
+    GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(11, 400));
+    lists = g.writeCsv(files);
+    Path s = files.resolve("settings.json");
+    Files.writeString(
+        s,
+        "{\"id\": \"record_id\", \"fields\": ["
+            + "{\"column\": \"full_name\", \"kind\": \"name\"},"
+            + "{\"column\": \"sex\", \"kind\": \"exact\"},"
+            + "{\"column\": \"age\", \"kind\": \"number\"},"
+            + "{\"column\": \"date_of_death\", \"kind\": \"date\", \"format\": \"yyyy-MM-dd\"},"
+            + "{\"column\": \"place_of_death\", \"kind\": \"name\"}]}");
+    settings = LinkCase.settings(s);
+    VictimListReader reader = new VictimListReader(20);
+    for (Path f : lists) {
+      var v = reader.read(f, StandardCharsets.UTF_8);
+      String name = f.getFileName().toString().replace(".csv", "");
+      caseFile
+          .victims()
+          .importList(name, null, v.fileName(), v.sha256(), "UTF-8", v.rows(), "test", n -> {});
+    }
+  }
+
+  @AfterAll
+  static void close() {
+    caseFile.close();
+  }
+
+  /** Persons as sets of "list/record_id". */
+  static Set<Set<String>> partition(Map<Long, List<VictimRecord>> persons) {
+    Set<Set<String>> out = new HashSet<>();
+    for (List<VictimRecord> rs : persons.values()) {
+      Set<String> p = new HashSet<>();
+      rs.forEach(r -> p.add(r.listName() + "/" + r.recordId()));
+      out.add(p);
+    }
+    return out;
+  }
+
+  @Test
+  void theCaseStoresWhatFileModeGivesThenADecisionMakesASecondRun() throws Exception {
+    // file mode
+    List<Source> sources = new ArrayList<>();
+    for (Path f : lists) {
+      sources.add(Source.read(f, Linker.columns(settings), null));
+    }
+    LinkResult file =
+        new Linker(settings, Mode.LINK_AND_DEDUPE).link(sources, List.of(), List.of(), l -> {});
+    Map<Integer, Set<String>> fileClusters = new HashMap<>();
+    for (int i = 0; i < file.size(); i++) {
+      fileClusters
+          .computeIfAbsent(file.cluster(i), k -> new HashSet<>())
+          .add(file.source(i) + "/" + file.recordId(i));
+    }
+    Path clustersFile = files.resolve("clusters.csv");
+    file.writeClusters(clustersFile);
+    Report fileReport =
+        MultipleSystemsEstimation.estimate(
+            CaptureData.readClusters(clustersFile), OPTIONS, l -> {});
+
+    // case mode
+    Path caseClusters = files.resolve("case-clusters.csv");
+    Path review = files.resolve("review.csv");
+    LinkCase.Result first =
+        new LinkCase(caseFile)
+            .link(
+                new LinkCase.Request(
+                    settings, Mode.LINK_AND_DEDUPE, null, null, caseClusters, review, "analyst"),
+                ProgressListener.NONE);
+    LinkageRun run1 = first.run();
+    assertThat(run1.supersedes()).isNull();
+    assertThat(first.records()).isEqualTo(file.size());
+    assertThat(first.persons()).isEqualTo(file.clusterCount());
+    assertThat(first.lists()).containsExactly("list-a", "list-b", "list-c");
+    assertThat(run1.model()).contains("\"lambda\"").contains("full_name");
+    assertThat(run1.settings()).contains("place_of_death");
+    assertThat(run1.softwareVersion()).startsWith("sijill ");
+    LinkageRuns runs = caseFile.linkageRuns();
+    Map<Long, List<VictimRecord>> persons1 = runs.records(run1.id());
+    assertThat(partition(persons1)).isEqualTo(new HashSet<>(fileClusters.values()));
+    assertThat(Files.readAllLines(caseClusters)).hasSize(file.size() + 1);
+
+    EstimateCase.Result est =
+        new EstimateCase(caseFile)
+            .estimate(
+                new EstimateCase.Request(OPTIONS, List.of(), "analyst"), ProgressListener.NONE);
+    assertThat(est.report().recommended()).isEqualTo(fileReport.recommended());
+    Estimate stored = caseFile.estimates().recommended().orElseThrow();
+    assertThat(stored.total()).isEqualTo(fileReport.recommended().total());
+    assertThat(stored.lowerBound()).isEqualTo(fileReport.recommended().lower());
+    assertThat(stored.upperBound()).isEqualTo(fileReport.recommended().upper());
+    assertThat(stored.method()).isEqualTo(fileReport.recommended().method());
+    assertThat(stored.linkageRunId()).isEqualTo(run1.id());
+    assertThat(stored.seed()).isEqualTo(7L);
+    assertThat(stored.inputSha256()).isEqualTo(est.inputSha256()).hasSize(64);
+    assertThat(stored.stratum()).isNull();
+
+    // A reviewer overrules the most contested pair.
+    LinkageRuns.ReviewPair contested = runs.reviewPairs(run1.id()).get(0);
+    Map<Long, VictimRecord> byId = new HashMap<>();
+    persons1.values().forEach(rs -> rs.forEach(r -> byId.put(r.id(), r)));
+    VictimRecord a = byId.get(contested.leftVictimId());
+    VictimRecord b = byId.get(contested.rightVictimId());
+    String decision = contested.same() ? "cannot-link" : "must-link";
+    Path decisions = files.resolve("decisions.csv");
+    Files.writeString(
+        decisions,
+        "source_l,record_id_l,source_r,record_id_r,decision\n"
+            + String.join(",", a.listName(), a.recordId(), b.listName(), b.recordId(), decision)
+            + "\n");
+    LinkCase.Result second =
+        new LinkCase(caseFile)
+            .link(
+                new LinkCase.Request(
+                    settings, Mode.LINK_AND_DEDUPE, decisions, null, null, null, "reviewer-1"),
+                ProgressListener.NONE);
+    LinkageRun run2 = second.run();
+    assertThat(second.decisionsRecorded()).isEqualTo(1);
+    assertThat(run2.supersedes()).isEqualTo(run1.id());
+    assertThat(runs.current().orElseThrow().id()).isEqualTo(run2.id());
+    assertThat(run2.decisionIds()).hasSize(1);
+    assertThat(runs.decisions())
+        .singleElement()
+        .satisfies(d -> assertThat(d.decidedBy()).isEqualTo("reviewer-1"));
+
+    Map<Long, List<VictimRecord>> persons2 = runs.records(run2.id());
+    Long personOfA = personOf(persons2, a.id());
+    Long personOfB = personOf(persons2, b.id());
+    assertThat(personOfA.equals(personOfB)).isEqualTo(!contested.same());
+
+    // Every person whose records did not change keeps its id.
+    Map<Set<Long>, Long> before = new HashMap<>();
+    persons1.forEach((id, rs) -> before.put(ids(rs), id));
+    int unchanged = 0;
+    for (Map.Entry<Long, List<VictimRecord>> p : persons2.entrySet()) {
+      Long old = before.get(ids(p.getValue()));
+      if (old != null) {
+        assertThat(p.getKey()).isEqualTo(old);
+        unchanged++;
+      }
+    }
+    assertThat(unchanged).isGreaterThan(persons2.size() * 9 / 10);
+    assertThat(run2.keptPersonIds()).isGreaterThanOrEqualTo(unchanged);
+
+    // The first run stays readable, as it was.
+    assertThat(partition(runs.records(run1.id()))).isEqualTo(partition(persons1));
+    Page<Person> page = caseFile.persons().list(run1.id(), 1, 10);
+    assertThat(page.total()).isEqualTo(first.persons());
+    assertThat(page.items()).hasSize(10);
+    assertThat(page.items().get(0).records()).isNotEmpty();
+  }
+
+  @Test
+  void aDecisionAboutAnUnknownRecordIsRefusedAndNothingIsStored() throws Exception {
+    Path decisions = files.resolve("bad-decisions.csv");
+    Files.writeString(
+        decisions,
+        "source_l,record_id_l,source_r,record_id_r,decision\nlist-a,nope,list-b,nope,must-link\n");
+    int before = caseFile.linkageRuns().decisions().size();
+    assertThatThrownBy(() -> new RecordDecisions(caseFile).fromFile(decisions, null, "someone"))
+        .isInstanceOf(CountingException.class)
+        .hasMessageContaining("bad-decisions.csv:2")
+        .hasMessageContaining("list-a/nope");
+    assertThat(caseFile.linkageRuns().decisions()).hasSize(before);
+  }
+
+  private static Long personOf(Map<Long, List<VictimRecord>> persons, long victim) {
+    return persons.entrySet().stream()
+        .filter(e -> e.getValue().stream().anyMatch(r -> r.id() == victim))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static Set<Long> ids(List<VictimRecord> rs) {
+    Set<Long> s = new HashSet<>();
+    rs.forEach(r -> s.add(r.id()));
+    return s;
+  }
+}
