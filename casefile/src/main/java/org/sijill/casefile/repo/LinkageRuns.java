@@ -29,8 +29,9 @@ public final class LinkageRuns {
   /**
    * The records a linkage of the case takes, in list-name order and, within a list, in import and
    * line order. For each list name and record id, only the row of the newest import is taken (a
-   * list sent again, corrected, replaces its earlier rows; a list sent in parts adds up), and a
-   * record a correction supersedes is left out.
+   * list sent again, corrected, replaces its earlier rows; a list sent in parts adds up); a record
+   * a correction supersedes is left out, and so are the records of an import that repeats the same
+   * file ({@code import-list --again}), as {@link Victims#count()} leaves them out.
    */
   public List<VictimRecord> input() {
     return jdbi.withHandle(
@@ -38,7 +39,8 @@ public final class LinkageRuns {
             h.createQuery(
                     "select * from (select distinct on (v.list_name, v.record_id) v.* from"
                         + " victim_record v where not exists (select 1 from victim_record n"
-                        + " where n.supersedes = v.id) order by v.list_name, v.record_id,"
+                        + " where n.supersedes = v.id) and v.import_id not in (select import_id"
+                        + " from list_import_repeat) order by v.list_name, v.record_id,"
                         + " v.import_id desc, v.id desc) latest order by list_name, import_id,"
                         + " line_number, id")
                 .mapTo(VictimRecord.class)
