@@ -57,8 +57,11 @@ final class ServeCommand implements Callable<Integer> {
         err.println(
             "linked the demo lists into "
                 + counted.link().persons()
-                + " persons; estimated total "
-                + Math.round(counted.estimate().report().recommended().total()));
+                + " persons"
+                + (counted.estimate().report().recommended() == null
+                    ? "; no usable estimate"
+                    : "; estimated total "
+                        + Math.round(counted.estimate().report().recommended().total())));
       }
       if (caseFile.evidence().count() == 0) {
         int items;
