@@ -146,16 +146,16 @@ public final class ListFile {
       Path file, String displayName, Charset charset, int maxProblems, Handler handler) {
     Charset cs = charset == null ? StandardCharsets.UTF_8 : charset;
     Problems problems = new Problems(displayName, maxProblems);
-    byte[] bytes;
+    Decoded text;
     try {
-      bytes = Files.readAllBytes(file);
+      // No local keeps the bytes: a large list is held once as bytes, then once as text.
+      text = decode(Files.readAllBytes(file), cs);
     } catch (NoSuchFileException e) {
       problems.add(0, "-", "no such file");
       throw new ListFileException(problems.list);
     } catch (IOException e) {
       throw new UncheckedIOException(displayName + ": cannot read: " + e.getMessage(), e);
     }
-    Decoded text = decode(bytes, cs);
     parse(text, cs, problems, handler);
     if (!problems.isEmpty()) {
       throw new ListFileException(problems.list);
