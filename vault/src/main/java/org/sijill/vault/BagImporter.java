@@ -83,6 +83,7 @@ final class BagImporter {
       if (!v.sizes().containsKey(sha)) {
         continue;
       }
+      long logSizeBefore = vault.log().size();
       StoredBlob blob;
       try (InputStream in = Files.newInputStream(v.dir().resolve(BagLayout.DATA + sha))) {
         blob = vault.putPending(in);
@@ -92,7 +93,7 @@ final class BagImporter {
       try {
         out.add(logImport(v, sha, blob, pkgName, noteSha, actor));
       } catch (IOException | RuntimeException | Error e) {
-        vault.takeBack(blob, metadataIsNew, e);
+        vault.takeBack(blob, metadataIsNew, logSizeBefore, e);
         throw e;
       }
     }
@@ -139,6 +140,7 @@ final class BagImporter {
     }
     long index;
     synchronized (vault.log()) {
+      vault.requireStored(sha);
       long seq = vault.log().size();
       entries.add(CustodyEvent.of(seq, EventType.IMPORTED, sha, actor, vault.now(), d).toBytes());
       if (meta != null) {

@@ -160,17 +160,34 @@ public final class Vault implements AutoCloseable {
    * Undoes the storing of content whose log entry could not be written: removes the blob (and its
    * metadata file) when this very call stored it and the log is known not to name it.
    */
-  void takeBack(StoredBlob blob, boolean metadataIsNew, Throwable failure) {
+  void takeBack(StoredBlob blob, boolean metadataIsNew, long logSizeBefore, Throwable failure) {
     if (!blob.newlyStored() || log.unsure()) {
       return;
     }
-    try {
-      if (metadataIsNew) {
-        Files.deleteIfExists(metadataFile(blob.sha256()));
+    synchronized (log) {
+      try {
+        // Another add of the same bytes may have logged them meanwhile: then they stay. (One
+        // that has not logged yet finds them gone under this lock, and fails cleanly.)
+        for (long i = logSizeBefore; i < log.size(); i++) {
+          if (CustodyEvent.parse(log.entry(i)).sha256().equals(blob.sha256())) {
+            return;
+          }
+        }
+        if (metadataIsNew) {
+          Files.deleteIfExists(metadataFile(blob.sha256()));
+        }
+        store.remove(blob.sha256());
+      } catch (IOException | RuntimeException undo) {
+        failure.addSuppressed(undo);
       }
-      store.remove(blob.sha256());
-    } catch (IOException undo) {
-      failure.addSuppressed(undo);
+    }
+  }
+
+  /** Refuses to log content that a failed concurrent add took back; call holding the log. */
+  void requireStored(String sha256) throws IOException {
+    if (!store.contains(sha256)) {
+      throw new IOException(
+          sha256 + ": the content was taken back by another add that failed; add it again");
     }
   }
 
@@ -187,6 +204,7 @@ public final class Vault implements AutoCloseable {
    */
   public Ingested add(Path file, Acquisition acquisition) throws IOException {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    long logSizeBefore = log.size();
     StoredBlob blob;
     try (InputStream in = Files.newInputStream(file)) {
       blob = putPending(in);
@@ -196,7 +214,7 @@ public final class Vault implements AutoCloseable {
     try {
       return logAcquisition(blob, name, metaFile, newMetadata, acquisition);
     } catch (IOException | RuntimeException | Error e) {
-      takeBack(blob, newMetadata, e);
+      takeBack(blob, newMetadata, logSizeBefore, e);
       throw e;
     }
   }
@@ -225,6 +243,7 @@ public final class Vault implements AutoCloseable {
     putIfPresent(d, "note", acquisition.note());
     long index;
     synchronized (log) {
+      requireStored(blob.sha256());
       long seq = log.size();
       List<byte[]> entries = new ArrayList<>();
       entries.add(

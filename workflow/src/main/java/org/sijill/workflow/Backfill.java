@@ -46,7 +46,8 @@ public final class Backfill {
         if (e.type() == EventType.ACQUIRED || e.type() == EventType.IMPORTED) {
           first.putIfAbsent(e.sha256(), e);
         } else if (e.type() == EventType.FINGERPRINTED) {
-          if ("fingerprinted".equals(e.details().get("outcome"))) {
+          if ("fingerprinted".equals(e.details().get("outcome"))
+              || e.details().containsKey("retry")) {
             undecodable.remove(e.sha256());
           } else {
             undecodable.add(e.sha256());

@@ -28,6 +28,7 @@ import org.sijill.vault.EventType;
  * and logged; it is marked "not fingerprinted" with the reason.
  */
 final class Fingerprinting implements AutoCloseable {
+  static final String INDEX_PROBLEM = "the media index";
   private final EvidenceVault ev;
   private final MediaFingerprinter fingerprinter = new MediaFingerprinter();
   private MediaIndex index;
@@ -63,7 +64,7 @@ final class Fingerprinting implements AutoCloseable {
     if (fp != null) {
       MediaIndex idx = index();
       if (idx == null) {
-        outcome = FingerprintOutcome.notDone("the media index is unavailable: " + indexProblem);
+        outcome = FingerprintOutcome.notDone(INDEX_PROBLEM + " is unavailable: " + indexProblem);
         fp = null;
       } else {
         String kind = fp instanceof VideoFingerprint ? "video" : "image";
@@ -72,8 +73,13 @@ final class Fingerprinting implements AutoCloseable {
           VaultRecords.Acquired a = ev.records().acquisitions(List.of(sha256)).get(sha256);
           at = a == null ? null : a.at();
         }
-        matches = idx.add(sha256, fp, source == null ? "" : source, at, name).earlier();
-        outcome = FingerprintOutcome.done(kind, fp.frames().size());
+        try {
+          matches = idx.add(sha256, fp, source == null ? "" : source, at, name).earlier();
+          outcome = FingerprintOutcome.done(kind, fp.frames().size());
+        } catch (UncheckedIOException e) {
+          String why = INDEX_PROBLEM + " could not be written: " + e.getMessage();
+          outcome = FingerprintOutcome.notDone(why);
+        }
       }
     }
     Map<String, String> details = new TreeMap<>();
@@ -85,6 +91,10 @@ final class Fingerprinting implements AutoCloseable {
     } else {
       details.put("outcome", "not fingerprinted");
       details.put("reason", outcome.reason());
+      if (outcome.reason().startsWith(INDEX_PROBLEM)) {
+        // Not the file's fault: `media index --vault` tries it again.
+        details.put("retry", "yes");
+      }
     }
     ev.vault().record(EventType.FINGERPRINTED, sha256, actor, details);
     ev.mirror();
