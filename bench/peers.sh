@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Linkage speed against the peers (issue 19): Sijill, JedAI 3.1 and Duke 1.2 on FEBRL4 (link 5k x 5k)
+# and FEBRL3 (dedupe 5k), each run a whole process (JVM start, reading, linking, writing clusters),
+# interleaved over ROUNDS rounds so that the load of the shared machine falls on every tool alike.
+# Every tool writes CLUSTERS.csv (cluster_id,source,record_id); one scorer (bench/peers Score) gives
+# pairwise precision, recall and F1 of the pairs the clusters imply; in link mode only cross-file pairs.
+# Prints one line per run, then the medians and Sijill's ratio to each peer (< 1: Sijill is faster).
+#
+#   bench/peers.sh [ROUNDS] [FEBRL_DIR]      default 5 rounds, /work/shared/data/febrl
+#
+# Opt-in: needs Maven Central once (JedAI, Duke and their dependencies, built by bench/peers/pom.xml,
+# a separate build that never joins the default one). Sijill runs through ./sijill, the launcher users run.
+# Peer configurations (thresholds picked while looking at the truth, so the peers' F1 is optimistic):
+#   JedAI  token blocking, block filtering, Cardinality Node Pruning, character-3-gram TF-IDF cosine;
+#          FEBRL4 unique-mapping clustering at 0.1 (assumes one-to-one links, true of FEBRL4) and, for
+#          reference, connected components at 0.5 (no assumption); FEBRL3 connected components at 0.5.
+#   Duke   Lucene lookup on name, postcode, date of birth and social security id (no fuzzy search),
+#          two threads; given name + surname and address_1 + address_2 as one sorted field each (FEBRL
+#          swaps them); FEBRL4 best single match (--singlematch) at 0.6, FEBRL3 transitive closure at 0.85.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rounds="${1:-5}"
+febrl="${2:-/work/shared/data/febrl}"
+peers="$here/bench/peers"
+if [ ! -f "$peers/target/classpath.txt" ] || [ -n "$(find "$peers/src" "$peers/pom.xml" -newer "$peers/target/classpath.txt" -type f -print -quit)" ]; then
+  (cd "$peers" && mvn -B -q package) >&2
+fi
+cp="$peers/target/classes:$(cat "$peers/target/classpath.txt")"
+"$here/sijill" --help >/dev/null # builds the jar when stale, outside the timed runs
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+results="$work/results"
+
+# run NAME DATA MODE COMMAND...: times the command (wall seconds), scores its clusters, prints a line.
+run() {
+  local name="$1" data="$2" mode="$3"
+  shift 3
+  local out="$work/clusters.csv"
+  rm -f "$out"
+  local t0 t1
+  t0=$(date +%s%N)
+  "$@" >"$work/log" 2>&1 || { cat "$work/log" >&2; echo "$name failed" >&2; exit 1; }
+  t1=$(date +%s%N)
+  local wall score
+  wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
+  score=$(java -cp "$cp" org.sijill.bench.peers.Score "$mode" "$out")
+  echo "$data $name $wall $score" | tee -a "$results"
+}
+
+sijill() { "$here/sijill" link --settings "$peers/febrl-settings.json" --out "$work/clusters.csv" "$@"; }
+jedai() { java ${PEER_JAVA_OPTS:-} -cp "$cp" org.sijill.bench.peers.JedaiRun "$1" "$2" "$3" "$work/clusters.csv" "${@:4}"; }
+duke() { java ${PEER_JAVA_OPTS:-} -cp "$cp" org.sijill.bench.peers.DukeRun "$1" "$2" "$work/clusters.csv" "${@:3}"; }
+
+a="$febrl/dataset4a.csv"
+b="$febrl/dataset4b.csv"
+d3="$febrl/dataset3.csv"
+echo "# $(date -u '+%F %T UTC'), $(nproc) cores, load:$(uptime | sed 's/.*load average://')"
+echo "# data tool wall_s P R F1 clusters"
+for ((i = 1; i <= rounds; i++)); do
+  # the order rotates each round so that no tool always runs first or last
+  order=(sijill jedai duke jedai-cc)
+  for ((k = 0; k < ${#order[@]}; k++)); do
+    tool="${order[$(((k + i) % ${#order[@]}))]}"
+    case "$tool" in
+      sijill) run sijill FEBRL4 link sijill --mode link "$a" "$b"
+        run sijill FEBRL3 dedupe sijill --mode dedupe "$d3" ;;
+      jedai) run jedai-unique FEBRL4 link jedai link unique 0.1 "$a" "$b"
+        run jedai-cc FEBRL3 dedupe jedai dedupe cc 0.5 "$d3" ;;
+      jedai-cc) run jedai-cc FEBRL4 link jedai link cc 0.5 "$a" "$b" ;;
+      duke) run duke FEBRL4 link duke link 0.6 "$a" "$b"
+        run duke FEBRL3 dedupe duke dedupe 0.85 "$d3" ;;
+    esac
+  done
+done
+echo "# load at the end:$(uptime | sed 's/.*load average://')"
+echo "# medians over $rounds rounds (wall s; F1 of the last round; it does not change between rounds)"
+awk '
+  { key = $1 " " $2; n[key]++; t[key, n[key]] = $3; f1[key] = $6 }
+  END {
+    for (k in n) {
+      m = n[k]
+      for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (t[k, j] < t[k, i]) { x = t[k, i]; t[k, i] = t[k, j]; t[k, j] = x }
+      med[k] = m % 2 ? t[k, (m + 1) / 2] : (t[k, m / 2] + t[k, m / 2 + 1]) / 2
+    }
+    split("FEBRL4 FEBRL3", ds, " ")
+    for (d = 1; d <= 2; d++) {
+      s = ds[d] " sijill"
+      for (k in n) if (index(k, ds[d] " ") == 1)
+        printf "%s median %.2f s F1 %s%s\n", k, med[k], f1[k], k == s ? "" : sprintf("  sijill/peer %.2f", med[s] / med[k])
+    }
+  }' "$results" | sort
