@@ -39,6 +39,8 @@ final class DateComparator implements FieldComparator {
     };
   }
 
+  private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\d{4}");
+
   @Override
   public void prepare(Records records, int field) {
     int n = records.size;
@@ -90,7 +92,7 @@ final class DateComparator implements FieldComparator {
     } catch (DateTimeParseException ignored) {
       // year only?
     }
-    if (v.matches("\\d{4}")) {
+    if (YEAR.matcher(v).matches()) {
       int y = Integer.parseInt(v);
       first[i] = (int) LocalDate.of(y, 1, 1).toEpochDay();
       last[i] = (int) LocalDate.of(y, 12, 31).toEpochDay();

@@ -443,8 +443,11 @@ public final class Linker {
     int taken = 0;
     long possible = allPairs(records);
     if (n >= 2 && possible > 0) {
+      // The pairs are drawn in one sequence (the seed fixes them) and compared in parallel; the
+      // counts are sums of whole numbers, so the result does not depend on the order.
       SplittableRandom rnd = new SplittableRandom(settings.seed());
       int samples = (int) Math.min(U_SAMPLE, possible);
+      LongList drawn = new LongList(samples);
       int tries = 0;
       for (int s = 0; s < samples && tries < samples * 50; tries++) {
         int a = rnd.nextInt(n);
@@ -453,15 +456,24 @@ public final class Linker {
           continue;
         }
         s++;
-        long pat = pattern(comps, a, b);
+        drawn.add(((long) a << 32) | b);
+      }
+      long[] pairs = drawn.toArray();
+      long[] pat = new long[pairs.length];
+      IntStream.range(0, pairs.length)
+          .parallel()
+          .forEach(i -> pat[i] = pattern(comps, (int) (pairs[i] >>> 32), (int) pairs[i]));
+      for (int i = 0; i < pairs.length; i++) {
         for (int f = 0; f < u.length; f++) {
-          int l = Patterns.level(pat, f);
+          int l = Patterns.level(pat[i], f);
           if (l >= 0) {
             u[f][l] += 1;
           }
         }
+        int a = (int) (pairs[i] >>> 32);
+        int b = (int) pairs[i];
         if (java.util.Arrays.binarySearch(cand, key(a, b)) < 0) {
-          pats.computeIfAbsent(pat, k -> new double[1])[0]++;
+          pats.computeIfAbsent(pat[i], k -> new double[1])[0]++;
           taken++;
         }
       }

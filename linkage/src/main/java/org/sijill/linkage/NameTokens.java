@@ -47,6 +47,11 @@ final class NameTokens {
           "alwan", "alban", "almas", "alim", "alma", "elham", "elias", "elyas", "alaa", "alia",
           "aloush", "alloush");
 
+  // compiled once: String.split compiles its pattern at every call, once per record and field
+  private static final Pattern WORD_BREAK = Pattern.compile("[\\s\\u00A0,;/()\\[\\]\"\\.]+");
+  private static final Pattern HYPHENS = Pattern.compile("[-‐‑–—_]+");
+  private static final Pattern SPACES = Pattern.compile(" +");
+
   /** The normalised tokens of a name; empty for a blank name. */
   static List<String> of(String name) {
     if (name == null || name.isBlank()) {
@@ -57,7 +62,7 @@ final class NameTokens {
     // Split into script-homogeneous words; keep track of hyphen-joined articles.
     String folded = ArabicText.normalise(name);
     List<String> words = new ArrayList<>();
-    for (String part : folded.split("[\\s\\u00A0,;/()\\[\\]\"\\.]+")) {
+    for (String part : WORD_BREAK.split(folded)) {
       if (!part.isEmpty()) {
         words.add(part);
       }
@@ -76,7 +81,7 @@ final class NameTokens {
         }
       } else {
         // A hyphenated article (ash-Shami) is an article whatever its assimilated form.
-        String[] hy = w.split("[-‐‑–—_]+");
+        String[] hy = HYPHENS.split(w);
         for (int h = 0; h < hy.length; h++) {
           String f = LatinText.fold(hy[h]).trim();
           if (f.isEmpty()) {
@@ -88,7 +93,7 @@ final class NameTokens {
             raw.add("al");
             continue;
           }
-          for (String t : f.split(" +")) {
+          for (String t : SPACES.split(f)) {
             if (!t.isEmpty()) {
               raw.add(t);
             }

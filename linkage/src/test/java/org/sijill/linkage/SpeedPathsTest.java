@@ -54,6 +54,40 @@ class SpeedPathsTest {
   }
 
   @Test
+  void jaroWinklerBoundIsNeverBelowTheSimilarity() {
+    // short strings over a small alphabet (many near misses), Latin, digits and Arabic, whose
+    // codes share classes modulo 64
+    String alphabet = "abcdeklmnrst 0159أحمدسن";
+    SplittableRandom rnd = new SplittableRandom(11);
+    int pruned = 0;
+    for (int i = 0; i < 200_000; i++) {
+      String a = randomString(rnd, alphabet);
+      String b = rnd.nextInt(4) == 0 ? mutate(rnd, a, alphabet) : randomString(rnd, alphabet);
+      double bound = JaroWinkler.upperBound(a, JaroWinkler.charSet(a), b, JaroWinkler.charSet(b));
+      double jw = JaroWinkler.similarity(a, b);
+      assertThat(bound).isGreaterThanOrEqualTo(jw);
+      pruned += bound < 0.85 ? 1 : 0;
+    }
+    assertThat(pruned).isGreaterThan(10_000); // the bound does prune
+  }
+
+  private static String randomString(SplittableRandom rnd, String alphabet) {
+    StringBuilder sb = new StringBuilder();
+    int n = 1 + rnd.nextInt(12);
+    for (int i = 0; i < n; i++) {
+      sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+    }
+    return sb.toString();
+  }
+
+  private static String mutate(SplittableRandom rnd, String s, String alphabet) {
+    StringBuilder sb = new StringBuilder(s);
+    int k = rnd.nextInt(sb.length());
+    sb.setCharAt(k, alphabet.charAt(rnd.nextInt(alphabet.length())));
+    return sb.toString();
+  }
+
+  @Test
   void aTypoScoresAlikeWhetherItsTokensAreFrequentOrRare() {
     NameToken typo = NameToken.of("امد");
     NameToken name = NameToken.of("احمد");
