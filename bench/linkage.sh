@@ -14,7 +14,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$here/bench/target/sijill-bench.jar"
 if [ ! -f "$jar" ] || [ -n "$(find "$here/linkage/src/main" "$here/bench/src/main" -newer "$jar" -type f -print -quit)" ]; then
-  (cd "$here" && mvn -B -q -Pbench -DskipTests -Dspotless.check.skip=true install -pl bench -am) >&2
+  (cd "$here" && mvn -B -q -Pbench -DskipTests -Dspotless.check.skip=true package -pl bench -am) >&2
 fi
 run() { java ${JAVA_OPTS:--Xmx8g} -cp "$jar" org.sijill.bench.linkage.LinkageBench "$@"; }
 what="${1:-febrl}"
