@@ -4,14 +4,15 @@ import java.io.PrintWriter;
 import org.sijill.workflow.ProgressListener;
 
 /**
- * A workflow's progress as a line on stderr, at most once a second and only once a command has run
+ * A workflow's progress as a line on stderr, at most once a second and only once the work has run
  * for a second, so quick commands print nothing extra and scripts reading stdout are unaffected.
  */
 final class ProgressOnStderr implements ProgressListener {
   private static final long EVERY_NANOS = 1_000_000_000L;
   private final PrintWriter err;
   private final String command;
-  private long last = System.nanoTime();
+  private long last;
+  private boolean started;
 
   private ProgressOnStderr(PrintWriter err, String command) {
     this.err = err;
@@ -25,6 +26,12 @@ final class ProgressOnStderr implements ProgressListener {
   @Override
   public synchronized void progress(String step, long done, long total) {
     long now = System.nanoTime();
+    if (!started) {
+      // The clock starts with the work, not with the command (opening the database is not it).
+      started = true;
+      last = now;
+      return;
+    }
     if (now - last < EVERY_NANOS) {
       return;
     }
