@@ -16,6 +16,8 @@ import org.sijill.casefile.repo.PublicClaims;
 import org.sijill.casefile.repo.Sources;
 import org.sijill.casefile.repo.Users;
 import org.sijill.casefile.repo.Victims;
+import org.sijill.casefile.seal.Keyring;
+import org.sijill.casefile.seal.Sealer;
 
 /**
  * An open case file: the database (embedded PostgreSQL inside the data directory, or an
@@ -27,10 +29,12 @@ import org.sijill.casefile.repo.Victims;
 public final class CaseFile implements AutoCloseable {
   private final Databases.Opened db;
   private final Jdbi jdbi;
+  private volatile Sealer sealer;
 
-  private CaseFile(Databases.Opened db) {
+  private CaseFile(Databases.Opened db, Sealer sealer) {
     this.db = db;
     this.jdbi = Databases.jdbi(db.dataSource());
+    this.sealer = sealer;
   }
 
   /**
@@ -38,12 +42,31 @@ public final class CaseFile implements AutoCloseable {
    * {@code dataDir/db}, or connects to {@code jdbcUrl} when given, then applies migrations.
    */
   public static CaseFile open(Path dataDir, Optional<String> jdbcUrl) {
-    return new CaseFile(Databases.open(dataDir, jdbcUrl));
+    Sealer s = Keyring.exists(keysDir(dataDir)) ? Sealer.locked() : Sealer.none();
+    return new CaseFile(Databases.open(dataDir, jdbcUrl), s);
   }
 
   /** A case file over a data source that the caller manages (tests, embedding applications). */
   public static CaseFile over(DataSource dataSource) {
-    return new CaseFile(Databases.over(dataSource));
+    return new CaseFile(Databases.over(dataSource), Sealer.none());
+  }
+
+  /** The folder of a data directory that holds its keys (signing key, sealing keyring). */
+  public static Path keysDir(Path dataDir) {
+    return dataDir.resolve("keys");
+  }
+
+  /**
+   * How identifying values are sealed and opened in this case: no keys, locked (the case has keys
+   * but no passphrase was given) or unlocked. Opening a case file with keys starts locked.
+   */
+  public Sealer sealer() {
+    return sealer;
+  }
+
+  /** Uses {@code s} from now on (after the keys were unlocked, created or rotated). */
+  public void useSealer(Sealer s) {
+    this.sealer = java.util.Objects.requireNonNull(s);
   }
 
   /** The JDBI instance, for modules that keep their own tables in this database. */
