@@ -92,7 +92,7 @@ public final class CaseFile implements AutoCloseable {
   }
 
   public Evidence evidence() {
-    return new Evidence(jdbi);
+    return new Evidence(jdbi, sealer);
   }
 
   public Claims claims() {
@@ -104,7 +104,7 @@ public final class CaseFile implements AutoCloseable {
   }
 
   public Victims victims() {
-    return new Victims(jdbi);
+    return new Victims(jdbi, sealer);
   }
 
   public Persons persons() {

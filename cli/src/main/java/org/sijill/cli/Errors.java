@@ -10,7 +10,9 @@ import picocli.CommandLine.ParseResult;
 final class Errors implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
-    if (e instanceof UserError || e instanceof org.sijill.workflow.EvidenceException) {
+    if (e instanceof UserError
+        || e instanceof org.sijill.workflow.EvidenceException
+        || e instanceof org.sijill.workflow.keys.KeysException) {
       cl.getErr().println("sijill: " + e.getMessage());
       return 1;
     }

@@ -2,6 +2,8 @@ package org.sijill.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.imports.ListProblem;
@@ -55,6 +57,16 @@ final class ImportListCommand implements Callable<Integer> {
       description = "Why the same file is imported again (recorded with the import).")
   String reason;
 
+  @Option(
+      names = "--public-columns",
+      split = ",",
+      paramLabel = "COL",
+      description =
+          "Extra columns that identify nobody and may be stored in the clear (comma-separated)."
+              + " Every other extra column, such as informant_name or informant_phone, is"
+              + " sensitive: sealed when the case has keys (sijill keys init).")
+  List<String> publicColumns = List.of();
+
   @Parameters(
       paramLabel = "FILE.csv",
       description = "The list: a header row, then one victim a row.")
@@ -81,7 +93,8 @@ final class ImportListCommand implements Callable<Integer> {
               source,
               encoding,
               again ? reason : null,
-              main.who());
+              main.who(),
+              Set.copyOf(publicColumns));
       result =
           new ImportList(caseFile)
               .run(
@@ -126,6 +139,17 @@ final class ImportListCommand implements Callable<Integer> {
     out.printf(
         "imported %d records from %s as list '%s' (import %d, sha256 %s)%n",
         i.records(), file, i.list(), i.importId(), i.sha256());
+    if (!i.sensitiveColumns().isEmpty()) {
+      String cols = String.join(", ", i.sensitiveColumns());
+      if (i.sealed()) {
+        out.printf("sealed (sensitive): %s%n", cols);
+      } else {
+        err.printf(
+            "sijill: warning: sensitive columns stored unsealed (this case has no keys: run"
+                + " `sijill keys init`): %s%n",
+            cols);
+      }
+    }
     if (i.repeats() != null) {
       out.printf(
           "this file repeats import %d of list '%s' (%s by %s); its records are stored but not"

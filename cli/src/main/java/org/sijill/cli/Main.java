@@ -3,6 +3,7 @@ package org.sijill.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.sijill.casefile.CaseFile;
+import org.sijill.workflow.keys.CaseKeys;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +30,7 @@ import picocli.CommandLine.ScopeType;
       EstimateCommand.class,
       MediaCommand.class,
       GenerateCommand.class,
+      KeysCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main {
@@ -79,8 +81,45 @@ public final class Main {
     return as != null && !as.isBlank() ? as : System.getProperty("user.name", "unknown");
   }
 
-  /** Opens the case file of the data directory in force, with a clear message on failure. */
+  @Option(
+      names = "--passphrase-file",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description =
+          "File whose first line is the passphrase of the sealing keys (default:"
+              + " $SIJILL_PASSPHRASE_FILE, else asked on the console when the case has keys).")
+  Path passphraseFile;
+
+  /** The passphrase from a file, else asked on the console; null when neither gives one. */
+  char[] passphrase() {
+    char[] p = Passphrases.fromFile(passphraseFile);
+    return p != null ? p : Passphrases.prompt("Passphrase (Enter: go on with identities locked): ");
+  }
+
+  /**
+   * Opens the case file of the data directory in force, with a clear message on failure. When the
+   * case has sealing keys they are unlocked with the passphrase; without one the case is open
+   * locked (sealed identities read as "locked").
+   */
   CaseFile openCaseFile() {
+    CaseFile cf = openCaseFileLocked();
+    try {
+      CaseKeys keys = new CaseKeys(dataDir(), cf);
+      if (keys.exist()) {
+        char[] p = passphrase();
+        if (p != null) {
+          keys.unlock(p);
+        }
+      }
+      return cf;
+    } catch (RuntimeException e) {
+      cf.close();
+      throw e;
+    }
+  }
+
+  /** Opens the case file without asking for the passphrase. */
+  CaseFile openCaseFileLocked() {
     try {
       return CaseFile.open(dataDir(), jdbcUrl());
     } catch (IllegalStateException e) {

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.sijill.casefile.seal.KeyringException;
+import org.sijill.casefile.seal.Sealer;
 import org.sijill.vault.Checkpoint;
 import org.sijill.vault.CustodyEvent;
 import org.sijill.vault.EventType;
@@ -182,7 +184,7 @@ public final class Custody {
       Map<String, String> details = new TreeMap<>();
       details.put("how", "copied out");
       if (reason != null && !reason.isBlank()) {
-        details.put("reason", reason.strip());
+        details.put("reason", seal(reason.strip(), "custody.reason"));
       }
       long index = vault.vault().record(EventType.VIEWED, sha256, actor, details);
       vault.mirror();
@@ -207,7 +209,13 @@ public final class Custody {
     requireItem(sha256);
     try {
       long index =
-          vault.vault().record(EventType.ANNOTATED, sha256, actor, Map.of("note", note.strip()));
+          vault
+              .vault()
+              .record(
+                  EventType.ANNOTATED,
+                  sha256,
+                  actor,
+                  Map.of("note", seal(note.strip(), "custody.note")));
       vault.mirror();
       return index;
     } catch (IOException e) {
@@ -231,7 +239,11 @@ public final class Custody {
         if (e.sha256().equals(sha256)) {
           out.add(
               new Entry(
-                  e.seq(), e.at(), e.type().wireName(), e.actor(), new TreeMap<>(e.details())));
+                  e.seq(),
+                  e.at(),
+                  e.type().wireName(),
+                  e.actor(),
+                  vault.caseFile().sealer().revealDetails(e.details())));
         }
       }
     } catch (IOException e) {
@@ -241,6 +253,15 @@ public final class Custody {
       throw new EvidenceException(sha256 + ": no such item in the vault");
     }
     return out;
+  }
+
+  /** A value sealed as the case's keys say; a locked case refuses (see {@link Sealer#seal}). */
+  private String seal(String value, String field) {
+    try {
+      return vault.caseFile().sealer().seal(value, field);
+    } catch (KeyringException e) {
+      throw new EvidenceException(e.getMessage(), e);
+    }
   }
 
   private void requireItem(String sha256) {

@@ -84,7 +84,7 @@ public final class FindEarlierCopies {
     Map<String, VaultRecords.Acquired> known = caseFile.vaultRecords().acquisitions(keys);
     List<EarlierCopy> copies = new ArrayList<>();
     for (SeenMatch m : matches) {
-      copies.add(EarlierCopies.copy(m, known.get(m.item().key()), sha));
+      copies.add(EarlierCopies.copy(m, known.get(m.item().key()), sha, caseFile.sealer()));
     }
     copies.sort(EarlierCopies.OLDEST_FIRST);
     return new Result(file, sha, fp instanceof VideoFingerprint, size, copies);

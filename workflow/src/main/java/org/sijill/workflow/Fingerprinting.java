@@ -122,7 +122,7 @@ final class Fingerprinting implements AutoCloseable {
                 self.id(), a.id(), c.verdict().label(), c.bestDistance(), c.aShare(), c.bShare()),
             actor);
       }
-      out.add(EarlierCopies.copy(m, a, sha256));
+      out.add(EarlierCopies.copy(m, a, sha256, ev.caseFile().sealer()));
     }
     out.sort(EarlierCopies.OLDEST_FIRST);
     return out;

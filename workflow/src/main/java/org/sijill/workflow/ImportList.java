@@ -1,9 +1,15 @@
 package org.sijill.workflow;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.imports.ListProblem;
 import org.sijill.casefile.imports.ListRejectedException;
@@ -12,7 +18,12 @@ import org.sijill.casefile.model.Enums.Confidentiality;
 import org.sijill.casefile.model.Enums.SourceKind;
 import org.sijill.casefile.model.ListImport;
 import org.sijill.casefile.repo.AlreadyImportedException;
+import org.sijill.casefile.repo.Victims;
+import org.sijill.casefile.repo.Victims.NewRecord;
+import org.sijill.casefile.seal.KeyringException;
+import org.sijill.casefile.seal.Sealer;
 import org.sijill.linkage.csv.ListFile;
+import org.sijill.workflow.keys.KeysException;
 
 /**
  * Import a victim list: read and check the whole file, then store it in one transaction, or store
@@ -24,6 +35,7 @@ public final class ImportList {
   /** Problems reported before a list is given up on. */
   public static final int MAX_PROBLEMS = 20;
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final CaseFile caseFile;
 
   public ImportList(CaseFile caseFile) {
@@ -39,10 +51,29 @@ public final class ImportList {
    * @param encoding a charset name as the user typed it; null or blank means UTF-8
    * @param againReason null, or why a file imported before is imported again
    * @param by who imports
+   * @param publicColumns the extra (non-canonical) columns that identify nobody and may be stored
+   *     in the clear; every other extra column (an informant's name or phone, say) is sensitive and
+   *     sealed when the case has keys. Names match whatever their letter case.
    */
   public record Request(
-      Path file, String fileName, String source, String encoding, String againReason, String by) {
+      Path file,
+      String fileName,
+      String source,
+      String encoding,
+      String againReason,
+      String by,
+      Set<String> publicColumns) {
+    /** A request in which every extra column is sensitive. */
+    public Request(
+        Path file, String fileName, String source, String encoding, String againReason, String by) {
+      this(file, fileName, source, encoding, againReason, by, Set.of());
+    }
+
     public Request {
+      publicColumns =
+          publicColumns.stream()
+              .map(c -> c.strip().toLowerCase(Locale.ROOT))
+              .collect(java.util.stream.Collectors.toUnmodifiableSet());
       if (source == null || source.isBlank()) {
         throw new IllegalArgumentException("a list needs a source (the group whose list it is)");
       }
@@ -59,9 +90,18 @@ public final class ImportList {
    * Stored.
    *
    * @param repeats the earlier import of the same bytes, when this was imported again; else null
+   * @param sensitiveColumns the extra columns treated as sensitive, in header order
+   * @param sealed whether they were sealed (false: the case has no keys, they are in the clear)
    */
   public record Imported(
-      long importId, int records, String list, String sha256, String encoding, ListImport repeats)
+      long importId,
+      int records,
+      String list,
+      String sha256,
+      String encoding,
+      ListImport repeats,
+      List<String> sensitiveColumns,
+      boolean sealed)
       implements Result {}
 
   /** Not stored: the file has problems, each {@code FILE:LINE: column: reason}. */
@@ -82,6 +122,13 @@ public final class ImportList {
       list = new VictimListReader(MAX_PROBLEMS).read(r.file(), r.fileName(), charset);
     } catch (ListRejectedException e) {
       return new Refused(e.problems(), e.problems().size() >= MAX_PROBLEMS);
+    }
+    List<String> sensitive = sensitiveColumns(list, r.publicColumns());
+    List<NewRecord> rows;
+    try {
+      rows = sealed(list.rows(), sensitive);
+    } catch (KeyringException e) {
+      throw new KeysException(e.getMessage(), e);
     }
     ListImport earlier = caseFile.victims().firstImportOf(list.sha256()).orElse(null);
     if (earlier != null && r.againReason() == null) {
@@ -115,13 +162,81 @@ public final class ImportList {
                   list.fileName(),
                   list.sha256(),
                   charset.name(),
-                  list.rows(),
+                  rows,
                   r.againReason(),
                   r.by(),
                   done -> progress.progress("storing records", done, total));
     } catch (AlreadyImportedException e) {
       return new AlreadyImported(e.earlier()); // imported by someone else meanwhile
     }
-    return new Imported(importId, total, r.source(), list.sha256(), charset.name(), earlier);
+    return new Imported(
+        importId,
+        total,
+        r.source(),
+        list.sha256(),
+        charset.name(),
+        earlier,
+        sensitive,
+        !sensitive.isEmpty() && caseFile.sealer().sealing());
+  }
+
+  /** The extra columns of a list (first seen first) that are not declared public. */
+  private static List<String> sensitiveColumns(
+      VictimListReader.ValidList list, Set<String> publicColumns) {
+    Set<String> out = new LinkedHashSet<>();
+    for (NewRecord row : list.rows()) {
+      for (String column : columnsOf(row.raw())) {
+        String key = column.strip().toLowerCase(Locale.ROOT);
+        if (!VictimListReader.isCanonical(key) && !publicColumns.contains(key)) {
+          out.add(column);
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<String> columnsOf(String json) {
+    try {
+      List<String> out = new ArrayList<>();
+      JSON.readTree(json).fieldNames().forEachRemaining(out::add);
+      return out;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the list reader wrote bad JSON", e);
+    }
+  }
+
+  /**
+   * Rows with the sensitive columns sealed in both their attributes and their raw copy, so that the
+   * database never holds them in the clear (a case without keys keeps them as they are).
+   */
+  private List<NewRecord> sealed(List<NewRecord> rows, List<String> sensitive) {
+    Sealer s = caseFile.sealer();
+    if (sensitive.isEmpty() || !s.sealing()) {
+      return rows;
+    }
+    Set<String> keys = Set.copyOf(sensitive);
+    String prefix = Victims.SEALED_FIELD_PREFIX;
+    return rows.stream()
+        .map(
+            n ->
+                new NewRecord(
+                    n.lineNumber(),
+                    n.recordId(),
+                    n.fullName(),
+                    n.givenName(),
+                    n.fatherName(),
+                    n.motherName(),
+                    n.familyName(),
+                    n.sex(),
+                    n.age(),
+                    n.ageGroup(),
+                    n.dateOfDeath(),
+                    n.placeOfDeath(),
+                    n.governorate(),
+                    n.status(),
+                    n.cause(),
+                    s.sealJson(n.attributes(), prefix, keys),
+                    s.sealJson(n.raw(), prefix, keys)))
+        .toList();
   }
 }

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.sijill.casefile.seal.KeyringException;
+import org.sijill.casefile.seal.Sealer;
 import org.sijill.vault.Acquisition;
 import org.sijill.vault.Ingested;
 
@@ -72,7 +74,10 @@ public final class IngestEvidence {
   }
 
   /** Ingests the files in order; see the class comment for what happens to each. */
-  public Batch ingest(List<Path> files, Provenance provenance) {
+  public Batch ingest(List<Path> files, Provenance given) {
+    // Where an item came from, its address and the note may name a witness: they enter the
+    // custody log (and from it the database and the media index) sealed when the case has keys.
+    Provenance provenance = sealed(given);
     Acquisition acq =
         new Acquisition(
             provenance.collector(),
@@ -90,6 +95,30 @@ public final class IngestEvidence {
       progress.progress("stored", n, files.size());
     }
     return new Batch(out);
+  }
+
+  private Provenance sealed(Provenance p) {
+    Sealer s = vault.caseFile().sealer();
+    // A source the case file knows as public (a news channel, a ministry) stays in the clear, so
+    // the evidence row links to it; any other source may be a person and is sealed.
+    boolean publicSource =
+        p.source() != null
+            && vault
+                .caseFile()
+                .sources()
+                .findByName(p.source())
+                .filter(src -> "public".equals(src.confidentiality()))
+                .isPresent();
+    try {
+      return new Provenance(
+          p.collector(),
+          p.acquiredAt(),
+          publicSource ? p.source() : s.seal(p.source(), "custody.source"),
+          s.seal(p.url(), "custody.url"),
+          s.seal(p.note(), "custody.note"));
+    } catch (KeyringException e) {
+      throw new EvidenceException(e.getMessage(), e);
+    }
   }
 
   private FileOutcome one(

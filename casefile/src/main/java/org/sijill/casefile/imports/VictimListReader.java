@@ -52,6 +52,11 @@ public final class VictimListReader {
   private static final Set<String> STATUSES = Set.of("civilian", "combatant", "unknown");
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Whether {@code column} (lower case) is one of the architecture's canonical columns. */
+  public static boolean isCanonical(String column) {
+    return CANONICAL.contains(column);
+  }
+
   private final int maxProblems;
 
   public VictimListReader(int maxProblems) {

@@ -7,12 +7,20 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.sijill.casefile.model.CustodyEvent;
 import org.sijill.casefile.model.EvidenceItem;
+import org.sijill.casefile.seal.Sealer;
 
 /** Evidence items and their custody events; both are append-only. */
 public final class Evidence {
   private final Jdbi jdbi;
+  private final Sealer sealer;
 
   public Evidence(Jdbi jdbi) {
+    this(jdbi, Sealer.none());
+  }
+
+  /** Sealed notes, addresses and custody details are read through {@code sealer}. */
+  public Evidence(Jdbi jdbi, Sealer sealer) {
+    this.sealer = sealer;
     this.jdbi = jdbi;
   }
 
@@ -56,7 +64,8 @@ public final class Evidence {
             h.createQuery("select * from evidence_item where id = :id")
                 .bind("id", id)
                 .mapTo(EvidenceItem.class)
-                .findOne());
+                .findOne()
+                .map(this::revealed));
   }
 
   public Optional<EvidenceItem> findBySha256(String sha256) {
@@ -65,7 +74,8 @@ public final class Evidence {
             h.createQuery("select * from evidence_item where sha256 = :s")
                 .bind("s", sha256)
                 .mapTo(EvidenceItem.class)
-                .findOne());
+                .findOne()
+                .map(this::revealed));
   }
 
   /** Evidence, most recently acquired first. */
@@ -81,6 +91,7 @@ public final class Evidence {
                   .bind("limit", p[1])
                   .bind("offset", Page.offset(p[0], p[1]))
                   .mapTo(EvidenceItem.class)
+                  .map(this::revealed)
                   .list();
           return new Page<>(items, p[0], p[1], total);
         });
@@ -124,6 +135,16 @@ public final class Evidence {
                         + " :e order by occurred_at, id")
                 .bind("e", evidenceId)
                 .mapTo(CustodyEvent.class)
+                .map(
+                    e ->
+                        new CustodyEvent(
+                            e.id(),
+                            e.evidenceId(),
+                            e.action(),
+                            e.actor(),
+                            e.occurredAt(),
+                            sealer.revealJson(e.details(), "custody."),
+                            e.logIndex()))
                 .list());
   }
 
@@ -150,6 +171,25 @@ public final class Evidence {
                         + " :i order by e.acquired_at")
                 .bind("i", incidentId)
                 .mapTo(EvidenceItem.class)
+                .map(this::revealed)
                 .list());
+  }
+
+  private EvidenceItem revealed(EvidenceItem i) {
+    return new EvidenceItem(
+        i.id(),
+        i.sha256(),
+        i.sha512(),
+        i.mediaType(),
+        i.sizeBytes(),
+        i.originalName(),
+        sealer.reveal(i.originalUrl(), "custody.url"),
+        i.acquiredAt(),
+        i.acquiredBy(),
+        i.sourceId(),
+        i.metadata(),
+        sealer.reveal(i.note(), "custody.note"),
+        i.recordedAt(),
+        i.recordedBy());
   }
 }

@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.sijill.casefile.model.ListImport;
 import org.sijill.casefile.model.VictimRecord;
+import org.sijill.casefile.seal.Sealer;
 import org.sijill.linkage.Names;
 
 /**
@@ -20,10 +21,20 @@ import org.sijill.linkage.Names;
  */
 public final class Victims {
   private final Jdbi jdbi;
+  private final Sealer sealer;
 
   public Victims(Jdbi jdbi) {
-    this.jdbi = jdbi;
+    this(jdbi, Sealer.none());
   }
+
+  /** Sealed extra columns (attributes) are read through {@code sealer}. */
+  public Victims(Jdbi jdbi, Sealer sealer) {
+    this.jdbi = jdbi;
+    this.sealer = sealer;
+  }
+
+  /** The field a sealed extra column of a list is bound to: {@code victim.<header>}. */
+  public static final String SEALED_FIELD_PREFIX = "victim.";
 
   /** One validated row of a list, in canonical columns; {@code attributes}/{@code raw} are JSON. */
   public record NewRecord(
@@ -238,6 +249,7 @@ public final class Victims {
                   .bind("limit", p[1])
                   .bind("offset", Page.offset(p[0], p[1]))
                   .mapTo(VictimRecord.class)
+                  .map(this::revealed)
                   .list();
           return new Page<>(items, p[0], p[1], total);
         });
@@ -296,5 +308,29 @@ public final class Victims {
                       m.put(row.getColumn("day", LocalDate.class), row.getColumn("n", Long.class));
                       return m;
                     }));
+  }
+
+  private VictimRecord revealed(VictimRecord r) {
+    return new VictimRecord(
+        r.id(),
+        r.importId(),
+        r.listName(),
+        r.lineNumber(),
+        r.recordId(),
+        r.fullName(),
+        r.givenName(),
+        r.fatherName(),
+        r.motherName(),
+        r.familyName(),
+        r.sex(),
+        r.age(),
+        r.ageGroup(),
+        r.dateOfDeath(),
+        r.placeOfDeath(),
+        r.governorate(),
+        r.status(),
+        r.cause(),
+        sealer.revealJson(r.attributes(), SEALED_FIELD_PREFIX),
+        sealer.revealJson(r.raw(), SEALED_FIELD_PREFIX));
   }
 }

@@ -1,10 +1,16 @@
 package org.sijill.casefile.seal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.crypto.tink.Aead;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,6 +33,7 @@ public final class Sealer {
   public static final String UNREADABLE = "(unreadable)";
 
   static final String PREFIX = "sealed:1:";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The custody-log details that identify people: sealed when the case has keys. */
   public static final Set<String> CUSTODY_DETAILS = Set.of("source", "url", "note", "reason");
@@ -144,6 +151,53 @@ public final class Sealer {
     Map<String, String> out = new LinkedHashMap<>(details);
     out.replaceAll((k, v) -> reveal(v, "custody." + k));
     return out;
+  }
+
+  /**
+   * A JSON object's text with each sealed string value revealed; the field of key {@code k} is
+   * {@code prefix + k}. Text that is not a JSON object is returned as it is.
+   */
+  public String revealJson(String json, String prefix) {
+    if (json == null || !json.contains(PREFIX)) {
+      return json;
+    }
+    try {
+      JsonNode node = JSON.readTree(json);
+      if (!(node instanceof ObjectNode o)) {
+        return json;
+      }
+      List<String> keys = new ArrayList<>();
+      o.fieldNames().forEachRemaining(keys::add);
+      for (String k : keys) {
+        if (o.get(k).isTextual()) {
+          o.put(k, reveal(o.get(k).asText(), prefix + k));
+        }
+      }
+      return JSON.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      return json;
+    }
+  }
+
+  /** A JSON object's text with each of the given keys' values sealed ({@code prefix + key}). */
+  public String sealJson(String json, String prefix, Set<String> keys) {
+    if (json == null || state == State.NO_KEYS) {
+      return json;
+    }
+    try {
+      JsonNode node = JSON.readTree(json);
+      if (!(node instanceof ObjectNode o)) {
+        return json;
+      }
+      for (String k : keys) {
+        if (o.has(k) && o.get(k).isTextual() && !o.get(k).asText().isEmpty()) {
+          o.put(k, seal(o.get(k).asText(), prefix + k));
+        }
+      }
+      return JSON.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+    }
   }
 
   private static byte[] ad(String field) {

@@ -1,0 +1,178 @@
+package org.sijill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sijill.cli.CliRun.run;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sijill.casefile.CaseFile;
+
+/**
+ * A confidential source's name and phone, entered through the command line, appear nowhere in the
+ * data directory in plaintext once the case has keys; with the passphrase they read back, without
+ * it they read as "(locked)", and the custody proofs verify either way.
+ */
+class SealedAtRestTest {
+  @TempDir Path data;
+  @TempDir Path files;
+
+  // Random strings, so that no other byte sequence in the data directory can match by chance.
+  final String name = "Witness-" + UUID.randomUUID().toString().substring(0, 13);
+  final String phone = "+963-9" + (100000000L + (long) (Math.random() * 800000000L));
+
+  @Test
+  void identitiesAreSealedEverywhereInTheDataDirectory() throws Exception {
+    Path pass = files.resolve("pass.txt");
+    Files.writeString(pass, "a published test passphrase\n");
+    String[] unlocked = {"--data", data.toString(), "--passphrase-file", pass.toString()};
+
+    CliRun init = run(args(unlocked, "keys", "init"));
+    assertThat(init.code()).as(init.err()).isZero();
+
+    Path photo = files.resolve("scene.png");
+    BufferedImage img = new BufferedImage(320, 240, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = img.createGraphics();
+    g.setColor(Color.ORANGE);
+    g.fillOval(40, 30, 200, 150);
+    g.dispose();
+    ImageIO.write(img, "png", photo.toFile());
+    CliRun add =
+        run(
+            args(
+                unlocked,
+                "--as",
+                "collector-1",
+                "vault",
+                "add",
+                "--source",
+                name,
+                "--note",
+                "call " + phone,
+                "--url",
+                "tel:" + phone,
+                photo.toString()));
+    assertThat(add.code()).as(add.err()).isZero();
+    assertThat(data.resolve("media")).isNotEmptyDirectory(); // fingerprinted: the index is scanned
+    String sha = add.out().substring(0, 64);
+    CliRun note = run(args(unlocked, "vault", "annotate", sha, "spoke again with " + name));
+    assertThat(note.code()).as(note.err()).isZero();
+
+    Path list = files.resolve("list.csv");
+    Files.writeString(
+        list,
+        "record_id,full_name,sex,informant_name,informant_phone,batch\n"
+            + "1,Synthetic Person One,M,"
+            + name
+            + ","
+            + phone
+            + ",b7\n");
+    CliRun imp =
+        run(
+            args(
+                unlocked,
+                "import-list",
+                "--source",
+                "Group S",
+                "--public-columns",
+                "batch",
+                list.toString()));
+    assertThat(imp.code()).as(imp.err()).isZero();
+    assertThat(imp.out()).contains("sealed (sensitive): informant_name, informant_phone");
+
+    // Readable with the passphrase, "(locked)" without; proofs need no key.
+    assertThat(run(args(unlocked, "vault", "history", sha)).out()).contains(name).contains(phone);
+    CliRun locked = run("--data", data.toString(), "vault", "history", sha);
+    assertThat(locked.code()).as(locked.err()).isZero();
+    assertThat(locked.out()).contains("(locked)").doesNotContain(name).doesNotContain(phone);
+    CliRun verify = run("--data", data.toString(), "vault", "verify");
+    assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+    CliRun proof = run("--data", data.toString(), "vault", "proof", sha);
+    assertThat(proof.code()).as(proof.err()).isZero();
+    CliRun wrong =
+        run(
+            "--data",
+            data.toString(),
+            "--passphrase-file",
+            write("wrong.txt", "not it"),
+            "vault",
+            "history",
+            sha);
+    assertThat(wrong.code()).isEqualTo(1);
+    assertThat(wrong.err()).contains("wrong passphrase");
+
+    // Force every write into the database files (heap, WAL, indexes) before scanning them.
+    try (CaseFile cf = CaseFile.open(data, Optional.empty())) {
+      cf.jdbi().useHandle(h -> h.execute("checkpoint"));
+      assertThat(cf.victims().search(null, 1, 10).items().get(0).attributes())
+          .contains("(locked)")
+          .contains("b7");
+    }
+    assertThat(filesContaining(data, name)).isEmpty();
+    assertThat(filesContaining(data, phone)).isEmpty();
+    // The scan would find them: the same values in the clear are where it looks.
+    Files.writeString(data.resolve("vault").resolve("probe.txt"), name);
+    assertThat(filesContaining(data, name)).hasSize(1);
+  }
+
+  private String write(String file, String content) throws IOException {
+    Path p = files.resolve(file);
+    Files.writeString(p, content);
+    return p.toString();
+  }
+
+  private static String[] args(String[] first, String... rest) {
+    List<String> all = new ArrayList<>(List.of(first));
+    all.addAll(List.of(rest));
+    return all.toArray(String[]::new);
+  }
+
+  /** Every regular file under {@code dir} whose bytes contain {@code s} in UTF-8 or UTF-16. */
+  static List<Path> filesContaining(Path dir, String s) throws IOException {
+    List<byte[]> needles =
+        List.of(
+            s.getBytes(StandardCharsets.UTF_8),
+            s.getBytes(StandardCharsets.UTF_16LE),
+            s.getBytes(StandardCharsets.UTF_16BE));
+    List<Path> hits = new ArrayList<>();
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path f : all.filter(Files::isRegularFile).toList()) {
+        byte[] bytes;
+        try {
+          bytes = Files.readAllBytes(f);
+        } catch (IOException gone) {
+          continue; // a temporary file the database removed while we walked
+        }
+        if (needles.stream().anyMatch(n -> indexOf(bytes, n) >= 0)) {
+          hits.add(f);
+        }
+      }
+    }
+    return hits;
+  }
+
+  private static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}
