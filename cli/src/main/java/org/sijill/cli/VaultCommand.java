@@ -205,14 +205,24 @@ final class VaultCommand {
         description = "Only the evidence linked to incident C (default: every item).")
     Long incident;
 
+    @Option(
+        names = "--redact",
+        description =
+            "A package for partners or the public: sources by stable pseudonyms (public ones by"
+                + " name), no addresses, notes or GPS/Artist/serials; originals that may carry"
+                + " such tags withheld, listed by hash in redaction.txt.")
+    boolean redact;
+
     @Override
     public Integer call() {
       Main main = Main.root(spec);
       ExportEvidence.Result r;
       try (Session s = Session.open(main)) {
-        r = new ExportEvidence(s.vault).export(out, incident, main.who());
+        r = new ExportEvidence(s.vault).export(out, incident, main.who(), redact);
       }
-      spec.commandLine().getOut().printf("exported %d items to %s%n", r.items(), r.out());
+      spec.commandLine()
+          .getOut()
+          .printf("exported %d items to %s%s%n", r.items(), r.out(), redact ? " (redacted)" : "");
       spec.commandLine().getOut().flush();
       return 0;
     }

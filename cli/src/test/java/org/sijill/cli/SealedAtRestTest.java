@@ -113,6 +113,20 @@ class SealedAtRestTest {
     assertThat(wrong.code()).isEqualTo(1);
     assertThat(wrong.err()).contains("wrong passphrase");
 
+    // A redacted export names no one; a locked case cannot make one (pseudonyms need names).
+    Path pkg = files.resolve("partner");
+    CliRun redacted = run(args(unlocked, "vault", "export", "--redact", "--out", pkg.toString()));
+    assertThat(redacted.code()).as(redacted.err()).isZero();
+    assertThat(filesContaining(pkg, name)).isEmpty();
+    assertThat(filesContaining(pkg, phone)).isEmpty();
+    assertThat(Files.readString(pkg.resolve("custody/redacted/000000000000.json")))
+        .containsPattern("\"source\" : \"source-[0-9a-f]{10}\"");
+    assertThat(Files.readString(pkg.resolve("redaction.txt"))).contains("item " + sha);
+    CliRun lockedExport =
+        run("--data", data.toString(), "vault", "export", "--redact", "--out", files + "/p2");
+    assertThat(lockedExport.code()).isEqualTo(1);
+    assertThat(lockedExport.err()).contains("needs the passphrase");
+
     // Force every write into the database files (heap, WAL, indexes) before scanning them.
     try (CaseFile cf = CaseFile.open(data, Optional.empty())) {
       cf.jdbi().useHandle(h -> h.execute("checkpoint"));

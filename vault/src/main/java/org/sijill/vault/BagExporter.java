@@ -35,9 +35,14 @@ import java.util.zip.ZipOutputStream;
 final class BagExporter {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Vault vault;
+  private final Redactor redactor;
 
-  BagExporter(Vault vault) {
+  /**
+   * @param redactor null for a full package; else a redacted one (see {@link Vault#exportRedacted})
+   */
+  BagExporter(Vault vault, Redactor redactor) {
     this.vault = vault;
+    this.redactor = redactor;
   }
 
   Path export(Path out, java.util.Collection<String> sha256s, String actor) throws IOException {
@@ -55,7 +60,13 @@ final class BagExporter {
     }
     String pkgName = out.getFileName().toString();
     for (String sha : items) {
-      vault.record(EventType.EXPORTED, sha, actor, Map.of("package", pkgName));
+      vault.record(
+          EventType.EXPORTED,
+          sha,
+          actor,
+          redactor == null
+              ? Map.of("package", pkgName)
+              : Map.of("package", pkgName, "redacted", "yes"));
     }
     String note = vault.checkpoint();
     Checkpoint cp = vault.signer().verifier().verify(note);
@@ -89,19 +100,38 @@ final class BagExporter {
     Map<String, Map<String, String>> tags = new TreeMap<>();
     long octets = 0;
     Files.createDirectories(bag.resolve(BagLayout.DATA));
+    List<CustodyEvent> events = vault.events();
+    StringBuilder ledger = new StringBuilder();
+    int shipped = 0;
     for (String sha : items) {
-      String name = BagLayout.DATA + sha;
-      try (InputStream in = vault.store().open(sha).orElseThrow();
-          OutputStream os = Files.newOutputStream(bag.resolve(name))) {
-        octets += copyHashing(in, os, payload, name);
-      }
       Path meta = vault.metadataFile(sha);
-      if (Files.exists(meta)) {
-        writeTag(bag, BagLayout.METADATA + sha + ".json", Files.readAllBytes(meta), tags);
+      byte[] metadata = Files.exists(meta) ? Files.readAllBytes(meta) : null;
+      boolean ship = true;
+      if (redactor != null) {
+        MetadataRedaction.Result r = metadata == null ? null : MetadataRedaction.redact(metadata);
+        // The original bytes can carry in themselves what the metadata file showed (EXIF GPS,
+        // Artist); stripping them would change the hash the custody log proves. So a redacted
+        // package ships an original only when its tags were read and nothing identifying was
+        // found, and otherwise lists it by hash alone.
+        ship = r != null && r.examined() && r.removed().isEmpty();
+        ledger.append(ledgerLine(sha, metadata, r, ship, events));
+        if (r != null) {
+          metadata = r.bytes();
+        }
+      }
+      if (ship) {
+        String name = BagLayout.DATA + sha;
+        try (InputStream in = vault.store().open(sha).orElseThrow();
+            OutputStream os = Files.newOutputStream(bag.resolve(name))) {
+          octets += copyHashing(in, os, payload, name);
+        }
+        shipped++;
+      }
+      if (metadata != null) {
+        writeTag(bag, BagLayout.METADATA + sha + ".json", metadata, tags);
       }
     }
     List<Long> indexes = new ArrayList<>();
-    List<CustodyEvent> events = vault.events();
     for (int i = 0; i < cp.size(); i++) {
       if (items.contains(events.get(i).sha256())) {
         indexes.add((long) i);
@@ -110,7 +140,17 @@ final class BagExporter {
     HexFormat hex = HexFormat.of();
     for (long i : indexes) {
       byte[] entry = vault.log().entry(i);
-      writeTag(bag, BagLayout.entryName(i), entry, tags);
+      CustodyEvent event = events.get((int) i);
+      Map<String, String> shown = redactor == null ? event.details() : redactor.details(event);
+      if (shown.equals(event.details())) {
+        writeTag(bag, BagLayout.entryName(i), entry, tags);
+      } else {
+        writeTag(bag, BagLayout.redactedName(i), redactedEntry(event, shown), tags);
+        ledger.append(
+            String.format(
+                "entry %d redacted (%s); leaf hash %s%n",
+                i, changedKeys(event.details(), shown), hex.formatHex(Merkle.leafHash(entry))));
+      }
       ObjectNode p = JSON.createObjectNode();
       p.put("log_index", i);
       p.put("tree_size", cp.size());
@@ -130,6 +170,13 @@ final class BagExporter {
     writeTag(
         bag, BagLayout.KEY, (vault.verifierKey() + "\n").getBytes(StandardCharsets.UTF_8), tags);
     writeTag(bag, BagLayout.HOWTO, howTo().getBytes(StandardCharsets.UTF_8), tags);
+    if (redactor != null) {
+      writeTag(
+          bag,
+          BagLayout.REDACTION,
+          (REDACTION_HEADER + ledger).getBytes(StandardCharsets.UTF_8),
+          tags);
+    }
 
     // Bag declaration, payload manifests and bag-info are tag files too (RFC 8493 2.2.1).
     writeTag(
@@ -148,10 +195,13 @@ final class BagExporter {
             + "Payload-Oxum: "
             + octets
             + "."
-            + items.size()
+            + shipped
             + "\n"
-            + "External-Description: Evidence items with their custody log extract, inclusion"
-            + " proofs and signed checkpoint\n"
+            + "External-Description: "
+            + (redactor == null
+                ? "Evidence items"
+                : "REDACTED package (see redaction.txt): evidence items")
+            + " with their custody log extract, inclusion proofs and signed checkpoint\n"
             + "External-Identifier: "
             + cp.origin()
             + " tree size "
@@ -161,6 +211,62 @@ final class BagExporter {
     for (String alg : BagLayout.ALGORITHMS) {
       Files.write(bag.resolve(BagLayout.tagManifest(alg)), manifestText(tags, alg));
     }
+  }
+
+  static final String REDACTION_HEADER =
+      String.join(
+          "\n",
+          "# A REDACTED evidence package. Identifying details were removed for its recipient; the",
+          "# full package, given later (to a court, say), can be checked against this one:",
+          "#  - each item line names the original's SHA-256, the log index of its acquisition, and",
+          "#    the SHA-256 of its full metadata file (also in its metadata_extracted entry);",
+          "#  - each redacted entry line gives the leaf hash of the full entry: in the full package,",
+          "#    (printf '\\000'; cat custody/entries/N.json) | sha256sum must print it.",
+          "# Originals whose own bytes may carry identifying tags (GPS, Artist, serials), or whose",
+          "# tags could not be read, are withheld: listed here by hash, not in data/.",
+          "");
+
+  private static String ledgerLine(
+      String sha,
+      byte[] metadata,
+      MetadataRedaction.Result r,
+      boolean shipped,
+      List<CustodyEvent> events) {
+    long acquired = -1;
+    for (int i = 0; i < events.size() && acquired < 0; i++) {
+      CustodyEvent e = events.get(i);
+      if (e.sha256().equals(sha)
+          && (e.type() == EventType.ACQUIRED || e.type() == EventType.IMPORTED)) {
+        acquired = i;
+      }
+    }
+    return String.format(
+        "item %s acquired at log index %d; %s; metadata sha256 %s%s%n",
+        sha,
+        acquired,
+        shipped ? "original included" : "original WITHHELD",
+        metadata == null ? "-" : Vault.sha256Hex(metadata),
+        r == null || r.removed().isEmpty() ? "" : "; removed " + String.join(", ", r.removed()));
+  }
+
+  private static byte[] redactedEntry(CustodyEvent e, Map<String, String> shown)
+      throws IOException {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("seq", e.seq());
+    o.put("type", e.type().wireName());
+    o.put("sha256", e.sha256());
+    o.put("actor", e.actor());
+    o.put("at", e.at().toString());
+    o.set("details", JSON.valueToTree(new TreeMap<>(shown)));
+    o.put("redacted", true);
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(o);
+  }
+
+  private static String changedKeys(Map<String, String> was, Map<String, String> shown) {
+    Set<String> keys = new java.util.TreeSet<>(was.keySet());
+    keys.addAll(shown.keySet());
+    keys.removeIf(k -> java.util.Objects.equals(was.get(k), shown.get(k)));
+    return String.join(", ", keys);
   }
 
   private static byte[] manifestText(Map<String, Map<String, String>> files, String alg) {

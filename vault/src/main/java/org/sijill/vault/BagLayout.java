@@ -18,6 +18,16 @@ final class BagLayout {
   static final String KEY = "custody/vault.vkey";
   static final String HOWTO = "custody/README.txt";
 
+  /** In a redacted package: entries shown with identifying details replaced (not hashable). */
+  static final String REDACTED = "custody/redacted/";
+
+  /** In a redacted package: what was withheld or changed, and the originals' hashes. */
+  static final String REDACTION = "redaction.txt";
+
+  static String redactedName(long index) {
+    return REDACTED + String.format("%012d.json", index);
+  }
+
   private BagLayout() {}
 
   static String manifest(String alg) {

@@ -434,7 +434,21 @@ public final class Vault implements AutoCloseable {
 
   /** Writes a BagIt package of the given items; see {@link BagExporter}. */
   public Path export(Path out, Collection<String> sha256s, String actor) throws IOException {
-    return new BagExporter(this).export(out, sha256s, actor);
+    return new BagExporter(this, null).export(out, sha256s, actor);
+  }
+
+  /**
+   * Writes a redacted package for a partner or the public: each custody entry's details as {@code
+   * redactor} shows them (changed entries travel redacted, with the full entry's leaf hash in
+   * {@code redaction.txt} and its proof), identifying tags removed from the metadata files, and an
+   * original's bytes included only when its tags were read and identified nobody. The proofs lead
+   * from the full entries' leaf hashes to the signed checkpoint, so a court later given the full
+   * package can check that it matches.
+   */
+  public Path exportRedacted(Path out, Collection<String> sha256s, String actor, Redactor redactor)
+      throws IOException {
+    return new BagExporter(this, java.util.Objects.requireNonNull(redactor))
+        .export(out, sha256s, actor);
   }
 
   /** Verifies a package completely, then stores its items; see {@link BagImporter}. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.sijill.casefile.CaseFile;
 
 /**
  * Writes evidence as a BagIt package ({@code sijill vault export}): every item, or those linked to
@@ -25,6 +26,18 @@ public final class ExportEvidence {
    * @throws EvidenceException when {@code out} exists or there is nothing to export
    */
   public Result export(Path out, Long incident, String actor) {
+    return export(out, incident, actor, false);
+  }
+
+  /**
+   * As {@link #export(Path, Long, String)}; with {@code redact}, a package for partners or the
+   * public: sources other than public ones replaced by stable pseudonyms, addresses, notes and file
+   * names removed from the custody extract, identifying tags (GPS, Artist, serials, owners) removed
+   * from the metadata files, originals that may carry such tags in their own bytes withheld; each
+   * original's SHA-256, log index and full metadata hash listed in {@code redaction.txt}, so that
+   * the full package can later be checked against it. Needs the passphrase on a case with keys.
+   */
+  public Result export(Path out, Long incident, String actor, boolean redact) {
     if (Files.exists(out)) {
       throw new EvidenceException(out + ": already exists; choose a new package name");
     }
@@ -39,7 +52,13 @@ public final class ExportEvidence {
               : "incident " + incident + " has no linked evidence");
     }
     try {
-      vault.vault().export(out, items, actor);
+      if (redact) {
+        CaseFile cf = vault.caseFile();
+        Pseudonyms pseudonyms = Pseudonyms.of(CaseFile.keysDir(vault.dataDir()), cf.sealer());
+        vault.vault().exportRedacted(out, items, actor, new PartnerRedaction(cf, pseudonyms));
+      } else {
+        vault.vault().export(out, items, actor);
+      }
       vault.mirror();
     } catch (IOException e) {
       throw new EvidenceException(out + ": cannot write the package: " + e.getMessage(), e);
