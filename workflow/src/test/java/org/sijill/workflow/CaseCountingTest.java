@@ -118,7 +118,8 @@ class CaseCountingTest {
         MultipleSystemsEstimation.estimate(
             CaptureData.readClusters(clustersFile), OPTIONS, l -> {});
 
-    // case mode
+    // case mode (another test may have linked the case already: this run then supersedes it)
+    Long previousRun = caseFile.linkageRuns().current().map(LinkageRun::id).orElse(null);
     Path caseClusters = files.resolve("case-clusters.csv");
     Path review = files.resolve("review.csv");
     LinkCase.Result first =
@@ -128,7 +129,7 @@ class CaseCountingTest {
                     settings, Mode.LINK_AND_DEDUPE, null, null, caseClusters, review, "analyst"),
                 ProgressListener.NONE);
     LinkageRun run1 = first.run();
-    assertThat(run1.supersedes()).isNull();
+    assertThat(run1.supersedes()).isEqualTo(previousRun);
     assertThat(first.records()).isEqualTo(file.size());
     assertThat(first.persons()).isEqualTo(file.clusterCount());
     assertThat(first.lists()).containsExactly("list-a", "list-b", "list-c");
@@ -222,6 +223,44 @@ class CaseCountingTest {
         .hasMessageContaining("bad-decisions.csv:2")
         .hasMessageContaining("list-a/nope");
     assertThat(caseFile.linkageRuns().decisions()).hasSize(before);
+  }
+
+  @Test
+  void strataComeFromThePersonsRecordsAndEachStratumIsStored() {
+    if (caseFile.linkageRuns().current().isEmpty()) {
+      new LinkCase(caseFile).link(LinkCase.Request.of(settings, "analyst"), ProgressListener.NONE);
+    }
+    EstimateCase.Result r =
+        new EstimateCase(caseFile)
+            .estimate(
+                new EstimateCase.Request(OPTIONS, List.of("governorate"), "analyst"),
+                ProgressListener.NONE);
+    assertThat(r.report().strata()).isNotEmpty();
+    List<Estimate> stored = caseFile.estimates().ofEstimation(r.estimationId());
+    assertThat(stored.get(0).stratum()).isNull();
+    Set<String> strata = new HashSet<>();
+    for (Estimate e : stored) {
+      assertThat(e.strata()).isEqualTo("governorate");
+      assertThat(e.linkageRunId()).isEqualTo(r.run().id());
+      assertThat(e.inputSha256()).isEqualTo(r.inputSha256());
+      if (e.stratum() != null) {
+        strata.add(e.stratum());
+      }
+    }
+    Set<String> reported = new HashSet<>();
+    r.report().strata().forEach(s -> reported.add(s.stratum()));
+    assertThat(strata).isEqualTo(reported).isNotEmpty();
+    // every documented person is in exactly one stratum
+    long documented = r.report().strata().stream().mapToLong(Report::documented).sum();
+    assertThat(documented).isEqualTo(r.run().personCount());
+    assertThatThrownBy(
+            () ->
+                new EstimateCase(caseFile)
+                    .estimate(
+                        new EstimateCase.Request(OPTIONS, List.of("no_such_field"), "analyst"),
+                        ProgressListener.NONE))
+        .isInstanceOf(CountingException.class)
+        .hasMessageContaining("no_such_field");
   }
 
   private static Long personOf(Map<Long, List<VictimRecord>> persons, long victim) {
