@@ -1,5 +1,7 @@
 package org.sijill.casefile.internal;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -65,15 +67,63 @@ public final class Databases {
           User.class,
           VictimRecord.class);
 
+  /**
+   * Connections per open case file, unless {@code SIJILL_DB_POOL} says otherwise. PostgreSQL works
+   * best with about two connections per core it has; ten serves the web app's request threads on a
+   * small server and stays far below the server's default {@code max_connections} of 100, so
+   * several Sijill processes can share one organisation server (docs/operations.md).
+   */
+  static final int DEFAULT_POOL_SIZE = 10;
+
   public static Opened open(Path dataDir, Optional<String> jdbcUrl) {
+    int size = poolSize(System.getenv("SIJILL_DB_POOL"));
     if (jdbcUrl.isPresent()) {
       PGSimpleDataSource ds = new PGSimpleDataSource();
       ds.setURL(jdbcUrl.get());
       checkConnects(ds, redact(jdbcUrl.get()));
-      return over(ds, redact(jdbcUrl.get()), () -> {});
+      HikariDataSource pool = pool(ds, size);
+      return over(pool, redact(jdbcUrl.get()), pool);
     }
     EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDir.resolve("db"));
-    return over(embedded.dataSource(), embedded.description(), embedded);
+    HikariDataSource pool = pool(embedded.dataSource(), size);
+    return over(
+        pool,
+        embedded.description(),
+        () -> {
+          try (embedded) {
+            pool.close();
+          }
+        });
+  }
+
+  /**
+   * A pool over {@code ds}: opening a PostgreSQL connection forks a server process (milliseconds),
+   * which a web request should not pay each time.
+   */
+  private static HikariDataSource pool(DataSource ds, int size) {
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(ds);
+    config.setMaximumPoolSize(size);
+    // Idle connections are given back, so a quiet Sijill holds few of the server's connections.
+    config.setMinimumIdle(Math.min(2, size));
+    config.setPoolName("sijill");
+    return new HikariDataSource(config);
+  }
+
+  static int poolSize(String setting) {
+    if (setting == null || setting.isBlank()) {
+      return DEFAULT_POOL_SIZE;
+    }
+    try {
+      int n = Integer.parseInt(setting.trim());
+      if (n >= 1 && n <= 1000) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message below
+    }
+    throw new IllegalArgumentException(
+        "SIJILL_DB_POOL must be a number of connections from 1 to 1000, not '" + setting + "'");
   }
 
   public static Opened over(DataSource ds) {
@@ -85,12 +135,20 @@ public final class Databases {
     return new Opened(ds, description, closer);
   }
 
-  /** Applies the migrations under {@code db/migration} of every module on the class path. */
+  /**
+   * Applies the migrations under {@code db/migration} of every module on the class path.
+   *
+   * <p>Out of order on purpose: the released schema (V1 and the vault's V100) came before V2, V3,
+   * …; a case file created by that release has V100 applied, and Flyway would otherwise refuse to
+   * apply the lower-numbered migrations written since. Each migration only adds, so its order
+   * relative to V100 does not matter (MigrationTest upgrades a released case file).
+   */
   static void migrate(DataSource ds) {
     Flyway.configure()
         .dataSource(ds)
         .locations("classpath:db/migration")
         .failOnMissingLocations(true)
+        .outOfOrder(true)
         .load()
         .migrate();
   }
