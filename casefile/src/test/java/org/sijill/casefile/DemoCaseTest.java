@@ -3,7 +3,6 @@ package org.sijill.casefile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sijill.casefile.demo.DemoCase;
@@ -15,7 +14,7 @@ class DemoCaseTest {
 
   @Test
   void theDemoCaseIsCompleteAndLabelledSynthetic() {
-    try (CaseFile c = CaseFile.open(data, Optional.empty())) {
+    try (CaseFile c = TestDatabases.openCase()) {
       assertThat(DemoCase.isLoaded(c)).isFalse();
       DemoCase.Summary s = DemoCase.load(c, DemoCase.DEFAULT_SEED);
 

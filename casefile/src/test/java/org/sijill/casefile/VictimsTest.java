@@ -7,7 +7,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ class VictimsTest {
 
   @BeforeAll
   static void open() {
-    caseFile = CaseFile.open(data, Optional.empty());
+    caseFile = TestDatabases.openCase();
   }
 
   @AfterAll

@@ -10,12 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.TestDatabases;
 import org.sijill.casefile.demo.DemoCase;
 import org.sijill.casefile.model.Enums.AssessmentTarget;
 import org.sijill.casefile.model.Enums.Confidentiality;
@@ -44,7 +44,7 @@ final class DemoServer implements AutoCloseable {
 
   private DemoServer(Path dir) {
     this.dir = dir;
-    this.caseFile = CaseFile.open(dir, Optional.empty());
+    this.caseFile = TestDatabases.openCase();
     DemoCase.load(caseFile, DemoCase.DEFAULT_SEED);
     new CountDemoCase(caseFile).count(ProgressListener.NONE);
     this.incidentId = caseFile.incidents().all().get(0).id();

@@ -6,45 +6,29 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.TestDatabases;
 
 /**
  * A new, empty case file — not the demo: every page renders its empty state and none carries the
- * demo banner. It lives in a second database of the shared embedded PostgreSQL, so that no second
- * server process has to start.
+ * demo banner. It lives in a database of its own on the tests' PostgreSQL ({@link TestDatabases}).
  */
 @ExtendWith(DemoServer.Extension.class)
 class EmptyCaseTest {
   private static CaseFile empty;
-  private static String url;
-  private static String user;
   private static SijillServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
-  static void openEmptyCase(DemoServer demo) throws Exception {
-    String[] where = new String[2];
-    demo.caseFile
-        .jdbi()
-        .useHandle(
-            h -> {
-              var meta = h.getConnection().getMetaData();
-              where[0] = meta.getURL();
-              where[1] = meta.getUserName();
-              h.execute("create database empty_case");
-            });
-    url = where[0];
-    user = where[1];
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setURL(url.replaceFirst("/[^/?]+(\\?|$)", "/empty_case$1"));
-    ds.setUser(user);
-    empty = CaseFile.over(ds);
+  static void openEmptyCase() {
+    empty = TestDatabases.openCase();
     server = SijillServer.start(empty, 0);
   }
 
@@ -77,13 +61,11 @@ class EmptyCaseTest {
   /** A failure inside the server is logged and answered without its stack trace. */
   @Test
   void aLostDatabaseIsA500WithoutInternals(DemoServer demo) throws Exception {
-    demo.caseFile.jdbi().useHandle(h -> h.execute("create database doomed_case"));
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setURL(url.replaceFirst("/[^/?]+(\\?|$)", "/doomed_case$1"));
-    ds.setUser(user);
-    CaseFile doomed = CaseFile.over(ds);
+    String url = TestDatabases.createDatabase();
+    String name = url.replaceFirst("^jdbc:postgresql://[^/]*/([^?]+).*$", "$1");
+    CaseFile doomed = CaseFile.open(Path.of("unused"), Optional.of(url));
     try (SijillServer s = SijillServer.start(doomed, 0)) {
-      demo.caseFile.jdbi().useHandle(h -> h.execute("drop database doomed_case with (force)"));
+      demo.caseFile.jdbi().useHandle(h -> h.execute("drop database " + name + " with (force)"));
       String base = "http://localhost:" + s.port();
       HttpResponse<String> api =
           http.send(

@@ -12,13 +12,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.TestDatabases;
 import org.sijill.casefile.imports.VictimListReader;
 import org.sijill.casefile.model.Estimate;
 import org.sijill.casefile.model.LinkageRun;
@@ -58,7 +58,7 @@ class CaseCountingTest {
 
   @BeforeAll
   static void importLists() throws Exception {
-    caseFile = CaseFile.open(data, Optional.empty());
+    caseFile = TestDatabases.openCase();
     GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(11, 400));
     lists = g.writeCsv(files);
     Path s = files.resolve("settings.json");

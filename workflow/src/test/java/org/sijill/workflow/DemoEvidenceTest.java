@@ -3,10 +3,10 @@ package org.sijill.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.TestDatabases;
 import org.sijill.casefile.demo.DemoCase;
 import org.sijill.casefile.model.Enums.AssessmentTarget;
 import org.sijill.casefile.model.EvidenceItem;
@@ -17,7 +17,7 @@ class DemoEvidenceTest {
 
   @Test
   void demoEvidenceIsIngestedAndOnlyIncidentsWithCorroboratedEvidenceAreConfirmed() {
-    try (CaseFile c = CaseFile.open(data, Optional.empty())) {
+    try (CaseFile c = TestDatabases.openCase()) {
       DemoCase.load(c, DemoCase.DEFAULT_SEED);
       int stored;
       try (EvidenceVault v = EvidenceVault.open(data, c)) {

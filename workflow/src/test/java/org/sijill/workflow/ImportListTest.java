@@ -7,12 +7,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.TestDatabases;
 import org.sijill.casefile.imports.ListProblem;
 import org.sijill.casefile.model.ListImport;
 
@@ -24,7 +24,7 @@ class ImportListTest {
 
   @BeforeAll
   static void open() {
-    caseFile = CaseFile.open(data, Optional.empty());
+    caseFile = TestDatabases.openCase();
   }
 
   @AfterAll

@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.TestDatabases;
 import org.sijill.casefile.model.CustodyEvent;
 import org.sijill.casefile.model.NearDuplicate;
 
@@ -28,7 +28,7 @@ class IngestEvidenceTest {
 
   @BeforeAll
   static void open() {
-    caseFile = CaseFile.open(data, Optional.empty());
+    caseFile = TestDatabases.openCase();
   }
 
   @AfterAll

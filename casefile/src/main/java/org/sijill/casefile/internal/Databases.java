@@ -107,6 +107,8 @@ public final class Databases {
     // Idle connections are given back, so a quiet Sijill holds few of the server's connections.
     config.setMinimumIdle(Math.min(2, size));
     config.setPoolName("sijill");
+    // A request waits at most this long for a free connection, then fails with a clear error.
+    config.setConnectionTimeout(10_000);
     return new HikariDataSource(config);
   }
 
