@@ -11,40 +11,25 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.TestDatabases;
 import org.sijill.workflow.ImportList;
 import org.sijill.workflow.ProgressListener;
 
 /**
  * A list imported twice (the second time with a reason) is not counted twice on the overview, and
- * the overview says that repeated records exist. In its own database of the shared embedded
- * PostgreSQL, like {@link EmptyCaseTest}. The names are synthetic.
+ * the overview says that repeated records exist. In a database of its own ({@link TestDatabases}),
+ * like {@link EmptyCaseTest}. The names are synthetic.
  */
-@ExtendWith(DemoServer.Extension.class)
 class RepeatedListTest {
   @TempDir static Path files;
   private static CaseFile caseFile;
   private static SijillServer server;
 
   @BeforeAll
-  static void importTwice(DemoServer demo) throws Exception {
-    String[] where = new String[2];
-    demo.caseFile
-        .jdbi()
-        .useHandle(
-            h -> {
-              var meta = h.getConnection().getMetaData();
-              where[0] = meta.getURL();
-              where[1] = meta.getUserName();
-              h.execute("create database repeated_case");
-            });
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setURL(where[0].replaceFirst("/[^/?]+(\\?|$)", "/repeated_case$1"));
-    ds.setUser(where[1]);
-    caseFile = CaseFile.over(ds);
+  static void importTwice() throws Exception {
+    caseFile = TestDatabases.openCase();
     Path list = files.resolve("list.csv");
     Files.writeString(
         list,
