@@ -6,6 +6,7 @@ import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.demo.DemoCase;
 import org.sijill.server.SijillServer;
 import org.sijill.workflow.CountDemoCase;
+import org.sijill.workflow.keys.DemoKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,8 +37,14 @@ final class ServeCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     err.println("opening the case file in " + main.dataDir().toAbsolutePath() + " …");
     err.flush();
-    CaseFile caseFile = main.openCaseFile();
+    CaseFile caseFile = demo ? main.openCaseFileLocked() : main.openCaseFile();
     if (demo) {
+      try {
+        err.println(new DemoKeys(main.dataDir(), caseFile).unlock());
+      } catch (RuntimeException e) {
+        caseFile.close();
+        throw e;
+      }
       // Two steps, each done once: a start interrupted between them finishes the second.
       if (DemoCase.isLoaded(caseFile)) {
         err.println("the synthetic demo case is already loaded");
