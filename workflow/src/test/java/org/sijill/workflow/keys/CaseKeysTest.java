@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.TestDatabases;
 import org.sijill.casefile.seal.Keyring;
 import org.sijill.casefile.seal.Sealer;
 import org.sijill.workflow.ImportList;
@@ -26,7 +26,7 @@ class CaseKeysTest {
 
   @BeforeAll
   static void open() {
-    caseFile = CaseFile.open(data, Optional.empty());
+    caseFile = TestDatabases.openCase();
   }
 
   @AfterAll
@@ -94,7 +94,7 @@ class CaseKeysTest {
 
   @Test
   void theDemoKeysAreMadeForAnEmptyCaseAndOpenedAgainLater(@TempDir Path other) {
-    try (CaseFile empty = CaseFile.open(other, Optional.empty())) {
+    try (CaseFile empty = TestDatabases.openCase()) {
       assertThat(new DemoKeys(other, empty).unlock()).contains("PUBLISHED demo passphrase");
       assertThat(empty.sealer().unlocked()).isTrue();
       empty.useSealer(Sealer.locked());
