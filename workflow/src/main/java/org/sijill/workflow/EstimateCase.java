@@ -1,16 +1,13 @@
 package org.sijill.workflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -86,21 +83,25 @@ public final class EstimateCase {
       records.forEach(r -> on.add(r.listName()));
       lists.add(on);
       if (strata != null) {
-        List<Map<String, String>> raws = new ArrayList<>();
+        List<RawRow> raws = new ArrayList<>();
         for (VictimRecord r : records) {
-          Map<String, String> raw = raw(r);
-          seenColumns.addAll(raw.keySet());
+          RawRow raw = new RawRow(r, caseFile.sealer());
+          for (String field : request.strata()) {
+            if (raw.has(field)) {
+              seenColumns.add(field);
+            }
+          }
           raws.add(raw);
         }
         List<String> parts = new ArrayList<>();
         for (String field : request.strata()) {
-          parts.add(mostCommon(raws, field.strip().toLowerCase(Locale.ROOT)));
+          parts.add(mostCommon(raws, field));
         }
         strata.add(String.join(" / ", parts));
       }
     }
     for (String field : request.strata()) {
-      if (!seenColumns.contains(field.strip().toLowerCase(Locale.ROOT))) {
+      if (!seenColumns.contains(field)) {
         throw new CountingException(
             "--strata: no list in linkage run " + run.id() + " has a column '" + field + "'");
       }
@@ -181,26 +182,10 @@ public final class EstimateCase {
     }
   }
 
-  private static Map<String, String> raw(VictimRecord r) {
-    Map<String, String> out = new HashMap<>();
-    try {
-      JsonNode node = JSON.readTree(r.raw());
-      node.fields()
-          .forEachRemaining(
-              e ->
-                  out.putIfAbsent(
-                      e.getKey().strip().toLowerCase(Locale.ROOT),
-                      e.getValue().isNull() ? "" : e.getValue().asText().strip()));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("record " + r.id() + " has an unreadable raw row", e);
-    }
-    return out;
-  }
-
-  private static String mostCommon(List<Map<String, String>> raws, String field) {
+  private static String mostCommon(List<RawRow> raws, String field) {
     Map<String, Integer> counts = new TreeMap<>();
-    for (Map<String, String> raw : raws) {
-      String v = raw.getOrDefault(field, "");
+    for (RawRow raw : raws) {
+      String v = raw.get(field);
       if (!v.isEmpty()) {
         counts.merge(v, 1, Integer::sum);
       }

@@ -1,7 +1,6 @@
 package org.sijill.workflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
@@ -11,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
@@ -261,30 +258,15 @@ public final class LinkCase {
   }
 
   /**
-   * The values of the linked columns, read from the row as imported: a column is found by its name,
-   * trimmed and in any case, as the file reader finds it; the id column is the record id.
+   * The values of the linked columns, read from the row as imported ({@link RawRow}); the id column
+   * is the record id.
    */
-  private static String[] values(VictimRecord r, List<String> columns, String idColumn) {
-    Map<String, String> raw = new HashMap<>();
-    try {
-      JsonNode node = JSON.readTree(r.raw());
-      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        raw.putIfAbsent(
-            e.getKey().strip().toLowerCase(Locale.ROOT),
-            e.getValue().isNull() ? "" : e.getValue().asText().strip());
-      }
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("record " + r.id() + " has an unreadable raw row", e);
-    }
+  private String[] values(VictimRecord r, List<String> columns, String idColumn) {
+    RawRow raw = new RawRow(r, caseFile.sealer());
     String[] v = new String[columns.size()];
     for (int c = 0; c < v.length; c++) {
       String col = columns.get(c);
-      v[c] =
-          col.equals(idColumn)
-              ? r.recordId()
-              : raw.getOrDefault(col.strip().toLowerCase(Locale.ROOT), "");
+      v[c] = col.equals(idColumn) ? r.recordId() : raw.get(col);
     }
     return v;
   }
