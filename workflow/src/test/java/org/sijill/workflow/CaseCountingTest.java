@@ -45,7 +45,6 @@ import org.sijill.linkage.synthetic.VictimListGenerator;
  * second run.
  */
 class CaseCountingTest {
-  @TempDir static Path data;
   @TempDir static Path files;
   static CaseFile caseFile;
   static List<Path> lists;

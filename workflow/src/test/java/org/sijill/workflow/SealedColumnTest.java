@@ -3,12 +3,10 @@ package org.sijill.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.TestDatabases;
 import org.sijill.casefile.repo.Victims.NewRecord;
 import org.sijill.casefile.seal.Sealer;
 import org.sijill.linkage.FieldSpec;
@@ -17,8 +15,6 @@ import org.sijill.linkage.Settings;
 
 /** Linking on an extra column that the case sealed at rest needs the case unlocked. */
 class SealedColumnTest {
-  @TempDir Path data;
-
   private static NewRecord row(int line, String id, String name, String informant) {
     return new NewRecord(
         line,
@@ -48,7 +44,7 @@ class SealedColumnTest {
 
   @Test
   void aLockedCaseRefusesToLinkOnASealedColumnAndLinksOnTheOthers() {
-    try (CaseFile c = CaseFile.open(data, Optional.empty())) {
+    try (CaseFile c = TestDatabases.openCase()) {
       String sealed = "sealed:1:AAAAAAAAAAAAAAAA";
       c.victims()
           .importList(
