@@ -177,6 +177,23 @@ public final class EstimateBench {
         if (rep.recommended() != null) {
           byKey.put("recommended", rep.recommended());
         }
+        if (rep.spread() != null && rep.spread().lower() != null && rep.spread().upper() != null) {
+          // the envelope of the credible estimates' intervals (RESULT.json spread.lower/upper)
+          byKey.put(
+              "spread envelope",
+              new Estimate(
+                  "spread",
+                  "envelope",
+                  rep.recommended() == null ? rep.spread().lowest() : rep.recommended().total(),
+                  rep.spread().lower(),
+                  rep.spread().upper(),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null));
+        }
         for (Map.Entry<String, Estimate> e : byKey.entrySet()) {
           Estimate est = e.getValue();
           double[] s = stats.computeIfAbsent(e.getKey(), k -> new double[3]);
