@@ -14,16 +14,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.sijill.casefile.CaseFile;
-import org.sijill.estimate.CaptureData;
 import org.sijill.estimate.Estimate;
 import org.sijill.estimate.EstimationOptions;
 import org.sijill.estimate.EstimationOptions.Method;
-import org.sijill.estimate.InputException;
-import org.sijill.estimate.MultipleSystemsEstimation;
 import org.sijill.estimate.Report;
-import org.sijill.estimate.ReportJson;
 import org.sijill.workflow.CountingException;
 import org.sijill.workflow.EstimateCase;
+import org.sijill.workflow.EstimateFiles;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -147,23 +144,21 @@ final class EstimateCommand implements Callable<Integer> {
     if (input == null) {
       return estimateCase(options, err);
     }
-    CaptureData data = read();
-    Report report;
+    EstimateFiles.Result r;
     try {
-      report =
-          MultipleSystemsEstimation.estimate(
-              data,
-              options,
-              line -> {
-                err.println("estimate: " + line);
-                err.flush();
-              });
-    } catch (InputException e) {
-      throw new UserError(e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw new UserError("--model: " + e.getMessage());
+      r =
+          new EstimateFiles()
+              .estimate(
+                  fileInput(),
+                  options,
+                  (step, done, total) -> {
+                    err.println("estimate: " + step);
+                    err.flush();
+                  });
+    } catch (CountingException e) {
+      throw new UserError(e.getMessage(), e);
     }
-    print(ReportJson.toJson(report), report);
+    print(r.json(), r.report());
     return 0;
   }
 
@@ -228,21 +223,13 @@ final class EstimateCommand implements Callable<Integer> {
     };
   }
 
-  private CaptureData read() {
-    Path file = input.histories != null ? input.histories : input.clusters;
-    if (!Files.isRegularFile(file)) {
-      throw new UserError(file + ": no such file");
-    }
+  private EstimateFiles.Input fileInput() {
     if (input.clusters != null && strata != null) {
       throw new UserError("--strata: needs --histories (a clusters file has no stratum column)");
     }
-    try {
-      return input.histories != null
-          ? CaptureData.readHistories(file, strata)
-          : CaptureData.readClusters(file);
-    } catch (InputException e) {
-      throw new UserError(e.getMessage());
-    }
+    return input.histories != null
+        ? new EstimateFiles.Histories(input.histories, strata)
+        : new EstimateFiles.Clusters(input.clusters);
   }
 
   private static void writeAtomically(Path target, String json) {

@@ -1,24 +1,16 @@
 package org.sijill.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sijill.casefile.CaseFile;
-import org.sijill.linkage.Decision;
-import org.sijill.linkage.LinkResult;
-import org.sijill.linkage.LinkageException;
-import org.sijill.linkage.Linker;
 import org.sijill.linkage.Mode;
-import org.sijill.linkage.Settings;
-import org.sijill.linkage.Source;
-import org.sijill.linkage.csv.ListFile;
 import org.sijill.workflow.CountingException;
 import org.sijill.workflow.LinkCase;
+import org.sijill.workflow.LinkFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -128,21 +120,13 @@ final class LinkCommand implements Callable<Integer> {
       throw new UserError("--out: required when linking files (CLUSTERS.csv)");
     }
     try {
-      Settings s = Settings.read(settings);
-      List<Source> sources = new ArrayList<>();
-      for (Path in : inputs) {
-        sources.add(Source.read(in, Linker.columns(s), cs));
-      }
-      List<Decision> ds = decisions == null ? List.of() : Decision.read(decisions, cs);
-      List<Decision> labels = train == null ? List.of() : Decision.read(train, cs);
-      LinkResult r =
-          new Linker(s, m)
+      LinkFiles.Result r =
+          new LinkFiles()
               .link(
-                  sources,
-                  ds,
-                  labels,
-                  line -> {
-                    err.println("link: " + line);
+                  new LinkFiles.Request(
+                      settings, m, inputs, cs, decisions, train, out, pairs, review),
+                  (step, done, total) -> {
+                    err.println("link: " + step);
                     err.flush();
                   });
       if (verbose) {
@@ -158,26 +142,17 @@ final class LinkCommand implements Callable<Integer> {
         err.print(r.modelSummary());
         err.flush();
       }
-      write(out, r::writeClusters);
-      if (pairs != null) {
-        write(pairs, r::writePairs);
-      }
-      int toReview = 0;
-      if (review != null) {
-        toReview = r.reviewPairs().size();
-        write(review, r::writeReview);
-      }
       stdout.printf(
           "linked %,d records from %d input%s into %,d clusters (%,d pairs scored%s)%n",
-          r.size(),
-          sources.size(),
-          sources.size() == 1 ? "" : "s",
-          r.clusterCount(),
-          r.pairCount(),
-          review == null ? "" : String.format(", %,d to review", toReview));
+          r.records(),
+          r.inputs(),
+          r.inputs() == 1 ? "" : "s",
+          r.clusters(),
+          r.pairsScored(),
+          r.toReview().map(n -> String.format(", %,d to review", n)).orElse(""));
       stdout.flush();
       return 0;
-    } catch (LinkageException e) {
+    } catch (CountingException e) {
       throw new UserError(e.getMessage(), e);
     }
   }
@@ -222,21 +197,9 @@ final class LinkCommand implements Callable<Integer> {
 
   private Charset charset() {
     try {
-      return ListFile.charset(encoding);
+      return LinkFiles.encoding(encoding);
     } catch (IllegalArgumentException e) {
       throw new UserError("--encoding: " + e.getMessage());
-    }
-  }
-
-  private interface Writer {
-    void write(Path p) throws IOException;
-  }
-
-  private static void write(Path file, Writer w) {
-    try {
-      w.write(file);
-    } catch (IOException e) {
-      throw new UserError(file + ": cannot write: " + e.getMessage(), e);
     }
   }
 }

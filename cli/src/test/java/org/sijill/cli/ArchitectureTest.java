@@ -2,12 +2,17 @@ package org.sijill.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: libraries ← casefile ← server/cli. */
+/**
+ * Dependencies point one way: libraries ← casefile ← workflow ← server/cli, and the two adapters
+ * only translate (no storage, no engine of their own).
+ */
 class ArchitectureTest {
   static final JavaClasses SIJILL =
       new ClassFileImporter()
@@ -52,6 +57,58 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.sijill.server..", "org.sijill.cli..")
+        .check(SIJILL);
+  }
+
+  @Test
+  void adaptersTouchNoStorageDirectly() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.sijill.cli..", "org.sijill.server..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.jdbi..",
+            "java.sql..",
+            "javax.sql..",
+            "org.sijill.vault..",
+            "org.sijill.casefile.internal..")
+        .because("the CLI and the web app only translate: storage is reached through workflow")
+        .check(SIJILL);
+  }
+
+  @Test
+  void adaptersRunNoEngineThemselves() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.sijill.cli..", "org.sijill.server..")
+        .should()
+        .callCodeUnitWhere(
+            DescribedPredicate.describe(
+                "a method or constructor of a library class that is not a value (record or enum);"
+                    + " calls through an interface are on values a workflow handed out",
+                call -> {
+                  JavaClass owner = call.getTargetOwner();
+                  return owner
+                          .getPackageName()
+                          .matches("org\\.sijill\\.(linkage|estimate|media|vault)(\\..*)?")
+                      && !owner.isRecord()
+                      && !owner.isInterface()
+                      && !owner.isEnum()
+                      && !(owner.getEnclosingClass().map(JavaClass::isEnum).orElse(false));
+                }))
+        .because("linking, estimating and fingerprinting are use cases of org.sijill.workflow")
+        .check(SIJILL);
+  }
+
+  @Test
+  void onlyTheCaseFileUsesJdbi() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.sijill.casefile..")
+        .should()
+        .callMethod(org.sijill.casefile.CaseFile.class, "jdbi")
+        .because("SQL lives only in casefile")
         .check(SIJILL);
   }
 }
