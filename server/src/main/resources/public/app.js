@@ -67,6 +67,23 @@
     window.addEventListener('resize', function () { chart.resize(); });
   }
 
+  // The review desk decides with one key: s (same person), d (different), u (unsure). A key typed
+  // into a field is text, not a decision; a decision already on its way is not sent twice.
+  function reviewKeys(e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) { return; }
+    var t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) { return; }
+    var pair = document.getElementById('review-pair');
+    if (!pair || pair.classList.contains('htmx-request')) { return; }
+    var button = pair.querySelector('button[data-key="' + e.key.toLowerCase() + '"]');
+    if (button) {
+      e.preventDefault();
+      pair.classList.add('htmx-request');
+      button.click();
+    }
+  }
+  document.addEventListener('keydown', reviewKeys);
+
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('.map[data-markers]').forEach(drawMap);
     document.querySelectorAll('.chart[data-series]').forEach(drawChart);

@@ -194,7 +194,7 @@ final class Pages {
     ctx.html(templates.render(template, params));
   }
 
-  private Chrome chrome(String title, String section) {
+  Chrome chrome(String title, String section) {
     return new Chrome(title, section, DemoCase.isLoaded(caseFile), assets);
   }
 

@@ -43,9 +43,11 @@ public final class SijillServer implements AutoCloseable {
   record ErrorJson(String error, String message) {}
 
   private final Javalin app;
+  private final Desk desk;
 
-  private SijillServer(Javalin app) {
+  private SijillServer(Javalin app, Desk desk) {
     this.app = app;
+    this.desk = desk;
   }
 
   /**
@@ -57,6 +59,9 @@ public final class SijillServer implements AutoCloseable {
     ObjectMapper json = Json.mapper();
     Pages pages = new Pages(caseFile, new Templates(), json, Assets.fromWebjars());
     Api api = new Api(caseFile);
+    Desk desk = new Desk(caseFile);
+    DeskApi deskApi = new DeskApi(desk, json);
+    DeskPages deskPages = new DeskPages(desk, deskApi, new Templates(), pages::chrome);
     byte[] openApi = resource(OPENAPI);
     Javalin app =
         Javalin.create(
@@ -75,6 +80,7 @@ public final class SijillServer implements AutoCloseable {
               cfg.routes.before(SijillServer::securityHeaders);
               pageRoutes(cfg, pages);
               apiRoutes(cfg, api, openApi);
+              deskRoutes(cfg, deskPages, deskApi);
               errors(cfg, pages);
             });
     try {
@@ -83,7 +89,7 @@ public final class SijillServer implements AutoCloseable {
       throw new IllegalStateException("cannot serve on port " + port + ": " + e.getMessage(), e);
     }
     LOG.info("Sijill serving {} on http://localhost:{}/", caseFile.describe(), app.port());
-    return new SijillServer(app);
+    return new SijillServer(app, desk);
   }
 
   /**
@@ -127,6 +133,23 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.get("/api/public-claims", api::publicClaims);
     cfg.routes.get("/api/persons", api::persons);
     cfg.routes.get("/api/estimates", api::estimates);
+  }
+
+  /** The counting desk: its pages (htmx) and its API (ARCHITECTURE.md, "Desk API"). */
+  private static void deskRoutes(JavalinConfig cfg, DeskPages pages, DeskApi api) {
+    cfg.routes.get("/desk/lists", pages::lists);
+    cfg.routes.post("/desk/lists", pages::uploadList);
+    cfg.routes.get("/desk/linking", pages::linking);
+    cfg.routes.post("/desk/linking", pages::startLinkage);
+    cfg.routes.get("/desk/linking/jobs/{id}", pages::linkageJob);
+    cfg.routes.get("/desk/review", pages::review);
+    cfg.routes.post("/desk/review", pages::decide);
+    cfg.routes.get("/api/lists", api::lists);
+    cfg.routes.post("/api/lists", api::uploadList);
+    cfg.routes.post("/api/linkage-runs", api::startLinkage);
+    cfg.routes.get("/api/linkage-runs/{id}", api::linkageRun);
+    cfg.routes.get("/api/review/pairs", api::reviewPairs);
+    cfg.routes.post("/api/review/decisions", api::decide);
   }
 
   /**
@@ -178,6 +201,7 @@ public final class SijillServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    desk.close();
   }
 
   private static byte[] resource(String name) {

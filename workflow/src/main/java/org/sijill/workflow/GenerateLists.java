@@ -2,7 +2,6 @@ package org.sijill.workflow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -110,22 +109,8 @@ public final class GenerateLists {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
     root.put("comment", SYNTHETIC + " Generator seed " + seed + ".");
-    root.put("id", "record_id");
-    ArrayNode fields = root.putArray("fields");
-    field(fields, "full_name", "name");
-    field(fields, "mother_name", "name");
-    field(fields, "sex", "exact");
-    field(fields, "age", "number");
-    field(fields, "date_of_death", "date").put("format", "yyyy-MM-dd");
-    field(fields, "place_of_death", "name");
+    root.setAll(VictimListSettings.node());
     return json.writeValueAsString(root) + "\n";
-  }
-
-  private static ObjectNode field(ArrayNode fields, String column, String kind) {
-    ObjectNode f = fields.addObject();
-    f.put("column", column);
-    f.put("kind", kind);
-    return f;
   }
 
   private static String readme(Request r, GeneratedLists g, int records) {

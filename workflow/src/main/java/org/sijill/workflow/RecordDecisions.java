@@ -71,6 +71,33 @@ public final class RecordDecisions {
     return new Result(stored, same, out.size() - same);
   }
 
+  /**
+   * Records one reviewer's decision on a pair of stored records (the web desk's keys).
+   *
+   * @param decision {@code same}, {@code different} or {@code unsure}
+   * @return the new decision's id
+   * @throws IllegalArgumentException when the decision is not one of the three or the pair names a
+   *     record the case does not hold
+   */
+  public long one(long victimA, long victimB, String decision, String origin, String by) {
+    if (!List.of("same", "different", "unsure").contains(decision)) {
+      throw new IllegalArgumentException("decision must be same, different or unsure");
+    }
+    if (victimA == victimB) {
+      throw new IllegalArgumentException("a record paired with itself");
+    }
+    Map<Long, VictimRecord> found = caseFile.victims().byIds(List.of(victimA, victimB));
+    for (long id : new long[] {victimA, victimB}) {
+      if (!found.containsKey(id)) {
+        throw new IllegalArgumentException("the case holds no victim record " + id);
+      }
+    }
+    return caseFile
+        .linkageRuns()
+        .decide(List.of(new NewDecision(victimA, victimB, decision, origin)), by)
+        .get(0);
+  }
+
   private static String key(String list, String recordId) {
     return list + '\u0000' + recordId;
   }

@@ -264,6 +264,22 @@ public final class Victims {
     return keys;
   }
 
+  /** The records with these ids (any import), by id; unknown ids are left out. */
+  public Map<Long, VictimRecord> byIds(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return jdbi.withHandle(
+        h ->
+            h
+                .createQuery("select * from victim_record where id = any(:ids)")
+                .bindArray("ids", Long.class, List.copyOf(ids))
+                .mapTo(VictimRecord.class)
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(VictimRecord::id, r -> r)));
+  }
+
   /** Records, each imported file's once (a repeated import's records are not counted again). */
   public long count() {
     return jdbi.withHandle(

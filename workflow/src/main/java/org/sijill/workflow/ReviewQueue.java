@@ -1,0 +1,98 @@
+package org.sijill.workflow;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.model.LinkDecision;
+import org.sijill.casefile.model.VictimRecord;
+import org.sijill.casefile.repo.LinkageRuns.ReviewPair;
+
+/**
+ * The contested pairs of a linkage run, in the run's own order (the most useful to decide first),
+ * each with both records as imported and the decision in force on it, if any.
+ *
+ * <p>A pair is named {@code "A-B"}: the ids of its two victim records, smaller first. The name does
+ * not depend on the run, so a decision taken on one run's pair is the same pair in the next run.
+ */
+public final class ReviewQueue {
+  private final CaseFile caseFile;
+
+  public ReviewQueue(CaseFile caseFile) {
+    this.caseFile = caseFile;
+  }
+
+  /**
+   * One contested pair.
+   *
+   * @param sameInRun whether the run put the two records in one person
+   * @param decision the decision in force ({@code same|different|unsure}), or null
+   * @param decidedBy who took it, or null
+   */
+  public record Pair(
+      String pairId,
+      VictimRecord left,
+      VictimRecord right,
+      double probability,
+      boolean sameInRun,
+      String decision,
+      String decidedBy) {}
+
+  /** The pairs of run {@code runId} to review, most useful first. */
+  public List<Pair> pairs(long runId) {
+    List<ReviewPair> raw = caseFile.linkageRuns().reviewPairs(runId);
+    Set<Long> ids = new LinkedHashSet<>();
+    raw.forEach(
+        p -> {
+          ids.add(p.leftVictimId());
+          ids.add(p.rightVictimId());
+        });
+    Map<Long, VictimRecord> records = caseFile.victims().byIds(ids);
+    Map<String, LinkDecision> decided = new HashMap<>();
+    for (LinkDecision d : caseFile.linkageRuns().decisions()) {
+      decided.put(pairId(d.leftVictimId(), d.rightVictimId()), d);
+    }
+    List<Pair> out = new ArrayList<>(raw.size());
+    for (ReviewPair p : raw) {
+      String id = pairId(p.leftVictimId(), p.rightVictimId());
+      LinkDecision d = decided.get(id);
+      out.add(
+          new Pair(
+              id,
+              records.get(p.leftVictimId()),
+              records.get(p.rightVictimId()),
+              p.probability(),
+              p.same(),
+              d == null ? null : d.decision(),
+              d == null ? null : d.decidedBy()));
+    }
+    return out;
+  }
+
+  /** The name of the pair of two records. */
+  public static String pairId(long a, long b) {
+    return Math.min(a, b) + "-" + Math.max(a, b);
+  }
+
+  /**
+   * The two record ids a pair name holds, smaller first.
+   *
+   * @throws IllegalArgumentException when {@code pairId} is not two different positive ids
+   */
+  public static long[] parsePairId(String pairId) {
+    if (pairId == null || !pairId.matches("[1-9][0-9]{0,17}-[1-9][0-9]{0,17}")) {
+      throw new IllegalArgumentException(
+          "pairId must be two record ids joined by '-' (as GET /api/review/pairs gives them)");
+    }
+    String[] parts = pairId.split("-");
+    long a = Long.parseLong(parts[0]);
+    long b = Long.parseLong(parts[1]);
+    if (a == b) {
+      throw new IllegalArgumentException("pairId names one record twice");
+    }
+    return new long[] {Math.min(a, b), Math.max(a, b)};
+  }
+}
