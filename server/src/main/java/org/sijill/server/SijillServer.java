@@ -189,6 +189,15 @@ public final class SijillServer implements AutoCloseable {
     return app.port();
   }
 
+  /** The API paths registered with any method, each once (for the OpenAPI check). */
+  List<String> apiPaths() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .filter(e -> e.endpoint.method.isHttpMethod() && e.endpoint.path.startsWith("/api/"))
+        .map(e -> e.endpoint.path)
+        .distinct()
+        .toList();
+  }
+
   /** The GET routes registered, as Javalin lists them (for the OpenAPI check). */
   List<String> getRoutes() {
     return app.unsafe.internalRouter.allHttpHandlers().stream()

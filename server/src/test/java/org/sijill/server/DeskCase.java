@@ -1,0 +1,118 @@
+package org.sijill.server;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sijill.casefile.CaseFile;
+import org.sijill.workflow.GenerateLists;
+import org.sijill.workflow.ProgressListener;
+
+/**
+ * A new case (a database of its own in the shared embedded PostgreSQL) with a server over it, and
+ * synthetic victim lists ({@code sijill generate lists}) to upload into it: the counting desk's
+ * tests start from nothing, as a documentation group does.
+ */
+final class DeskCase implements AutoCloseable {
+  final CaseFile caseFile;
+  final SijillServer server;
+  final GenerateLists.Result lists;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  DeskCase(DemoServer demo, String database, Path dir) throws Exception {
+    String[] where = new String[2];
+    demo.caseFile
+        .jdbi()
+        .useHandle(
+            h -> {
+              var meta = h.getConnection().getMetaData();
+              where[0] = meta.getURL();
+              where[1] = meta.getUserName();
+              h.execute("create database " + database);
+            });
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(where[0].replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1"));
+    ds.setUser(where[1]);
+    caseFile = CaseFile.over(ds);
+    server = SijillServer.start(caseFile, 0);
+    lists =
+        new GenerateLists()
+            .run(
+                new GenerateLists.Request(dir.resolve("lists"), 7, 400, false),
+                ProgressListener.NONE);
+  }
+
+  String base() {
+    return "http://localhost:" + server.port();
+  }
+
+  Path list(String name) {
+    return lists.dir().resolve(name + ".csv");
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> postJson(String path, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Posts a list file as a browser's form would (multipart/form-data). */
+  HttpResponse<String> upload(byte[] file, String fileName, String source, String encoding)
+      throws Exception {
+    String boundary = "sijill-" + UUID.randomUUID();
+    var body = new java.io.ByteArrayOutputStream();
+    String head =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\n"
+            + source
+            + "\r\n";
+    if (encoding != null) {
+      head +=
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"encoding\"\r\n\r\n"
+              + encoding
+              + "\r\n";
+    }
+    head +=
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+            + fileName
+            + "\"\r\nContent-Type: text/csv\r\n\r\n";
+    body.write(head.getBytes(StandardCharsets.UTF_8));
+    body.write(file);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base() + "/api/lists"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> upload(Path file, String source) throws Exception {
+    return upload(Files.readAllBytes(file), file.getFileName().toString(), source, null);
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    caseFile.close();
+  }
+}
