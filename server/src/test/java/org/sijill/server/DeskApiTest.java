@@ -30,8 +30,8 @@ class DeskApiTest {
   private static DeskCase desk;
 
   @BeforeAll
-  static void open(DemoServer demo, @TempDir Path dir) throws Exception {
-    desk = new DeskCase(demo, "desk_api_case", dir);
+  static void open(@TempDir Path dir) throws Exception {
+    desk = new DeskCase(dir);
   }
 
   @AfterAll

@@ -8,15 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.TestDatabases;
 import org.sijill.workflow.GenerateLists;
 import org.sijill.workflow.ProgressListener;
 
 /**
- * A new case (a database of its own in the shared embedded PostgreSQL) with a server over it, and
- * synthetic victim lists ({@code sijill generate lists}) to upload into it: the counting desk's
- * tests start from nothing, as a documentation group does.
+ * A new case (a database of its own on the tests' PostgreSQL, {@link TestDatabases}) with a server
+ * over it, and synthetic victim lists ({@code sijill generate lists}) to upload into it: the
+ * counting desk's tests start from nothing, as a documentation group does.
  */
 final class DeskCase implements AutoCloseable {
   final CaseFile caseFile;
@@ -24,21 +24,8 @@ final class DeskCase implements AutoCloseable {
   final GenerateLists.Result lists;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  DeskCase(DemoServer demo, String database, Path dir) throws Exception {
-    String[] where = new String[2];
-    demo.caseFile
-        .jdbi()
-        .useHandle(
-            h -> {
-              var meta = h.getConnection().getMetaData();
-              where[0] = meta.getURL();
-              where[1] = meta.getUserName();
-              h.execute("create database " + database);
-            });
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setURL(where[0].replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1"));
-    ds.setUser(where[1]);
-    caseFile = CaseFile.over(ds);
+  DeskCase(Path dir) throws Exception {
+    caseFile = TestDatabases.openCase();
     server = SijillServer.start(caseFile, 0);
     lists =
         new GenerateLists()
