@@ -67,7 +67,8 @@ final class Desk implements AutoCloseable {
       return importList.run(
           new ImportList.Request(tmp, name, source.strip(), ctx.formParam("encoding"), null, by),
           ProgressListener.NONE);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | org.sijill.workflow.keys.KeysException e) {
+      // a bad encoding name, or a case whose keys are locked: nothing was stored
       throw HttpProblem.badRequest(e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
