@@ -15,6 +15,7 @@ import org.sijill.workflow.ImportList;
 import org.sijill.workflow.ProgressListener;
 import org.sijill.workflow.RecordDecisions;
 import org.sijill.workflow.ReviewQueue;
+import org.sijill.workflow.StartEstimation;
 import org.sijill.workflow.StartLinkage;
 
 /**
@@ -28,6 +29,7 @@ final class Desk implements AutoCloseable {
   final ImportList importList;
   final CaseLists caseLists;
   final StartLinkage startLinkage;
+  final StartEstimation startEstimation;
   final ReviewQueue reviewQueue;
   final RecordDecisions recordDecisions;
 
@@ -36,6 +38,7 @@ final class Desk implements AutoCloseable {
     this.importList = new ImportList(caseFile);
     this.caseLists = new CaseLists(caseFile);
     this.startLinkage = new StartLinkage(caseFile, jobs);
+    this.startEstimation = new StartEstimation(caseFile, jobs);
     this.reviewQueue = new ReviewQueue(caseFile);
     this.recordDecisions = new RecordDecisions(caseFile);
   }

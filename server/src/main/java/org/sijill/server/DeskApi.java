@@ -13,6 +13,7 @@ import org.sijill.workflow.CountingException;
 import org.sijill.workflow.DeskJobs;
 import org.sijill.workflow.ImportList;
 import org.sijill.workflow.ReviewQueue;
+import org.sijill.workflow.StartEstimation;
 import org.sijill.workflow.StartLinkage;
 
 /**
@@ -129,6 +130,67 @@ final class DeskApi {
           j.status().key(),
           j.progress() < 0 ? null : j.progress(),
           j.persons(),
+          j.message(),
+          j.resultId());
+    }
+  }
+
+  /** {@code POST /api/estimate-runs} {@code {"strata": ["governorate", ...]}} (optional) → 202. */
+  void startEstimation(Context ctx) {
+    List<String> strata = new java.util.ArrayList<>();
+    String body = ctx.body();
+    if (body != null && !body.isBlank()) {
+      JsonNode root;
+      try {
+        root = json.readTree(body);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw HttpProblem.badRequest("the body is not JSON: " + e.getOriginalMessage());
+      }
+      JsonNode s = root == null ? null : root.get("strata");
+      if (s != null && !s.isNull()) {
+        if (!s.isArray()) {
+          throw HttpProblem.badRequest("strata must be a list of column names");
+        }
+        for (JsonNode n : s) {
+          if (!n.isTextual()) {
+            throw HttpProblem.badRequest("strata must be a list of column names");
+          }
+          strata.add(n.asText());
+        }
+      }
+    }
+    DeskJobs.Job job;
+    try {
+      job = desk.startEstimation.start(strata, Desk.who(ctx));
+    } catch (CountingException e) {
+      throw HttpProblem.badRequest(e.getMessage());
+    }
+    ctx.status(202).json(EstimationJobJson.of(job));
+  }
+
+  /** {@code GET /api/estimate-runs/{id}}: an estimation job as it stands. */
+  void estimationRun(Context ctx) {
+    long id = Params.id(ctx);
+    DeskJobs.Job job =
+        desk.jobs
+            .find(id)
+            .filter(j -> j.kind().equals(StartEstimation.KIND))
+            .orElseThrow(() -> HttpProblem.notFound("there is no estimation job " + id));
+    ctx.json(EstimationJobJson.of(job));
+  }
+
+  /**
+   * An estimation job as the API shows it.
+   *
+   * @param estimation the stored estimation, once done (its estimates are in /api/estimates)
+   */
+  record EstimationJobJson(
+      long id, String status, Double progress, String message, Long estimation) {
+    static EstimationJobJson of(DeskJobs.Job j) {
+      return new EstimationJobJson(
+          j.id(),
+          j.status().key(),
+          j.progress() < 0 ? null : j.progress(),
           j.message(),
           j.resultId());
     }

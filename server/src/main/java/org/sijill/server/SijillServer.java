@@ -148,6 +148,8 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.post("/api/lists", api::uploadList);
     cfg.routes.post("/api/linkage-runs", api::startLinkage);
     cfg.routes.get("/api/linkage-runs/{id}", api::linkageRun);
+    cfg.routes.post("/api/estimate-runs", api::startEstimation);
+    cfg.routes.get("/api/estimate-runs/{id}", api::estimationRun);
     cfg.routes.get("/api/review/pairs", api::reviewPairs);
     cfg.routes.post("/api/review/decisions", api::decide);
   }

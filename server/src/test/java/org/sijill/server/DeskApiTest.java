@@ -164,16 +164,52 @@ class DeskApiTest {
     assertThat(desk.get("/api/review/pairs?run=999").statusCode()).isEqualTo(404);
   }
 
+  @Test
+  @Order(6)
+  void anEstimationIsAJobThatStoresItsEstimatesAndAnUnknownStratumFailsTheJobSayingWhy()
+      throws Exception {
+    assertThat(desk.postJson("/api/estimate-runs", "{\"strata\": \"governorate\"}").statusCode())
+        .isEqualTo(400);
+    assertThat(desk.postJson("/api/estimate-runs", "{\"strata\": [\"x; drop\"]}").statusCode())
+        .isEqualTo(400);
+    JsonNode failed =
+        waitFor(
+            "/api/estimate-runs/",
+            json(desk.postJson("/api/estimate-runs", "{\"strata\": [\"no_such_column\"]}"), 202)
+                .get("id")
+                .asLong());
+    assertThat(failed.get("status").asText()).isEqualTo("failed");
+    assertThat(failed.get("message").asText()).contains("no_such_column");
+
+    JsonNode done =
+        waitFor(
+            "/api/estimate-runs/",
+            json(desk.postJson("/api/estimate-runs", ""), 202).get("id").asLong());
+    assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("done");
+    long estimation = done.get("estimation").asLong();
+    assertThat(done.get("message").asText()).contains("persons documented");
+    assertThat(desk.caseFile.estimates().list(1, 100).items())
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.estimationId()).isEqualTo(estimation));
+    assertThat(desk.get("/api/linkage-runs/" + done.get("id").asLong()).statusCode())
+        .as("an estimation job is not a linkage job")
+        .isEqualTo(404);
+  }
+
   private static JsonNode waitFor(long job) throws Exception {
+    return waitFor("/api/linkage-runs/", job);
+  }
+
+  private static JsonNode waitFor(String path, long job) throws Exception {
     Instant until = Instant.now().plus(Duration.ofMinutes(3));
     while (Instant.now().isBefore(until)) {
-      JsonNode j = json(desk.get("/api/linkage-runs/" + job), 200);
+      JsonNode j = json(desk.get(path + job), 200);
       if (!j.get("status").asText().equals("queued")
           && !j.get("status").asText().equals("running")) {
         return j;
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("linkage job " + job + " did not finish in 3 minutes");
+    throw new AssertionError("job " + job + " did not finish in 3 minutes");
   }
 }
