@@ -31,20 +31,25 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 results="$work/results"
 
-# run NAME DATA MODE COMMAND...: times the command (wall seconds), scores its clusters, prints a line.
+# run NAME DATA MODE COMMAND...: times the command (wall seconds, and CPU seconds user + system of
+# the process: on a loaded machine CPU time says more), scores its clusters, prints a line.
 run() {
   local name="$1" data="$2" mode="$3"
   shift 3
   local out="$work/clusters.csv"
   rm -f "$out"
-  local t0 t1
-  t0=$(date +%s%N)
-  "$@" >"$work/log" 2>&1 || { cat "$work/log" >&2; echo "$name failed" >&2; exit 1; }
-  t1=$(date +%s%N)
-  local wall score
-  wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
+  local TIMEFORMAT="%R %U %S" status=0
+  { time "$@" >"$work/log" 2>&1 || status=$?; } 2>"$work/time"
+  if [ "$status" -ne 0 ]; then
+    cat "$work/log" >&2
+    echo "$name failed" >&2
+    exit 1
+  fi
+  local wall user sys score
+  read -r wall user sys <"$work/time"
   score=$(java -cp "$cp" org.sijill.bench.peers.Score "$mode" "$out")
-  echo "$data $name $wall $score" | tee -a "$results"
+  echo "$data $name $wall $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }') $score" |
+    tee -a "$results"
 }
 
 sijill() { "$here/sijill" link --settings "$peers/febrl-settings.json" --out "$work/clusters.csv" "$@"; }
@@ -55,7 +60,7 @@ a="$febrl/dataset4a.csv"
 b="$febrl/dataset4b.csv"
 d3="$febrl/dataset3.csv"
 echo "# $(date -u '+%F %T UTC'), $(nproc) cores, load:$(uptime | sed 's/.*load average://')"
-echo "# data tool wall_s P R F1 clusters"
+echo "# data tool wall_s cpu_s P R F1 clusters"
 for ((i = 1; i <= rounds; i++)); do
   # the order rotates each round so that no tool always runs first or last
   order=(sijill jedai duke jedai-cc)
@@ -73,19 +78,22 @@ for ((i = 1; i <= rounds; i++)); do
   done
 done
 echo "# load at the end:$(uptime | sed 's/.*load average://')"
-echo "# medians over $rounds rounds (wall s; F1 of the last round; it does not change between rounds)"
+echo "# medians over $rounds rounds; F1 of the last round (it does not change between rounds)"
+echo "# sijill/peer < 1: Sijill took less"
 awk '
-  { key = $1 " " $2; n[key]++; t[key, n[key]] = $3; f1[key] = $6 }
+  function median(arr, key, m,    i, j, x) {
+    for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++)
+      if (arr[key, j] < arr[key, i]) { x = arr[key, i]; arr[key, i] = arr[key, j]; arr[key, j] = x }
+    return m % 2 ? arr[key, (m + 1) / 2] : (arr[key, m / 2] + arr[key, m / 2 + 1]) / 2
+  }
+  { key = $1 " " $2; n[key]++; w[key, n[key]] = $3; c[key, n[key]] = $4; f1[key] = $7 }
   END {
-    for (k in n) {
-      m = n[k]
-      for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (t[k, j] < t[k, i]) { x = t[k, i]; t[k, i] = t[k, j]; t[k, j] = x }
-      med[k] = m % 2 ? t[k, (m + 1) / 2] : (t[k, m / 2] + t[k, m / 2 + 1]) / 2
-    }
+    for (k in n) { mw[k] = median(w, k, n[k]); mc[k] = median(c, k, n[k]) }
     split("FEBRL4 FEBRL3", ds, " ")
     for (d = 1; d <= 2; d++) {
       s = ds[d] " sijill"
       for (k in n) if (index(k, ds[d] " ") == 1)
-        printf "%s median %.2f s F1 %s%s\n", k, med[k], f1[k], k == s ? "" : sprintf("  sijill/peer %.2f", med[s] / med[k])
+        printf "%-20s wall %6.2f s  cpu %6.2f s  F1 %s%s\n", k, mw[k], mc[k], f1[k],
+          k == s ? "" : sprintf("  sijill/peer wall %.2f cpu %.2f", mw[s] / mw[k], mc[s] / mc[k])
     }
   }' "$results" | sort
