@@ -80,7 +80,7 @@ public final class CaseFile implements AutoCloseable {
   }
 
   public Sources sources() {
-    return new Sources(jdbi);
+    return new Sources(jdbi, sealer);
   }
 
   public Locations locations() {

@@ -12,7 +12,8 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
   public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
     if (e instanceof UserError
         || e instanceof org.sijill.workflow.EvidenceException
-        || e instanceof org.sijill.workflow.keys.KeysException) {
+        || e instanceof org.sijill.workflow.keys.KeysException
+        || e instanceof org.sijill.casefile.seal.KeyringException) {
       cl.getErr().println("sijill: " + e.getMessage());
       return 1;
     }

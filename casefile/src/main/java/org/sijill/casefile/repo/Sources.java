@@ -6,13 +6,47 @@ import org.jdbi.v3.core.Jdbi;
 import org.sijill.casefile.model.Enums.Confidentiality;
 import org.sijill.casefile.model.Enums.SourceKind;
 import org.sijill.casefile.model.Source;
+import org.sijill.casefile.seal.Sealer;
 
-/** Sources of information. A correction writes a new version. */
+/**
+ * Sources of information. A correction writes a new version.
+ *
+ * <p>A confidential source is a person to protect (a witness, an informant): when the case has
+ * keys, its names, address and notes are stored sealed and read back through the case's {@link
+ * Sealer} ("(locked)" without the passphrase). Public and restricted sources (channels, ministries,
+ * documentation groups) are stored as given, so they can be found by name.
+ */
 public final class Sources {
   private final Jdbi jdbi;
+  private final Sealer sealer;
 
   public Sources(Jdbi jdbi) {
+    this(jdbi, Sealer.none());
+  }
+
+  public Sources(Jdbi jdbi, Sealer sealer) {
     this.jdbi = jdbi;
+    this.sealer = sealer;
+  }
+
+  private String seal(String value, String confidentiality, String field) {
+    return Confidentiality.CONFIDENTIAL.db().equals(confidentiality)
+        ? sealer.seal(value, field)
+        : value;
+  }
+
+  private Source revealed(Source s) {
+    return new Source(
+        s.id(),
+        s.version(),
+        s.kind(),
+        sealer.reveal(s.nameAr(), "source.name"),
+        sealer.reveal(s.nameEn(), "source.name"),
+        s.confidentiality(),
+        sealer.reveal(s.url(), "source.url"),
+        sealer.reveal(s.notes(), "source.notes"),
+        s.recordedAt(),
+        s.recordedBy());
   }
 
   public long add(
@@ -28,10 +62,10 @@ public final class Sources {
                     "insert into source (kind, name_ar, name_en, confidentiality, url, recorded_by)"
                         + " values (:kind, :nameAr, :nameEn, :conf, :url, :by)")
                 .bind("kind", kind.db())
-                .bind("nameAr", nameAr)
-                .bind("nameEn", nameEn)
+                .bind("nameAr", seal(nameAr, confidentiality.db(), "source.name"))
+                .bind("nameEn", seal(nameEn, confidentiality.db(), "source.name"))
                 .bind("conf", confidentiality.db())
-                .bind("url", url)
+                .bind("url", seal(url, confidentiality.db(), "source.url"))
                 .bind("by", by)
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
@@ -39,7 +73,20 @@ public final class Sources {
   }
 
   /** Records a corrected version of a source; the earlier versions stay. */
-  public void correct(Source corrected, String by, String reason) {
+  public void correct(Source given, String by, String reason) {
+    String c = given.confidentiality();
+    Source corrected =
+        new Source(
+            given.id(),
+            given.version(),
+            given.kind(),
+            seal(given.nameAr(), c, "source.name"),
+            seal(given.nameEn(), c, "source.name"),
+            c,
+            seal(given.url(), c, "source.url"),
+            seal(given.notes(), c, "source.notes"),
+            given.recordedAt(),
+            given.recordedBy());
     jdbi.useTransaction(
         h ->
             h.createUpdate(
@@ -59,7 +106,8 @@ public final class Sources {
             h.createQuery("select * from source_current where id = :id")
                 .bind("id", id)
                 .mapTo(Source.class)
-                .findOne());
+                .findOne()
+                .map(this::revealed));
   }
 
   public List<Source> all() {
@@ -67,6 +115,7 @@ public final class Sources {
         h ->
             h.createQuery("select * from source_current order by coalesce(name_en, name_ar)")
                 .mapTo(Source.class)
+                .map(this::revealed)
                 .list());
   }
 
@@ -76,6 +125,7 @@ public final class Sources {
             h.createQuery("select * from source where id = :id order by version")
                 .bind("id", id)
                 .mapTo(Source.class)
+                .map(this::revealed)
                 .list());
   }
 
@@ -87,6 +137,7 @@ public final class Sources {
                         + " limit 1")
                 .bind("n", name)
                 .mapTo(Source.class)
-                .findOne());
+                .findOne()
+                .map(this::revealed));
   }
 }
