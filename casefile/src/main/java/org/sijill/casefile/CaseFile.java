@@ -5,14 +5,17 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.sijill.casefile.internal.Databases;
+import org.sijill.casefile.repo.ApiTokens;
 import org.sijill.casefile.repo.Claims;
 import org.sijill.casefile.repo.Estimates;
 import org.sijill.casefile.repo.Evidence;
 import org.sijill.casefile.repo.Incidents;
 import org.sijill.casefile.repo.LinkageRuns;
 import org.sijill.casefile.repo.Locations;
+import org.sijill.casefile.repo.LoginAttempts;
 import org.sijill.casefile.repo.Persons;
 import org.sijill.casefile.repo.PublicClaims;
+import org.sijill.casefile.repo.Sessions;
 import org.sijill.casefile.repo.Sources;
 import org.sijill.casefile.repo.Users;
 import org.sijill.casefile.repo.Victims;
@@ -131,6 +134,18 @@ public final class CaseFile implements AutoCloseable {
   /** The near-duplicates found at ingest. */
   public org.sijill.casefile.evidence.NearDuplicates nearDuplicates() {
     return new org.sijill.casefile.evidence.NearDuplicates(jdbi);
+  }
+
+  public Sessions sessions() {
+    return new Sessions(jdbi);
+  }
+
+  public ApiTokens apiTokens() {
+    return new ApiTokens(jdbi);
+  }
+
+  public LoginAttempts loginAttempts() {
+    return new LoginAttempts(jdbi);
   }
 
   @Override

@@ -182,7 +182,7 @@ class CaseFileTest {
   void anEmbeddedFolderReopensAfterACrashAndASecondOpenWhileInUseIsRefused(@TempDir Path other)
       throws Exception {
     try (CaseFile c = CaseFile.open(other, Optional.empty())) {
-      c.users().add("alice", "Alice", org.sijill.casefile.model.Enums.Role.INVESTIGATOR, "setup");
+      c.users().add("alice", "Alice", org.sijill.casefile.model.Enums.Role.REVIEWER, "setup");
     }
     // What a kill -9 leaves behind: a pid file naming a process that no longer exists.
     Files.writeString(

@@ -15,6 +15,7 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sijill.casefile.model.Actor;
+import org.sijill.casefile.model.ApiToken;
 import org.sijill.casefile.model.Assessment;
 import org.sijill.casefile.model.Attribution;
 import org.sijill.casefile.model.Claim;
@@ -27,6 +28,7 @@ import org.sijill.casefile.model.LinkageRun;
 import org.sijill.casefile.model.ListImport;
 import org.sijill.casefile.model.Location;
 import org.sijill.casefile.model.PublicClaim;
+import org.sijill.casefile.model.Session;
 import org.sijill.casefile.model.Source;
 import org.sijill.casefile.model.User;
 import org.sijill.casefile.model.VictimRecord;
@@ -51,6 +53,7 @@ public final class Databases {
   private static final List<Class<?>> MODEL =
       List.of(
           Actor.class,
+          ApiToken.class,
           Assessment.class,
           Attribution.class,
           Claim.class,
@@ -63,6 +66,7 @@ public final class Databases {
           LinkDecision.class,
           LinkageRun.class,
           PublicClaim.class,
+          Session.class,
           Source.class,
           User.class,
           VictimRecord.class);

@@ -89,11 +89,28 @@ public final class Enums {
     UNKNOWN
   }
 
+  /**
+   * What a user may do, each role including the ones before it: a viewer reads; an analyst also
+   * records evidence, incidents, claims, assessments, list imports and links; a reviewer also
+   * reviews and finalises; an admin also manages users, keys and exports.
+   */
   public enum Role implements Vocabulary {
-    ADMIN,
-    INVESTIGATOR,
+    VIEWER,
     ANALYST,
-    VIEWER
+    REVIEWER,
+    ADMIN;
+
+    /** True when this role includes everything {@code other} may do. */
+    public boolean includes(Role other) {
+      return compareTo(other) >= 0;
+    }
+
+    /** Parses a stored role; V1's {@code investigator} reads as {@link #REVIEWER}. */
+    public static Role ofDb(String value) {
+      return "investigator".equalsIgnoreCase(value.trim())
+          ? REVIEWER
+          : Vocabulary.parse(Role.class, value);
+    }
   }
 
   public enum AssessmentTarget implements Vocabulary {

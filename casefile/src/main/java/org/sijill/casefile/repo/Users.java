@@ -1,11 +1,15 @@
 package org.sijill.casefile.repo;
 
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.sijill.casefile.model.Enums.Role;
 import org.sijill.casefile.model.User;
 
-/** People who use Sijill. Access control comes later; roles are recorded from the start. */
+/**
+ * People who use Sijill. An account is a versioned entity: a new role, a new password or a disabled
+ * account is a new version with who and why; earlier versions stay.
+ */
 public final class Users {
   private final Jdbi jdbi;
 
@@ -13,19 +17,51 @@ public final class Users {
     this.jdbi = jdbi;
   }
 
+  /** Adds an account without a password (it cannot log in until one is set). */
   public long add(String username, String displayName, Role role, String by) {
+    return add(username, displayName, role, null, by);
+  }
+
+  /**
+   * Adds an account. The caller checks that the name is free ({@link #find}); the database refuses
+   * a second version 1 of the same name anyway.
+   */
+  public long add(String username, String displayName, Role role, String passwordHash, String by) {
     return jdbi.withHandle(
         h ->
             h.createUpdate(
-                    "insert into app_user (username, display_name, role, recorded_by) values (:u,"
-                        + " :d, :r, :by)")
+                    "insert into app_user (username, display_name, role, password_hash,"
+                        + " recorded_by) values (:u, :d, :r, :p, :by)")
                 .bind("u", username)
                 .bind("d", displayName)
                 .bind("r", role.db())
+                .bind("p", passwordHash)
                 .bind("by", by)
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one());
+  }
+
+  /**
+   * Records a new version of an account with the given role, state and password hash (pass the
+   * current hash to keep it).
+   */
+  public void revise(
+      long id, Role role, boolean active, String passwordHash, String by, String reason) {
+    jdbi.useTransaction(
+        h ->
+            h.createUpdate(
+                    "insert into app_user (id, version, username, display_name, role, active,"
+                        + " password_hash, recorded_by, reason) select id, version + 1, username,"
+                        + " display_name, :r, :a, :p, :by, :reason from app_user_current where id"
+                        + " = :id")
+                .bind("id", id)
+                .bind("r", role.db())
+                .bind("a", active)
+                .bind("p", passwordHash)
+                .bind("by", by)
+                .bind("reason", reason)
+                .execute());
   }
 
   public Optional<User> find(String username) {
@@ -34,6 +70,39 @@ public final class Users {
             h.createQuery("select * from app_user_current where username = :u")
                 .bind("u", username)
                 .mapTo(User.class)
+                .findOne());
+  }
+
+  public Optional<User> find(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from app_user_current where id = :id")
+                .bind("id", id)
+                .mapTo(User.class)
+                .findOne());
+  }
+
+  /** Every account, by name. */
+  public List<User> all() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from app_user_current order by username")
+                .mapTo(User.class)
+                .list());
+  }
+
+  public long count() {
+    return jdbi.withHandle(
+        h -> h.createQuery("select count(*) from app_user_current").mapTo(Long.class).one());
+  }
+
+  /** The stored Argon2id hash of the current version, when the account has a password. */
+  public Optional<String> passwordHash(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select password_hash from app_user_current where id = :id")
+                .bind("id", id)
+                .mapTo(String.class)
                 .findOne());
   }
 }
