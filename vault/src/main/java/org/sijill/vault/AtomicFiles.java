@@ -15,11 +15,14 @@ final class AtomicFiles {
 
   static void write(Path target, byte[] content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
+    OwnerOnly.directory(dir);
     Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
       try (FileChannel ch =
-          FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+          FileChannel.open(
+              tmp,
+              java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+              OwnerOnly.fileIn(dir))) {
         ByteBuffer b = ByteBuffer.wrap(content);
         while (b.hasRemaining()) {
           ch.write(b);

@@ -98,7 +98,7 @@ public final class CheckpointSigner {
   }
 
   private static void create(Path keysDir, Path priv) throws IOException {
-    Files.createDirectories(keysDir);
+    OwnerOnly.directory(keysDir);
     KeyPair kp;
     try {
       kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();

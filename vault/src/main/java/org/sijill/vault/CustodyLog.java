@@ -58,11 +58,14 @@ public final class CustodyLog implements AutoCloseable {
    * @throws CorruptLogException when the log is damaged other than by a torn tail
    */
   public static CustodyLog openForAppend(Path file) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
+    OwnerOnly.directory(file.toAbsolutePath().getParent());
     boolean fresh = !Files.exists(file) || Files.size(file) == 0;
     FileChannel ch =
         FileChannel.open(
-            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            file,
+            java.util.Set.of(
+                StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+            OwnerOnly.fileIn(file.toAbsolutePath().getParent()));
     try {
       if (fresh) {
         ch.truncate(0);

@@ -70,9 +70,11 @@ final class DirectOutput extends DurableOutput {
       ch =
           FileChannel.open(
               file,
-              StandardOpenOption.CREATE_NEW,
-              StandardOpenOption.WRITE,
-              ExtendedOpenOption.DIRECT);
+              java.util.Set.of(
+                  StandardOpenOption.CREATE_NEW,
+                  StandardOpenOption.WRITE,
+                  ExtendedOpenOption.DIRECT),
+              OwnerOnly.fileIn(file.toAbsolutePath().getParent()));
     } catch (UnsupportedOperationException e) {
       return null;
     } catch (FileAlreadyExistsException e) {

@@ -33,7 +33,10 @@ abstract class DurableOutput extends OutputStream {
       Files.deleteIfExists(file);
     }
     FileChannel ch =
-        FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileChannel.open(
+            file,
+            java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            OwnerOnly.fileIn(file.toAbsolutePath().getParent()));
     return new SyncingOutput(ch);
   }
 }

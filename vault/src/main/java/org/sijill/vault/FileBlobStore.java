@@ -34,8 +34,9 @@ public final class FileBlobStore implements BlobStore {
   /** Opens (creating if needed) a store under {@code root}, clearing temporaries of a crash. */
   public static FileBlobStore open(Path root) throws IOException {
     FileBlobStore store = new FileBlobStore(root);
-    Files.createDirectories(store.tmp);
-    Files.createDirectories(root.resolve("sha256"));
+    OwnerOnly.directory(root);
+    OwnerOnly.directory(store.tmp);
+    OwnerOnly.directory(root.resolve("sha256"));
     try (Stream<Path> leftovers = Files.list(store.tmp)) {
       for (Path p : (Iterable<Path>) leftovers::iterator) {
         Files.deleteIfExists(p);
@@ -80,7 +81,10 @@ public final class FileBlobStore implements BlobStore {
       }
       hook.about(d.sha256());
       boolean newDirs = !Files.isDirectory(target.getParent());
-      Files.createDirectories(target.getParent());
+      if (newDirs) {
+        OwnerOnly.directory(target.getParent().getParent());
+        OwnerOnly.directory(target.getParent());
+      }
       if (newDirs) {
         fsyncDirectory(target.getParent().getParent());
         fsyncDirectory(target.getParent().getParent().getParent());

@@ -77,9 +77,13 @@ public final class Vault implements AutoCloseable {
 
   public static Vault open(Path dataDir, Clock clock) throws IOException {
     Path root = dataDir.resolve("vault");
-    Files.createDirectories(root);
+    OwnerOnly.directory(dataDir);
+    OwnerOnly.directory(root);
     FileChannel lockChannel =
-        FileChannel.open(root.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel.open(
+            root.resolve("lock"),
+            java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+            OwnerOnly.fileIn(root));
     try {
       FileLock lock = lockChannel.lock();
       FileBlobStore store = FileBlobStore.open(root.resolve("blobs"));

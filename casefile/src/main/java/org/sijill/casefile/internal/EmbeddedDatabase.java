@@ -9,12 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -26,9 +29,18 @@ import javax.sql.DataSource;
  * survive a power cut. And a crash (kill -9, a power cut) can leave a {@code postmaster.pid}
  * behind, or even an orphaned server still holding the data folder; {@link #recoverStaleServer}
  * clears both before starting.
+ *
+ * <p>The server asks for a password (SCRAM-SHA-256) on every connection, even from this machine:
+ * another local account must not read the case by connecting to the port. The password is generated
+ * on first start and kept in {@code db.secret} beside the database folder, readable by its owner
+ * only; a database folder created before this rule (with {@code trust}) is switched over on its
+ * next start.
  */
 final class EmbeddedDatabase implements AutoCloseable {
   static final String DATABASE = "sijill";
+
+  /** The superuser password's file, in the data directory (beside the database folder). */
+  static final String SECRET_FILE = "db.secret";
 
   /** The lock file the embedded server's owner holds (the name io.zonky uses). */
   private static final String LOCK_FILE = "epg-lock";
@@ -36,17 +48,27 @@ final class EmbeddedDatabase implements AutoCloseable {
   private final EmbeddedPostgres postgres;
   private final DataSource dataSource;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
     this.postgres = postgres;
-    this.dataSource = postgres.getDatabase("postgres", DATABASE);
+    this.dataSource = postgres.getDatabase("postgres", DATABASE, Map.of("password", password));
   }
 
   static EmbeddedDatabase start(Path folder) {
     try {
-      Files.createDirectories(folder);
+      PrivateFiles.directory(folder.toAbsolutePath().getParent());
+      Path secretFile = folder.toAbsolutePath().getParent().resolve(SECRET_FILE);
+      String password = PrivateFiles.secret(secretFile, EmbeddedDatabase::newPassword);
+      PrivateFiles.directory(folder);
       recoverStaleServer(folder);
       EmbeddedPostgres pg =
           EmbeddedPostgres.builder()
+              // initdb: zonky passes "-A trust"; these later options win for both kinds of
+              // connection, and the superuser gets its password from the file.
+              .setLocaleConfig("auth-local", "scram-sha-256")
+              .setLocaleConfig("auth-host", "scram-sha-256")
+              .setLocaleConfig("pwfile", secretFile.toString())
+              // Every connection the embedded server's own code makes (its start-up check too).
+              .setConnectConfig("password", password)
               .setDataDirectory(folder)
               .setCleanDataDirectory(false)
               .setServerConfig("fsync", "on")
@@ -56,8 +78,9 @@ final class EmbeddedDatabase implements AutoCloseable {
               .setServerConfig("listen_addresses", "localhost")
               .setPGStartupWait(Duration.ofSeconds(60))
               .start();
-      createDatabaseIfMissing(pg.getPostgresDatabase());
-      return new EmbeddedDatabase(pg);
+      requirePasswords(pg, folder, password);
+      createDatabaseIfMissing(pg.getPostgresDatabase(Map.of("password", password)));
+      return new EmbeddedDatabase(pg, password);
     } catch (IOException | SQLException | RuntimeException e) {
       String why = String.valueOf(e.getMessage());
       if (why.contains("could not lock")) {
@@ -134,6 +157,43 @@ final class EmbeddedDatabase implements AutoCloseable {
   private static boolean runsOn(ProcessHandle p, Path folder) {
     String cmd = p.info().commandLine().orElse("");
     return cmd.contains("postgres") && cmd.contains(folder.toAbsolutePath().toString());
+  }
+
+  private static String newPassword() {
+    byte[] b = new byte[32];
+    new SecureRandom().nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  /**
+   * A database folder initialised before passwords were required still trusts every local
+   * connection: give the superuser the password, then allow only SCRAM-SHA-256.
+   */
+  private static void requirePasswords(EmbeddedPostgres pg, Path folder, String password)
+      throws IOException, SQLException {
+    Path hba = folder.resolve("pg_hba.conf");
+    List<String> rules =
+        Files.readAllLines(hba, StandardCharsets.UTF_8).stream()
+            .filter(l -> !l.isBlank() && !l.strip().startsWith("#"))
+            .toList();
+    if (rules.stream().noneMatch(l -> l.matches(".*\\btrust\\s*$"))) {
+      return;
+    }
+    try (Connection c = pg.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("set password_encryption = 'scram-sha-256'");
+      // The password is our own random base64url text: no quote can occur in it.
+      s.execute("alter role postgres password '" + password + "'");
+      Files.writeString(
+          hba,
+          "# Sijill: every connection needs the password kept in ../"
+              + SECRET_FILE
+              + "\nlocal all all scram-sha-256\nhost all all 127.0.0.1/32 scram-sha-256\n"
+              + "host all all ::1/128 scram-sha-256\n",
+          StandardCharsets.UTF_8);
+      PrivateFiles.file(hba);
+      s.execute("select pg_reload_conf()");
+    }
   }
 
   private static void createDatabaseIfMissing(DataSource admin) throws SQLException {
