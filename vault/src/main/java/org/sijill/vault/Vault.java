@@ -96,7 +96,9 @@ public final class Vault implements AutoCloseable {
         takeBackUnlogged(root, store, log);
         pending =
             FileChannel.open(
-                root.resolve(PENDING), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                root.resolve(PENDING),
+                java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                OwnerOnly.fileIn(root));
         pending.truncate(0);
         pending.force(true);
       } catch (IOException | RuntimeException e) {
