@@ -2,31 +2,63 @@ package org.sijill.server;
 
 /**
  * A request that cannot be answered, with the status and a message meant for the person who sent
- * it. Pages render it as an HTML page, the API as {@code {"error": ..., "message": ...}}.
+ * it. Pages render it as an HTML page, the API as {@code {"error": ..., "message": ...}}; a
+ * redirect (a page that needs a login) carries where to go instead.
  */
 final class HttpProblem extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int status;
+  private final String location;
 
-  private HttpProblem(int status, String message) {
+  private HttpProblem(int status, String message, String location) {
     super(message);
     this.status = status;
+    this.location = location;
   }
 
   static HttpProblem badRequest(String message) {
-    return new HttpProblem(400, message);
+    return new HttpProblem(400, message, null);
   }
 
   static HttpProblem notFound(String message) {
-    return new HttpProblem(404, message);
+    return new HttpProblem(404, message, null);
+  }
+
+  static HttpProblem unauthorized(String message) {
+    return new HttpProblem(401, message, null);
+  }
+
+  static HttpProblem forbidden(String message) {
+    return new HttpProblem(403, message, null);
+  }
+
+  /** The request was sent to a name this server does not answer to (DNS rebinding, a typo). */
+  static HttpProblem misdirected(String message) {
+    return new HttpProblem(421, message, null);
+  }
+
+  /** A page that needs a login: 303 to {@code location}. */
+  static HttpProblem redirect(String location) {
+    return new HttpProblem(303, "Log in first.", location);
   }
 
   int status() {
     return status;
   }
 
+  /** Where a redirect goes, or null. */
+  String location() {
+    return location;
+  }
+
   /** The machine-readable kind, as the API reports it. */
   String code() {
-    return status == 404 ? "not_found" : "bad_request";
+    return switch (status) {
+      case 401 -> "unauthorized";
+      case 403 -> "forbidden";
+      case 404 -> "not_found";
+      case 421 -> "misdirected";
+      default -> "bad_request";
+    };
   }
 }

@@ -10,8 +10,15 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.KeyStore;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.demo.DemoCase;
+import org.sijill.workflow.accounts.Accounts;
+import org.sijill.workflow.accounts.FirstAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,28 +51,72 @@ public final class SijillServer implements AutoCloseable {
 
   private final Javalin app;
   private final Desk desk;
+  private final ServerOptions options;
+  private final FirstAdmin firstAdmin;
+  private final boolean anonymousReads;
 
-  private SijillServer(Javalin app, Desk desk) {
+  private SijillServer(
+      Javalin app,
+      Desk desk,
+      ServerOptions options,
+      FirstAdmin firstAdmin,
+      boolean anonymousReads) {
     this.app = app;
     this.desk = desk;
+    this.options = options;
+    this.firstAdmin = firstAdmin;
+    this.anonymousReads = anonymousReads;
   }
 
   /**
-   * Starts serving {@code caseFile} on {@code port} (0 picks any free port; see {@link #port()}).
+   * Starts serving {@code caseFile} on 127.0.0.1:{@code port} (0 picks any free port; see {@link
+   * #port()}), with logins required.
    *
    * @throws IllegalStateException when the port cannot be bound
    */
   public static SijillServer start(CaseFile caseFile, int port) {
+    return start(caseFile, ServerOptions.local(port), Accounts.over(caseFile));
+  }
+
+  /**
+   * Starts serving {@code caseFile} as {@code options} say. Anonymous reading is allowed only when
+   * {@code options.demo()} is set and the case file is the synthetic demo.
+   *
+   * @throws IllegalStateException when the address cannot be bound or a route has no rule
+   */
+  public static SijillServer start(CaseFile caseFile, ServerOptions options, Accounts accounts) {
     ObjectMapper json = Json.mapper();
-    Pages pages = new Pages(caseFile, new Templates(), json, Assets.fromWebjars());
+    Templates templates = new Templates();
+    Pages pages = new Pages(caseFile, templates, json, Assets.fromWebjars());
     Api api = new Api(caseFile);
     Desk desk = new Desk(caseFile);
     DeskApi deskApi = new DeskApi(desk, json);
     DeskPages deskPages = new DeskPages(desk, deskApi, new Templates(), pages::chrome);
     byte[] openApi = resource(OPENAPI);
+    boolean anonymousReads = options.demo() && DemoCase.isLoaded(caseFile);
+    Access access = new Access(accounts.authenticate(), anonymousReads);
+    FirstAdmin firstAdmin = accounts.firstAdmin(caseFile);
+    AccountPages accountPages =
+        new AccountPages(
+            templates,
+            pages::chrome,
+            accounts.login(),
+            accounts.logout(),
+            firstAdmin,
+            accounts.addUser(),
+            accounts.changeUser(),
+            accounts.list(),
+            options.secureCookies());
+    Set<String> hosts = options.allowedHosts();
+    KeyStore keyStore = options.tls() ? Tls.keyStore(options.tlsCert(), options.tlsKey()) : null;
     Javalin app =
         Javalin.create(
             cfg -> {
+              if (keyStore != null) {
+                cfg.jetty.addConnector(
+                    (server, http) ->
+                        Tls.connector(server, http, keyStore, options.host(), options.port()));
+              }
               cfg.startup.showJavalinBanner = false;
               cfg.startup.showOldJavalinVersionWarning = false;
               cfg.jsonMapper(new JavalinJackson(json, false));
@@ -77,19 +128,44 @@ public final class SijillServer implements AutoCloseable {
                     files.location = Location.CLASSPATH;
                   });
               cfg.http.defaultContentType = "text/plain; charset=utf-8";
+              cfg.routes.before(ctx -> checkHost(ctx, hosts));
               cfg.routes.before(SijillServer::securityHeaders);
+              cfg.routes.beforeMatched(access::check);
               pageRoutes(cfg, pages);
+              accountRoutes(cfg, accountPages);
               apiRoutes(cfg, api, openApi);
               deskRoutes(cfg, deskPages, deskApi);
               errors(cfg, pages);
             });
+    Access.verify(
+        app.unsafe.internalRouter.allHttpHandlers().stream().map(e -> e.endpoint).toList());
     try {
-      app.start(port);
+      app.start(options.host(), options.port());
     } catch (RuntimeException e) {
-      throw new IllegalStateException("cannot serve on port " + port + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot serve on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
     }
-    LOG.info("Sijill serving {} on http://localhost:{}/", caseFile.describe(), app.port());
-    return new SijillServer(app, desk);
+    SijillServer server = new SijillServer(app, desk, options, firstAdmin, anonymousReads);
+    LOG.info("Sijill serving {} on {}", caseFile.describe(), server.address());
+    return server;
+  }
+
+  /**
+   * Refuses a request whose {@code Host} is not a name this server was configured to answer to: a
+   * hostile web page that points its own domain at 127.0.0.1 (DNS rebinding) gets nothing.
+   */
+  private static void checkHost(io.javalin.http.Context ctx, Set<String> allowed) {
+    String host = ctx.header("Host");
+    String name = host == null ? "" : host.strip().toLowerCase(Locale.ROOT);
+    if (name.startsWith("[")) {
+      int end = name.indexOf(']');
+      name = end < 0 ? name : name.substring(0, end + 1);
+    } else if (name.indexOf(':') >= 0) {
+      name = name.substring(0, name.indexOf(':'));
+    }
+    if (!allowed.contains(name)) {
+      throw HttpProblem.misdirected("This server does not answer to the name '" + host + "'.");
+    }
   }
 
   /**
@@ -105,6 +181,11 @@ public final class SijillServer implements AutoCloseable {
             + " frame-ancestors 'none'");
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "no-referrer");
+    // Pages and API answers hold personal data: no browser or proxy may keep a copy. Scripts and
+    // styles (no personal data) may be cached.
+    if (!ctx.path().startsWith("/static/") && !ctx.path().startsWith("/webjars/")) {
+      ctx.header("Cache-Control", "no-store");
+    }
   }
 
   private static void pageRoutes(JavalinConfig cfg, Pages pages) {
@@ -115,6 +196,20 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.get("/evidence", pages::evidenceList);
     cfg.routes.get("/evidence/{id}", pages::evidence);
     cfg.routes.get("/sources", pages::sourcesPage);
+  }
+
+  private static void accountRoutes(JavalinConfig cfg, AccountPages pages) {
+    cfg.routes.get("/login", pages::loginForm);
+    cfg.routes.post("/login", pages::loginSubmit);
+    cfg.routes.post("/logout", pages::logoutSubmit);
+    cfg.routes.get("/setup", pages::setupForm);
+    cfg.routes.post("/setup", pages::setupSubmit);
+    cfg.routes.get("/account", pages::account);
+    cfg.routes.get("/admin/users", pages::adminUsers);
+    cfg.routes.post("/admin/users", pages::adminAddUser);
+    cfg.routes.post("/admin/users/{name}/role", pages::adminRole);
+    cfg.routes.post("/admin/users/{name}/disable", pages::adminDisable);
+    cfg.routes.post("/admin/users/{name}/sessions/end", pages::adminEndSessions);
   }
 
   private static void apiRoutes(JavalinConfig cfg, Api api, byte[] openApi) {
@@ -160,7 +255,16 @@ public final class SijillServer implements AutoCloseable {
    */
   private static void errors(JavalinConfig cfg, Pages pages) {
     cfg.routes.exception(
-        HttpProblem.class, (e, ctx) -> refuse(ctx, pages, e.status(), e.code(), e.getMessage()));
+        HttpProblem.class,
+        (e, ctx) -> {
+          if (e.location() != null) {
+            ctx.attribute(REFUSED, Boolean.TRUE);
+            ctx.header("Cache-Control", "no-store");
+            ctx.redirect(e.location(), io.javalin.http.HttpStatus.SEE_OTHER);
+          } else {
+            refuse(ctx, pages, e.status(), e.code(), e.getMessage());
+          }
+        });
     cfg.routes.exception(
         Exception.class,
         (e, ctx) -> {
@@ -178,7 +282,13 @@ public final class SijillServer implements AutoCloseable {
 
   private static void refuse(Context ctx, Pages pages, int status, String code, String message) {
     ctx.attribute(REFUSED, Boolean.TRUE);
+    ctx.header("Cache-Control", "no-store");
     ctx.status(status);
+    if (status == 421) {
+      // Not this server's name: say nothing about the case (not even whether it is a demo).
+      ctx.contentType("text/plain; charset=utf-8").result(message);
+      return;
+    }
     if (ctx.path().startsWith("/api/")) {
       ctx.json(new ErrorJson(code, message));
     } else {
@@ -197,6 +307,40 @@ public final class SijillServer implements AutoCloseable {
         .filter(e -> e.endpoint.method.isHttpMethod() && e.endpoint.path.startsWith("/api/"))
         .map(e -> e.endpoint.path)
         .distinct()
+        .toList();
+  }
+
+  /** The address the server is bound to, as a URL ({@code https://10.0.0.5:8443/}). */
+  public String address() {
+    String h = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+    return (options.tls() ? "https" : "http") + "://" + h + ":" + port() + "/";
+  }
+
+  /** Whether anyone may read without logging in (the demo, served with --demo). */
+  public boolean anonymousReads() {
+    return anonymousReads;
+  }
+
+  /**
+   * The one-time link that creates the first admin, while the case has no users; its secret is
+   * printed only on the server's console.
+   */
+  public Optional<String> setupLink() {
+    if (!firstAdmin.open()) {
+      return Optional.empty();
+    }
+    String base =
+        options.behindProxy() != null
+            ? options.behindProxy().toString().replaceAll("/+$", "") + "/"
+            : address();
+    return Optional.of(base + "setup?key=" + firstAdmin.secret());
+  }
+
+  /** Every route registered, as "METHOD path" (for the authorization matrix). */
+  List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .filter(e -> e.endpoint.method.isHttpMethod())
+        .map(e -> Access.key(e.endpoint.method, e.endpoint.path))
         .toList();
   }
 

@@ -134,4 +134,43 @@ class BrowserTest {
         .hasSize((int) Math.min(expected, Params.DEFAULT_SIZE));
     assertThat(browser.getCurrentUrl()).contains("q=");
   }
+
+  /** On a real case (no --demo) a page asks for a login, then returns to where one was going. */
+  @Test
+  void aRealCaseAsksForALoginAndReturnsToThePage() {
+    try (SijillServer real =
+        SijillServer.start(demo.caseFile, ServerOptions.local(0), demo.accounts)) {
+      String base = "http://localhost:" + real.port();
+      browser.manage().deleteAllCookies();
+      browser.get(base + "/victims?q=x");
+      waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
+      assertThat(browser.getCurrentUrl()).startsWith(base + "/login?next=");
+      browser.findElement(By.name("username")).sendKeys("test-reviewer");
+      browser.findElement(By.name("password")).sendKeys("not the password");
+      browser.findElement(By.cssSelector("#login-form button")).click();
+      waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("login-problem")));
+
+      browser.findElement(By.name("username")).clear();
+      browser.findElement(By.name("username")).sendKeys("test-reviewer");
+      browser.findElement(By.name("password")).sendKeys(DemoServer.PASSWORD);
+      browser.findElement(By.cssSelector("#login-form button")).click();
+      waiting().until(ExpectedConditions.urlToBe(base + "/victims?q=x"));
+      assertThat(browser.findElement(By.id("victim-search")).isDisplayed()).isTrue();
+      // The session cookie is out of reach of the page's scripts.
+      assertThat(
+              (String)
+                  ((org.openqa.selenium.JavascriptExecutor) browser)
+                      .executeScript("return document.cookie"))
+          .doesNotContain(Access.SESSION_COOKIE);
+
+      browser.get(base + "/account");
+      assertThat(browser.findElement(By.id("account-name")).getText()).isEqualTo("test-reviewer");
+      browser.findElement(By.id("logout")).click();
+      waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
+      browser.get(base + "/victims");
+      waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
+    } finally {
+      browser.manage().deleteAllCookies();
+    }
+  }
 }

@@ -8,8 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -20,10 +23,12 @@ import org.sijill.casefile.demo.DemoCase;
 import org.sijill.casefile.model.Enums.AssessmentTarget;
 import org.sijill.casefile.model.Enums.Confidentiality;
 import org.sijill.casefile.model.Enums.EvidenceStatus;
+import org.sijill.casefile.model.Enums.Role;
 import org.sijill.casefile.model.Enums.SourceKind;
 import org.sijill.casefile.repo.Evidence;
 import org.sijill.workflow.CountDemoCase;
 import org.sijill.workflow.ProgressListener;
+import org.sijill.workflow.accounts.Accounts;
 
 /**
  * One demo case file on an embedded PostgreSQL and one server over it, shared by every test class
@@ -37,8 +42,13 @@ final class DemoServer implements AutoCloseable {
 
   final long evidenceId;
   final long witnessSourceId;
+  /** The password of every test-ROLE user. */
+  static final String PASSWORD = "correct horse battery";
+
   final CaseFile caseFile;
   final SijillServer server;
+  final Accounts accounts;
+  private final Map<Role, String> tokens = new EnumMap<>(Role.class);
   private final Path dir;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -59,7 +69,29 @@ final class DemoServer implements AutoCloseable {
                 null,
                 "test");
     this.evidenceId = seed(caseFile, incidentId);
-    this.server = SijillServer.start(caseFile, 0);
+    // No failure delay here: the workflow's AccountsTest checks the delay with its own recorder.
+    this.accounts = Accounts.over(caseFile, Clock.systemUTC(), d -> {});
+    for (Role role : Role.values()) {
+      String name = "test-" + role.db();
+      accounts.addUser().add(name, "Test " + role.db(), role, PASSWORD, "test");
+      tokens.put(role, accounts.createToken().create(name, null, "test").token());
+    }
+    // As 'serve --demo' does: anyone may read; anything else needs token(ROLE).
+    this.server = SijillServer.start(caseFile, ServerOptions.local(0).withDemo(true), accounts);
+  }
+
+  /** An API token of the user {@code test-ROLE} (password {@link #PASSWORD}). */
+  String token(Role role) {
+    return tokens.get(role);
+  }
+
+  /** A request as a script sends it, with the API token of a role. */
+  HttpResponse<String> getAs(Role role, String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Authorization", "Bearer " + token(role))
+            .GET()
+            .build());
   }
 
   /** The demo has no evidence yet: add one item with metadata, custody and an assessment. */
@@ -129,7 +161,7 @@ final class DemoServer implements AutoCloseable {
         HttpRequest.newBuilder(URI.create(base() + path)).header("HX-Request", "true").build());
   }
 
-  private HttpResponse<String> send(HttpRequest request) {
+  HttpResponse<String> send(HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.TestDatabases;
+import org.sijill.casefile.model.Enums.Role;
+import org.sijill.workflow.accounts.Accounts;
 
 /**
  * A new, empty case file — not the demo: every page renders its empty state and none carries the
@@ -24,12 +26,22 @@ import org.sijill.casefile.TestDatabases;
 class EmptyCaseTest {
   private static CaseFile empty;
   private static SijillServer server;
+  private static String token;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void openEmptyCase() {
     empty = TestDatabases.openCase();
+    // A real (non-demo) case: every read needs an account.
+    token = viewerToken(empty);
     server = SijillServer.start(empty, 0);
+  }
+
+  /** A viewer and an API token on a case file. */
+  static String viewerToken(CaseFile caseFile) {
+    Accounts accounts = Accounts.over(caseFile);
+    accounts.addUser().add("viewer-1", null, Role.VIEWER, DemoServer.PASSWORD, "test");
+    return accounts.createToken().create("viewer-1", null, "test").token();
   }
 
   @AfterAll
@@ -40,7 +52,9 @@ class EmptyCaseTest {
 
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).build(),
+        HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+            .header("Authorization", "Bearer " + token)
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -64,12 +78,15 @@ class EmptyCaseTest {
     String url = TestDatabases.createDatabase();
     String name = url.replaceFirst("^jdbc:postgresql://[^/]*/([^?]+).*$", "$1");
     CaseFile doomed = CaseFile.open(Path.of("unused"), Optional.of(url));
+    String doomedToken = viewerToken(doomed);
     try (SijillServer s = SijillServer.start(doomed, 0)) {
       demo.caseFile.jdbi().useHandle(h -> h.execute("drop database " + name + " with (force)"));
       String base = "http://localhost:" + s.port();
       HttpResponse<String> api =
           http.send(
-              HttpRequest.newBuilder(URI.create(base + "/api/incidents")).build(),
+              HttpRequest.newBuilder(URI.create(base + "/api/incidents"))
+                  .header("Authorization", "Bearer " + doomedToken)
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(api.statusCode()).isEqualTo(500);
       assertThat(api.body())
@@ -78,7 +95,9 @@ class EmptyCaseTest {
                   + " server.\"}");
       HttpResponse<String> page =
           http.send(
-              HttpRequest.newBuilder(URI.create(base + "/incidents")).build(),
+              HttpRequest.newBuilder(URI.create(base + "/incidents"))
+                  .header("Authorization", "Bearer " + doomedToken)
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(500);
       assertThat(page.body()).contains("Something went wrong").doesNotContain("Exception");

@@ -19,7 +19,7 @@ class SijillServerTest {
     int taken = demo.server.port();
     assertThatThrownBy(() -> SijillServer.start(demo.caseFile, taken))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("cannot serve on port " + taken);
+        .hasMessageContaining("cannot serve on 127.0.0.1:" + taken);
   }
 
   @Test

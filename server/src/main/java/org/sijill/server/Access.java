@@ -1,0 +1,205 @@
+package org.sijill.server;
+
+import static java.util.Map.entry;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sijill.workflow.accounts.Authenticate;
+import org.sijill.workflow.accounts.Principal;
+import org.sijill.workflow.accounts.Secrets;
+
+/**
+ * Who may call which route: the one place where every route of the server gets its rule.
+ *
+ * <p>A route registered without a rule here stops the server at start-up ({@link #verify}), and the
+ * authorization-matrix test fails the build, so a new route is never open by accident. Reads need a
+ * viewer, recording needs an analyst, reviewing a reviewer, managing users an admin; only the login
+ * and first-admin pages (and the API's description) are public. On a demo case served with {@code
+ * --demo}, anyone may read (GET) what a viewer may read; nobody may write anonymously.
+ *
+ * <p>A request authenticates with a session cookie (pages) or {@code Authorization: Bearer TOKEN}
+ * (scripts). A state-changing request made with a session cookie must also carry the session's CSRF
+ * token, as the form field {@code csrf} or the header {@code X-CSRF-Token}.
+ */
+final class Access {
+  static final String SESSION_COOKIE = "sijill_session";
+  static final String CSRF_HEADER = "X-CSRF-Token";
+  static final String CSRF_FIELD = "csrf";
+  private static final String PRINCIPAL = "sijill.principal";
+
+  /** Every route's rule, by "METHOD path" as registered. */
+  static final Map<String, Need> RULES =
+      Map.ofEntries(
+          // Pages
+          entry("GET /", Need.VIEWER),
+          entry("GET /incidents", Need.VIEWER),
+          entry("GET /incidents/{id}", Need.VIEWER),
+          entry("GET /victims", Need.VIEWER),
+          entry("GET /evidence", Need.VIEWER),
+          entry("GET /evidence/{id}", Need.VIEWER),
+          entry("GET /sources", Need.VIEWER),
+          // Accounts
+          entry("GET /login", Need.PUBLIC),
+          entry("POST /login", Need.PUBLIC),
+          entry("GET /setup", Need.PUBLIC),
+          entry("POST /setup", Need.PUBLIC),
+          entry("POST /logout", Need.VIEWER),
+          entry("GET /account", Need.VIEWER),
+          entry("GET /admin/users", Need.ADMIN),
+          entry("POST /admin/users", Need.ADMIN),
+          entry("POST /admin/users/{name}/role", Need.ADMIN),
+          entry("POST /admin/users/{name}/disable", Need.ADMIN),
+          entry("POST /admin/users/{name}/sessions/end", Need.ADMIN),
+          // API: reads
+          entry("GET /api/openapi.json", Need.PUBLIC),
+          entry("GET /api/incidents", Need.VIEWER),
+          entry("GET /api/incidents/{id}", Need.VIEWER),
+          entry("GET /api/incidents/{id}/history", Need.VIEWER),
+          entry("GET /api/victims", Need.VIEWER),
+          entry("GET /api/evidence", Need.VIEWER),
+          entry("GET /api/evidence/{id}", Need.VIEWER),
+          entry("GET /api/evidence/{id}/custody", Need.VIEWER),
+          entry("GET /api/sources", Need.VIEWER),
+          entry("GET /api/sources/{id}", Need.VIEWER),
+          entry("GET /api/locations", Need.VIEWER),
+          entry("GET /api/locations/{id}", Need.VIEWER),
+          entry("GET /api/public-claims", Need.VIEWER),
+          entry("GET /api/persons", Need.VIEWER),
+          entry("GET /api/estimates", Need.VIEWER),
+          entry("GET /api/claims-ledger", Need.VIEWER),
+          entry("GET /api/linkage-runs/{id}", Need.VIEWER),
+          entry("GET /api/estimate-runs/{id}", Need.VIEWER),
+          entry("GET /api/review/pairs", Need.VIEWER),
+          // API: recording (the desk API of ARCHITECTURE.md)
+          entry("POST /api/evidence", Need.ANALYST),
+          entry("POST /api/evidence/{id}/assessments", Need.ANALYST),
+          entry("POST /api/incidents", Need.ANALYST),
+          entry("PUT /api/incidents/{id}", Need.ANALYST),
+          entry("POST /api/incidents/{id}/evidence", Need.ANALYST),
+          entry("POST /api/incidents/{id}/attributions", Need.ANALYST),
+          entry("POST /api/public-claims", Need.ANALYST),
+          entry("POST /api/lists", Need.ANALYST),
+          entry("POST /api/linkage-runs", Need.ANALYST),
+          entry("POST /api/review/decisions", Need.ANALYST),
+          entry("POST /api/estimate-runs", Need.ANALYST),
+          // API: reviewing
+          entry("POST /api/assessments/{id}/review", Need.REVIEWER));
+
+  private final Authenticate authenticate;
+  private final boolean anonymousReads;
+
+  Access(Authenticate authenticate, boolean anonymousReads) {
+    this.authenticate = authenticate;
+    this.anonymousReads = anonymousReads;
+  }
+
+  static String key(HandlerType method, String path) {
+    return method.name() + " " + path;
+  }
+
+  /** The rule of a registered route, if it has one. */
+  static Optional<Need> rule(HandlerType method, String path) {
+    return Optional.ofNullable(RULES.get(key(method, path)));
+  }
+
+  /**
+   * Refuses to serve when a registered route has no rule.
+   *
+   * @throws IllegalStateException naming every route without a rule
+   */
+  static void verify(Collection<Endpoint> endpoints) {
+    List<String> missing =
+        endpoints.stream()
+            .filter(e -> e.method.isHttpMethod())
+            .map(e -> key(e.method, e.path))
+            .filter(k -> !RULES.containsKey(k))
+            .sorted()
+            .toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "routes without an authorization rule (add them to org.sijill.server.Access.RULES): "
+              + missing);
+    }
+  }
+
+  /** The person making the request, when authenticated (set by {@link #check}). */
+  static Optional<Principal> principal(Context ctx) {
+    return Optional.ofNullable(ctx.attribute(PRINCIPAL));
+  }
+
+  /** Checks a matched request against its route's rule; throws the refusal. */
+  void check(Context ctx) {
+    Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+    if (endpoint == null) {
+      // A static resource: the app's own scripts, styles and map outline, with no case data.
+      if (ctx.path().startsWith("/static/") || ctx.path().startsWith("/webjars/")) {
+        return;
+      }
+      throw HttpProblem.forbidden("There is no rule for " + ctx.path() + ".");
+    }
+    Need need =
+        rule(endpoint.method, endpoint.path)
+            .orElseThrow(() -> new IllegalStateException("no rule for " + endpoint.path));
+    Optional<Principal> who = identify(ctx);
+    who.ifPresent(p -> ctx.attribute(PRINCIPAL, p));
+    if (need == Need.PUBLIC) {
+      return;
+    }
+    boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
+    if (who.isEmpty()) {
+      if (read && need == Need.VIEWER && anonymousReads) {
+        return;
+      }
+      if (read && !ctx.path().startsWith("/api/")) {
+        String next = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+        throw HttpProblem.redirect(
+            "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+      }
+      throw HttpProblem.unauthorized("Log in first, or send an API token (Authorization: Bearer).");
+    }
+    Principal p = who.get();
+    if (!p.role().includes(need.role)) {
+      throw HttpProblem.forbidden(
+          "This needs the role "
+              + need.role.db()
+              + "; "
+              + p.username()
+              + " is "
+              + p.role().db()
+              + ".");
+    }
+    if (!read && p.viaSession() && !Secrets.same(p.csrf(), submittedCsrf(ctx))) {
+      throw HttpProblem.forbidden(
+          "The form's security token is missing or stale: reload the page.");
+    }
+  }
+
+  private Optional<Principal> identify(Context ctx) {
+    String auth = ctx.header("Authorization");
+    if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return authenticate.token(auth.substring(7).strip());
+    }
+    String session = ctx.cookie(SESSION_COOKIE);
+    return session == null ? Optional.empty() : authenticate.session(session);
+  }
+
+  /** The CSRF token sent with a request: the header, else a urlencoded form's field. */
+  static String submittedCsrf(Context ctx) {
+    String header = ctx.header(CSRF_HEADER);
+    if (header != null) {
+      return header;
+    }
+    String type = ctx.contentType();
+    if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
+      return ctx.formParam(CSRF_FIELD);
+    }
+    return null;
+  }
+}
