@@ -3,6 +3,8 @@ package org.sijill.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.sijill.casefile.CaseFile;
+import org.sijill.workflow.accounts.AccountException;
+import org.sijill.workflow.accounts.Accounts;
 import org.sijill.workflow.keys.CaseKeys;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +33,9 @@ import picocli.CommandLine.ScopeType;
       MediaCommand.class,
       GenerateCommand.class,
       KeysCommand.class,
+      UserCommand.class,
+      TokenCommand.class,
+      SourceCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main {
@@ -73,12 +78,29 @@ public final class Main {
       names = "--as",
       scope = ScopeType.INHERIT,
       paramLabel = "USER",
-      description = "Who is recorded as making changes (default: the login name).")
+      description =
+          "Who is recorded as making changes: an existing user of the case (default: your login"
+              + " name, recorded as os:NAME).")
   String as;
 
-  /** The name recorded with every write. */
+  /** The name --as resolved to once the case file is open (null before). */
+  private String resolvedAs;
+
+  /**
+   * The name recorded with every write: the checked {@code --as} user, else the operating-system
+   * login marked {@code os:} (it was not checked against the case's users).
+   */
   String who() {
-    return as != null && !as.isBlank() ? as : System.getProperty("user.name", "unknown");
+    if (resolvedAs != null) {
+      return resolvedAs;
+    }
+    if (as != null && !as.isBlank()) {
+      // Asked before the command opened the case file: open it briefly to check the name.
+      try (CaseFile cf = openCaseFileLocked()) {
+        return resolvedAs;
+      }
+    }
+    return "os:" + System.getProperty("user.name", "unknown");
   }
 
   @Option(
@@ -118,13 +140,25 @@ public final class Main {
     }
   }
 
-  /** Opens the case file without asking for the passphrase. */
+  /**
+   * Opens the case file without asking for the passphrase, and checks that {@code --as} names one
+   * of its users.
+   */
   CaseFile openCaseFileLocked() {
+    CaseFile cf;
     try {
-      return CaseFile.open(dataDir(), jdbcUrl());
+      cf = CaseFile.open(dataDir(), jdbcUrl());
     } catch (IllegalStateException e) {
       throw new UserError(e.getMessage(), e);
     }
+    try {
+      resolvedAs =
+          Accounts.over(cf).resolveActor().resolve(as, System.getProperty("user.name", "unknown"));
+    } catch (AccountException e) {
+      cf.close();
+      throw new UserError(e.getMessage(), e);
+    }
+    return cf;
   }
 
   /** The root command of any (sub)command, for its global options. */

@@ -1,11 +1,18 @@
 package org.sijill.cli;
 
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.demo.DemoCase;
+import org.sijill.casefile.model.Enums.Role;
+import org.sijill.server.ServerOptions;
 import org.sijill.server.SijillServer;
 import org.sijill.workflow.CountDemoCase;
+import org.sijill.workflow.accounts.Accounts;
+import org.sijill.workflow.accounts.Secrets;
 import org.sijill.workflow.keys.DemoKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,8 +34,39 @@ final class ServeCommand implements Callable<Integer> {
   int port;
 
   @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      paramLabel = "ADDR",
+      description =
+          "Address to listen on (default: ${DEFAULT-VALUE}, this machine only). Any other address"
+              + " needs --tls-cert/--tls-key or --behind-proxy.")
+  String host;
+
+  @Option(names = "--tls-cert", paramLabel = "PEM", description = "Certificate chain (PEM).")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "PEM", description = "Its private key (PEM).")
+  Path tlsKey;
+
+  @Option(
+      names = "--behind-proxy",
+      paramLabel = "URL",
+      description =
+          "The public https:// address of the reverse proxy that serves this server (it"
+              + " terminates TLS); requests must name its host.")
+  URI behindProxy;
+
+  @Option(
+      names = "--server-name",
+      paramLabel = "NAME",
+      description = "Another host name requests may use (repeatable), e.g. the certificate's.")
+  List<String> serverNames;
+
+  @Option(
       names = "--demo",
-      description = "Load the clearly labelled synthetic demo case on first start.")
+      description =
+          "Load the clearly labelled synthetic demo case on first start; anyone may read it"
+              + " without logging in. Refused on a real case.")
   boolean demo;
 
   @Override
@@ -37,7 +75,20 @@ final class ServeCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     err.println("opening the case file in " + main.dataDir().toAbsolutePath() + " …");
     err.flush();
+    ServerOptions options;
+    try {
+      options = new ServerOptions(host, port, tlsCert, tlsKey, behindProxy, serverNames, demo);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), e);
+    }
     CaseFile caseFile = demo ? main.openCaseFileLocked() : main.openCaseFile();
+    if (demo && !DemoCase.isLoaded(caseFile) && caseFile.sources().all().size() > 0) {
+      caseFile.close();
+      throw new UserError(
+          main.dataDir()
+              + " holds a real case: --demo would let anyone read it. Use another --data"
+              + " folder for the demo.");
+    }
     if (demo) {
       try {
         err.println(new DemoKeys(main.dataDir(), caseFile).unlock());
@@ -78,9 +129,13 @@ final class ServeCommand implements Callable<Integer> {
         err.println("stored " + items + " synthetic evidence items in the vault");
       }
     }
+    Accounts accounts = Accounts.over(caseFile);
+    if (demo) {
+      demoAccounts(accounts, err);
+    }
     SijillServer server;
     try {
-      server = SijillServer.start(caseFile, port);
+      server = SijillServer.start(caseFile, options, accounts);
     } catch (RuntimeException e) {
       caseFile.close();
       throw new UserError(e.getMessage(), e);
@@ -94,11 +149,42 @@ final class ServeCommand implements Callable<Integer> {
                   caseFile.close();
                   stopped.countDown();
                 }));
-    spec.commandLine()
-        .getOut()
-        .println("Sijill is serving on http://localhost:" + server.port() + "/ (Ctrl-C to stop)");
-    spec.commandLine().getOut().flush();
+    var out = spec.commandLine().getOut();
+    out.println("Sijill is serving on " + server.address() + " (Ctrl-C to stop)");
+    if (server.anonymousReads()) {
+      out.println(
+          "DEMO MODE: anyone who can reach this address may read the synthetic demo case without"
+              + " logging in; writing needs one of the demo accounts above.");
+    }
+    server
+        .setupLink()
+        .ifPresent(
+            link ->
+                out.println(
+                    "This case has no users yet. Create the first administrator (the link works"
+                        + " once): "
+                        + link));
+    out.flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * One account per role for the demo, each with a fresh random password printed on this console
+   * (never a published one: a demo reachable on a network must not hand out admin rights).
+   */
+  private static void demoAccounts(Accounts accounts, java.io.PrintWriter err) {
+    err.println("demo accounts (passwords are new at every start):");
+    for (Role role : Role.values()) {
+      String name = "demo-" + role.db();
+      String password = Secrets.random().substring(0, 16);
+      if (accounts.list().user(name).isPresent()) {
+        accounts.changeUser().password(name, password, "demo");
+      } else {
+        accounts.addUser().add(name, "Demo " + role.db(), role, password, "demo");
+      }
+      err.println("  " + name + "  " + password + "  (" + role.db() + ")");
+    }
+    err.flush();
   }
 }

@@ -20,6 +20,12 @@ class ImportExportCommandTest {
   @TempDir Path data;
   @TempDir Path files;
 
+  /** --as must name a user of the case. */
+  @org.junit.jupiter.api.BeforeEach
+  void users() {
+    CliRun.addUser(data, "tester", "analyst");
+  }
+
   @Test
   void importsAGoodListAndRefusesABadOneWithoutStoringIt() throws Exception {
     Path good = files.resolve("good.csv");

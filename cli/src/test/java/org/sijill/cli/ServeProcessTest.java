@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * which must recover and still hold the demo case.
  */
 class ServeProcessTest {
-  private static final Pattern SERVING = Pattern.compile("serving on (http://localhost:\\d+/)");
+  private static final Pattern SERVING =
+      Pattern.compile("serving on (http://127\\.0\\.0\\.1:\\d+/)");
 
   @TempDir Path data;
 

@@ -18,6 +18,9 @@ class VaultCommandTest {
 
   @Test
   void addCheckpointProofExportImportAndVerify() throws Exception {
+    // --as must name a user of the case.
+    CliRun.addUser(data, "collector-1", "analyst");
+    CliRun.addUser(other, "receiver", "admin");
     Path a = files.resolve("a.txt");
     Files.writeString(a, "synthetic statement A");
     Path b = files.resolve("b.txt");
@@ -121,6 +124,8 @@ class VaultCommandTest {
 
   @Test
   void getAnnotateAndHistoryAreLoggedWithWhoDidIt() throws Exception {
+    CliRun.addUser(other, "collector-2", "analyst");
+    CliRun.addUser(other, "analyst-3", "analyst");
     Path a = files.resolve("statement.txt");
     Files.writeString(a, "synthetic statement C");
     CliRun add =

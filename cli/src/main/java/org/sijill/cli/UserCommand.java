@@ -1,0 +1,196 @@
+package org.sijill.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.model.Enums.Role;
+import org.sijill.casefile.model.User;
+import org.sijill.casefile.model.Vocabulary;
+import org.sijill.workflow.accounts.AccountException;
+import org.sijill.workflow.accounts.Accounts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sijill user add|list|disable|role}: the accounts of a case. */
+@Command(
+    name = "user",
+    mixinStandardHelpOptions = true,
+    description = "Manage the accounts of the case (add, list, disable, role).",
+    subcommands = {
+      UserCommand.Add.class,
+      UserCommand.ListUsers.class,
+      UserCommand.Disable.class,
+      UserCommand.SetRole.class,
+      UserCommand.Password.class
+    })
+final class UserCommand {
+
+  static Role role(String raw) {
+    try {
+      return Vocabulary.parse(Role.class, raw);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--role is one of viewer, analyst, reviewer, admin (not '" + raw + "')");
+    }
+  }
+
+  /** The first line of stdin: a password piped in, never typed on the command line. */
+  static String passwordFromStdin() {
+    try {
+      BufferedReader r =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      String line = r.readLine();
+      if (line == null || line.isEmpty()) {
+        throw new UserError("--password-stdin: no password on standard input");
+      }
+      return line;
+    } catch (IOException e) {
+      throw new UserError("--password-stdin: cannot read standard input: " + e.getMessage(), e);
+    }
+  }
+
+  @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a user.")
+  static final class Add implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The user name.")
+    String name;
+
+    @Option(
+        names = "--role",
+        required = true,
+        paramLabel = "ROLE",
+        description = "viewer, analyst, reviewer or admin.")
+    String role;
+
+    @Option(names = "--display-name", paramLabel = "TEXT", description = "A longer name.")
+    String displayName;
+
+    @Option(
+        names = "--password-stdin",
+        required = true,
+        description = "Read the password from the first line of standard input.")
+    boolean passwordStdin;
+
+    @Override
+    public Integer call() {
+      Main main = Main.root(spec);
+      Role r = role(role);
+      String password = passwordFromStdin();
+      try (CaseFile cf = main.openCaseFile()) {
+        var added = Accounts.over(cf).addUser().add(name, displayName, r, password, main.who());
+        spec.commandLine().getOut().println("added " + added.username() + " (" + r.db() + ")");
+      } catch (AccountException e) {
+        throw new UserError(e.getMessage(), e);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the users.")
+  static final class ListUsers implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Main main = Main.root(spec);
+      try (CaseFile cf = main.openCaseFile()) {
+        var out = spec.commandLine().getOut();
+        for (User u : Accounts.over(cf).list().users()) {
+          out.println(
+              u.username()
+                  + "\t"
+                  + u.roleValue().db()
+                  + "\t"
+                  + (u.active() ? "active" : "disabled"));
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "disable",
+      mixinStandardHelpOptions = true,
+      description = "Disable a user and end their sessions.")
+  static final class Disable implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Override
+    public Integer call() {
+      Main main = Main.root(spec);
+      try (CaseFile cf = main.openCaseFile()) {
+        Accounts.over(cf).changeUser().disable(name, main.who());
+        spec.commandLine().getOut().println("disabled " + name);
+      } catch (AccountException e) {
+        throw new UserError(e.getMessage(), e);
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "role",
+      mixinStandardHelpOptions = true,
+      description = "Give a user another role (ends their sessions).")
+  static final class SetRole implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Parameters(
+        index = "1",
+        paramLabel = "ROLE",
+        description = "viewer, analyst, reviewer or admin.")
+    String role;
+
+    @Override
+    public Integer call() {
+      Main main = Main.root(spec);
+      Role r = role(role);
+      try (CaseFile cf = main.openCaseFile()) {
+        Accounts.over(cf).changeUser().role(name, r, main.who());
+        spec.commandLine().getOut().println(name + " is now " + r.db());
+      } catch (AccountException e) {
+        throw new UserError(e.getMessage(), e);
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "password",
+      mixinStandardHelpOptions = true,
+      description = "Set a user's password from standard input (ends their sessions).")
+  static final class Password implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Option(names = "--password-stdin", required = true, description = "Read it from stdin.")
+    boolean passwordStdin;
+
+    @Override
+    public Integer call() {
+      Main main = Main.root(spec);
+      String password = passwordFromStdin();
+      try (CaseFile cf = main.openCaseFile()) {
+        Accounts.over(cf).changeUser().password(name, password, main.who());
+        spec.commandLine().getOut().println("changed the password of " + name);
+      } catch (AccountException e) {
+        throw new UserError(e.getMessage(), e);
+      }
+      return 0;
+    }
+  }
+}
