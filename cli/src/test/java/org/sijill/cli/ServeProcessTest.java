@@ -31,7 +31,8 @@ class ServeProcessTest {
 
   @TempDir Path data;
 
-  record Served(Process process, String url) {}
+  /** A running serve, its URL and everything it printed so far. */
+  record Served(Process process, String url, StringBuffer output) {}
 
   Served serve() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -53,10 +54,11 @@ class ServeProcessTest {
     // A dedicated thread, not the common fork-join pool: on two cores that pool has one worker,
     // which other work in this JVM may hold, and the child's startup line would go unread.
     CompletableFuture<String> url = new CompletableFuture<>();
+    StringBuffer output = new StringBuffer();
     Thread reader =
         new Thread(
             () -> {
-              StringBuilder seen = new StringBuilder();
+              StringBuffer seen = output;
               try (BufferedReader r =
                   new BufferedReader(
                       new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -64,9 +66,8 @@ class ServeProcessTest {
                   Matcher m = SERVING.matcher(line);
                   if (!url.isDone() && m.find()) {
                     url.complete(m.group(1));
-                  } else if (!url.isDone()) {
-                    seen.append(line).append('\n');
                   }
+                  seen.append(line).append('\n');
                   // Keep reading to the end so the child never blocks on a full pipe.
                 }
               } catch (java.io.IOException e) {
@@ -79,7 +80,7 @@ class ServeProcessTest {
     reader.setDaemon(true);
     reader.start();
     try {
-      return new Served(p, url.get(300, TimeUnit.SECONDS));
+      return new Served(p, url.get(300, TimeUnit.SECONDS), output);
     } catch (Exception e) {
       p.destroyForcibly();
       throw e;
@@ -101,6 +102,23 @@ class ServeProcessTest {
       assertThat(incidents.statusCode()).isEqualTo(200);
       assertThat(incidents.body()).contains("Jableh");
       assertThat(get(first.url()).body()).containsIgnoringCase("synthetic demo data");
+      // The console says that anyone may read, and gives one account per role.
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!first.output().toString().contains("DEMO MODE") && System.nanoTime() < until) {
+        Thread.sleep(100);
+      }
+      assertThat(first.output().toString())
+          .contains("DEMO MODE: anyone who can reach this address may read")
+          .contains("demo-viewer", "demo-analyst", "demo-reviewer", "demo-admin");
+      // Reading is open; nothing else is.
+      HttpResponse<String> anonymousPost =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(first.url() + "logout"))
+                      .POST(HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(anonymousPost.statusCode()).isEqualTo(401);
       // The demo's evidence went through the vault: five items, each page renders.
       HttpResponse<String> evidence = get(first.url() + "api/evidence");
       assertThat(evidence.body()).contains("\"total\":5").contains("scene-1.png", "reposted.jpg");
