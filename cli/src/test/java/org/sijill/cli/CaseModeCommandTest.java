@@ -42,6 +42,9 @@ class CaseModeCommandTest {
             + "{\"column\": \"date_of_death\", \"kind\": \"date\", \"format\": \"yyyy-MM-dd\"},"
             + "{\"column\": \"place_of_death\", \"kind\": \"name\"}]}");
     String d = data.toString();
+    // --as must name a user of the case.
+    CliRun.addUser(data, "analyst-1", "analyst");
+    CliRun.addUser(data, "reviewer-1", "reviewer");
     for (Path l : lists) {
       String name = l.getFileName().toString().replace(".csv", "");
       CliRun r = run("--data", d, "import-list", "--source", name, l.toString());

@@ -26,10 +26,12 @@ class RepeatedListTest {
   @TempDir static Path files;
   private static CaseFile caseFile;
   private static SijillServer server;
+  private static String token;
 
   @BeforeAll
   static void importTwice() throws Exception {
     caseFile = TestDatabases.openCase();
+    token = EmptyCaseTest.viewerToken(caseFile);
     Path list = files.resolve("list.csv");
     Files.writeString(
         list,
@@ -58,6 +60,7 @@ class RepeatedListTest {
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/"))
+                    .header("Authorization", "Bearer " + token)
                     .build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();
