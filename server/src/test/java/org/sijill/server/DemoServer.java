@@ -42,6 +42,7 @@ final class DemoServer implements AutoCloseable {
 
   final long evidenceId;
   final long witnessSourceId;
+
   /** The password of every test-ROLE user. */
   static final String PASSWORD = "correct horse battery";
 
