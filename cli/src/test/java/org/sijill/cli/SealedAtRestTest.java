@@ -39,6 +39,8 @@ class SealedAtRestTest {
     Files.writeString(pass, "a published test passphrase\n");
     String[] unlocked = {"--data", data.toString(), "--passphrase-file", pass.toString()};
 
+    // --as must name a user of the case.
+    CliRun.addUser(data, "collector-1", "analyst");
     CliRun init = run(args(unlocked, "keys", "init"));
     assertThat(init.code()).as(init.err()).isZero();
 
