@@ -45,6 +45,14 @@ final class Access {
           entry("GET /evidence", Need.VIEWER),
           entry("GET /evidence/{id}", Need.VIEWER),
           entry("GET /sources", Need.VIEWER),
+          // The counting desk's pages
+          entry("GET /desk/lists", Need.VIEWER),
+          entry("POST /desk/lists", Need.ANALYST),
+          entry("GET /desk/linking", Need.VIEWER),
+          entry("POST /desk/linking", Need.ANALYST),
+          entry("GET /desk/linking/jobs/{id}", Need.VIEWER),
+          entry("GET /desk/review", Need.VIEWER),
+          entry("POST /desk/review", Need.ANALYST),
           // Accounts
           entry("GET /login", Need.PUBLIC),
           entry("POST /login", Need.PUBLIC),
@@ -71,6 +79,7 @@ final class Access {
           entry("GET /api/locations", Need.VIEWER),
           entry("GET /api/locations/{id}", Need.VIEWER),
           entry("GET /api/public-claims", Need.VIEWER),
+          entry("GET /api/lists", Need.VIEWER),
           entry("GET /api/persons", Need.VIEWER),
           entry("GET /api/estimates", Need.VIEWER),
           entry("GET /api/claims-ledger", Need.VIEWER),

@@ -17,6 +17,7 @@ import org.sijill.workflow.RecordDecisions;
 import org.sijill.workflow.ReviewQueue;
 import org.sijill.workflow.StartEstimation;
 import org.sijill.workflow.StartLinkage;
+import org.sijill.workflow.accounts.Principal;
 
 /**
  * The counting desk's use cases, shared by its pages and its API: both call the same workflow
@@ -88,7 +89,8 @@ final class Desk implements AutoCloseable {
 
   /** Who is making the request, as decisions and imports record it. */
   static String who(Context ctx) {
-    return "web";
+    // Every route that writes needs an analyst (Access.RULES), so a principal is always there.
+    return Access.principal(ctx).map(Principal::recordedAs).orElse("anonymous");
   }
 
   @Override

@@ -12,6 +12,7 @@ import org.sijill.workflow.ImportList;
 import org.sijill.workflow.ReviewQueue;
 import org.sijill.workflow.StartLinkage;
 import org.sijill.workflow.VictimListSettings;
+import org.sijill.workflow.accounts.Principal;
 
 /**
  * The counting desk's pages: lists in ({@code /desk/lists}), linking as a job ({@code
@@ -39,7 +40,7 @@ final class DeskPages {
   }
 
   static String csrf(Context ctx) {
-    return "";
+    return Access.principal(ctx).map(Principal::csrf).filter(c -> c != null).orElse("");
   }
 
   void lists(Context ctx) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -62,6 +63,13 @@ class DeskBrowserTest {
         "--window-size=1280,1000",
         "--user-data-dir=" + dir.resolve("profile"));
     browser = new ChromeDriver(service, options);
+    // A real case asks for a login first; the analyst's session carries the CSRF token.
+    browser.get(desk.base() + "/desk/lists");
+    waiting(20).until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
+    browser.findElement(By.name("username")).sendKeys(DeskCase.ANALYST);
+    browser.findElement(By.name("password")).sendKeys(DeskCase.PASSWORD);
+    browser.findElement(By.cssSelector("#login-form button")).click();
+    waiting(20).until(ExpectedConditions.urlToBe(desk.base() + "/desk/lists"));
   }
 
   @AfterAll
@@ -75,7 +83,10 @@ class DeskBrowserTest {
   }
 
   private static WebDriverWait waiting(int seconds) {
-    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    // htmx swaps the job list while we poll it: an element read mid-swap is stale, not wrong.
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   private static void upload(Path file, String source, String encoding) {

@@ -7,11 +7,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.UUID;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.TestDatabases;
+import org.sijill.casefile.model.Enums.Role;
 import org.sijill.workflow.GenerateLists;
 import org.sijill.workflow.ProgressListener;
+import org.sijill.workflow.accounts.Accounts;
 
 /**
  * A new case (a database of its own on the tests' PostgreSQL, {@link TestDatabases}) with a server
@@ -22,11 +25,19 @@ final class DeskCase implements AutoCloseable {
   final CaseFile caseFile;
   final SijillServer server;
   final GenerateLists.Result lists;
+  static final String ANALYST = "desk-analyst";
+  static final String PASSWORD = "a long desk passphrase";
+  private final String token;
   private final HttpClient http = HttpClient.newHttpClient();
 
   DeskCase(Path dir) throws Exception {
     caseFile = TestDatabases.openCase();
-    server = SijillServer.start(caseFile, 0);
+    // A real case: every desk request is made by an analyst of the case, with an API token (the
+    // browser test logs in with the password instead).
+    Accounts accounts = Accounts.over(caseFile, Clock.systemUTC(), d -> {});
+    accounts.addUser().add(ANALYST, "Desk analyst", Role.ANALYST, PASSWORD, "test");
+    token = accounts.createToken().create(ANALYST, null, "test").token();
+    server = SijillServer.start(caseFile, ServerOptions.local(0), accounts);
     lists =
         new GenerateLists()
             .run(
@@ -44,13 +55,16 @@ final class DeskCase implements AutoCloseable {
 
   HttpResponse<String> get(String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create(base() + path)).build(),
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Authorization", "Bearer " + token)
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> postJson(String path, String body) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
@@ -87,6 +101,7 @@ final class DeskCase implements AutoCloseable {
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return http.send(
         HttpRequest.newBuilder(URI.create(base() + "/api/lists"))
+            .header("Authorization", "Bearer " + token)
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
             .build(),
