@@ -13,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.sijill.casefile.model.Enums.Role;
 
 /**
@@ -21,24 +20,22 @@ import org.sijill.casefile.model.Enums.Role;
  * anonymous visitor and by each role, on a real case and on the demo, gets the answer its rule in
  * {@link Access#RULES} promises. A route added without a rule stops the server at start-up.
  */
-@ExtendWith(DemoServer.Extension.class)
 class AccessMatrixTest {
   private static SijillServer realCase;
-  private final DemoServer demo;
-
-  AccessMatrixTest(DemoServer demo) {
-    this.demo = demo;
-  }
+  // A demo of its own: the matrix really starts the jobs its analyst calls may start.
+  private static DemoServer demo;
 
   @BeforeAll
-  static void startWithoutDemoReading(DemoServer demo) {
+  static void startWithoutDemoReading() throws Exception {
+    demo = DemoServer.own();
     // The same case file served without --demo: nobody reads anonymously.
     realCase = SijillServer.start(demo.caseFile, ServerOptions.local(0), demo.accounts);
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
     realCase.close();
+    demo.close();
   }
 
   @Test

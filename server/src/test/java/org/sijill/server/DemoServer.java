@@ -173,6 +173,14 @@ final class DemoServer implements AutoCloseable {
     }
   }
 
+  /**
+   * A demo of the caller's own, for a test that writes to the case in ways other tests must not see
+   * (the authorization matrix starts linkage jobs); the caller closes it.
+   */
+  static DemoServer own() throws IOException {
+    return new DemoServer(Files.createTempDirectory("sijill-server-test"));
+  }
+
   @Override
   public void close() throws IOException {
     server.close();
