@@ -135,7 +135,12 @@ final class ServeCommand implements Callable<Integer> {
     }
     SijillServer server;
     try {
-      server = SijillServer.start(caseFile, options, accounts);
+      server =
+          SijillServer.start(
+              caseFile,
+              options,
+              accounts,
+              new org.sijill.workflow.ReceiveEvidence(main.dataDir(), caseFile));
     } catch (RuntimeException e) {
       caseFile.close();
       throw new UserError(e.getMessage(), e);

@@ -53,6 +53,9 @@ final class Access {
           entry("GET /desk/linking/jobs/{id}", Need.VIEWER),
           entry("GET /desk/review", Need.VIEWER),
           entry("POST /desk/review", Need.ANALYST),
+          // The verification desk
+          entry("GET /evidence/new", Need.ANALYST),
+          entry("POST /evidence/new", Need.ANALYST),
           // Accounts
           entry("GET /login", Need.PUBLIC),
           entry("POST /login", Need.PUBLIC),

@@ -37,6 +37,11 @@ final class HttpProblem extends RuntimeException {
     return new HttpProblem(421, message, null);
   }
 
+  /** The server cannot do this now or at all (no vault to upload into, the vault is busy). */
+  static HttpProblem unavailable(String message) {
+    return new HttpProblem(503, message, null);
+  }
+
   /** A page that needs a login: 303 to {@code location}. */
   static HttpProblem redirect(String location) {
     return new HttpProblem(303, "Log in first.", location);
@@ -58,6 +63,7 @@ final class HttpProblem extends RuntimeException {
       case 403 -> "forbidden";
       case 404 -> "not_found";
       case 421 -> "misdirected";
+      case 503 -> "unavailable";
       default -> "bad_request";
     };
   }

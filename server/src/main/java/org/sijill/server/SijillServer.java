@@ -3,6 +3,7 @@ package org.sijill.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.demo.DemoCase;
+import org.sijill.workflow.ReceiveEvidence;
 import org.sijill.workflow.accounts.Accounts;
 import org.sijill.workflow.accounts.FirstAdmin;
 import org.slf4j.Logger;
@@ -85,6 +87,15 @@ public final class SijillServer implements AutoCloseable {
    * @throws IllegalStateException when the address cannot be bound or a route has no rule
    */
   public static SijillServer start(CaseFile caseFile, ServerOptions options, Accounts accounts) {
+    return start(caseFile, options, accounts, null);
+  }
+
+  /**
+   * As {@link #start(CaseFile, ServerOptions, Accounts)}, taking uploads into the vault through
+   * {@code receive} (null: uploads are refused with 503).
+   */
+  public static SijillServer start(
+      CaseFile caseFile, ServerOptions options, Accounts accounts, ReceiveEvidence receive) {
     ObjectMapper json = Json.mapper();
     Templates templates = new Templates();
     Pages pages = new Pages(caseFile, templates, json, Assets.fromWebjars());
@@ -92,6 +103,7 @@ public final class SijillServer implements AutoCloseable {
     Desk desk = new Desk(caseFile);
     DeskApi deskApi = new DeskApi(desk, json);
     DeskPages deskPages = new DeskPages(desk, deskApi, new Templates(), pages::chrome);
+    EvidenceDesk evidenceDesk = new EvidenceDesk(templates, pages, receive);
     byte[] openApi = resource(OPENAPI);
     boolean anonymousReads = options.demo() && DemoCase.isLoaded(caseFile);
     Access access = new Access(accounts.authenticate(), anonymousReads);
@@ -131,6 +143,9 @@ public final class SijillServer implements AutoCloseable {
               cfg.routes.before(ctx -> checkHost(ctx, hosts));
               cfg.routes.before(SijillServer::securityHeaders);
               cfg.routes.beforeMatched(access::check);
+              // Uploads: Jetty writes each file part to a temporary file, never whole in memory.
+              cfg.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
+              evidenceDeskRoutes(cfg, evidenceDesk); // before pageRoutes: /evidence/new is not /evidence/{id}
               pageRoutes(cfg, pages);
               accountRoutes(cfg, accountPages);
               apiRoutes(cfg, api, openApi);
@@ -196,6 +211,12 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.get("/evidence", pages::evidenceList);
     cfg.routes.get("/evidence/{id}", pages::evidence);
     cfg.routes.get("/sources", pages::sourcesPage);
+  }
+
+  private static void evidenceDeskRoutes(JavalinConfig cfg, EvidenceDesk desk) {
+    cfg.routes.get("/evidence/new", desk::form);
+    cfg.routes.post("/evidence/new", desk::formSubmit);
+    cfg.routes.post("/api/evidence", desk::api);
   }
 
   private static void accountRoutes(JavalinConfig cfg, AccountPages pages) {

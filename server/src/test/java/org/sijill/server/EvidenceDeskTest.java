@@ -1,0 +1,298 @@
+package org.sijill.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.model.Enums.Role;
+import org.sijill.workflow.ReceiveEvidence;
+import org.sijill.workflow.accounts.Accounts;
+
+/**
+ * The verification desk's way in, on a fresh case with its own vault: files sent to {@code POST
+ * /api/evidence} or through the upload form land in the vault with their provenance, and the answer
+ * says "new" or names the earliest copy seen before. The pictures are PDQ's public test images (a
+ * photo of a bridge and the same photo turned upside down).
+ */
+class EvidenceDeskTest {
+  private static final Path PDQ = Path.of("../media/src/test/resources/pdq");
+  private static final Path BRIDGE = PDQ.resolve("bridge-1-original.jpg");
+  private static final Path BRIDGE_TURNED = PDQ.resolve("bridge-3-rotate-180.jpg");
+
+  /** A drawn picture unlike the bridge (PDQ's other test images are modified bridges). */
+  private static Path other;
+
+  private static final String PASSWORD = "correct horse battery";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static CaseFile caseFile;
+  private static SijillServer server;
+  private static final Map<Role, String> TOKENS = new java.util.EnumMap<>(Role.class);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static WebDriver browser;
+
+  @BeforeAll
+  static void start(@TempDir Path data) throws IOException {
+    other = data.resolve("drawn-scene.png");
+    javax.imageio.ImageIO.write(scene(5), "png", other.toFile());
+    caseFile = CaseFile.open(data, Optional.empty());
+    Accounts accounts = Accounts.over(caseFile, java.time.Clock.systemUTC(), d -> {});
+    for (Role role : Role.values()) {
+      String name = "desk-" + role.db();
+      accounts.addUser().add(name, "Desk " + role.db(), role, PASSWORD, "test");
+      TOKENS.put(role, accounts.createToken().create(name, null, "test").token());
+    }
+    server =
+        SijillServer.start(
+            caseFile, ServerOptions.local(0), accounts, new ReceiveEvidence(data, caseFile));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    server.close();
+    caseFile.close();
+  }
+
+  private static String base() {
+    return "http://localhost:" + server.port();
+  }
+
+  @Test
+  void anUploadIsNewThenItsTurnedCopyIsSeenBeforeWithTheEarliestAcquisition() throws Exception {
+    HttpResponse<String> first =
+        upload(
+            Role.ANALYST,
+            List.of(BRIDGE),
+            Map.of(
+                "source", "Synthetic channel A",
+                "url", "https://example.org/post/1",
+                "acquiredAt", "2025-03-06T18:00:00Z",
+                "note", "صورة اختبار"));
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    JsonNode item = JSON.readTree(first.body()).at("/items/0");
+    long id = item.get("id").asLong();
+    assertThat(item.get("sha256").asText()).hasSize(64);
+    assertThat(item.get("seen")).isEmpty();
+    var stored = caseFile.evidence().find(id).orElseThrow();
+    assertThat(stored.originalName()).isEqualTo("bridge-1-original.jpg");
+    assertThat(stored.originalUrl()).isEqualTo("https://example.org/post/1");
+    assertThat(stored.acquiredBy()).isEqualTo("desk-analyst");
+    assertThat(caseFile.evidence().events(id)).extracting(e -> e.action()).contains("acquired");
+
+    HttpResponse<String> second =
+        upload(
+            Role.ANALYST,
+            List.of(BRIDGE_TURNED, other),
+            Map.of("source", "Synthetic channel B", "acquiredAt", "2025-03-09"));
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+    JsonNode items = JSON.readTree(second.body()).get("items");
+    assertThat(items).hasSize(2);
+    JsonNode seen = items.get(0).get("seen");
+    assertThat(seen).hasSize(1);
+    assertThat(seen.get(0).get("id").asLong()).isEqualTo(id);
+    assertThat(seen.get(0).get("sha256").asText()).isEqualTo(item.get("sha256").asText());
+    assertThat(seen.get(0).get("distance").asInt()).isLessThan(32);
+    assertThat(seen.get(0).get("acquiredAt").asText()).startsWith("2025-03-06T18:00");
+    assertThat(items.get(1).get("seen")).isEmpty();
+
+    // The same bytes again: seen before at distance 0, and a second acquisition is logged.
+    long acquisitions =
+        caseFile.evidence().events(id).stream().filter(e -> e.action().equals("acquired")).count();
+    HttpResponse<String> again = upload(Role.ANALYST, List.of(BRIDGE), Map.of());
+    JsonNode repeat = JSON.readTree(again.body()).at("/items/0");
+    assertThat(repeat.get("id").asLong()).isEqualTo(id);
+    assertThat(repeat.at("/seen/0/distance").asInt()).isZero();
+    assertThat(
+            caseFile.evidence().events(id).stream()
+                .filter(e -> e.action().equals("acquired"))
+                .count())
+        .isEqualTo(acquisitions + 1);
+  }
+
+  @Test
+  void badProvenanceIsRefusedNamingTheFieldAndNothingIsStored() throws Exception {
+    long before = caseFile.evidence().count();
+    HttpResponse<String> r =
+        upload(Role.ANALYST, List.of(other), Map.of("acquiredAt", "last Tuesday"));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("acquiredAt");
+    HttpResponse<String> url =
+        upload(Role.ANALYST, List.of(other), Map.of("url", "javascript:alert(1)"));
+    assertThat(url.statusCode()).isEqualTo(400);
+    assertThat(url.body()).contains("url");
+    HttpResponse<String> none = upload(Role.ANALYST, List.of(), Map.of("source", "x"));
+    assertThat(none.statusCode()).isEqualTo(400);
+    assertThat(caseFile.evidence().count()).isEqualTo(before);
+  }
+
+  @Test
+  void onlyAnAnalystOrAboveMayUpload() throws Exception {
+    long before = caseFile.evidence().count();
+    assertThat(upload(null, List.of(other), Map.of()).statusCode()).isEqualTo(401);
+    assertThat(upload(Role.VIEWER, List.of(other), Map.of()).statusCode()).isEqualTo(403);
+    assertThat(caseFile.evidence().count()).isEqualTo(before);
+  }
+
+  @Test
+  void theUploadFormSaysNewThenSeenBefore(@TempDir Path tmp) throws IOException {
+    // A drawn picture of its own, so this test does not depend on what the API test stored, and
+    // the same picture at half size as a JPEG: a re-post.
+    java.awt.image.BufferedImage scene = scene(11);
+    Path original = tmp.resolve("scene-as-posted.png");
+    javax.imageio.ImageIO.write(scene, "png", original.toFile());
+    Path recycled = tmp.resolve("recycled.jpg");
+    javax.imageio.ImageIO.write(half(scene), "jpg", recycled.toFile());
+    startBrowser(tmp.resolve("profile"));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    browser.get(base() + "/evidence/new");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
+    browser.findElement(By.name("username")).sendKeys("desk-analyst");
+    browser.findElement(By.name("password")).sendKeys(PASSWORD);
+    browser.findElement(By.cssSelector("#login-form button")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload")));
+
+    browser.findElement(By.id("upload-file")).sendKeys(original.toAbsolutePath().toString());
+    browser.findElement(By.id("upload-source")).sendKeys("قناة اصطناعية");
+    browser.findElement(By.id("upload-submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#received .new")));
+    assertThat(browser.findElement(By.id("received")).getText())
+        .contains("scene-as-posted.png", "new");
+
+    browser.findElement(By.id("upload-file")).clear();
+    browser.findElement(By.id("upload-file")).sendKeys(recycled.toAbsolutePath().toString());
+    browser.findElement(By.id("upload-source")).clear();
+    browser.findElement(By.id("upload-source")).sendKeys("Synthetic repost");
+    browser.findElement(By.id("upload-submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#received .seen")));
+    String said = browser.findElement(By.cssSelector("#received .seen")).getText();
+    assertThat(said).startsWith("seen before: earliest copy acquired").contains("from");
+    // The earliest copy is the first upload, and the link leads to it.
+    browser.findElement(By.cssSelector("#received .received-item ul a")).click();
+    wait.until(ExpectedConditions.urlContains("/evidence/"));
+    assertThat(browser.getTitle()).startsWith("Evidence item");
+  }
+
+  /** Random coloured shapes on a gradient: a picture no other test draws. */
+  private static java.awt.image.BufferedImage scene(long seed) {
+    java.util.Random r = new java.util.Random(seed);
+    var img = new java.awt.image.BufferedImage(480, 360, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var g = img.createGraphics();
+    g.setPaint(
+        new java.awt.GradientPaint(0, 0, java.awt.Color.WHITE, 480, 360, java.awt.Color.GRAY));
+    g.fillRect(0, 0, 480, 360);
+    for (int i = 0; i < 40; i++) {
+      g.setColor(new java.awt.Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)));
+      int x = r.nextInt(440);
+      int y = r.nextInt(320);
+      if (i % 2 == 0) {
+        g.fillRect(x, y, 20 + r.nextInt(100), 20 + r.nextInt(80));
+      } else {
+        g.fillOval(x, y, 20 + r.nextInt(100), 20 + r.nextInt(80));
+      }
+    }
+    g.dispose();
+    return img;
+  }
+
+  private static java.awt.image.BufferedImage half(java.awt.image.BufferedImage img) {
+    var small =
+        new java.awt.image.BufferedImage(
+            img.getWidth() / 2, img.getHeight() / 2, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var g = small.createGraphics();
+    g.setRenderingHint(
+        java.awt.RenderingHints.KEY_INTERPOLATION,
+        java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(img, 0, 0, small.getWidth(), small.getHeight(), null);
+    g.dispose();
+    return small;
+  }
+
+  private static void startBrowser(Path profile) {
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(new File("/usr/bin/chromium"));
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + profile);
+    browser = new ChromeDriver(service, options);
+  }
+
+  /** A multipart upload as a script sends it: the files as {@code file}, then the fields. */
+  private static HttpResponse<String> upload(
+      Role role, List<Path> files, Map<String, String> fields)
+      throws IOException, InterruptedException {
+    String boundary = "sijill-test-boundary-7d1f";
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (Path f : files) {
+      body.write(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                  + f.getFileName()
+                  + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      body.write(Files.readAllBytes(f));
+      body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    for (var e : fields.entrySet()) {
+      body.write(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + e.getKey()
+                  + "\"\r\n\r\n"
+                  + e.getValue()
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base() + "/api/evidence"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    if (role != null) {
+      b.header("Authorization", "Bearer " + TOKENS.get(role));
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
