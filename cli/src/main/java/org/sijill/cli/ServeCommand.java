@@ -135,12 +135,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     SijillServer server;
     try {
-      server =
-          SijillServer.start(
-              caseFile,
-              options,
-              accounts,
-              new org.sijill.workflow.ReceiveEvidence(main.dataDir(), caseFile));
+      server = SijillServer.start(caseFile, options, accounts, main.dataDir());
     } catch (RuntimeException e) {
       caseFile.close();
       throw new UserError(e.getMessage(), e);

@@ -56,6 +56,8 @@ final class Access {
           // The verification desk
           entry("GET /evidence/new", Need.ANALYST),
           entry("POST /evidence/new", Need.ANALYST),
+          entry("GET /evidence/{id}/original", Need.VIEWER),
+          entry("GET /api/evidence/{id}/original", Need.VIEWER),
           // Accounts
           entry("GET /login", Need.PUBLIC),
           entry("POST /login", Need.PUBLIC),

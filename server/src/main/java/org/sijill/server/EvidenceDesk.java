@@ -3,9 +3,14 @@ package org.sijill.server;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -13,8 +18,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.sijill.workflow.EvidenceException;
+import org.sijill.workflow.OpenOriginal;
 import org.sijill.workflow.Provenance;
 import org.sijill.workflow.ReceiveEvidence;
 import org.sijill.workflow.accounts.Principal;
@@ -30,15 +38,66 @@ final class EvidenceDesk {
   private final Templates templates;
   private final Pages pages;
   private final ReceiveEvidence receive;
+  private final OpenOriginal originals;
 
   /**
-   * @param receive the vault's way in, or null when the server was started without a data directory
-   *     (then uploads are refused with 503)
+   * @param receive the vault's way in, and {@code originals} its way out, both null when the server
+   *     was started without a data directory (then those requests are answered with 503)
    */
-  EvidenceDesk(Templates templates, Pages pages, ReceiveEvidence receive) {
+  EvidenceDesk(Templates templates, Pages pages, ReceiveEvidence receive, OpenOriginal originals) {
     this.templates = templates;
     this.pages = pages;
     this.receive = receive;
+    this.originals = originals;
+  }
+
+  /** Media types a browser may show inline: pictures, sound and film, but never SVG or HTML. */
+  private static final Pattern INLINE =
+      Pattern.compile("image/(jpeg|png|gif|webp|bmp)|video/[a-z0-9.+-]+|audio/[a-z0-9.+-]+");
+
+  /**
+   * The original bytes ({@code ?download=1}: as a file to save), after the custody log records who
+   * opened them. A video player's later range requests of the same viewing are not logged again.
+   * Only pictures, sound and film are shown inline; anything else is sent as a download, under a
+   * policy that lets it run nothing.
+   */
+  void original(Context ctx) {
+    long id = Params.id(ctx);
+    if (originals == null) {
+      throw HttpProblem.unavailable("This server was started without a vault.");
+    }
+    boolean download = "1".equals(ctx.queryParam("download"));
+    String range = ctx.header("Range");
+    boolean firstPiece = range == null || range.replace(" ", "").startsWith("bytes=0-");
+    Principal who = Access.principal(ctx).orElse(null);
+    String viewer = who == null ? "anonymous (demo)" : who.recordedAs();
+    OpenOriginal.Original o;
+    try {
+      o =
+          originals
+              .open(id, viewer, download ? "download" : "preview", firstPiece)
+              .orElseThrow(
+                  () ->
+                      HttpProblem.notFound(
+                          "There is no original of evidence item " + id + " in this vault."));
+    } catch (EvidenceException e) {
+      throw HttpProblem.unavailable(e.getMessage());
+    }
+    String type = o.mediaType() == null ? "" : o.mediaType().toLowerCase(Locale.ROOT);
+    boolean inline = !download && INLINE.matcher(type).matches();
+    String name = o.name() == null ? "evidence-" + id : o.name();
+    ctx.header(
+        "Content-Disposition",
+        (inline ? "inline" : "attachment")
+            + "; filename*=UTF-8''"
+            + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+    ctx.header("Content-Security-Policy", "sandbox; default-src 'none'");
+    try {
+      ctx.writeSeekableStream(
+          Files.newInputStream(o.content()), inline ? type : "application/octet-stream", o.size());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The API's answer: one item per file, in the order sent. */

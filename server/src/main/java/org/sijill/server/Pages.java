@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.demo.DemoCase;
+import org.sijill.casefile.model.CustodyEvent;
 import org.sijill.casefile.model.Enums.AssessmentTarget;
 import org.sijill.casefile.model.EvidenceItem;
 import org.sijill.casefile.model.Incident;
@@ -154,13 +155,20 @@ final class Pages {
             .find(id)
             .orElseThrow(() -> HttpProblem.notFound("There is no evidence item " + id + "."));
     SourceView source = item.sourceId() == null ? null : sources().get(item.sourceId());
+    List<CustodyEvent> events = caseFile.evidence().events(id);
+    Map<Long, List<EvidenceView.Field>> details = new java.util.HashMap<>();
+    for (CustodyEvent c : events) {
+      details.put(c.id(), fields(c.details()));
+    }
     EvidenceView view =
         new EvidenceView(
             item,
             source,
             fields(item.metadata()),
-            caseFile.evidence().events(id),
-            caseFile.claims().assessments(AssessmentTarget.EVIDENCE, id));
+            events,
+            caseFile.claims().assessments(AssessmentTarget.EVIDENCE, id),
+            details,
+            caseFile.nearDuplicates().earlierCopiesOf(id));
     render(ctx, "evidence.jte", chrome("Evidence item " + id, "evidence"), view);
   }
 

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.demo.DemoCase;
+import org.sijill.workflow.OpenOriginal;
 import org.sijill.workflow.ReceiveEvidence;
 import org.sijill.workflow.accounts.Accounts;
 import org.sijill.workflow.accounts.FirstAdmin;
@@ -91,11 +92,11 @@ public final class SijillServer implements AutoCloseable {
   }
 
   /**
-   * As {@link #start(CaseFile, ServerOptions, Accounts)}, taking uploads into the vault through
-   * {@code receive} (null: uploads are refused with 503).
+   * As {@link #start(CaseFile, ServerOptions, Accounts)}, with the vault of {@code dataDir} for
+   * uploads and originals (null: there is none, and those requests are answered with 503).
    */
   public static SijillServer start(
-      CaseFile caseFile, ServerOptions options, Accounts accounts, ReceiveEvidence receive) {
+      CaseFile caseFile, ServerOptions options, Accounts accounts, java.nio.file.Path dataDir) {
     ObjectMapper json = Json.mapper();
     Templates templates = new Templates();
     Pages pages = new Pages(caseFile, templates, json, Assets.fromWebjars());
@@ -103,7 +104,12 @@ public final class SijillServer implements AutoCloseable {
     Desk desk = new Desk(caseFile);
     DeskApi deskApi = new DeskApi(desk, json);
     DeskPages deskPages = new DeskPages(desk, deskApi, new Templates(), pages::chrome);
-    EvidenceDesk evidenceDesk = new EvidenceDesk(templates, pages, receive);
+    EvidenceDesk evidenceDesk =
+        new EvidenceDesk(
+            templates,
+            pages,
+            dataDir == null ? null : new ReceiveEvidence(dataDir, caseFile),
+            dataDir == null ? null : new OpenOriginal(dataDir, caseFile));
     byte[] openApi = resource(OPENAPI);
     boolean anonymousReads = options.demo() && DemoCase.isLoaded(caseFile);
     Access access = new Access(accounts.authenticate(), anonymousReads);
@@ -216,7 +222,9 @@ public final class SijillServer implements AutoCloseable {
   private static void evidenceDeskRoutes(JavalinConfig cfg, EvidenceDesk desk) {
     cfg.routes.get("/evidence/new", desk::form);
     cfg.routes.post("/evidence/new", desk::formSubmit);
+    cfg.routes.get("/evidence/{id}/original", desk::original);
     cfg.routes.post("/api/evidence", desk::api);
+    cfg.routes.get("/api/evidence/{id}/original", desk::original);
   }
 
   private static void accountRoutes(JavalinConfig cfg, AccountPages pages) {

@@ -31,7 +31,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.model.Enums.Role;
-import org.sijill.workflow.ReceiveEvidence;
 import org.sijill.workflow.accounts.Accounts;
 
 /**
@@ -68,9 +67,7 @@ class EvidenceDeskTest {
       accounts.addUser().add(name, "Desk " + role.db(), role, PASSWORD, "test");
       TOKENS.put(role, accounts.createToken().create(name, null, "test").token());
     }
-    server =
-        SijillServer.start(
-            caseFile, ServerOptions.local(0), accounts, new ReceiveEvidence(data, caseFile));
+    server = SijillServer.start(caseFile, ServerOptions.local(0), accounts, data);
   }
 
   @AfterAll
@@ -139,6 +136,52 @@ class EvidenceDeskTest {
   }
 
   @Test
+  void theOriginalIsServedAsStoredAndEveryViewingIsLogged(@TempDir Path tmp) throws Exception {
+    Path text = Files.writeString(tmp.resolve("page.html"), "<script>alert(1)</script>");
+    Path drawn = tmp.resolve("drawn-7.png");
+    javax.imageio.ImageIO.write(scene(7), "png", drawn.toFile());
+    JsonNode items =
+        JSON.readTree(upload(Role.ANALYST, List.of(drawn, text), Map.of()).body()).get("items");
+    long picture = items.get(0).get("id").asLong();
+    long page = items.get(1).get("id").asLong();
+    long viewsBefore = views(picture);
+
+    HttpResponse<byte[]> r = getBytes(Role.VIEWER, "/api/evidence/" + picture + "/original");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo(Files.readAllBytes(drawn));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("image/png"));
+    assertThat(views(picture)).isEqualTo(viewsBefore + 1);
+    assertThat(caseFile.evidence().events(picture))
+        .anySatisfy(e -> assertThat(e.actor()).isEqualTo("desk-viewer"));
+
+    // An HTML file is never shown as a page of this site: it comes as a download that runs nothing.
+    HttpResponse<byte[]> h = getBytes(Role.VIEWER, "/api/evidence/" + page + "/original");
+    assertThat(h.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/octet-stream"));
+    assertThat(h.headers().firstValue("Content-Disposition"))
+        .hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
+    assertThat(h.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(c -> assertThat(c).startsWith("sandbox"));
+
+    assertThat(getBytes(null, "/api/evidence/" + picture + "/original").statusCode())
+        .isEqualTo(401);
+    assertThat(getBytes(Role.VIEWER, "/api/evidence/999999/original").statusCode()).isEqualTo(404);
+  }
+
+  private static long views(long id) {
+    return caseFile.evidence().events(id).stream().filter(e -> e.action().equals("viewed")).count();
+  }
+
+  private static HttpResponse<byte[]> getBytes(Role role, String path) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).GET();
+    if (role != null) {
+      b.header("Authorization", "Bearer " + TOKENS.get(role));
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
   void badProvenanceIsRefusedNamingTheFieldAndNothingIsStored() throws Exception {
     long before = caseFile.evidence().count();
     HttpResponse<String> r =
@@ -195,10 +238,27 @@ class EvidenceDeskTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#received .seen")));
     String said = browser.findElement(By.cssSelector("#received .seen")).getText();
     assertThat(said).startsWith("seen before: earliest copy acquired").contains("from");
-    // The earliest copy is the first upload, and the link leads to it.
-    browser.findElement(By.cssSelector("#received .received-item ul a")).click();
-    wait.until(ExpectedConditions.urlContains("/evidence/"));
-    assertThat(browser.getTitle()).startsWith("Evidence item");
+    String earlier = browser.findElement(By.cssSelector("#received .received-item ul a")).getText();
+    // The re-post's page shows the picture from the vault and names the earlier copy.
+    browser.findElement(By.cssSelector("#received .received-item > a")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("near-duplicates")));
+    wait.until(
+        d ->
+            (Boolean)
+                ((org.openqa.selenium.JavascriptExecutor) d)
+                    .executeScript(
+                        "var i = document.getElementById('original-image');"
+                            + " return i != null && i.complete && i.naturalWidth > 0;"));
+    assertThat(browser.findElement(By.cssSelector("#near-duplicates table")).getText())
+        .contains(earlier, "scene-as-posted.png");
+    // Showing it was a viewing: the custody log says who looked.
+    long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/evidence/", ""));
+    assertThat(caseFile.evidence().events(id))
+        .anySatisfy(
+            e -> {
+              assertThat(e.action()).isEqualTo("viewed");
+              assertThat(e.actor()).isEqualTo("desk-analyst");
+            });
   }
 
   /** Random coloured shapes on a gradient: a picture no other test draws. */
