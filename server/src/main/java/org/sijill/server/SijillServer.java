@@ -151,6 +151,10 @@ public final class SijillServer implements AutoCloseable {
               cfg.routes.beforeMatched(access::check);
               // Uploads: Jetty writes each file part to a temporary file, never whole in memory.
               cfg.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
+              if (dataDir != null) {
+                cfg.jetty.multipartConfig.cacheDirectory(
+                    ReceiveEvidence.uploadsDir(dataDir).toString());
+              }
               evidenceDeskRoutes(cfg, evidenceDesk); // before pageRoutes: /evidence/new is not /evidence/{id}
               pageRoutes(cfg, pages);
               accountRoutes(cfg, accountPages);

@@ -47,6 +47,8 @@ class EvidenceDeskTest {
   /** A drawn picture unlike the bridge (PDQ's other test images are modified bridges). */
   private static Path other;
 
+  private static Path dataDir;
+
   private static final String PASSWORD = "correct horse battery";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,6 +60,7 @@ class EvidenceDeskTest {
 
   @BeforeAll
   static void start(@TempDir Path data) throws IOException {
+    dataDir = data;
     other = data.resolve("drawn-scene.png");
     javax.imageio.ImageIO.write(scene(5), "png", other.toFile());
     caseFile = CaseFile.open(data, Optional.empty());
@@ -120,6 +123,10 @@ class EvidenceDeskTest {
     assertThat(seen.get(0).get("distance").asInt()).isLessThan(32);
     assertThat(seen.get(0).get("acquiredAt").asText()).startsWith("2025-03-06T18:00");
     assertThat(items.get(1).get("seen")).isEmpty();
+    // The copies the upload went through are gone once the vault holds the bytes.
+    try (var left = Files.list(dataDir.resolve("uploads"))) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("batch-"));
+    }
 
     // The same bytes again: seen before at distance 0, and a second acquisition is logged.
     long acquisitions =
