@@ -18,6 +18,7 @@ import org.sijill.casefile.model.Enums.AssessmentTarget;
 import org.sijill.casefile.model.EvidenceItem;
 import org.sijill.casefile.model.Incident;
 import org.sijill.casefile.model.Location;
+import org.sijill.casefile.model.NearDuplicate;
 import org.sijill.casefile.model.Source;
 import org.sijill.casefile.model.VictimRecord;
 import org.sijill.casefile.repo.Page;
@@ -168,7 +169,7 @@ final class Pages {
             events,
             caseFile.claims().assessments(AssessmentTarget.EVIDENCE, id),
             details,
-            caseFile.nearDuplicates().earlierCopiesOf(id));
+            earlierCopies(id));
     render(ctx, "evidence.jte", chrome("Evidence item " + id, "evidence"), view);
   }
 
@@ -222,6 +223,29 @@ final class Pages {
 
   private static IncidentRow row(Incident i, Map<Long, Location> places) {
     return new IncidentRow(i, i.locationId() == null ? null : places.get(i.locationId()));
+  }
+
+  /** The earlier copies of an item, each source revealed as far as the case's keys allow. */
+  private List<NearDuplicate> earlierCopies(long id) {
+    return caseFile.nearDuplicates().earlierCopiesOf(id).stream()
+        .map(
+            n ->
+                new NearDuplicate(
+                    n.id(),
+                    n.evidenceId(),
+                    n.earlierId(),
+                    n.earlierSha256(),
+                    n.earlierName(),
+                    n.earlierAcquiredAt(),
+                    caseFile.sealer().reveal(n.earlierSource(), "custody.source"),
+                    n.verdict(),
+                    n.distance(),
+                    n.itemShare(),
+                    n.earlierShare(),
+                    n.seenFirstId(),
+                    n.recordedAt(),
+                    n.recordedBy()))
+        .toList();
   }
 
   private List<EvidenceView.Field> fields(String metadata) {

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +29,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.TestDatabases;
 import org.sijill.casefile.model.Enums.Role;
 import org.sijill.workflow.accounts.Accounts;
 
@@ -63,7 +63,7 @@ class EvidenceDeskTest {
     dataDir = data;
     other = data.resolve("drawn-scene.png");
     javax.imageio.ImageIO.write(scene(5), "png", other.toFile());
-    caseFile = CaseFile.open(data, Optional.empty());
+    caseFile = TestDatabases.openCase();
     Accounts accounts = Accounts.over(caseFile, java.time.Clock.systemUTC(), d -> {});
     for (Role role : Role.values()) {
       String name = "desk-" + role.db();
