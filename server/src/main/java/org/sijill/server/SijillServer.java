@@ -155,8 +155,8 @@ public final class SijillServer implements AutoCloseable {
                 cfg.jetty.multipartConfig.cacheDirectory(
                     ReceiveEvidence.uploadsDir(dataDir).toString());
               }
-              evidenceDeskRoutes(
-                  cfg, evidenceDesk); // before pageRoutes: /evidence/new is not /evidence/{id}
+              // Before pageRoutes: /evidence/new is not /evidence/{id}.
+              evidenceDeskRoutes(cfg, evidenceDesk);
               pageRoutes(cfg, pages);
               accountRoutes(cfg, accountPages);
               apiRoutes(cfg, api, openApi);
