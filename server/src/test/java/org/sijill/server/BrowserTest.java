@@ -2,8 +2,6 @@ package org.sijill.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -14,9 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -27,8 +22,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(DemoServer.Extension.class)
 class BrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static WebDriver browser;
   private final DemoServer demo;
 
@@ -38,30 +31,7 @@ class BrowserTest {
 
   @BeforeAll
   static void startBrowser(@TempDir Path profile) {
-    // A missing browser fails the build rather than skipping: an unchecked UI is not a passing one.
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      throw new IllegalStateException(
-          "browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium"
-              + " chromium-driver (.ci/run installs them; see README)");
-    }
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-            .usingAnyFreePort()
-            .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1280,1000",
-        "--user-data-dir=" + profile.resolve("profile"));
-    browser = new ChromeDriver(service, options);
+    browser = Chromium.start(profile.resolve("profile"));
   }
 
   @AfterAll

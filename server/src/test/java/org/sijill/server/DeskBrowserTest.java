@@ -2,7 +2,6 @@ package org.sijill.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +16,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -32,37 +28,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(DemoServer.Extension.class)
 class DeskBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static WebDriver browser;
   private static DeskCase desk;
 
   @BeforeAll
   static void start(@TempDir Path dir) throws Exception {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      throw new IllegalStateException(
-          "browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium"
-              + " chromium-driver (.ci/run installs them; see README)");
-    }
     desk = new DeskCase(dir);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-            .usingAnyFreePort()
-            .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1280,1000",
-        "--user-data-dir=" + dir.resolve("profile"));
-    browser = new ChromeDriver(service, options);
+    browser = Chromium.start(dir.resolve("profile"));
     // A real case asks for a login first; the analyst's session carries the CSRF token.
     browser.get(desk.base() + "/desk/lists");
     waiting(20).until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
