@@ -106,15 +106,20 @@ final class DeskApi {
     ctx.status(202).json(JobJson.of(job));
   }
 
+  /**
+   * The job the path names, if it is of {@code kind}; else 404 naming {@code what} it looked for.
+   */
+  private DeskJobs.Job job(Context ctx, String kind, String what) {
+    long id = Params.id(ctx);
+    return desk.jobs
+        .find(id)
+        .filter(j -> j.kind().equals(kind))
+        .orElseThrow(() -> HttpProblem.notFound("there is no " + what + " job " + id));
+  }
+
   /** {@code GET /api/linkage-runs/{id}}: a linkage job as it stands. */
   void linkageRun(Context ctx) {
-    long id = Params.id(ctx);
-    DeskJobs.Job job =
-        desk.jobs
-            .find(id)
-            .filter(j -> j.kind().equals(StartLinkage.KIND))
-            .orElseThrow(() -> HttpProblem.notFound("there is no linkage job " + id));
-    ctx.json(JobJson.of(job));
+    ctx.json(JobJson.of(job(ctx, StartLinkage.KIND, "linkage")));
   }
 
   /**
@@ -170,13 +175,7 @@ final class DeskApi {
 
   /** {@code GET /api/estimate-runs/{id}}: an estimation job as it stands. */
   void estimationRun(Context ctx) {
-    long id = Params.id(ctx);
-    DeskJobs.Job job =
-        desk.jobs
-            .find(id)
-            .filter(j -> j.kind().equals(StartEstimation.KIND))
-            .orElseThrow(() -> HttpProblem.notFound("there is no estimation job " + id));
-    ctx.json(EstimationJobJson.of(job));
+    ctx.json(EstimationJobJson.of(job(ctx, StartEstimation.KIND, "estimation")));
   }
 
   /**
