@@ -143,4 +143,41 @@ class BrowserTest {
       browser.manage().deleteAllCookies();
     }
   }
+
+  /** An admin adds a user through the form; the Arabic display name is listed, escaped, RTL. */
+  @Test
+  void anAdminAddsAUserInTheBrowser() {
+    try (SijillServer real =
+        SijillServer.start(demo.caseFile, ServerOptions.local(0), demo.accounts)) {
+      String base = "http://localhost:" + real.port();
+      browser.manage().deleteAllCookies();
+      browser.get(base + "/admin/users");
+      waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
+      browser.findElement(By.name("username")).sendKeys("test-admin");
+      browser.findElement(By.name("password")).sendKeys(DemoServer.PASSWORD);
+      browser.findElement(By.cssSelector("#login-form button")).click();
+      waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("add-user")));
+
+      WebElement form = browser.findElement(By.id("add-user"));
+      form.findElement(By.name("username")).sendKeys("browser-analyst");
+      form.findElement(By.name("displayName")).sendKeys("محلل <b>اصطناعي</b>");
+      new org.openqa.selenium.support.ui.Select(form.findElement(By.name("role")))
+          .selectByValue("analyst");
+      form.findElement(By.name("password")).sendKeys("a long enough passphrase");
+      form.findElement(By.cssSelector("button")).click();
+      waiting()
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("users"), "browser-analyst"));
+      WebElement row =
+          browser.findElement(By.xpath("//table[@id='users']//tr[td[1]='browser-analyst']"));
+      WebElement display = row.findElements(By.tagName("td")).get(1);
+      assertThat(display.getText()).isEqualTo("محلل <b>اصطناعي</b>");
+      assertThat(display.findElements(By.tagName("b"))).isEmpty();
+      assertThat(row.findElements(By.tagName("td")).get(2).getText()).isEqualTo("analyst");
+      assertThat(display.getCssValue("direction")).isEqualTo("rtl");
+    } finally {
+      browser.manage().deleteAllCookies();
+    }
+  }
 }
