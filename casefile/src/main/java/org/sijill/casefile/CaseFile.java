@@ -136,6 +136,11 @@ public final class CaseFile implements AutoCloseable {
     return new org.sijill.casefile.evidence.NearDuplicates(jdbi);
   }
 
+  /** Verification records of evidence items and the steps of their review. */
+  public org.sijill.casefile.repo.Verifications verifications() {
+    return new org.sijill.casefile.repo.Verifications(jdbi);
+  }
+
   public Sessions sessions() {
     return new Sessions(jdbi);
   }
