@@ -58,6 +58,12 @@ final class Access {
           entry("POST /evidence/new", Need.ANALYST),
           entry("GET /evidence/{id}/original", Need.VIEWER),
           entry("GET /api/evidence/{id}/original", Need.VIEWER),
+          // The verification desk: records and their four-eyes review
+          entry("GET /api/evidence/{id}/assessments", Need.VIEWER),
+          entry("GET /api/evidence/{id}/verification", Need.VIEWER),
+          entry("POST /api/evidence/{id}/assign", Need.ANALYST),
+          entry("GET /api/assessments/{id}", Need.VIEWER),
+          entry("GET /api/verification/queue", Need.VIEWER),
           // Accounts
           entry("GET /login", Need.PUBLIC),
           entry("POST /login", Need.PUBLIC),

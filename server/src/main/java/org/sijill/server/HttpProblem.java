@@ -32,6 +32,11 @@ final class HttpProblem extends RuntimeException {
     return new HttpProblem(403, message, null);
   }
 
+  /** The request does not follow from the state of what it changes (a second review, say). */
+  static HttpProblem conflict(String message) {
+    return new HttpProblem(409, message, null);
+  }
+
   /** The request was sent to a name this server does not answer to (DNS rebinding, a typo). */
   static HttpProblem misdirected(String message) {
     return new HttpProblem(421, message, null);
@@ -62,6 +67,7 @@ final class HttpProblem extends RuntimeException {
       case 401 -> "unauthorized";
       case 403 -> "forbidden";
       case 404 -> "not_found";
+      case 409 -> "conflict";
       case 421 -> "misdirected";
       case 503 -> "unavailable";
       default -> "bad_request";

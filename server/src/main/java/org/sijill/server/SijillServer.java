@@ -20,6 +20,7 @@ import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.demo.DemoCase;
 import org.sijill.workflow.OpenOriginal;
 import org.sijill.workflow.ReceiveEvidence;
+import org.sijill.workflow.VerifyEvidence;
 import org.sijill.workflow.accounts.Accounts;
 import org.sijill.workflow.accounts.FirstAdmin;
 import org.slf4j.Logger;
@@ -110,6 +111,8 @@ public final class SijillServer implements AutoCloseable {
             pages,
             dataDir == null ? null : new ReceiveEvidence(dataDir, caseFile),
             dataDir == null ? null : new OpenOriginal(dataDir, caseFile));
+    VerificationApi verificationApi =
+        new VerificationApi(new VerifyEvidence(dataDir, caseFile), json);
     byte[] openApi = resource(OPENAPI);
     boolean anonymousReads = options.demo() && DemoCase.isLoaded(caseFile);
     Access access = new Access(accounts.authenticate(), anonymousReads);
@@ -161,6 +164,7 @@ public final class SijillServer implements AutoCloseable {
               accountRoutes(cfg, accountPages);
               apiRoutes(cfg, api, openApi);
               deskRoutes(cfg, deskPages, deskApi);
+              verificationRoutes(cfg, verificationApi);
               errors(cfg, pages);
             });
     Access.verify(
@@ -281,6 +285,17 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.get("/api/estimate-runs/{id}", api::estimationRun);
     cfg.routes.get("/api/review/pairs", api::reviewPairs);
     cfg.routes.post("/api/review/decisions", api::decide);
+  }
+
+  /** The verification desk: records in three strands and their four-eyes review. */
+  private static void verificationRoutes(JavalinConfig cfg, VerificationApi api) {
+    cfg.routes.get("/api/evidence/{id}/assessments", api::list);
+    cfg.routes.post("/api/evidence/{id}/assessments", api::create);
+    cfg.routes.get("/api/evidence/{id}/verification", api::state);
+    cfg.routes.post("/api/evidence/{id}/assign", api::assign);
+    cfg.routes.get("/api/assessments/{id}", api::one);
+    cfg.routes.post("/api/assessments/{id}/review", api::review);
+    cfg.routes.get("/api/verification/queue", api::queue);
   }
 
   /**

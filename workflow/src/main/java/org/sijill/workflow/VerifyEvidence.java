@@ -411,6 +411,10 @@ public final class VerifyEvidence {
    * refused at once rather than queued.
    */
   private EvidenceVault openVault() {
+    if (dataDir == null) {
+      throw new EvidenceException(
+          "this case has no vault here, so no verification step can be logged", null);
+    }
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (true) {
       try {
