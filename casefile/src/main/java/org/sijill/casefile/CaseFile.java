@@ -153,6 +153,11 @@ public final class CaseFile implements AutoCloseable {
     return new LoginAttempts(jdbi);
   }
 
+  /** Access groups, their members and the items restricted to them. */
+  public org.sijill.casefile.repo.AccessGroups accessGroups() {
+    return new org.sijill.casefile.repo.AccessGroups(jdbi);
+  }
+
   @Override
   public void close() {
     db.close();

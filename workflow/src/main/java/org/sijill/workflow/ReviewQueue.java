@@ -72,6 +72,22 @@ public final class ReviewQueue {
     return out;
   }
 
+  /** As {@link #pairs(long)}, each record as {@code seen} lets its reader see it. */
+  public List<Pair> pairs(long runId, org.sijill.workflow.access.Visibility seen) {
+    return pairs(runId).stream()
+        .map(
+            p ->
+                new Pair(
+                    p.pairId(),
+                    p.left() == null ? null : seen.victim(p.left()),
+                    p.right() == null ? null : seen.victim(p.right()),
+                    p.probability(),
+                    p.sameInRun(),
+                    p.decision(),
+                    p.decidedBy()))
+        .toList();
+  }
+
   /** The name of the pair of two records. */
   public static String pairId(long a, long b) {
     return Math.min(a, b) + "-" + Math.max(a, b);

@@ -148,6 +148,29 @@ public final class Evidence {
                 .list());
   }
 
+  /**
+   * The source names that custody details give for each item (the log keeps a source by its name),
+   * read through the case's sealer: the way to an item's source when its row has no source id.
+   */
+  public java.util.Map<Long, List<String>> namedSources() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select evidence_id, details ->> 'source' as s from custody_event where"
+                        + " evidence_id is not null and details ->> 'source' is not null")
+                .reduceRows(
+                    new java.util.HashMap<Long, List<String>>(),
+                    (m, row) -> {
+                      String name =
+                          sealer.reveal(row.getColumn("s", String.class), "custody.source");
+                      m.computeIfAbsent(
+                              row.getColumn("evidence_id", Long.class),
+                              k -> new java.util.ArrayList<>())
+                          .add(name);
+                      return m;
+                    }));
+  }
+
   /** Links an item to an incident it documents. */
   public void linkToIncident(long incidentId, long evidenceId, String relation, String by) {
     jdbi.useHandle(

@@ -223,13 +223,24 @@ public final class Victims {
    * lists all records. Ordered by list, then line.
    */
   public Page<VictimRecord> search(String query, int page, int size) {
+    return search(query, page, size, Set.of());
+  }
+
+  /**
+   * As {@link #search(String, int, int)}, but a name search never matches the records in {@code
+   * unsearchable} (restricted records the asker may not see); an empty query still lists them.
+   */
+  public Page<VictimRecord> search(
+      String query, int page, int size, java.util.Collection<Long> unsearchable) {
     int[] p = Page.clamp(page, size);
     Set<String> keys = query == null ? Set.of() : queryKeys(query);
+    boolean skip = !keys.isEmpty() && !unsearchable.isEmpty();
     String where =
         keys.isEmpty()
             ? ""
             : " where v.id in (select victim_id from victim_search_key where key = any(:keys)"
-                + " group by victim_id having count(distinct key) >= :needed)";
+                + " group by victim_id having count(distinct key) >= :needed)"
+                + (skip ? " and v.id <> all(:hidden)" : "");
     return jdbi.withHandle(
         h -> {
           var count = h.createQuery("select count(*) from victim_record v" + where);
@@ -242,6 +253,10 @@ public final class Victims {
           if (!keys.isEmpty()) {
             count.bindArray("keys", String.class, keys).bind("needed", keys.size());
             select.bindArray("keys", String.class, keys).bind("needed", keys.size());
+          }
+          if (skip) {
+            count.bindArray("hidden", Long.class, List.copyOf(unsearchable));
+            select.bindArray("hidden", Long.class, List.copyOf(unsearchable));
           }
           long total = count.mapTo(Long.class).one();
           List<VictimRecord> items =

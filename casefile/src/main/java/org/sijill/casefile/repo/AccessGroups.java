@@ -1,0 +1,146 @@
+package org.sijill.casefile.repo;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Access groups, their members and the items restricted to them. Nothing is changed in place: a
+ * member removed is a new row that says so, and the newest row of a (group, user) pair decides.
+ * Which rows a person may see is decided elsewhere (the workflow's {@code Visibility}); this class
+ * only stores and reads the facts.
+ */
+public final class AccessGroups {
+  private final Jdbi jdbi;
+
+  public AccessGroups(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** A named group of users who may see the items restricted to it. */
+  public record Group(long id, String name, Instant recordedAt, String recordedBy) {}
+
+  /** One item (type and id) restricted to one group. */
+  public record Restriction(
+      long id, String itemType, long itemId, long groupId, String groupName) {}
+
+  /** Creates a group; the caller checks that the name is free (the database refuses it anyway). */
+  public long create(String name, String by) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate("insert into access_group (name, recorded_by) values (:n, :by)")
+                .bind("n", name)
+                .bind("by", by)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  public Optional<Group> find(String name) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select id, name, recorded_at, recorded_by from access_group where name = :n")
+                .bind("n", name)
+                .map(
+                    (rs, ctx) ->
+                        new Group(
+                            rs.getLong("id"),
+                            rs.getString("name"),
+                            rs.getTimestamp("recorded_at").toInstant(),
+                            rs.getString("recorded_by")))
+                .findOne());
+  }
+
+  /** Every group, by name. */
+  public List<Group> all() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select id, name, recorded_at, recorded_by from access_group order by name, id")
+                .map(
+                    (rs, ctx) ->
+                        new Group(
+                            rs.getLong("id"),
+                            rs.getString("name"),
+                            rs.getTimestamp("recorded_at").toInstant(),
+                            rs.getString("recorded_by")))
+                .list());
+  }
+
+  /** Records that {@code userId} is now in (or, with {@code member} false, out of) the group. */
+  public void setMember(long groupId, long userId, boolean member, String by) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "insert into access_group_member (group_id, user_id, member, recorded_by)"
+                        + " values (:g, :u, :m, :by)")
+                .bind("g", groupId)
+                .bind("u", userId)
+                .bind("m", member)
+                .bind("by", by)
+                .execute());
+  }
+
+  /** The ids of the users currently in a group. */
+  public List<Long> members(long groupId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select user_id from access_group_member_current where group_id = :g"
+                        + " order by user_id")
+                .bind("g", groupId)
+                .mapTo(Long.class)
+                .list());
+  }
+
+  /** The ids of the groups a user is currently in. */
+  public List<Long> groupsOf(long userId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select group_id from access_group_member_current where user_id = :u"
+                        + " order by group_id")
+                .bind("u", userId)
+                .mapTo(Long.class)
+                .list());
+  }
+
+  /**
+   * Restricts an item to a group; restricting it again to the same group changes nothing.
+   *
+   * @return true when the restriction is new
+   */
+  public boolean restrict(String itemType, long itemId, long groupId, String by) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        "insert into item_restriction (item_type, item_id, group_id, recorded_by)"
+                            + " values (:t, :i, :g, :by) on conflict do nothing")
+                    .bind("t", itemType)
+                    .bind("i", itemId)
+                    .bind("g", groupId)
+                    .bind("by", by)
+                    .execute())
+        > 0;
+  }
+
+  /** Every restriction of the case (a short table: one row per restricted item and group). */
+  public List<Restriction> restrictions() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select r.id, r.item_type, r.item_id, r.group_id, g.name from item_restriction"
+                        + " r join access_group g on g.id = r.group_id order by r.id")
+                .map(
+                    (rs, ctx) ->
+                        new Restriction(
+                            rs.getLong("id"),
+                            rs.getString("item_type"),
+                            rs.getLong("item_id"),
+                            rs.getLong("group_id"),
+                            rs.getString("name")))
+                .list());
+  }
+}
