@@ -5,6 +5,8 @@ import java.util.List;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.model.LinkageRun;
 import org.sijill.casefile.repo.Page;
+import org.sijill.workflow.access.ItemType;
+import org.sijill.workflow.access.Visibility;
 
 /**
  * The REST API: JSON, read-only for now. Lists are paged ({@code ?page=1&size=50}, size at most
@@ -37,22 +39,25 @@ final class Api {
 
   void incidents(Context ctx) {
     Params.Paging p = Params.paging(ctx);
-    ctx.json(PageJson.of(caseFile.incidents().list(p.page(), p.size())));
+    Visibility seen = Seen.by(ctx, caseFile);
+    ctx.json(PageJson.of(mapped(caseFile.incidents().list(p.page(), p.size()), seen::incident)));
   }
 
   void incident(Context ctx) {
     long id = Params.id(ctx);
-    ctx.json(caseFile.incidents().find(id).orElseThrow(() -> noIncident(id)));
+    Visibility seen = Seen.by(ctx, caseFile);
+    ctx.json(caseFile.incidents().find(id).map(seen::incident).orElseThrow(() -> noIncident(id)));
   }
 
   /** Every recorded version of an incident, oldest first, each with who changed it and why. */
   void incidentHistory(Context ctx) {
     long id = Params.id(ctx);
+    Visibility seen = Seen.by(ctx, caseFile);
     var versions = caseFile.incidents().history(id);
     if (versions.isEmpty()) {
       throw noIncident(id);
     }
-    ctx.json(versions);
+    ctx.json(versions.stream().map(seen::incident).toList());
   }
 
   void victims(Context ctx) {
@@ -61,17 +66,21 @@ final class Api {
     if (q != null && q.length() > 200) {
       throw HttpProblem.badRequest("q is limited to 200 characters");
     }
-    ctx.json(PageJson.of(caseFile.victims().search(q, p.page(), p.size())));
+    Visibility seen = Seen.by(ctx, caseFile);
+    var page = caseFile.victims().search(q, p.page(), p.size(), seen.hidden(ItemType.VICTIM));
+    ctx.json(PageJson.of(mapped(page, seen::victim)));
   }
 
   void evidenceList(Context ctx) {
     Params.Paging p = Params.paging(ctx);
-    ctx.json(PageJson.of(caseFile.evidence().list(p.page(), p.size())));
+    Visibility seen = Seen.by(ctx, caseFile);
+    ctx.json(PageJson.of(mapped(caseFile.evidence().list(p.page(), p.size()), seen::evidence)));
   }
 
   void evidence(Context ctx) {
     long id = Params.id(ctx);
-    ctx.json(caseFile.evidence().find(id).orElseThrow(() -> noEvidence(id)));
+    Visibility seen = Seen.by(ctx, caseFile);
+    ctx.json(caseFile.evidence().find(id).map(seen::evidence).orElseThrow(() -> noEvidence(id)));
   }
 
   void custody(Context ctx) {
@@ -79,12 +88,15 @@ final class Api {
     if (caseFile.evidence().find(id).isEmpty()) {
       throw noEvidence(id);
     }
-    ctx.json(caseFile.evidence().events(id));
+    Visibility seen = Seen.by(ctx, caseFile);
+    ctx.json(caseFile.evidence().events(id).stream().map(seen::custody).toList());
   }
 
   void sources(Context ctx) {
     Params.Paging p = Params.paging(ctx);
-    List<SourceView> all = caseFile.sources().all().stream().map(SourceView::of).toList();
+    Visibility seen = Seen.by(ctx, caseFile);
+    List<SourceView> all =
+        caseFile.sources().all().stream().map(s -> SourceView.of(s, seen)).toList();
     ctx.json(PageJson.slice(all, p));
   }
 
@@ -94,7 +106,7 @@ final class Api {
         caseFile
             .sources()
             .find(id)
-            .map(SourceView::of)
+            .map(s -> SourceView.of(s, Seen.by(ctx, caseFile)))
             .orElseThrow(() -> HttpProblem.notFound("there is no source " + id)));
   }
 
@@ -141,7 +153,8 @@ final class Api {
       ctx.json(PageJson.slice(List.of(), p));
       return;
     }
-    ctx.json(PageJson.of(caseFile.persons().list(run, p.page(), p.size())));
+    Visibility seen = Seen.by(ctx, caseFile);
+    ctx.json(PageJson.of(mapped(caseFile.persons().list(run, p.page(), p.size()), seen::person)));
   }
 
   /** Every stored estimate, newest estimation first, each with its linkage run. */
@@ -191,6 +204,12 @@ final class Api {
           e.recordedAt(),
           e.recordedBy());
     }
+  }
+
+  /** A page with each item passed through {@code f} (what the asker may see of it). */
+  private static <T> Page<T> mapped(Page<T> page, java.util.function.UnaryOperator<T> f) {
+    return new Page<>(
+        page.items().stream().map(f).toList(), page.page(), page.size(), page.total());
   }
 
   private static HttpProblem noIncident(long id) {

@@ -198,7 +198,10 @@ final class DeskApi {
   /** {@code GET /api/review/pairs?run=ID}: the run's contested pairs (default: current run). */
   void reviewPairs(Context ctx) {
     long run = run(ctx);
-    List<PairJson> out = desk.reviewQueue.pairs(run).stream().map(DeskApi::pairJson).toList();
+    List<PairJson> out =
+        desk.reviewQueue.pairs(run, Seen.by(ctx, desk.caseFile)).stream()
+            .map(DeskApi::pairJson)
+            .toList();
     ctx.json(out);
   }
 

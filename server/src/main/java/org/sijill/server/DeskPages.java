@@ -112,7 +112,7 @@ final class DeskPages {
   }
 
   void review(Context ctx) {
-    Map<String, Object> params = reviewParams();
+    Map<String, Object> params = reviewParams(ctx);
     params.put("chrome", chrome.apply("Review", "desk"));
     params.put("headers", headers(ctx));
     ctx.html(templates.render("deskReview.jte", params));
@@ -121,13 +121,14 @@ final class DeskPages {
   /** A decision from the review desk; answers with the next pair. */
   void decide(Context ctx) {
     api.decide(ctx.formParam("pairId"), ctx.formParam("decision"), Desk.who(ctx), "review desk");
-    ctx.html(templates.render("deskReviewPair.jte", reviewParams()));
+    ctx.html(templates.render("deskReviewPair.jte", reviewParams(ctx)));
   }
 
   /** The current run, its next undecided pair (the run's order), and how many are left. */
-  private Map<String, Object> reviewParams() {
+  private Map<String, Object> reviewParams(Context ctx) {
     LinkageRun run = desk.caseFile.linkageRuns().current().orElse(null);
-    List<ReviewQueue.Pair> pairs = run == null ? List.of() : desk.reviewQueue.pairs(run.id());
+    List<ReviewQueue.Pair> pairs =
+        run == null ? List.of() : desk.reviewQueue.pairs(run.id(), Seen.by(ctx, desk.caseFile));
     ReviewQueue.Pair next =
         pairs.stream().filter(p -> p.decision() == null).findFirst().orElse(null);
     long decided = pairs.stream().filter(p -> p.decision() != null).count();

@@ -63,6 +63,10 @@ final class EvidenceDesk {
    */
   void original(Context ctx) {
     long id = Params.id(ctx);
+    if (!pages.seen(ctx).seesEvidence(id)) {
+      // The original's own bytes carry what the pages mask (GPS, Artist, serials).
+      throw HttpProblem.forbidden("Evidence item " + id + " is restricted to access groups.");
+    }
     if (originals == null) {
       throw HttpProblem.unavailable("This server was started without a vault.");
     }

@@ -15,6 +15,11 @@ record EvidenceView(
     java.util.Map<Long, List<Field>> eventDetails,
     List<org.sijill.casefile.model.NearDuplicate> earlier) {
 
+  /** Whether the asker may not see who is in this item (see the workflow's Visibility). */
+  public boolean withheld() {
+    return org.sijill.workflow.access.Visibility.RESTRICTED.equals(item.originalName());
+  }
+
   /** How the page shows the original: "image", "video", "audio", or null (a download link only). */
   public String preview() {
     String t = item.mediaType() == null ? "" : item.mediaType();

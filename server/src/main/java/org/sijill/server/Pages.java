@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.sijill.casefile.CaseFile;
@@ -22,6 +23,8 @@ import org.sijill.casefile.model.NearDuplicate;
 import org.sijill.casefile.model.Source;
 import org.sijill.casefile.model.VictimRecord;
 import org.sijill.casefile.repo.Page;
+import org.sijill.workflow.access.ItemType;
+import org.sijill.workflow.access.Visibility;
 
 /** The HTML pages. Each handler reads the case file, builds a view record and renders it. */
 final class Pages {
@@ -42,11 +45,14 @@ final class Pages {
 
   void overview(Context ctx) {
     Map<Long, Location> places = locations();
+    Visibility seen = Seen.by(ctx, caseFile);
     List<IncidentRow> latest =
-        caseFile.incidents().list(1, 5).items().stream().map(i -> row(i, places)).toList();
+        caseFile.incidents().list(1, 5).items().stream()
+            .map(i -> row(seen.incident(i), places))
+            .toList();
     List<Marker> markers =
         caseFile.incidents().all().stream()
-            .map(i -> row(i, places).marker())
+            .map(i -> row(seen.incident(i), places).marker())
             .filter(Objects::nonNull)
             .toList();
     Map<String, Object> deaths = new LinkedHashMap<>();
@@ -74,7 +80,8 @@ final class Pages {
     Params.Paging p = Params.paging(ctx);
     Map<Long, Location> places = locations();
     Page<Incident> page = Params.within(caseFile.incidents().list(p.page(), p.size()));
-    List<IncidentRow> rows = page.items().stream().map(i -> row(i, places)).toList();
+    Visibility seen = Seen.by(ctx, caseFile);
+    List<IncidentRow> rows = page.items().stream().map(i -> row(seen.incident(i), places)).toList();
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("chrome", chrome("Incidents", "incidents"));
     params.put("rows", rows);
@@ -84,27 +91,31 @@ final class Pages {
 
   void incident(Context ctx) {
     long id = Params.id(ctx);
+    Visibility seen = Seen.by(ctx, caseFile);
     Incident incident =
         caseFile
             .incidents()
             .find(id)
+            .map(seen::incident)
             .orElseThrow(() -> HttpProblem.notFound("There is no incident " + id + "."));
+    boolean incidentSeen = seen.sees(ItemType.INCIDENT, id);
     Location place =
         incident.locationId() == null
             ? null
             : caseFile.locations().find(incident.locationId()).orElse(null);
     IncidentRow row = new IncidentRow(incident, place);
-    Map<Long, SourceView> sources = sources();
+    Map<Long, SourceView> sources = sources(seen);
     List<IncidentView.ClaimRow> claims =
         caseFile.claims().forIncident(id).stream()
+            .filter(c -> incidentSeen)
             .map(c -> new IncidentView.ClaimRow(c, sources.get(c.sourceId())))
             .toList();
     Marker marker = row.marker();
     IncidentView view =
         new IncidentView(
             row,
-            caseFile.incidents().history(id),
-            caseFile.evidence().forIncident(id),
+            incidentSeen ? caseFile.incidents().history(id) : List.of(incident),
+            caseFile.evidence().forIncident(id).stream().map(seen::evidence).toList(),
             claims,
             caseFile.claims().assessments(AssessmentTarget.INCIDENT, id),
             caseFile.claims().current(AssessmentTarget.INCIDENT, id).orElse(null),
@@ -124,10 +135,14 @@ final class Pages {
     if (q.length() > 200) {
       throw HttpProblem.badRequest("the search text is limited to 200 characters");
     }
-    Page<VictimRecord> page = Params.within(caseFile.victims().search(q, p.page(), p.size()));
+    Visibility seen = Seen.by(ctx, caseFile);
+    Set<Long> hidden = seen.hidden(ItemType.VICTIM);
+    Page<VictimRecord> page =
+        Params.within(caseFile.victims().search(q, p.page(), p.size(), hidden));
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("q", q);
-    params.put("records", page.items());
+    params.put("records", page.items().stream().map(seen::victim).toList());
+    params.put("unsearchable", hidden.size());
     params.put("pager", Pager.of(page, "/victims", q));
     if ("true".equals(ctx.header("HX-Request"))) {
       ctx.html(templates.render("victimResults.jte", params));
@@ -140,23 +155,26 @@ final class Pages {
   void evidenceList(Context ctx) {
     Params.Paging p = Params.paging(ctx);
     Page<EvidenceItem> page = Params.within(caseFile.evidence().list(p.page(), p.size()));
+    Visibility seen = Seen.by(ctx, caseFile);
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("chrome", chrome("Evidence", "evidence"));
-    params.put("items", page.items());
-    params.put("sources", sources());
+    params.put("items", page.items().stream().map(seen::evidence).toList());
+    params.put("sources", sources(seen));
     params.put("pager", Pager.of(page, "/evidence", null));
     ctx.html(templates.render("evidenceList.jte", params));
   }
 
   void evidence(Context ctx) {
     long id = Params.id(ctx);
+    Visibility seen = Seen.by(ctx, caseFile);
     EvidenceItem item =
         caseFile
             .evidence()
             .find(id)
+            .map(seen::evidence)
             .orElseThrow(() -> HttpProblem.notFound("There is no evidence item " + id + "."));
-    SourceView source = item.sourceId() == null ? null : sources().get(item.sourceId());
-    List<CustodyEvent> events = caseFile.evidence().events(id);
+    SourceView source = item.sourceId() == null ? null : sources(seen).get(item.sourceId());
+    List<CustodyEvent> events = caseFile.evidence().events(id).stream().map(seen::custody).toList();
     Map<Long, List<EvidenceView.Field>> details = new java.util.HashMap<>();
     for (CustodyEvent c : events) {
       details.put(c.id(), fields(c.details()));
@@ -169,14 +187,14 @@ final class Pages {
             events,
             caseFile.claims().assessments(AssessmentTarget.EVIDENCE, id),
             details,
-            earlierCopies(id));
+            earlierCopies(id, seen));
     render(ctx, "evidence.jte", chrome("Evidence item " + id, "evidence"), view);
   }
 
   void sourcesPage(Context ctx) {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("chrome", chrome("Sources", "sources"));
-    params.put("sources", List.copyOf(sources().values()));
+    params.put("sources", List.copyOf(sources(Seen.by(ctx, caseFile)).values()));
     ctx.html(templates.render("sources.jte", params));
   }
 
@@ -203,6 +221,11 @@ final class Pages {
     ctx.html(templates.render(template, params));
   }
 
+  /** What the asker of this request may see of restricted items. */
+  Visibility seen(Context ctx) {
+    return Seen.by(ctx, caseFile);
+  }
+
   Chrome chrome(String title, String section) {
     return new Chrome(title, section, DemoCase.isLoaded(caseFile), assets);
   }
@@ -213,10 +236,10 @@ final class Pages {
   }
 
   /** Sources by id, in the order the case file lists them (by name). */
-  private Map<Long, SourceView> sources() {
+  private Map<Long, SourceView> sources(Visibility seen) {
     Map<Long, SourceView> out = new LinkedHashMap<>();
     for (Source s : caseFile.sources().all()) {
-      out.put(s.id(), SourceView.of(s));
+      out.put(s.id(), SourceView.of(s, seen));
     }
     return out;
   }
@@ -226,7 +249,7 @@ final class Pages {
   }
 
   /** The earlier copies of an item, each source revealed as far as the case's keys allow. */
-  private List<NearDuplicate> earlierCopies(long id) {
+  private List<NearDuplicate> earlierCopies(long id, Visibility seen) {
     return caseFile.nearDuplicates().earlierCopiesOf(id).stream()
         .map(
             n ->
@@ -235,9 +258,12 @@ final class Pages {
                     n.evidenceId(),
                     n.earlierId(),
                     n.earlierSha256(),
-                    n.earlierName(),
+                    seen.seesEvidence(n.earlierId()) ? n.earlierName() : Visibility.RESTRICTED,
                     n.earlierAcquiredAt(),
-                    caseFile.sealer().reveal(n.earlierSource(), "custody.source"),
+                    seen.seesEvidence(n.earlierId())
+                        ? seen.sourceName(
+                            caseFile.sealer().reveal(n.earlierSource(), "custody.source"))
+                        : Visibility.RESTRICTED,
                     n.verdict(),
                     n.distance(),
                     n.itemShare(),

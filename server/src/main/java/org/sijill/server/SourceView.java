@@ -1,11 +1,14 @@
 package org.sijill.server;
 
 import org.sijill.casefile.model.Source;
+import org.sijill.workflow.access.ItemType;
+import org.sijill.workflow.access.Visibility;
 
 /**
- * A source as the web app and API show it. The server has no access control yet, so the identity of
- * a source marked {@code confidential} (typically a witness) is withheld: only its kind and id are
- * shown. Everything else about it stays in the case file.
+ * A source as the web app and API show it to one person. A source that person may not see (a
+ * confidential one, to anyone but an admin; one restricted to groups, to anyone outside them) is
+ * {@code withheld}: only its kind, id and a placeholder label ("Confidential witness #7",
+ * "Restricted source #12") are shown. Everything else about it stays in the case file.
  */
 record SourceView(
     long id,
@@ -14,14 +17,34 @@ record SourceView(
     String nameEn,
     String confidentiality,
     String url,
-    boolean withheld) {
+    boolean withheld,
+    boolean restricted,
+    String label) {
 
-  static SourceView of(Source s) {
-    if ("confidential".equals(s.confidentiality())) {
-      return new SourceView(s.id(), s.kind(), null, null, s.confidentiality(), null, true);
+  static SourceView of(Source s, Visibility seen) {
+    boolean restricted = seen.restricted(ItemType.SOURCE, s.id());
+    if (!seen.seesSource(s)) {
+      return new SourceView(
+          s.id(),
+          s.kind(),
+          null,
+          null,
+          s.confidentiality(),
+          null,
+          true,
+          restricted,
+          Visibility.placeholder(s, restricted));
     }
     return new SourceView(
-        s.id(), s.kind(), s.nameAr(), s.nameEn(), s.confidentiality(), s.url(), false);
+        s.id(),
+        s.kind(),
+        s.nameAr(),
+        s.nameEn(),
+        s.confidentiality(),
+        s.url(),
+        false,
+        restricted,
+        s.nameEn() != null ? s.nameEn() : s.nameAr());
   }
 
   /** The address as a link target, only when it is a web address (never {@code javascript:}). */
@@ -31,13 +54,5 @@ record SourceView(
     }
     String u = url.strip().toLowerCase(java.util.Locale.ROOT);
     return u.startsWith("https://") || u.startsWith("http://") ? url.strip() : null;
-  }
-
-  /** The name to show on a page. */
-  String label() {
-    if (withheld) {
-      return "Confidential " + Text.words(kind) + " #" + id;
-    }
-    return nameEn != null ? nameEn : nameAr;
   }
 }

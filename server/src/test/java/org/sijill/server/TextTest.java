@@ -35,10 +35,12 @@ class TextTest {
   @Test
   void sourceLinksAreOnlyWebAddresses() {
     SourceView s =
-        new SourceView(1, "media", null, "Agency", "public", "javascript:alert(1)", false);
+        new SourceView(
+            1, "media", null, "Agency", "public", "javascript:alert(1)", false, false, "Agency");
     assertThat(s.link()).isNull();
     SourceView t =
-        new SourceView(2, "media", null, "Agency", "public", "https://x.example/", false);
+        new SourceView(
+            2, "media", null, "Agency", "public", "https://x.example/", false, false, "Agency");
     assertThat(t.link()).isEqualTo("https://x.example/");
   }
 }
