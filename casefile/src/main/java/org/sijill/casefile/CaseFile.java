@@ -49,6 +49,16 @@ public final class CaseFile implements AutoCloseable {
     return new CaseFile(Databases.open(dataDir, jdbcUrl), s);
   }
 
+  /**
+   * Opens the case file of a data directory even while another process (a running {@code sijill
+   * serve}) holds its embedded PostgreSQL, by connecting to that server; otherwise as {@link
+   * #open}. For reading a consistent copy (a backup) without stopping the server.
+   */
+  public static CaseFile openShared(Path dataDir, Optional<String> jdbcUrl) {
+    Sealer s = Keyring.exists(keysDir(dataDir)) ? Sealer.locked() : Sealer.none();
+    return new CaseFile(Databases.openShared(dataDir, jdbcUrl), s);
+  }
+
   /** A case file over a data source that the caller manages (tests, embedding applications). */
   public static CaseFile over(DataSource dataSource) {
     return new CaseFile(Databases.over(dataSource), Sealer.none());

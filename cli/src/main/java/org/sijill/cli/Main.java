@@ -36,6 +36,8 @@ import picocli.CommandLine.ScopeType;
       UserCommand.class,
       TokenCommand.class,
       SourceCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main {

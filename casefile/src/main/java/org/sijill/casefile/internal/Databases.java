@@ -101,6 +101,29 @@ public final class Databases {
   }
 
   /**
+   * As {@link #open}, but when a live process (a running {@code sijill serve}) already holds the
+   * embedded database of {@code dataDir}, connects to that server instead of refusing. Nothing is
+   * migrated over such a connection: it is for reading (a backup) while the owner keeps serving.
+   */
+  public static Opened openShared(Path dataDir, Optional<String> jdbcUrl) {
+    if (jdbcUrl.isPresent()) {
+      return open(dataDir, jdbcUrl);
+    }
+    Path folder = dataDir.resolve("db");
+    try {
+      Optional<DataSource> running = EmbeddedDatabase.running(folder);
+      if (running.isPresent()) {
+        checkConnects(running.get(), "running in " + folder);
+        HikariDataSource pool = pool(running.get(), 2);
+        return new Opened(pool, "the embedded PostgreSQL another process runs in " + folder, pool);
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot read " + folder + ": " + e.getMessage(), e);
+    }
+    return open(dataDir, jdbcUrl);
+  }
+
+  /**
    * A pool over {@code ds}: opening a PostgreSQL connection forks a server process (milliseconds),
    * which a web request should not pay each time.
    */

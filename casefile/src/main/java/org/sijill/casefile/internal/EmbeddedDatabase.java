@@ -96,6 +96,42 @@ final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
+   * Connects to the server that another live process (a running {@code sijill serve}) keeps on
+   * {@code folder}, for work that must not stop it (a backup). The port comes from the server's own
+   * {@code postmaster.pid}, the password from {@code db.secret}; nothing in the folder is changed.
+   * Empty when no live server runs there.
+   */
+  static Optional<DataSource> running(Path folder) throws IOException {
+    Path pidFile = folder.resolve("postmaster.pid");
+    Path secretFile = folder.toAbsolutePath().getParent().resolve(SECRET_FILE);
+    if (!Files.isRegularFile(pidFile) || !Files.isRegularFile(secretFile)) {
+      return Optional.empty();
+    }
+    List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+    // postmaster.pid: pid, data directory, start time, port, socket directory, listen address
+    if (lines.size() < 4) {
+      return Optional.empty();
+    }
+    Optional<ProcessHandle> process = parsePid(lines.get(0)).flatMap(ProcessHandle::of);
+    if (process.isEmpty() || !process.get().isAlive()) {
+      return Optional.empty();
+    }
+    int port;
+    try {
+      port = Integer.parseInt(lines.get(3).trim());
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+    org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+    ds.setServerNames(new String[] {"localhost"});
+    ds.setPortNumbers(new int[] {port});
+    ds.setDatabaseName(DATABASE);
+    ds.setUser("postgres");
+    ds.setPassword(Files.readString(secretFile, StandardCharsets.UTF_8).strip());
+    return Optional.of(ds);
+  }
+
+  /**
    * After a crash: stop an orphaned server that still runs on this folder, and remove a pid file
    * whose process is gone, so that the next start does not refuse to run.
    *
