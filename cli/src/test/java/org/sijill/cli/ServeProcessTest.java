@@ -35,22 +35,28 @@ class ServeProcessTest {
   record Served(Process process, String url, StringBuffer output) {}
 
   Served serve() throws Exception {
+    return serve(data, "--demo");
+  }
+
+  /**
+   * Starts {@code sijill --data DATA serve --port 0 EXTRA…} in a new JVM; returns once it serves.
+   */
+  static Served serve(Path data, String... extra) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p =
-        new ProcessBuilder(
-                List.of(
-                    java,
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    "org.sijill.cli.Main",
-                    "--data",
-                    data.toString(),
-                    "serve",
-                    "--demo",
-                    "--port",
-                    "0"))
-            .redirectErrorStream(true)
-            .start();
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.sijill.cli.Main",
+                "--data",
+                data.toString(),
+                "serve",
+                "--port",
+                "0"));
+    command.addAll(List.of(extra));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     // A dedicated thread, not the common fork-join pool: on two cores that pool has one worker,
     // which other work in this JVM may hold, and the child's startup line would go unread.
     CompletableFuture<String> url = new CompletableFuture<>();

@@ -1,0 +1,109 @@
+package org.sijill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sijill.cli.CliRun.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A backup taken while {@code sijill serve} runs on the same data directory (the server keeps its
+ * embedded database; the backup connects to it), and a second backup to the same file killed with
+ * SIGKILL midway: the first backup file is untouched and still restores.
+ */
+class BackupWhileServingTest {
+  @TempDir Path data;
+  @TempDir Path files;
+  @TempDir Path elsewhere;
+
+  @Test
+  void aBackupKilledMidwayLeavesThePreviousOneWhole() throws Exception {
+    CliRun.addUser(data, "collector-1", "analyst");
+    // Large enough that writing it into the archive takes a while: the kill lands midway.
+    Path big = files.resolve("recording.bin");
+    byte[] bytes = new byte[64 << 20];
+    new Random(16).nextBytes(bytes);
+    Files.write(big, bytes);
+    CliRun add =
+        run("--data", data.toString(), "--as", "collector-1", "vault", "add", big.toString());
+    assertThat(add.code()).as(add.err()).isZero();
+
+    Path backup = files.resolve("case.sijill-backup");
+    ServeProcessTest.Served served = ServeProcessTest.serve(data);
+    try {
+      CliRun first = run("--data", data.toString(), "backup", "--out", backup.toString());
+      assertThat(first.code()).as(first.err()).isZero();
+      assertThat(first.out()).contains("1 blobs");
+      // The server kept serving: it still answers.
+      assertThat(ServeProcessTest.get(served.url() + "login").statusCode()).isEqualTo(200);
+      String before = sha256(backup);
+
+      Path partial = files.resolve(".case.sijill-backup.partial");
+      Process child =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  "org.sijill.cli.Main",
+                  "--data",
+                  data.toString(),
+                  "backup",
+                  "--out",
+                  backup.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(files.resolve("child.log").toFile())
+              .start();
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (child.isAlive()
+          && !(Files.exists(partial) && Files.size(partial) > (1 << 20))
+          && System.nanoTime() < until) {
+        Thread.sleep(5);
+      }
+      assertThat(child.isAlive())
+          .as(
+              "the backup was still writing when killed: "
+                  + Files.readString(files.resolve("child.log")))
+          .isTrue();
+      child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      assertThat(partial).exists(); // cut short where it was
+      assertThat(sha256(backup)).isEqualTo(before);
+    } finally {
+      served.process().destroy();
+      served.process().waitFor(60, TimeUnit.SECONDS);
+    }
+
+    Path restored = elsewhere.resolve("restored");
+    CliRun r = run("--data", restored.toString(), "restore", backup.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    // (Restore itself checked every table's count against the backup's manifest.)
+    var counts = BackupRestoreTest.rowCounts(restored);
+    var original = BackupRestoreTest.rowCounts(data);
+    for (String t : java.util.List.of("evidence_item", "custody_event", "app_user")) {
+      assertThat(counts.get(t)).as(t).isEqualTo(original.get(t)).isPositive();
+    }
+    CliRun verify = run("--data", restored.toString(), "vault", "verify");
+    assertThat(verify.code()).as(verify.out()).isZero();
+    assertThat(verify.out()).startsWith("ok: 1 items");
+    String sha = add.out().substring(0, 64);
+    Path blob =
+        restored.resolve(
+            "vault/blobs/sha256/" + sha.substring(0, 2) + "/" + sha.substring(2, 4) + "/" + sha);
+    assertThat(Files.mismatch(blob, big)).isEqualTo(-1L);
+
+    // The next backup replaces the partial file left by the killed one.
+    CliRun next = run("--data", data.toString(), "backup", "--out", backup.toString());
+    assertThat(next.code()).as(next.err()).isZero();
+    assertThat(files.resolve(".case.sijill-backup.partial")).doesNotExist();
+  }
+
+  private static String sha256(Path f) throws Exception {
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
+  }
+}
