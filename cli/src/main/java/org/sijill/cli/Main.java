@@ -38,6 +38,8 @@ import picocli.CommandLine.ScopeType;
       SourceCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
+      GroupCommand.class,
+      GroupCommand.Restrict.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main {

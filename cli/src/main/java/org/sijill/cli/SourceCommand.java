@@ -4,13 +4,19 @@ import java.util.concurrent.Callable;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.model.Enums.SourceKind;
 import org.sijill.casefile.model.Vocabulary;
+import org.sijill.workflow.access.GroupException;
+import org.sijill.workflow.access.Groups;
+import org.sijill.workflow.access.ItemType;
 import org.sijill.workflow.sources.AddSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sijill source add --name NAME [--confidential]}: prints the new source's id. */
+/**
+ * {@code sijill source add --name NAME [--confidential] [--group GROUP]}: prints the new source's
+ * id.
+ */
 @Command(
     name = "source",
     mixinStandardHelpOptions = true,
@@ -35,6 +41,13 @@ final class SourceCommand {
     boolean confidential;
 
     @Option(
+        names = "--group",
+        paramLabel = "GROUP",
+        description =
+            "Restrict it to this access group: only its members (and admins) see who it is.")
+    String group;
+
+    @Option(
         names = "--kind",
         paramLabel = "KIND",
         defaultValue = "documentation_group",
@@ -53,9 +66,19 @@ final class SourceCommand {
         throw new UserError("--kind: " + e.getMessage(), e);
       }
       try (CaseFile cf = main.openCaseFile()) {
+        Groups groups = Groups.over(cf);
+        if (group != null) {
+          // Refuse an unknown group before the source is stored, not after.
+          groups
+              .find(group.strip())
+              .orElseThrow(() -> new UserError("--group: there is no group '" + group + "'"));
+        }
         long id = new AddSource(cf.sources()).add(name, k, confidential, main.who());
+        if (group != null) {
+          groups.restrict().restrict(ItemType.SOURCE, id, group, main.who());
+        }
         spec.commandLine().getOut().println(id);
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | GroupException e) {
         throw new UserError(e.getMessage(), e);
       }
       return 0;

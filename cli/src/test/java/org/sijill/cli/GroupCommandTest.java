@@ -1,0 +1,106 @@
+package org.sijill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sijill.cli.CliRun.run;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.model.User;
+import org.sijill.workflow.access.Visibility;
+
+/** sijill group, restrict and source add --group: what scripts and admins rely on. */
+class GroupCommandTest {
+  @TempDir Path data;
+
+  @Test
+  void groupsMembersAndRestrictedSources() {
+    String d = data.toString();
+    CliRun.addUser(data, "admin-1", "admin");
+    CliRun.addUser(data, "field-1", "viewer");
+    CliRun.addUser(data, "field-2", "viewer");
+    String group = "شهود الشمال";
+
+    CliRun added = run("--data", d, "--as", "admin-1", "group", "add", group);
+    assertThat(added.code()).as(added.err()).isZero();
+    assertThat(added.out()).matches("\\d+\n");
+    CliRun again = run("--data", d, "--as", "admin-1", "group", "add", " " + group + " ");
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.err()).contains("exists already");
+    assertThat(run("--data", d, "group", "add", "bad\u0007name").err())
+        .contains("control characters");
+
+    CliRun member = run("--data", d, "--as", "admin-1", "group", "member", "add", group, "field-1");
+    assertThat(member.code()).as(member.err()).isZero();
+    assertThat(run("--data", d, "group", "member", "add", group, "nobody").err())
+        .contains("there is no user 'nobody'");
+    assertThat(run("--data", d, "group", "member", "add", group, "field-1").err())
+        .contains("field-1 is already in");
+
+    // An unknown group is refused before the source is stored.
+    CliRun unknown =
+        run("--data", d, "source", "add", "--name", "Synthetic witness 4", "--group", "nope");
+    assertThat(unknown.code()).isEqualTo(1);
+    assertThat(unknown.err()).contains("--group: there is no group 'nope'");
+    CliRun source =
+        run(
+            "--data",
+            d,
+            "--as",
+            "admin-1",
+            "source",
+            "add",
+            "--name",
+            "Synthetic witness 5",
+            "--kind",
+            "witness",
+            "--group",
+            group);
+    assertThat(source.code()).as(source.err()).isZero();
+    assertThat(source.out()).matches("\\d+\n");
+    long sourceId = Long.parseLong(source.out().strip());
+
+    assertThat(run("--data", d, "restrict", "incident", "999", "--group", group).err())
+        .contains("there is no incident 999");
+    assertThat(run("--data", d, "restrict", "person", "1", "--group", group).err())
+        .contains("use source, evidence, incident or victim");
+    CliRun twice = run("--data", d, "restrict", "source", "" + sourceId, "--group", group);
+    assertThat(twice.code()).as(twice.err()).isZero();
+    assertThat(twice.err()).contains("already restricted");
+
+    CliRun list = run("--data", d, "group", "list");
+    assertThat(list.code()).as(list.err()).isZero();
+    assertThat(list.out()).isEqualTo(group + "\t1 items\tfield-1\n");
+
+    try (CaseFile cf = CaseFile.open(data, Optional.empty())) {
+      var s = cf.sources().find(sourceId).orElseThrow();
+      assertThat(Visibility.forUser(cf, id(cf, "field-1"), role(cf, "field-1")).seesSource(s))
+          .isTrue();
+      assertThat(Visibility.forUser(cf, id(cf, "field-2"), role(cf, "field-2")).seesSource(s))
+          .isFalse();
+      assertThat(Visibility.forUser(cf, id(cf, "field-2"), role(cf, "field-2")).source(s).nameEn())
+          .isEqualTo("Restricted source #" + sourceId);
+      assertThat(Visibility.forUser(cf, id(cf, "admin-1"), role(cf, "admin-1")).seesSource(s))
+          .isTrue();
+    }
+
+    CliRun removed = run("--data", d, "group", "member", "remove", group, "field-1");
+    assertThat(removed.code()).as(removed.err()).isZero();
+    assertThat(run("--data", d, "group", "list").out()).isEqualTo(group + "\t1 items\t\n");
+    try (CaseFile cf = CaseFile.open(data, Optional.empty())) {
+      var s = cf.sources().find(sourceId).orElseThrow();
+      assertThat(Visibility.forUser(cf, id(cf, "field-1"), role(cf, "field-1")).seesSource(s))
+          .isFalse();
+    }
+  }
+
+  private static long id(CaseFile cf, String user) {
+    return cf.users().find(user).map(User::id).orElseThrow();
+  }
+
+  private static org.sijill.casefile.model.Enums.Role role(CaseFile cf, String user) {
+    return cf.users().find(user).map(User::roleValue).orElseThrow();
+  }
+}
