@@ -59,6 +59,12 @@ final class Access {
           entry("GET /evidence/{id}/original", Need.VIEWER),
           entry("GET /api/evidence/{id}/original", Need.VIEWER),
           // The verification desk: records and their four-eyes review
+          entry("GET /evidence/{id}/assess", Need.ANALYST),
+          entry("POST /evidence/{id}/assess", Need.ANALYST),
+          entry("POST /evidence/{id}/assign", Need.ANALYST),
+          entry("GET /assessments/{id}", Need.VIEWER),
+          entry("POST /assessments/{id}/review", Need.REVIEWER),
+          entry("GET /desk/verification", Need.VIEWER),
           entry("GET /api/evidence/{id}/assessments", Need.VIEWER),
           entry("GET /api/evidence/{id}/verification", Need.VIEWER),
           entry("POST /api/evidence/{id}/assign", Need.ANALYST),

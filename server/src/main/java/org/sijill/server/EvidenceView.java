@@ -13,7 +13,8 @@ record EvidenceView(
     List<CustodyEvent> events,
     List<Assessment> assessments,
     java.util.Map<Long, List<Field>> eventDetails,
-    List<org.sijill.casefile.model.NearDuplicate> earlier) {
+    List<org.sijill.casefile.model.NearDuplicate> earlier,
+    VerificationView verification) {
 
   /** Whether the asker may not see who is in this item (see the workflow's Visibility). */
   public boolean withheld() {

@@ -187,7 +187,8 @@ final class Pages {
             events,
             caseFile.claims().assessments(AssessmentTarget.EVIDENCE, id),
             details,
-            earlierCopies(id, seen));
+            earlierCopies(id, seen),
+            VerificationPages.view(caseFile, id));
     render(ctx, "evidence.jte", chrome("Evidence item " + id, "evidence"), view);
   }
 

@@ -111,8 +111,10 @@ public final class SijillServer implements AutoCloseable {
             pages,
             dataDir == null ? null : new ReceiveEvidence(dataDir, caseFile),
             dataDir == null ? null : new OpenOriginal(dataDir, caseFile));
-    VerificationApi verificationApi =
-        new VerificationApi(new VerifyEvidence(dataDir, caseFile), json);
+    VerifyEvidence verifyEvidence = new VerifyEvidence(dataDir, caseFile);
+    VerificationApi verificationApi = new VerificationApi(verifyEvidence, json);
+    VerificationPages verificationPages =
+        new VerificationPages(caseFile, verifyEvidence, templates, pages::chrome);
     byte[] openApi = resource(OPENAPI);
     boolean anonymousReads = options.demo() && DemoCase.isLoaded(caseFile);
     Access access = new Access(accounts.authenticate(), anonymousReads);
@@ -164,7 +166,7 @@ public final class SijillServer implements AutoCloseable {
               accountRoutes(cfg, accountPages);
               apiRoutes(cfg, api, openApi);
               deskRoutes(cfg, deskPages, deskApi);
-              verificationRoutes(cfg, verificationApi);
+              verificationRoutes(cfg, verificationApi, verificationPages);
               errors(cfg, pages);
             });
     Access.verify(
@@ -288,7 +290,14 @@ public final class SijillServer implements AutoCloseable {
   }
 
   /** The verification desk: records in three strands and their four-eyes review. */
-  private static void verificationRoutes(JavalinConfig cfg, VerificationApi api) {
+  private static void verificationRoutes(
+      JavalinConfig cfg, VerificationApi api, VerificationPages pages) {
+    cfg.routes.get("/evidence/{id}/assess", pages::form);
+    cfg.routes.post("/evidence/{id}/assess", pages::submit);
+    cfg.routes.post("/evidence/{id}/assign", pages::assign);
+    cfg.routes.get("/assessments/{id}", pages::reviewPage);
+    cfg.routes.post("/assessments/{id}/review", pages::review);
+    cfg.routes.get("/desk/verification", pages::desk);
     cfg.routes.get("/api/evidence/{id}/assessments", api::list);
     cfg.routes.post("/api/evidence/{id}/assessments", api::create);
     cfg.routes.get("/api/evidence/{id}/verification", api::state);

@@ -222,15 +222,20 @@ final class VerificationApi {
     try {
       return step.get();
     } catch (VerificationException e) {
-      throw switch (e.kind()) {
-        case INVALID -> HttpProblem.badRequest(e.getMessage());
-        case NOT_FOUND -> HttpProblem.notFound(e.getMessage());
-        case CONFLICT -> HttpProblem.conflict(e.getMessage());
-        case FOUR_EYES -> HttpProblem.forbidden(e.getMessage());
-      };
+      throw problem(e);
     } catch (EvidenceException e) {
       throw HttpProblem.unavailable(e.getMessage());
     }
+  }
+
+  /** The answer to a refused step: 400, 404, 409, or 403 for four eyes. */
+  static HttpProblem problem(VerificationException e) {
+    return switch (e.kind()) {
+      case INVALID -> HttpProblem.badRequest(e.getMessage());
+      case NOT_FOUND -> HttpProblem.notFound(e.getMessage());
+      case CONFLICT -> HttpProblem.conflict(e.getMessage());
+      case FOUR_EYES -> HttpProblem.forbidden(e.getMessage());
+    };
   }
 
   private static String clip(String s) {
