@@ -188,7 +188,7 @@ final class Pages {
             caseFile.claims().assessments(AssessmentTarget.EVIDENCE, id),
             details,
             earlierCopies(id, seen),
-            VerificationPages.view(caseFile, id));
+            VerificationPages.view(caseFile, id, seen));
     render(ctx, "evidence.jte", chrome("Evidence item " + id, "evidence"), view);
   }
 

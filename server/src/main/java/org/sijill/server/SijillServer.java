@@ -112,7 +112,7 @@ public final class SijillServer implements AutoCloseable {
             dataDir == null ? null : new ReceiveEvidence(dataDir, caseFile),
             dataDir == null ? null : new OpenOriginal(dataDir, caseFile));
     VerifyEvidence verifyEvidence = new VerifyEvidence(dataDir, caseFile);
-    VerificationApi verificationApi = new VerificationApi(verifyEvidence, json);
+    VerificationApi verificationApi = new VerificationApi(caseFile, verifyEvidence, json);
     VerificationPages verificationPages =
         new VerificationPages(caseFile, verifyEvidence, templates, pages::chrome);
     byte[] openApi = resource(OPENAPI);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.model.Verification;
 import org.sijill.casefile.model.VerificationQueueItem;
 import org.sijill.casefile.model.VerificationStep;
@@ -25,12 +26,25 @@ import org.sijill.workflow.VerifyEvidence;
  * calls it and writes JSON.
  */
 final class VerificationApi {
+  private final CaseFile caseFile;
   private final VerifyEvidence verify;
   private final ObjectMapper json;
 
-  VerificationApi(VerifyEvidence verify, ObjectMapper json) {
+  VerificationApi(CaseFile caseFile, VerifyEvidence verify, ObjectMapper json) {
+    this.caseFile = caseFile;
     this.verify = verify;
     this.json = json;
+  }
+
+  /**
+   * Refuses a step on an item whose identifying details this request may not see: one cannot assess
+   * or review what one is not shown.
+   */
+  static void requireSees(Context ctx, CaseFile caseFile, long evidenceId) {
+    if (!Seen.by(ctx, caseFile).seesEvidence(evidenceId)) {
+      throw HttpProblem.forbidden(
+          "evidence item " + evidenceId + " is restricted to access groups you are not in");
+    }
   }
 
   /** One version of a verification record. */
@@ -102,6 +116,7 @@ final class VerificationApi {
   void create(Context ctx) {
     long id = Params.id(ctx);
     JsonNode body = body(ctx);
+    requireSees(ctx, caseFile, id);
     VerificationDraft draft = call(() -> VerificationDraft.parse(body));
     boolean submit = !body.has("submit") || body.get("submit").asBoolean(true);
     String reason = body.hasNonNull("reason") ? body.get("reason").asText() : null;
@@ -115,14 +130,16 @@ final class VerificationApi {
     long id = Params.id(ctx);
     Params.Paging p = Params.paging(ctx);
     List<RecordJson> all =
-        call(() -> reader().state(id)).versions().stream().map(RecordJson::of).toList();
+        call(() -> reader().state(id)).visibleTo(Seen.by(ctx, caseFile)).versions().stream()
+            .map(RecordJson::of)
+            .toList();
     ctx.json(Api.PageJson.slice(all, p));
   }
 
   /** {@code GET /api/evidence/{id}/verification}: status, assignee and the history of steps. */
   void state(Context ctx) {
     long id = Params.id(ctx);
-    VerifyEvidence.State st = call(() -> reader().state(id));
+    VerifyEvidence.State st = call(() -> reader().state(id)).visibleTo(Seen.by(ctx, caseFile));
     ctx.json(
         new StateJson(
             id,
@@ -141,7 +158,9 @@ final class VerificationApi {
         reader()
             .find(id)
             .orElseThrow(() -> HttpProblem.notFound("there is no verification record " + id));
-    ctx.json(RecordJson.of(v));
+    ctx.json(
+        RecordJson.of(
+            Seen.by(ctx, caseFile).seesEvidence(v.evidenceId()) ? v : VerifyEvidence.withheld(v)));
   }
 
   /** {@code POST /api/evidence/{id}/assign} {@code {"assignee": "name"}}. */
@@ -152,6 +171,7 @@ final class VerificationApi {
     if (assignee == null || assignee.isBlank()) {
       throw HttpProblem.badRequest("assignee: missing (the username of an analyst)");
     }
+    requireSees(ctx, caseFile, id);
     ctx.json(SavedJson.of(call(() -> vault().assign(id, assignee, Desk.who(ctx)))));
   }
 
@@ -162,6 +182,7 @@ final class VerificationApi {
     VerifyEvidence.Action action =
         action(body.hasNonNull("action") ? body.get("action").asText() : null);
     String comment = body.hasNonNull("comment") ? body.get("comment").asText() : null;
+    reader().find(id).ifPresent(v -> requireSees(ctx, caseFile, v.evidenceId()));
     ctx.json(SavedJson.of(call(() -> vault().review(id, action, comment, Desk.who(ctx)))));
   }
 
@@ -179,7 +200,7 @@ final class VerificationApi {
               throw HttpProblem.badRequest(
                   "list must be mine, review, new or finalised, not '" + clip(list) + "'");
         };
-    ctx.json(Api.PageJson.slice(items, p));
+    ctx.json(Api.PageJson.slice(VerifyEvidence.visibleTo(items, Seen.by(ctx, caseFile)), p));
   }
 
   static VerifyEvidence.Action action(String raw) {

@@ -19,6 +19,7 @@ import org.sijill.casefile.model.Verification;
 import org.sijill.workflow.VerificationDraft;
 import org.sijill.workflow.VerificationException;
 import org.sijill.workflow.VerifyEvidence;
+import org.sijill.workflow.access.Visibility;
 import org.sijill.workflow.accounts.Principal;
 
 /**
@@ -47,9 +48,9 @@ final class VerificationPages {
   }
 
   /** The verification section of an evidence page. */
-  static VerificationView view(CaseFile caseFile, long evidenceId) {
+  static VerificationView view(CaseFile caseFile, long evidenceId, Visibility seen) {
     return VerificationView.of(
-        new VerifyEvidence(null, caseFile).state(evidenceId),
+        new VerifyEvidence(null, caseFile).state(evidenceId).visibleTo(seen),
         caseFile.claims().assessments(AssessmentTarget.EVIDENCE, evidenceId));
   }
 
@@ -61,6 +62,7 @@ final class VerificationPages {
 
   void form(Context ctx) {
     long id = Params.id(ctx);
+    VerificationApi.requireSees(ctx, caseFile, id);
     VerifyEvidence.State st = VerificationApi.call(() -> verify.state(id));
     Map<String, String> values = st.latest() == null ? new LinkedHashMap<>() : values(st.latest());
     renderForm(ctx, id, st, values, null);
@@ -68,6 +70,7 @@ final class VerificationPages {
 
   void submit(Context ctx) {
     long id = Params.id(ctx);
+    VerificationApi.requireSees(ctx, caseFile, id);
     Map<String, String> values = new LinkedHashMap<>();
     ctx.formParamMap().forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
     boolean forReview = !"draft".equals(values.get("send"));
@@ -90,6 +93,7 @@ final class VerificationPages {
 
   void assign(Context ctx) {
     long id = Params.id(ctx);
+    VerificationApi.requireSees(ctx, caseFile, id);
     String assignee = ctx.formParam("assignee");
     if (assignee == null || assignee.isBlank()) {
       assignee = Desk.who(ctx);
@@ -109,8 +113,11 @@ final class VerificationPages {
             .find(rid)
             .orElseThrow(
                 () -> HttpProblem.notFound("There is no verification record " + rid + "."));
-    VerifyEvidence.State st = verify.state(v.evidenceId());
-    EvidenceItem item = caseFile.evidence().find(v.evidenceId()).orElseThrow();
+    Visibility seen = Seen.by(ctx, caseFile);
+    boolean sees = seen.seesEvidence(v.evidenceId());
+    VerifyEvidence.State st = verify.state(v.evidenceId()).visibleTo(seen);
+    EvidenceItem item = seen.evidence(caseFile.evidence().find(v.evidenceId()).orElseThrow());
+    v = sees ? v : VerifyEvidence.withheld(v);
     Principal p = Access.principal(ctx).orElse(null);
     boolean waiting = st.status().equals(VerifyEvidence.PEER_REVIEW) && st.latest().id() == v.id();
     boolean author = p != null && p.recordedAs().equals(v.recordedBy());
@@ -122,13 +129,14 @@ final class VerificationPages {
     params.put("state", VerificationView.of(st, List.of()));
     params.put("waiting", waiting);
     params.put("author", author);
-    params.put("mayReview", waiting && reviewer && !author);
+    params.put("mayReview", waiting && reviewer && !author && sees);
     params.put("csrf", p == null ? "" : p.csrf());
     ctx.html(templates.render("assessmentReview.jte", params));
   }
 
   void review(Context ctx) {
     long rid = Params.id(ctx);
+    verify.find(rid).ifPresent(v -> VerificationApi.requireSees(ctx, caseFile, v.evidenceId()));
     VerifyEvidence.Action action = VerificationApi.action(ctx.formParam("action"));
     VerifyEvidence.Saved s =
         VerificationApi.call(
@@ -142,9 +150,10 @@ final class VerificationPages {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("chrome", chrome.apply("Verification desk", "verification"));
     params.put("me", me);
-    params.put("mine", me == null ? List.of() : verify.mine(me));
-    params.put("waiting", verify.waitingForReview());
-    params.put("untouched", verify.untouched(100));
+    Visibility seen = Seen.by(ctx, caseFile);
+    params.put("mine", me == null ? List.of() : VerifyEvidence.visibleTo(verify.mine(me), seen));
+    params.put("waiting", VerifyEvidence.visibleTo(verify.waitingForReview(), seen));
+    params.put("untouched", VerifyEvidence.visibleTo(verify.untouched(100), seen));
     params.put("csrf", Access.principal(ctx).map(Principal::csrf).orElse(""));
     ctx.html(templates.render("verificationDesk.jte", params));
   }

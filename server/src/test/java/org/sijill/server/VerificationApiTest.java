@@ -266,4 +266,47 @@ class VerificationApiTest {
                 .get("items"))
         .anySatisfy(q -> assertThat(q.get("evidenceId").asLong()).isEqualTo(id));
   }
+
+  @Test
+  void aRestrictedItemsRecordIsWithheldFromThoseOutsideItsGroup() throws Exception {
+    long id = item(3);
+    ObjectNode secret = record("staged");
+    ((ObjectNode) secret.at("/strands/source")).put("postedBy", "Zq-secret-poster");
+    HttpResponse<String> created =
+        send("POST", "/api/evidence/" + id + "/assessments", "v-analyst", secret);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long rec = JSON.readTree(created.body()).get("id").asLong();
+    org.sijill.workflow.access.Groups groups = org.sijill.workflow.access.Groups.over(caseFile);
+    groups.create().create("v-north", "t");
+    groups.members().add("v-north", "v-reviewer", "t");
+    groups.restrict().restrict(org.sijill.workflow.access.ItemType.EVIDENCE, id, "v-north", "t");
+
+    for (String path :
+        List.of(
+            "/api/assessments/" + rec,
+            "/api/evidence/" + id + "/assessments",
+            "/api/verification/queue?list=review")) {
+      String outside = send("GET", path, "v-reviewer-2", null).body();
+      assertThat(outside).as(path).doesNotContain("Zq-secret-poster", "api-3.png");
+    }
+    assertThat(send("GET", "/api/assessments/" + rec, "v-reviewer", null).body())
+        .contains("Zq-secret-poster");
+    // Nobody reviews what they are not shown; a member of the group may.
+    assertThat(
+            send(
+                    "POST",
+                    "/api/assessments/" + rec + "/review",
+                    "v-reviewer-2",
+                    Map.of("action", "approve"))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            send(
+                    "POST",
+                    "/api/assessments/" + rec + "/review",
+                    "v-reviewer",
+                    Map.of("action", "approve"))
+                .statusCode())
+        .isEqualTo(200);
+  }
 }

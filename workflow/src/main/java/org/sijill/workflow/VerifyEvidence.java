@@ -21,6 +21,7 @@ import org.sijill.casefile.model.VerificationStep;
 import org.sijill.casefile.repo.Verifications;
 import org.sijill.vault.EventType;
 import org.sijill.workflow.VerificationException.Kind;
+import org.sijill.workflow.access.Visibility;
 
 /**
  * The verification desk's workflow for one evidence item, modelled on the analyst → peer review →
@@ -91,6 +92,75 @@ public final class VerifyEvidence {
     public boolean locked() {
       return inForce != null;
     }
+
+    /**
+     * The state as {@code seen} lets its person see it: for an item whose identifying details are
+     * withheld from them, every version's strands and reasons and every comment are withheld too
+     * (the judgement, versions, statuses and record hashes stay).
+     */
+    public State visibleTo(Visibility seen) {
+      if (seen.seesEvidence(evidenceId)) {
+        return this;
+      }
+      return new State(
+          evidenceId,
+          status,
+          assignee,
+          latest == null ? null : withheld(latest),
+          inForce == null ? null : withheld(inForce),
+          versions.stream().map(VerifyEvidence::withheld).toList(),
+          steps.stream()
+              .map(
+                  s ->
+                      new VerificationStep(
+                          s.id(),
+                          s.evidenceId(),
+                          s.verificationId(),
+                          s.status(),
+                          s.assignee(),
+                          s.comment() == null ? null : Visibility.RESTRICTED,
+                          s.recordedAt(),
+                          s.recordedBy()))
+              .toList());
+    }
+  }
+
+  /** What of a record is shown to someone from whom its item's details are withheld. */
+  public static Verification withheld(Verification v) {
+    return new Verification(
+        v.id(),
+        v.evidenceId(),
+        v.version(),
+        v.judgement(),
+        Visibility.RESTRICTED,
+        "{\"withheld\": true}",
+        v.graphic(),
+        v.personalInfo(),
+        v.supersedes(),
+        v.changeReason() == null ? null : Visibility.RESTRICTED,
+        v.recordSha256(),
+        v.recordedAt(),
+        v.recordedBy());
+  }
+
+  /** A queue as {@code seen} lets its person see it: names of withheld items masked. */
+  public static List<VerificationQueueItem> visibleTo(
+      List<VerificationQueueItem> items, Visibility seen) {
+    return items.stream()
+        .map(
+            q ->
+                seen.seesEvidence(q.evidenceId())
+                    ? q
+                    : new VerificationQueueItem(
+                        q.evidenceId(),
+                        Visibility.RESTRICTED,
+                        q.mediaType(),
+                        q.status(),
+                        q.assignee(),
+                        q.verificationId(),
+                        q.author(),
+                        q.since()))
+        .toList();
   }
 
   /** The outcome of a step: the record it concerns (null for an assignment) and the new status. */
