@@ -159,6 +159,11 @@ public final class CaseFile implements AutoCloseable {
     return new ApiTokens(jdbi);
   }
 
+  /** Publishing: persons kept out of the public list, published editions (V11). */
+  public org.sijill.casefile.repo.Publications publications() {
+    return new org.sijill.casefile.repo.Publications(jdbi);
+  }
+
   public LoginAttempts loginAttempts() {
     return new LoginAttempts(jdbi);
   }

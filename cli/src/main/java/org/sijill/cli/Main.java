@@ -40,6 +40,8 @@ import picocli.CommandLine.ScopeType;
       RestoreCommand.class,
       GroupCommand.class,
       GroupCommand.Restrict.class,
+      ReportCommand.class,
+      VerifyReportCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main {

@@ -74,44 +74,7 @@ public final class EstimateCase {
                         "the case has no linkage run to estimate from: run sijill link --settings"
                             + " SETTINGS.json first"));
     progress.progress("reading linkage run " + run.id(), 0, -1);
-    Map<Long, List<VictimRecord>> persons = caseFile.linkageRuns().records(run.id());
-    List<Set<String>> lists = new ArrayList<>(persons.size());
-    List<String> strata = request.strata().isEmpty() ? null : new ArrayList<>(persons.size());
-    Set<String> seenColumns = new java.util.HashSet<>();
-    for (List<VictimRecord> records : persons.values()) {
-      Set<String> on = new TreeSet<>();
-      records.forEach(r -> on.add(r.listName()));
-      lists.add(on);
-      if (strata != null) {
-        List<RawRow> raws = new ArrayList<>();
-        for (VictimRecord r : records) {
-          RawRow raw = new RawRow(r, caseFile.sealer());
-          for (String field : request.strata()) {
-            if (raw.has(field)) {
-              seenColumns.add(field);
-            }
-          }
-          raws.add(raw);
-        }
-        List<String> parts = new ArrayList<>();
-        for (String field : request.strata()) {
-          parts.add(mostCommon(raws, field));
-        }
-        strata.add(String.join(" / ", parts));
-      }
-    }
-    for (String field : request.strata()) {
-      if (!seenColumns.contains(field)) {
-        throw new CountingException(
-            "--strata: no list in linkage run " + run.id() + " has a column '" + field + "'");
-      }
-    }
-    CaptureData data;
-    try {
-      data = CaptureData.ofPersons(lists, strata);
-    } catch (InputException e) {
-      throw new CountingException("linkage run " + run.id() + ": " + e.getMessage(), e);
-    }
+    CaptureData data = capture(caseFile, run, request.strata());
     String sha = inputHash(data, request.strata());
     Report report;
     try {
@@ -154,6 +117,53 @@ public final class EstimateCase {
     return new Result(id, run, report, json, sha);
   }
 
+  /**
+   * The capture table of a linkage run: one captured individual per person, its lists those of its
+   * records, its stratum (when {@code strataFields} is not empty) the most common value per field.
+   * {@code sijill report --reproduce} rebuilds an estimate's input with this.
+   */
+  static CaptureData capture(CaseFile caseFile, LinkageRun run, List<String> strataFields) {
+    Map<Long, List<VictimRecord>> persons = caseFile.linkageRuns().records(run.id());
+    List<Set<String>> lists = new ArrayList<>(persons.size());
+    List<String> strata = strataFields.isEmpty() ? null : new ArrayList<>(persons.size());
+    Set<String> seenColumns = new java.util.HashSet<>();
+    for (List<VictimRecord> records : persons.values()) {
+      Set<String> on = new TreeSet<>();
+      records.forEach(r -> on.add(r.listName()));
+      lists.add(on);
+      if (strata != null) {
+        List<RawRow> raws = new ArrayList<>();
+        for (VictimRecord r : records) {
+          RawRow raw = new RawRow(r, caseFile.sealer());
+          for (String field : strataFields) {
+            if (raw.has(field)) {
+              seenColumns.add(field);
+            }
+          }
+          raws.add(raw);
+        }
+        List<String> parts = new ArrayList<>();
+        for (String field : strataFields) {
+          parts.add(mostCommon(raws, field));
+        }
+        strata.add(String.join(" / ", parts));
+      }
+    }
+    for (String field : strataFields) {
+      if (!seenColumns.contains(field)) {
+        throw new CountingException(
+            "--strata: no list in linkage run " + run.id() + " has a column '" + field + "'");
+      }
+    }
+    CaptureData data;
+    try {
+      data = CaptureData.ofPersons(lists, strata);
+    } catch (InputException e) {
+      throw new CountingException("linkage run " + run.id() + ": " + e.getMessage(), e);
+    }
+    return data;
+  }
+
   private static void rows(Report r, String stratum, List<Estimates.NewEstimate> out) {
     boolean marked = false;
     for (Estimate e : r.estimates()) {
@@ -182,7 +192,7 @@ public final class EstimateCase {
     }
   }
 
-  private static String mostCommon(List<RawRow> raws, String field) {
+  static String mostCommon(List<RawRow> raws, String field) {
     Map<String, Integer> counts = new TreeMap<>();
     for (RawRow raw : raws) {
       String v = raw.get(field);
