@@ -88,15 +88,11 @@ record ReportContent(ObjectNode numbers, ObjectNode inputs, List<Entry> entries)
             ? List.of()
             : List.of(first.strata().split(","));
 
-    // Which lists may be named in public: by the confidentiality of their source.
-    Map<Long, Source> sources = new HashMap<>();
-    caseFile.sources().all().forEach(s -> sources.put(s.id(), s));
-    Map<Long, Boolean> importPublic = new HashMap<>();
+    // Which lists may be named in public: by the confidentiality of their source, and whether the
+    // source is restricted to an access group.
+    Map<String, java.util.Set<Long>> restricted = restricted(caseFile);
     List<ListImport> imports = caseFile.victims().imports();
-    for (ListImport li : imports) {
-      Source s = li.sourceId() == null ? null : sources.get(li.sourceId());
-      importPublic.put(li.id(), s == null || "public".equals(s.confidentiality()));
-    }
+    Map<Long, Boolean> importPublic = importPublic(caseFile, imports, restricted);
     Map<Long, String> marked = caseFile.publications().withheld();
     Map<String, String> listLabel = labels(imports, importPublic);
     Map<String, String[]> coverage = new TreeMap<>();
@@ -127,9 +123,12 @@ record ReportContent(ObjectNode numbers, ObjectNode inputs, List<Entry> entries)
         continue;
       }
       Optional<VictimRecord> shown =
-          records.stream().filter(r -> importPublic.getOrDefault(r.importId(), false)).findFirst();
+          records.stream()
+              .filter(r -> importPublic.getOrDefault(r.importId(), false))
+              .filter(r -> !restricted.get("victim").contains(r.id()))
+              .findFirst();
       if (shown.isEmpty()) {
-        withheldBy.merge("named only by a restricted or confidential source", 1, Integer::sum);
+        withheldBy.merge("named only in restricted records or sources", 1, Integer::sum);
         continue;
       }
       entries.add(entry(p.getKey(), shown.get()));
@@ -210,7 +209,12 @@ record ReportContent(ObjectNode numbers, ObjectNode inputs, List<Entry> entries)
     all.sort(
         Comparator.comparing(Incident::startDate, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Incident::id));
+    int hiddenIncidents = 0;
     for (Incident i : all) {
+      if (restricted.get("incident").contains(i.id())) {
+        hiddenIncidents++;
+        continue;
+      }
       ObjectNode o = incidents.addObject();
       o.put("id", i.id());
       o.put("title_en", i.titleEn());
@@ -236,6 +240,9 @@ record ReportContent(ObjectNode numbers, ObjectNode inputs, List<Entry> entries)
               .orElse(null));
       ArrayNode ev = o.putArray("evidence");
       for (EvidenceItem e : caseFile.evidence().forIncident(i.id())) {
+        if (restricted.get("evidence").contains(e.id())) {
+          continue;
+        }
         Optional<Assessment> a = caseFile.claims().current(AssessmentTarget.EVIDENCE, e.id());
         ObjectNode x = ev.addObject();
         x.put("sha256", e.sha256());
@@ -245,6 +252,8 @@ record ReportContent(ObjectNode numbers, ObjectNode inputs, List<Entry> entries)
         evidenceHashes.add(e.sha256());
       }
     }
+
+    numbers.put("incidents_not_shown", hiddenIncidents);
 
     ObjectNode inputs = JSON.createObjectNode();
     inputs.put("software", SoftwareVersion.current());
@@ -315,15 +324,45 @@ record ReportContent(ObjectNode numbers, ObjectNode inputs, List<Entry> entries)
    * restricted-list-N}), since whoever imported it may have named it after its source.
    */
   static Map<String, String> labels(CaseFile caseFile) {
+    List<ListImport> imports = caseFile.victims().imports();
+    return labels(imports, importPublic(caseFile, imports, restricted(caseFile)));
+  }
+
+  /**
+   * Item type ({@code source}, {@code evidence}, {@code incident}, {@code victim}) to the ids
+   * restricted to an access group.
+   */
+  static Map<String, java.util.Set<Long>> restricted(CaseFile caseFile) {
+    Map<String, java.util.Set<Long>> out = new HashMap<>();
+    for (String t : List.of("source", "evidence", "incident", "victim")) {
+      out.put(t, new java.util.HashSet<>());
+    }
+    caseFile
+        .accessGroups()
+        .restrictions()
+        .forEach(
+            r -> out.computeIfAbsent(r.itemType(), k -> new java.util.HashSet<>()).add(r.itemId()));
+    return out;
+  }
+
+  /**
+   * Import id to whether its list may be published: its source is public and not restricted to an
+   * access group (a list without a source is the case's own).
+   */
+  private static Map<Long, Boolean> importPublic(
+      CaseFile caseFile, List<ListImport> imports, Map<String, java.util.Set<Long>> restricted) {
     Map<Long, Source> sources = new HashMap<>();
     caseFile.sources().all().forEach(s -> sources.put(s.id(), s));
-    Map<Long, Boolean> importPublic = new HashMap<>();
-    List<ListImport> imports = caseFile.victims().imports();
+    Map<Long, Boolean> out = new HashMap<>();
     for (ListImport li : imports) {
       Source s = li.sourceId() == null ? null : sources.get(li.sourceId());
-      importPublic.put(li.id(), s == null || "public".equals(s.confidentiality()));
+      out.put(
+          li.id(),
+          s == null
+              || ("public".equals(s.confidentiality())
+                  && !restricted.get("source").contains(s.id())));
     }
-    return labels(imports, importPublic);
+    return out;
   }
 
   private static Map<String, String> labels(List<ListImport> imports, Map<Long, Boolean> isPublic) {

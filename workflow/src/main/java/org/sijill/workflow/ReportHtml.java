@@ -228,6 +228,9 @@ final class ReportHtml {
               }
             });
     row(b, t("withheld"), w.toString());
+    if (n.path("incidents_not_shown").asInt() > 0) {
+      row(b, t("hiddenIncidents"), num(n.path("incidents_not_shown").asLong()));
+    }
     JsonNode r = recommended(whole());
     if (r != null) {
       row(b, t("estimate"), estimateText(r) + " (" + r.path("method").asText() + ")");

@@ -54,6 +54,7 @@ class PublishReportTest {
   static final String SECRET_NAME =
       "Qz" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   static final String SECRET_CONTACT = "tel" + UUID.randomUUID().toString().replace("-", "");
+  static final String SECRET_INCIDENT = "Inc" + UUID.randomUUID().toString().replace("-", "");
   static final String SECRET_FATHER =
       "Fq" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
@@ -193,7 +194,8 @@ class PublishReportTest {
 
   @Test
   void noSecretLeavesTheCase() throws Exception {
-    List<String> secrets = List.of(SECRET_SOURCE, SECRET_NAME, SECRET_CONTACT, SECRET_FATHER);
+    List<String> secrets =
+        List.of(SECRET_SOURCE, SECRET_NAME, SECRET_CONTACT, SECRET_FATHER, SECRET_INCIDENT);
     List<Path> files;
     try (Stream<Path> s = Files.walk(first)) {
       files = s.filter(Files::isRegularFile).toList();
