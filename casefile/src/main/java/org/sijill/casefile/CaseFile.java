@@ -108,6 +108,18 @@ public final class CaseFile implements AutoCloseable {
     return new Evidence(jdbi, sealer);
   }
 
+  public org.sijill.casefile.repo.Actors actors() {
+    return new org.sijill.casefile.repo.Actors(jdbi);
+  }
+
+  public org.sijill.casefile.repo.Attributions attributions() {
+    return new org.sijill.casefile.repo.Attributions(jdbi);
+  }
+
+  public org.sijill.casefile.repo.IncidentLinks incidentLinks() {
+    return new org.sijill.casefile.repo.IncidentLinks(jdbi);
+  }
+
   public Claims claims() {
     return new Claims(jdbi);
   }

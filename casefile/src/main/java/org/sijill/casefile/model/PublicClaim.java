@@ -2,7 +2,11 @@ package org.sijill.casefile.model;
 
 import java.time.LocalDate;
 
-/** A figure somebody published ("at least 1,300 killed"), kept with what archives it. */
+/**
+ * A figure somebody published ("at least 1,300 killed"), kept with what archives it. {@code
+ * statedAs} is the figure in the claimant's words and {@code figure} the number it names, both null
+ * for claims recorded before the desk asked for them.
+ */
 public record PublicClaim(
     long id,
     int version,
@@ -18,7 +22,9 @@ public record PublicClaim(
     LocalDate periodStart,
     LocalDate periodEnd,
     Long evidenceId,
-    String quote) {
+    String quote,
+    String statedAs,
+    Integer figure) {
 
   /** "at least 1,300", "about 9,000", "1,200–1,500". */
   public String figureText() {

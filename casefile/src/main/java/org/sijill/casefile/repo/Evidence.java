@@ -97,6 +97,56 @@ public final class Evidence {
         });
   }
 
+  /**
+   * Which evidence to list; every field may be null (no condition).
+   *
+   * @param kind the first part of the media type: {@code image}, {@code video}, {@code audio}, or
+   *     {@code other} for anything else
+   * @param sourceId items from this source
+   * @param status items whose status in force (their current assessment) is this one
+   */
+  public record Filter(String kind, Long sourceId, String status) {
+    public static final Filter NONE = new Filter(null, null, null);
+  }
+
+  private static final String FILTERED =
+      "from evidence_item e where (cast(:kind as text) is null or (cast(:kind as text) = 'other'"
+          + " and split_part(e.media_type, '/', 1) not in ('image', 'video', 'audio')) or"
+          + " split_part(e.media_type, '/', 1) = cast(:kind as text)) and (cast(:source as bigint)"
+          + " is null or e.source_id = cast(:source as bigint)) and (cast(:status as text) is null"
+          + " or cast(:status as text) = (select a.status from assessment a where a.target_type ="
+          + " 'evidence' and a.target_id = e.id and not exists (select 1 from assessment n where"
+          + " n.supersedes = a.id) order by a.recorded_at desc, a.id desc limit 1))";
+
+  /** Evidence that passes {@code filter}, most recently acquired first. */
+  public Page<EvidenceItem> search(Filter filter, int page, int size) {
+    int[] p = Page.clamp(page, size);
+    return jdbi.withHandle(
+        h -> {
+          long total =
+              h.createQuery("select count(*) " + FILTERED)
+                  .bind("kind", filter.kind())
+                  .bind("source", filter.sourceId())
+                  .bind("status", filter.status())
+                  .mapTo(Long.class)
+                  .one();
+          List<EvidenceItem> items =
+              h.createQuery(
+                      "select e.* "
+                          + FILTERED
+                          + " order by e.acquired_at desc, e.id desc limit :limit offset :offset")
+                  .bind("kind", filter.kind())
+                  .bind("source", filter.sourceId())
+                  .bind("status", filter.status())
+                  .bind("limit", p[1])
+                  .bind("offset", Page.offset(p[0], p[1]))
+                  .mapTo(EvidenceItem.class)
+                  .map(this::revealed)
+                  .list();
+          return new Page<>(items, p[0], p[1], total);
+        });
+  }
+
   public long count() {
     return jdbi.withHandle(
         h -> h.createQuery("select count(*) from evidence_item").mapTo(Long.class).one());

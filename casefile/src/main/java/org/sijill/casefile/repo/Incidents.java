@@ -135,4 +135,75 @@ public final class Incidents {
     return jdbi.withHandle(
         h -> h.createQuery("select count(*) from incident_current").mapTo(Long.class).one());
   }
+
+  /**
+   * Which incidents to list; every field may be null (no condition).
+   *
+   * @param placeId incidents at this place or at any place inside it (a governorate's towns)
+   * @param from incidents that end on or after this day
+   * @param to incidents that start on or before this day
+   * @param grade incidents whose grade in force (their current assessment) is this one
+   * @param actorId incidents attributed to this actor in any role
+   */
+  public record Filter(Long placeId, LocalDate from, LocalDate to, String grade, Long actorId) {
+    public static final Filter NONE = new Filter(null, null, null, null, null);
+
+    public boolean isEmpty() {
+      return equals(NONE);
+    }
+  }
+
+  private static final String FILTERED =
+      "with recursive inside(id) as (select cast(:place as bigint) where cast(:place as bigint) is not null"
+          + " union select l.id from location_current l join inside on l.parent_id = inside.id)"
+          + " select i.* from incident_current i where (cast(:place as bigint) is null or i.location_id in"
+          + " (select id from inside)) and (cast(:from as date) is null or"
+          + " coalesce(i.end_date, i.start_date) >= cast(:from as date)) and (cast(:to as date) is null or"
+          + " i.start_date <= cast(:to as date)) and (cast(:grade as text) is null or cast(:grade as text) = (select a.grade"
+          + " from assessment a where a.target_type = 'incident' and a.target_id = i.id and not"
+          + " exists (select 1 from assessment n where n.supersedes = a.id) order by"
+          + " a.recorded_at desc, a.id desc limit 1)) and (cast(:actor as bigint) is null or"
+          + " exists (select 1 from attribution_current t where t.incident_id = i.id and"
+          + " t.actor_id = cast(:actor as bigint)))";
+
+  /** The incidents that pass {@code filter}, newest start date first. */
+  public Page<Incident> search(Filter filter, int page, int size) {
+    int[] p = Page.clamp(page, size);
+    return jdbi.withHandle(
+        h -> {
+          long total =
+              h.createQuery("select count(*) from (" + FILTERED + ") f")
+                  .bindMethods(binding(filter))
+                  .mapTo(Long.class)
+                  .one();
+          List<Incident> items =
+              h.createQuery(
+                      FILTERED
+                          + " order by i.start_date desc nulls last, i.id limit :limit offset"
+                          + " :offset")
+                  .bindMethods(binding(filter))
+                  .bind("limit", p[1])
+                  .bind("offset", Page.offset(p[0], p[1]))
+                  .mapTo(Incident.class)
+                  .list();
+          return new Page<>(items, p[0], p[1], total);
+        });
+  }
+
+  /** Every incident that passes {@code filter} (for the map and the timeline), oldest first. */
+  public List<Incident> all(Filter filter) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(FILTERED + " order by i.start_date nulls last, i.id")
+                .bindMethods(binding(filter))
+                .mapTo(Incident.class)
+                .list());
+  }
+
+  /** The filter's values under the names {@link #FILTERED} uses. */
+  public record Binding(Long place, LocalDate from, LocalDate to, String grade, Long actor) {}
+
+  private static Binding binding(Filter f) {
+    return new Binding(f.placeId(), f.from(), f.to(), f.grade(), f.actorId());
+  }
 }

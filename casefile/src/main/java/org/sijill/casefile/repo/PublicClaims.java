@@ -30,16 +30,26 @@ public final class PublicClaims {
       String quote) {}
 
   public long add(NewPublicClaim c, String by) {
+    return add(c, null, null, by);
+  }
+
+  /**
+   * Records a published figure with the words it was stated in ("about 9,000") and the number they
+   * name; returns its id.
+   */
+  public long add(NewPublicClaim c, String statedAs, Integer figure, String by) {
     return jdbi.withHandle(
         h ->
             h.createUpdate(
                     "insert into public_claim (claimant, source_id, claimed_on, figure_low,"
                         + " figure_high, qualifier, category, scope, location_id, period_start,"
-                        + " period_end, evidence_id, quote, recorded_by) values (:claimant,"
-                        + " :sourceId, :claimedOn, :figureLow, :figureHigh, :qualifier,"
-                        + " :category, :scope, :locationId, :periodStart, :periodEnd,"
-                        + " :evidenceId, :quote, :by)")
+                        + " period_end, evidence_id, quote, stated_as, figure, recorded_by) values"
+                        + " (:claimant, :sourceId, :claimedOn, :figureLow, :figureHigh,"
+                        + " :qualifier, :category, :scope, :locationId, :periodStart, :periodEnd,"
+                        + " :evidenceId, :quote, :statedAs, :figure, :by)")
                 .bindMethods(c)
+                .bind("statedAs", statedAs)
+                .bind("figure", figure)
                 .bind("by", by)
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
@@ -52,5 +62,14 @@ public final class PublicClaims {
             h.createQuery("select * from public_claim_current order by claimed_on, id")
                 .mapTo(PublicClaim.class)
                 .list());
+  }
+
+  public java.util.Optional<PublicClaim> find(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from public_claim_current where id = :id")
+                .bind("id", id)
+                .mapTo(PublicClaim.class)
+                .findOne());
   }
 }
