@@ -37,10 +37,14 @@ final class Api {
     }
   }
 
+  /** Incidents, filtered as the URL says ({@link IncidentFilter}). */
   void incidents(Context ctx) {
     Params.Paging p = Params.paging(ctx);
     Visibility seen = Seen.by(ctx, caseFile);
-    ctx.json(PageJson.of(mapped(caseFile.incidents().list(p.page(), p.size()), seen::incident)));
+    IncidentFilter f = IncidentFilter.of(ctx, caseFile);
+    ctx.json(
+        PageJson.of(
+            mapped(caseFile.incidents().search(f.filter(), p.page(), p.size()), seen::incident)));
   }
 
   void incident(Context ctx) {

@@ -20,7 +20,11 @@ record Pager(int page, int pages, long total, int size, String path, String quer
   }
 
   String href(int target) {
-    StringBuilder b = new StringBuilder(path).append("?page=").append(target);
+    StringBuilder b =
+        new StringBuilder(path)
+            .append(path.contains("?") ? "&" : "?")
+            .append("page=")
+            .append(target);
     if (size != Params.DEFAULT_SIZE) {
       b.append("&size=").append(size);
     }

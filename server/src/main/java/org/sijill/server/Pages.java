@@ -76,16 +76,54 @@ final class Pages {
     render(ctx, "overview.jte", chrome("Case overview", "overview"), view);
   }
 
+  /**
+   * Incidents, filtered as the URL says ({@link IncidentFilter}), as a table, on the map
+   * (clustered, with place labels) and on a timeline.
+   */
   void incidents(Context ctx) {
     Params.Paging p = Params.paging(ctx);
+    IncidentFilter filter = IncidentFilter.of(ctx, caseFile);
     Map<Long, Location> places = locations();
-    Page<Incident> page = Params.within(caseFile.incidents().list(p.page(), p.size()));
+    Page<Incident> page =
+        Params.within(caseFile.incidents().search(filter.filter(), p.page(), p.size()));
     Visibility seen = Seen.by(ctx, caseFile);
     List<IncidentRow> rows = page.items().stream().map(i -> row(seen.incident(i), places)).toList();
+    List<IncidentRow> all =
+        caseFile.incidents().all(filter.filter()).stream()
+            .map(i -> row(seen.incident(i), places))
+            .toList();
+    List<Map<String, Object>> markers = new ArrayList<>();
+    List<Map<String, Object>> timeline = new ArrayList<>();
+    for (IncidentRow r : all) {
+      Marker m = r.marker();
+      if (m != null) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("lat", m.lat());
+        one.put("lng", m.lng());
+        one.put("label", m.label());
+        one.put("href", m.href());
+        one.put("place", r.placeEn() + (r.placeAr() == null ? "" : " · " + r.placeAr()));
+        markers.add(one);
+      }
+      if (r.incident().startDate() != null) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("date", r.incident().startDate().toString());
+        t.put("killed", r.incident().casualtiesBest());
+        t.put("label", m == null ? r.incident().titleEn() : m.label());
+        t.put("href", r.href());
+        timeline.add(t);
+      }
+    }
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("chrome", chrome("Incidents", "incidents"));
     params.put("rows", rows);
-    params.put("pager", Pager.of(page, "/incidents", null));
+    params.put("filter", filter);
+    params.put("grades", List.of("confirmed", "fair", "weak", "contested", "discounted"));
+    params.put("actors", caseFile.actors().all());
+    params.put("markersJson", Json.write(json, markers));
+    params.put("timelineJson", Json.write(json, timeline));
+    String path = filter.query().isEmpty() ? "/incidents" : "/incidents?" + filter.query();
+    params.put("pager", Pager.of(page, path, null));
     ctx.html(templates.render("incidents.jte", params));
   }
 
@@ -111,6 +149,12 @@ final class Pages {
             .map(c -> new IncidentView.ClaimRow(c, sources.get(c.sourceId())))
             .toList();
     Marker marker = row.marker();
+    List<IncidentView.LinkRow> links = new ArrayList<>();
+    if (incidentSeen) {
+      for (var l : caseFile.incidentLinks().links(id)) {
+        links.add(linkRow(l, sources, seen));
+      }
+    }
     IncidentView view =
         new IncidentView(
             row,
@@ -119,9 +163,51 @@ final class Pages {
             claims,
             caseFile.claims().assessments(AssessmentTarget.INCIDENT, id),
             caseFile.claims().current(AssessmentTarget.INCIDENT, id).orElse(null),
-            Json.write(json, marker == null ? List.of() : List.of(marker)));
+            Json.write(json, marker == null ? List.of() : List.of(marker)),
+            incidentSeen
+                ? caseFile.incidentLinks().evidence(id).stream()
+                    .map(e -> IncidentView.seen(e, seen))
+                    .toList()
+                : List.of(),
+            incidentSeen ? caseFile.attributions().forIncident(id) : List.of(),
+            links,
+            caseFile.actors().all(),
+            Access.principal(ctx).map(org.sijill.workflow.accounts.Principal::csrf).orElse(null));
     String title = incident.titleEn() != null ? incident.titleEn() : incident.titleAr();
     render(ctx, "incident.jte", chrome(title, "incidents"), view);
+  }
+
+  /** A linked victim record, source or incident with its label and page. */
+  private IncidentView.LinkRow linkRow(
+      org.sijill.casefile.repo.IncidentLinks.Link l,
+      Map<Long, SourceView> sources,
+      Visibility seen) {
+    return switch (l.kind()) {
+      case "victim" ->
+          new IncidentView.LinkRow(
+              l,
+              seen.seesVictim(l.targetId())
+                  ? caseFile.incidentLinks().victimLabel(l.targetId()).orElse("#" + l.targetId())
+                  : Visibility.RESTRICTED,
+              null);
+      case "source" ->
+          new IncidentView.LinkRow(
+              l,
+              sources.containsKey(l.targetId())
+                  ? sources.get(l.targetId()).label()
+                  : "source " + l.targetId(),
+              null);
+      default ->
+          new IncidentView.LinkRow(
+              l,
+              caseFile
+                  .incidents()
+                  .find(l.targetId())
+                  .map(seen::incident)
+                  .map(i -> i.titleEn() != null ? i.titleEn() : i.titleAr())
+                  .orElse("#" + l.targetId()),
+              "/incidents/" + l.targetId());
+    };
   }
 
   /**

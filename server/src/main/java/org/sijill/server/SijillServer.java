@@ -104,6 +104,8 @@ public final class SijillServer implements AutoCloseable {
     Api api = new Api(caseFile);
     Desk desk = new Desk(caseFile);
     DeskApi deskApi = new DeskApi(desk, json);
+    IncidentApi incidentApi = new IncidentApi(caseFile, json, dataDir);
+    IncidentPages incidentPages = new IncidentPages(caseFile, templates, pages, incidentApi, json);
     DeskPages deskPages = new DeskPages(desk, deskApi, new Templates(), pages::chrome);
     EvidenceDesk evidenceDesk =
         new EvidenceDesk(
@@ -162,6 +164,8 @@ public final class SijillServer implements AutoCloseable {
               }
               // Before pageRoutes: /evidence/new is not /evidence/{id}.
               evidenceDeskRoutes(cfg, evidenceDesk);
+              // Before pageRoutes too: /incidents/new is not /incidents/{id}.
+              incidentDeskRoutes(cfg, incidentPages, incidentApi);
               pageRoutes(cfg, pages);
               accountRoutes(cfg, accountPages);
               apiRoutes(cfg, api, openApi);
@@ -236,6 +240,29 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.get("/evidence/{id}/original", desk::original);
     cfg.routes.post("/api/evidence", desk::api);
     cfg.routes.get("/api/evidence/{id}/original", desk::original);
+  }
+
+  /** The incident desk: incidents, their links and attributions, public claims. */
+  private static void incidentDeskRoutes(JavalinConfig cfg, IncidentPages pages, IncidentApi api) {
+    cfg.routes.get("/incidents/new", pages::newForm);
+    cfg.routes.post("/incidents/new", pages::create);
+    cfg.routes.get("/incidents/{id}/edit", pages::editForm);
+    cfg.routes.post("/incidents/{id}/edit", pages::correct);
+    cfg.routes.post("/incidents/{id}/evidence", pages::linkEvidence);
+    cfg.routes.post("/incidents/{id}/attributions", pages::attribute);
+    cfg.routes.post("/incidents/{id}/links", pages::link);
+    cfg.routes.get("/public-claims", pages::claims);
+    cfg.routes.post("/public-claims", pages::createClaim);
+    cfg.routes.post("/api/incidents", api::create);
+    cfg.routes.put("/api/incidents/{id}", api::correct);
+    cfg.routes.get("/api/incidents/{id}/evidence", api::evidence);
+    cfg.routes.post("/api/incidents/{id}/evidence", api::linkEvidence);
+    cfg.routes.get("/api/incidents/{id}/attributions", api::attributions);
+    cfg.routes.post("/api/incidents/{id}/attributions", api::attribute);
+    cfg.routes.get("/api/incidents/{id}/links", api::links);
+    cfg.routes.post("/api/incidents/{id}/links", api::addLink);
+    cfg.routes.get("/api/actors", api::actors);
+    cfg.routes.post("/api/public-claims", api::createClaim);
   }
 
   private static void accountRoutes(JavalinConfig cfg, AccountPages pages) {

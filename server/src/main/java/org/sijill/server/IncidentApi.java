@@ -1,0 +1,400 @@
+package org.sijill.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.Supplier;
+import org.sijill.casefile.CaseFile;
+import org.sijill.workflow.AttributeIncident;
+import org.sijill.workflow.EvidenceException;
+import org.sijill.workflow.IncidentDraft;
+import org.sijill.workflow.InvalidInputException;
+import org.sijill.workflow.LinkEvidence;
+import org.sijill.workflow.LinkToIncident;
+import org.sijill.workflow.RecordIncident;
+import org.sijill.workflow.RecordPublicClaim;
+
+/**
+ * The incident desk's API (ARCHITECTURE.md, "Desk API"): incidents recorded and corrected, evidence
+ * (or a video segment) linked, attributions, links to victims, sources and related incidents, and
+ * public claims. Each handler reads the JSON body (unknown fields are ignored), calls the workflow
+ * and answers 201/200 with the new record's id; a value the desk cannot record is a 400 whose
+ * message starts with the field's name, and nothing is stored.
+ */
+final class IncidentApi {
+  private final CaseFile caseFile;
+  private final ObjectMapper json;
+  private final RecordIncident record;
+  private final LinkEvidence linkEvidence;
+  private final AttributeIncident attribute;
+  private final LinkToIncident link;
+  private final RecordPublicClaim claims;
+
+  /**
+   * @param dataDir the vault's data directory, or null (then evidence cannot be linked: 503)
+   */
+  IncidentApi(CaseFile caseFile, ObjectMapper json, java.nio.file.Path dataDir) {
+    this.caseFile = caseFile;
+    this.json = json;
+    this.record = new RecordIncident(caseFile);
+    this.linkEvidence = new LinkEvidence(dataDir, caseFile);
+    this.attribute = new AttributeIncident(dataDir, caseFile);
+    this.link = new LinkToIncident(caseFile);
+    this.claims = new RecordPublicClaim(dataDir, caseFile);
+  }
+
+  RecordIncident record() {
+    return record;
+  }
+
+  LinkEvidence linkEvidence() {
+    return linkEvidence;
+  }
+
+  AttributeIncident attribute() {
+    return attribute;
+  }
+
+  LinkToIncident link() {
+    return link;
+  }
+
+  RecordPublicClaim claims() {
+    return claims;
+  }
+
+  /** {@code POST /api/incidents}. */
+  void create(Context ctx) {
+    JsonNode body = body(ctx);
+    IncidentDraft d = draft(body, null);
+    var r = call(() -> record.create(d, who(ctx)));
+    ctx.status(201).json(incidentAnswer(r));
+  }
+
+  /** {@code PUT /api/incidents/{id}}: fields left out keep their values; {@code reason} needed. */
+  void correct(Context ctx) {
+    long id = Params.id(ctx);
+    JsonNode body = body(ctx);
+    IncidentDraft current =
+        record.draftOf(id).orElseThrow(() -> HttpProblem.notFound("there is no incident " + id));
+    IncidentDraft d = draft(body, current);
+    var r = call(() -> record.correct(id, d, text(body, "reason"), who(ctx)));
+    ctx.status(200).json(incidentAnswer(r));
+  }
+
+  private ObjectNode incidentAnswer(RecordIncident.Recorded r) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("id", r.id());
+    out.put("version", r.version());
+    out.set("incident", json.valueToTree(caseFile.incidents().find(r.id()).orElseThrow()));
+    if (r.gradeAssessment() != null) {
+      out.put("gradeAssessment", r.gradeAssessment());
+    }
+    return out;
+  }
+
+  /** {@code POST /api/incidents/{id}/evidence} {@code {"evidenceId", "from", "to"}}. */
+  void linkEvidence(Context ctx) {
+    long id = Params.id(ctx);
+    JsonNode body = body(ctx);
+    Long evidenceId = whole(body, "evidenceId");
+    Double from = seconds(body, "from");
+    Double to = seconds(body, "to");
+    ctx.status(201).json(call(() -> linkEvidence.link(id, evidenceId, from, to, who(ctx))));
+  }
+
+  /** {@code POST /api/incidents/{id}/attributions}. */
+  void attribute(Context ctx) {
+    long id = Params.id(ctx);
+    JsonNode body = body(ctx);
+    List<Long> evidence = new ArrayList<>();
+    JsonNode ids = body.get("evidenceIds");
+    if (ids != null && !ids.isNull()) {
+      if (!ids.isArray()) {
+        throw HttpProblem.badRequest("evidenceIds: a list of evidence item ids");
+      }
+      for (JsonNode n : ids) {
+        if (!n.canConvertToExactIntegral()) {
+          throw HttpProblem.badRequest("evidenceIds: a list of evidence item ids");
+        }
+        evidence.add(n.asLong());
+      }
+    }
+    JsonNode actorNode = body.get("actor");
+    String actor = actorNode == null || actorNode.isNull() ? null : actorNode.asText();
+    AttributeIncident.Draft d =
+        new AttributeIncident.Draft(
+            actor,
+            text(body, "actorKind"),
+            text(body, "role"),
+            text(body, "grade"),
+            text(body, "rationale"),
+            evidence);
+    ctx.status(201).json(call(() -> attribute.attribute(id, d, who(ctx))));
+  }
+
+  /** {@code GET /api/incidents/{id}/attributions}. */
+  void attributions(Context ctx) {
+    long id = Params.id(ctx);
+    requireIncident(id);
+    ctx.json(seesIncident(ctx, id) ? caseFile.attributions().forIncident(id) : List.of());
+  }
+
+  /** Whether the asker may see what is linked to a (possibly restricted) incident. */
+  private boolean seesIncident(Context ctx, long id) {
+    return Seen.by(ctx, caseFile).sees(org.sijill.workflow.access.ItemType.INCIDENT, id);
+  }
+
+  /** {@code GET /api/incidents/{id}/evidence}: the items linked, each with its segment. */
+  void evidence(Context ctx) {
+    long id = Params.id(ctx);
+    requireIncident(id);
+    var seen = Seen.by(ctx, caseFile);
+    ctx.json(
+        seesIncident(ctx, id)
+            ? caseFile.incidentLinks().evidence(id).stream()
+                .map(e -> IncidentView.seen(e, seen))
+                .toList()
+            : List.of());
+  }
+
+  /**
+   * {@code POST /api/incidents/{id}/links} {@code {"kind": "victim|source|incident", "target"}}.
+   */
+  void addLink(Context ctx) {
+    long id = Params.id(ctx);
+    JsonNode body = body(ctx);
+    Long target = whole(body, "target");
+    long linkId =
+        call(() -> link.link(id, text(body, "kind"), target, text(body, "note"), who(ctx)));
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("id", linkId);
+    ctx.status(201).json(out);
+  }
+
+  /** {@code GET /api/incidents/{id}/links}. */
+  void links(Context ctx) {
+    long id = Params.id(ctx);
+    requireIncident(id);
+    var seen = Seen.by(ctx, caseFile);
+    ctx.json(
+        seesIncident(ctx, id)
+            ? caseFile.incidentLinks().links(id).stream()
+                .filter(
+                    l ->
+                        switch (l.kind()) {
+                          case "victim" -> seen.seesVictim(l.targetId());
+                          case "source" -> seen.seesSource(l.targetId());
+                          default ->
+                              seen.sees(org.sijill.workflow.access.ItemType.INCIDENT, l.targetId());
+                        })
+                .toList()
+            : List.of());
+  }
+
+  /** {@code GET /api/actors}. */
+  void actors(Context ctx) {
+    Params.Paging p = Params.paging(ctx);
+    ctx.json(Api.PageJson.slice(caseFile.actors().all(), p));
+  }
+
+  /** {@code POST /api/public-claims}. */
+  void createClaim(Context ctx) {
+    JsonNode body = body(ctx);
+    String scope = null;
+    String place = text(body, "place");
+    String from = text(body, "periodFrom");
+    String to = text(body, "periodTo");
+    String category = text(body, "category");
+    JsonNode s = body.get("scope");
+    if (s != null && s.isObject()) {
+      // The scope as its parts: {"text", "places", "from", "to", "category"}.
+      scope = text(s, "text");
+      JsonNode places = s.get("places");
+      if (places != null && places.isArray() && places.size() > 0) {
+        place = places.get(0).asText();
+      } else if (places != null && places.isTextual()) {
+        place = places.asText();
+      }
+      from = from != null ? from : text(s, "from");
+      to = to != null ? to : text(s, "to");
+      category = category != null ? category : text(s, "category");
+    } else {
+      scope = text(body, "scope");
+    }
+    RecordPublicClaim.Draft d =
+        new RecordPublicClaim.Draft(
+            text(body, "claimant"),
+            text(body, "statedAs"),
+            count(body, "figure"),
+            count(body, "lower"),
+            count(body, "upper"),
+            text(body, "claimedOn"),
+            scope,
+            place,
+            from,
+            to,
+            category,
+            text(body, "qualifier"),
+            whole(body, "evidenceId"),
+            text(body, "quote"));
+    var r = call(() -> claims.record(d, who(ctx)));
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("id", r.id());
+    out.set("claim", json.valueToTree(caseFile.publicClaims().find(r.id()).orElseThrow()));
+    if (r.logIndex() != null) {
+      out.put("logIndex", r.logIndex());
+    }
+    ctx.status(201).json(out);
+  }
+
+  /** Runs a workflow call, turning its refusals into HTTP answers. */
+  static <T> T call(Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (InvalidInputException e) {
+      throw HttpProblem.badRequest(e.getMessage());
+    } catch (NoSuchElementException e) {
+      throw HttpProblem.notFound(e.getMessage());
+    } catch (EvidenceException e) {
+      throw HttpProblem.unavailable(e.getMessage());
+    }
+  }
+
+  private void requireIncident(long id) {
+    if (caseFile.incidents().find(id).isEmpty()) {
+      throw HttpProblem.notFound("there is no incident " + id);
+    }
+  }
+
+  static String who(Context ctx) {
+    return Access.principal(ctx).orElseThrow().recordedAs();
+  }
+
+  private JsonNode body(Context ctx) {
+    JsonNode node;
+    try {
+      node = json.readTree(ctx.body());
+    } catch (JsonProcessingException e) {
+      throw HttpProblem.badRequest("the body is not JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw HttpProblem.badRequest("send a JSON object");
+    }
+    return node;
+  }
+
+  /**
+   * The draft a request describes. For a correction, {@code base} is the current version: a field
+   * left out keeps its value, a field sent as null is cleared.
+   */
+  private static IncidentDraft draft(JsonNode b, IncidentDraft base) {
+    boolean point = b.has("latitude") || b.has("longitude");
+    return new IncidentDraft(
+        pick(b, "title", base == null ? null : base.titleEn(), IncidentApi::text),
+        pick(b, "titleAr", base == null ? null : base.titleAr(), IncidentApi::text),
+        pick(b, "type", base == null ? null : base.type(), IncidentApi::text),
+        pick(b, "description", base == null ? null : base.description(), IncidentApi::text),
+        point ? null : pick(b, "place", base == null ? null : base.place(), IncidentApi::text),
+        number(b, "latitude"),
+        number(b, "longitude"),
+        text(b, "placeName"),
+        count(b, "precisionM"),
+        pick(b, "dateFrom", base == null ? null : base.dateFrom(), IncidentApi::text),
+        pick(b, "dateTo", base == null ? null : base.dateTo(), IncidentApi::text),
+        pick(b, "killedBest", base == null ? null : base.killedBest(), IncidentApi::count),
+        pick(b, "killedLow", base == null ? null : base.killedLow(), IncidentApi::count),
+        pick(b, "killedHigh", base == null ? null : base.killedHigh(), IncidentApi::count),
+        b.has("grade") ? text(b, "grade") : null,
+        b.has("grade") ? text(b, "gradeReasons") : null,
+        pick(b, "status", base == null ? null : base.status(), IncidentApi::text));
+  }
+
+  private interface Reader<T> {
+    T read(JsonNode body, String field);
+  }
+
+  private static <T> T pick(JsonNode b, String field, T base, Reader<T> read) {
+    return b.has(field) ? read.read(b, field) : base;
+  }
+
+  static String text(JsonNode b, String field) {
+    JsonNode n = b.get(field);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (n.isContainerNode()) {
+      throw HttpProblem.badRequest(field + ": a text value, not " + n.getNodeType());
+    }
+    return n.asText();
+  }
+
+  static Integer count(JsonNode b, String field) {
+    Long v = whole(b, field);
+    if (v != null && (v < 0 || v > Integer.MAX_VALUE)) {
+      throw HttpProblem.badRequest(field + ": a whole number, 0 or more");
+    }
+    return v == null ? null : v.intValue();
+  }
+
+  static Long whole(JsonNode b, String field) {
+    JsonNode n = b.get(field);
+    if (n == null || n.isNull() || (n.isTextual() && n.asText().isBlank())) {
+      return null;
+    }
+    if (n.canConvertToExactIntegral()) {
+      return n.asLong();
+    }
+    if (n.isTextual() && n.asText().strip().matches("-?\\d{1,18}")) {
+      return Long.parseLong(n.asText().strip());
+    }
+    throw HttpProblem.badRequest(field + ": a whole number, not " + abbreviate(n));
+  }
+
+  static Double number(JsonNode b, String field) {
+    JsonNode n = b.get(field);
+    if (n == null || n.isNull() || (n.isTextual() && n.asText().isBlank())) {
+      return null;
+    }
+    if (n.isNumber()) {
+      return n.asDouble();
+    }
+    if (n.isTextual()) {
+      try {
+        double v = Double.parseDouble(n.asText().strip());
+        if (Double.isFinite(v)) {
+          return v;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    throw HttpProblem.badRequest(field + ": a number, not " + abbreviate(n));
+  }
+
+  /** Seconds into a video: a number, or m:ss / h:mm:ss. */
+  static Double seconds(JsonNode b, String field) {
+    JsonNode n = b.get(field);
+    if (n != null
+        && n.isTextual()
+        && n.asText().strip().matches("\\d+(:[0-5]?\\d){1,2}(\\.\\d+)?")) {
+      double s = 0;
+      for (String part : n.asText().strip().split(":")) {
+        s = s * 60 + Double.parseDouble(part);
+      }
+      return s;
+    }
+    return number(b, field);
+  }
+
+  private static String abbreviate(JsonNode n) {
+    String s = n.toString();
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+}

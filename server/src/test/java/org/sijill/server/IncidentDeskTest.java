@@ -1,0 +1,344 @@
+package org.sijill.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sijill.casefile.CaseFile;
+import org.sijill.casefile.TestDatabases;
+import org.sijill.casefile.gazetteer.Gazetteer;
+import org.sijill.casefile.model.Enums.Role;
+import org.sijill.workflow.Provenance;
+import org.sijill.workflow.ReceiveEvidence;
+import org.sijill.workflow.accounts.Accounts;
+
+/**
+ * The incident desk on a fresh case with its own vault and a real video (PDQ's public test clip):
+ * the API of ARCHITECTURE.md ("Desk API") records incidents, corrections with a reason, a video
+ * segment, an attribution and a public claim, refusing bad values by field with nothing stored;
+ * then an analyst does the same in Chromium. Every write that touches an item is in its custody
+ * log.
+ */
+class IncidentDeskTest {
+  private static final Path VIDEO =
+      Path.of("../media/src/test/resources/pdq/pattern-sd-with-small-logo-bar.mp4");
+  private static final String PASSWORD = "incident desk passphrase";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final Map<Role, String> TOKENS = new EnumMap<>(Role.class);
+
+  private static CaseFile caseFile;
+  private static SijillServer server;
+  private static long video;
+
+  @BeforeAll
+  static void start(@TempDir Path data) throws Exception {
+    caseFile = TestDatabases.openCase();
+    Gazetteer.syria().install(caseFile, "test");
+    Accounts accounts = Accounts.over(caseFile, java.time.Clock.systemUTC(), d -> {});
+    for (Role role : Role.values()) {
+      String name = "incident-" + role.db();
+      accounts.addUser().add(name, "Incident " + role.db(), role, PASSWORD, "test");
+      TOKENS.put(role, accounts.createToken().create(name, null, "test").token());
+    }
+    byte[] clip = Files.readAllBytes(VIDEO);
+    video =
+        new ReceiveEvidence(data, caseFile)
+            .receive(
+                List.of(
+                    new ReceiveEvidence.Upload() {
+                      @Override
+                      public String name() {
+                        return "coast-clip.mp4";
+                      }
+
+                      @Override
+                      public InputStream open() {
+                        return new ByteArrayInputStream(clip);
+                      }
+                    }),
+                new Provenance(
+                    "test", Instant.parse("2025-03-08T09:00:00Z"), "synthetic channel", null, null))
+            .get(0)
+            .id();
+    server = SijillServer.start(caseFile, ServerOptions.local(0), accounts, data);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    caseFile.close();
+  }
+
+  private static String base() {
+    return "http://localhost:" + server.port();
+  }
+
+  private static HttpResponse<String> send(Role role, String method, String path, String body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (role != null) {
+      b.header("Authorization", "Bearer " + TOKENS.get(role));
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode json(HttpResponse<String> r) throws Exception {
+    return JSON.readTree(r.body());
+  }
+
+  @Test
+  void theApiRecordsCorrectsLinksAttributesAndClaims() throws Exception {
+    long before = caseFile.incidents().count();
+    HttpResponse<String> bad =
+        send(
+            Role.ANALYST,
+            "POST",
+            "/api/incidents",
+            "{\"title\": \"x\", \"killedLow\": 9, \"killedHigh\": 3, \"reason\": \"new\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(json(bad).get("message").asText()).startsWith("killedLow:");
+    assertThat(json(bad).has("error")).isTrue();
+    assertThat(
+            send(
+                    Role.ANALYST,
+                    "POST",
+                    "/api/incidents",
+                    "{\"title\": \"x\", \"place\": \"Narnia\"}")
+                .body())
+        .contains("place:");
+    assertThat(send(Role.VIEWER, "POST", "/api/incidents", "{\"title\": \"x\"}").statusCode())
+        .isEqualTo(403);
+    assertThat(send(null, "POST", "/api/incidents", "{\"title\": \"x\"}").statusCode())
+        .isEqualTo(401);
+    assertThat(caseFile.incidents().count()).isEqualTo(before);
+
+    HttpResponse<String> created =
+        send(
+            Role.ANALYST,
+            "POST",
+            "/api/incidents",
+            "{\"title\": \"Raid on a farm (synthetic)\", \"titleAr\": \"مداهمة مزرعة (اصطناعية)\","
+                + " \"place\": \"جبلة\", \"dateFrom\": \"2025-03-07\", \"dateTo\": \"2025-03-08\","
+                + " \"killedBest\": 6, \"killedLow\": 5, \"killedHigh\": 9, \"grade\": \"weak\","
+                + " \"gradeReasons\": \"one video (synthetic)\", \"reason\": \"first report\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long id = json(created).get("id").asLong();
+    assertThat(json(created).at("/incident/titleAr").asText()).isEqualTo("مداهمة مزرعة (اصطناعية)");
+
+    HttpResponse<String> noReason =
+        send(Role.ANALYST, "PUT", "/api/incidents/" + id, "{\"killedBest\": 7}");
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(json(noReason).get("message").asText()).startsWith("reason:");
+    HttpResponse<String> corrected =
+        send(
+            Role.ANALYST,
+            "PUT",
+            "/api/incidents/" + id,
+            "{\"killedBest\": 7, \"reason\": \"a seventh body found\", \"colour\": \"ignored\"}");
+    assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+    assertThat(json(corrected).get("version").asInt()).isEqualTo(2);
+    JsonNode history = json(send(Role.VIEWER, "GET", "/api/incidents/" + id + "/history", null));
+    assertThat(history).hasSize(2);
+    assertThat(history.get(1).get("casualtiesBest").asInt()).isEqualTo(7);
+    assertThat(history.get(1).get("titleAr").asText()).isEqualTo("مداهمة مزرعة (اصطناعية)");
+    assertThat(history.get(1).get("reason").asText()).isEqualTo("a seventh body found");
+
+    long linkedBefore = linkedEvents();
+    HttpResponse<String> segment =
+        send(
+            Role.ANALYST,
+            "POST",
+            "/api/incidents/" + id + "/evidence",
+            "{\"evidenceId\": " + video + ", \"from\": \"0:01\", \"to\": 2.5}");
+    assertThat(segment.statusCode()).as(segment.body()).isEqualTo(201);
+    assertThat(json(segment).get("from").asDouble()).isEqualTo(1.0);
+    assertThat(
+            send(
+                    Role.ANALYST,
+                    "POST",
+                    "/api/incidents/" + id + "/evidence",
+                    "{\"evidenceId\": 999999}")
+                .body())
+        .contains("evidenceId:");
+
+    HttpResponse<String> attributed =
+        send(
+            Role.ANALYST,
+            "POST",
+            "/api/incidents/" + id + "/attributions",
+            "{\"actor\": \"Brigade 00 (synthetic)\", \"actorKind\": \"militia\", \"role\":"
+                + " \"alleged_perpetrator\", \"grade\": \"fair\", \"evidenceIds\": ["
+                + video
+                + "]}");
+    assertThat(attributed.statusCode()).as(attributed.body()).isEqualTo(201);
+    long actor = json(attributed).get("actorId").asLong();
+    JsonNode filtered = json(send(Role.VIEWER, "GET", "/api/incidents?actor=" + actor, null));
+    assertThat(filtered.get("total").asInt()).isEqualTo(1);
+    assertThat(filtered.at("/items/0/id").asLong()).isEqualTo(id);
+    assertThat(
+            json(send(Role.VIEWER, "GET", "/api/incidents?place=Latakia&grade=weak", null))
+                .get("total")
+                .asInt())
+        .isEqualTo(1);
+    assertThat(
+            json(send(Role.VIEWER, "GET", "/api/incidents?to=2025-02", null)).get("total").asInt())
+        .isZero();
+    assertThat(send(Role.VIEWER, "GET", "/api/incidents?grade=certain", null).statusCode())
+        .isEqualTo(400);
+
+    HttpResponse<String> claim =
+        send(
+            Role.ANALYST,
+            "POST",
+            "/api/public-claims",
+            "{\"claimant\": \"A synthetic commander\", \"statedAs\": \"at least 1,300 in Latakia"
+                + " and Tartus\", \"figure\": 1300, \"claimedOn\": \"2025-03-10\", \"scope\":"
+                + " {\"text\": \"Latakia and Tartus\", \"places\": [\"Latakia\"], \"from\":"
+                + " \"2025-03-06\", \"to\": \"2025-03-09\"}, \"evidenceId\": "
+                + video
+                + "}");
+    assertThat(claim.statusCode()).as(claim.body()).isEqualTo(201);
+    assertThat(json(claim).at("/claim/qualifier").asText()).isEqualTo("at_least");
+    assertThat(json(claim).at("/claim/statedAs").asText()).startsWith("at least 1,300");
+    assertThat(send(Role.ANALYST, "POST", "/api/public-claims", "{\"claimant\": \"x\"}").body())
+        .contains("figure:");
+
+    JsonNode custody = json(send(Role.VIEWER, "GET", "/api/evidence/" + video + "/custody", null));
+    assertThat(custody.findValuesAsText("action")).contains("acquired", "annotated");
+    // The segment and the attribution: one custody entry each.
+    assertThat(linkedEvents()).isEqualTo(linkedBefore + 2);
+  }
+
+  private static long linkedEvents() throws Exception {
+    JsonNode custody = json(send(Role.VIEWER, "GET", "/api/evidence/" + video + "/custody", null));
+    return custody.findValuesAsText("action").stream().filter("linked_to_incident"::equals).count();
+  }
+
+  @Test
+  void anAnalystRecordsAnIncidentInTheBrowserAndSeesItOnTheMap(@TempDir Path profile)
+      throws Exception {
+    WebDriver browser = Chromium.start(profile);
+    try {
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+      browser.get(base() + "/login");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
+      browser.findElement(By.name("username")).sendKeys("incident-analyst");
+      browser.findElement(By.name("password")).sendKeys(PASSWORD);
+      browser.findElement(By.cssSelector("#login-form button")).click();
+      wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+
+      browser.get(base() + "/incidents/new");
+      String arabic = "قصف <b>سوق</b> (اصطناعي)";
+      browser.findElement(By.id("f-title")).sendKeys("Shelling of a market (synthetic)");
+      browser.findElement(By.id("f-titleAr")).sendKeys(arabic);
+      // The place is picked on the map: a click near the coast fills latitude and longitude.
+      WebElement map = browser.findElement(By.id("pick-map"));
+      wait.until(d -> !d.findElements(By.cssSelector("#pick-map .leaflet-pane")).isEmpty());
+      new Actions(browser).moveToElement(map, -30, -20).click().perform();
+      wait.until(d -> !d.findElement(By.id("f-latitude")).getAttribute("value").isEmpty());
+      browser.findElement(By.id("f-placeName")).sendKeys("Market square (synthetic site)");
+      browser.findElement(By.id("f-dateFrom")).sendKeys("2025-03");
+      browser.findElement(By.id("f-killedBest")).sendKeys("4");
+      new Select(browser.findElement(By.id("f-grade"))).selectByValue("fair");
+      browser.findElement(By.id("f-gradeReasons")).sendKeys("two videos (synthetic)");
+      browser.findElement(By.id("f-submit")).click();
+      wait.until(ExpectedConditions.urlMatches(".*/incidents/\\d+$"));
+      long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/", ""));
+      WebElement title = browser.findElement(By.cssSelector(".title-ar"));
+      assertThat(title.getText()).isEqualTo(arabic);
+      assertThat(title.getAttribute("dir")).isEqualTo("rtl");
+      assertThat(browser.findElements(By.cssSelector(".title-ar b"))).isEmpty();
+
+      // A segment of the video, then an attribution resting on it.
+      browser.findElement(By.id("le-evidenceId")).sendKeys(Long.toString(video));
+      browser.findElement(By.id("le-from")).sendKeys("0:01");
+      browser.findElement(By.id("le-to")).sendKeys("0:02");
+      browser.findElement(By.id("le-submit")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.evidence-link")));
+      assertThat(browser.findElement(By.cssSelector("tr.evidence-link .segment")).getText())
+          .isEqualTo("0:01–0:02");
+      browser.findElement(By.id("at-actor")).sendKeys("Unit 00 (synthetic)");
+      new Select(browser.findElement(By.id("at-grade"))).selectByValue("weak");
+      browser.findElement(By.id("at-evidence")).sendKeys(Long.toString(video));
+      browser.findElement(By.id("at-submit")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.attribution")));
+      assertThat(browser.findElement(By.cssSelector("tr.attribution")).getText())
+          .contains("Unit 00 (synthetic)", "weak", "#" + video);
+
+      // Edited with a reason: both versions in the history.
+      browser.findElement(By.id("edit-incident")).click();
+      WebElement best = browser.findElement(By.id("f-killedBest"));
+      best.clear();
+      best.sendKeys("5");
+      browser.findElement(By.id("f-reason")).sendKeys("a fifth victim identified");
+      browser.findElement(By.id("f-submit")).click();
+      wait.until(ExpectedConditions.urlMatches(".*/incidents/" + id + "$"));
+      List<WebElement> versions = browser.findElements(By.cssSelector("#history tbody tr"));
+      assertThat(versions).hasSize(2);
+      assertThat(versions.get(1).getText()).contains("a fifth victim identified");
+
+      // On the incidents map, as a cluster labelled with its place, filtered by the URL.
+      browser.get(base() + "/incidents?grade=fair");
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(By.cssSelector("#incident-map .cluster")));
+      assertThat(browser.findElement(By.cssSelector("#incident-map .cluster .place")).getText())
+          .contains("Market square");
+      assertThat(browser.findElement(By.cssSelector("table.incidents")).getText())
+          .contains("Shelling of a market");
+      assertThat(browser.findElements(By.cssSelector("#incident-timeline canvas"))).isNotEmpty();
+
+      // A public claim, with the video as its evidence.
+      browser.get(base() + "/public-claims");
+      browser.findElement(By.id("c-claimant")).sendKeys("A synthetic claimant");
+      browser.findElement(By.id("c-statedAs")).sendKeys("about 9,000 killed on the coast");
+      browser.findElement(By.id("c-figure")).sendKeys("9000");
+      ((org.openqa.selenium.JavascriptExecutor) browser)
+          .executeScript("document.getElementById('c-claimedOn').value = '2025-03-08'");
+      browser.findElement(By.id("c-evidenceId")).sendKeys(Long.toString(video));
+      browser.findElement(By.id("c-submit")).click();
+      wait.until(ExpectedConditions.urlContains("#claim-"));
+      assertThat(browser.findElement(By.id("claims")).getText())
+          .contains("A synthetic claimant", "about 9,000 killed on the coast", "9,000");
+
+      // Every write that touched the video is in its custody log, by the analyst.
+      assertThat(caseFile.evidence().events(video))
+          .filteredOn(e -> e.actor().equals("incident-analyst"))
+          .extracting(e -> e.action())
+          .contains("linked_to_incident", "annotated");
+    } finally {
+      browser.quit();
+    }
+  }
+}
