@@ -80,6 +80,7 @@ final class IncidentApi {
   /** {@code PUT /api/incidents/{id}}: fields left out keep their values; {@code reason} needed. */
   void correct(Context ctx) {
     long id = Params.id(ctx);
+    requireVisible(ctx, id);
     JsonNode body = body(ctx);
     IncidentDraft current =
         record.draftOf(id).orElseThrow(() -> HttpProblem.notFound("there is no incident " + id));
@@ -102,6 +103,7 @@ final class IncidentApi {
   /** {@code POST /api/incidents/{id}/evidence} {@code {"evidenceId", "from", "to"}}. */
   void linkEvidence(Context ctx) {
     long id = Params.id(ctx);
+    requireVisible(ctx, id);
     JsonNode body = body(ctx);
     Long evidenceId = whole(body, "evidenceId");
     Double from = seconds(body, "from");
@@ -112,6 +114,7 @@ final class IncidentApi {
   /** {@code POST /api/incidents/{id}/attributions}. */
   void attribute(Context ctx) {
     long id = Params.id(ctx);
+    requireVisible(ctx, id);
     JsonNode body = body(ctx);
     List<Long> evidence = new ArrayList<>();
     JsonNode ids = body.get("evidenceIds");
@@ -146,6 +149,17 @@ final class IncidentApi {
     ctx.json(seesIncident(ctx, id) ? caseFile.attributions().forIncident(id) : List.of());
   }
 
+  /**
+   * Refuses a change to an incident restricted to access groups the asker is not in: who cannot see
+   * it cannot edit it or link to it (as an edit form would show what it holds).
+   */
+  void requireVisible(Context ctx, long id) {
+    if (!seesIncident(ctx, id)) {
+      throw HttpProblem.forbidden(
+          "incident " + id + " is restricted to its access groups; ask one of their members");
+    }
+  }
+
   /** Whether the asker may see what is linked to a (possibly restricted) incident. */
   private boolean seesIncident(Context ctx, long id) {
     return Seen.by(ctx, caseFile).sees(org.sijill.workflow.access.ItemType.INCIDENT, id);
@@ -169,6 +183,7 @@ final class IncidentApi {
    */
   void addLink(Context ctx) {
     long id = Params.id(ctx);
+    requireVisible(ctx, id);
     JsonNode body = body(ctx);
     Long target = whole(body, "target");
     long linkId =

@@ -67,6 +67,7 @@ final class IncidentPages {
 
   void editForm(Context ctx) {
     long id = Params.id(ctx);
+    api.requireVisible(ctx, id);
     IncidentDraft d =
         api.record()
             .draftOf(id)
@@ -86,6 +87,7 @@ final class IncidentPages {
 
   void correct(Context ctx) {
     long id = Params.id(ctx);
+    api.requireVisible(ctx, id);
     IncidentDraft d = draft(ctx);
     String reason = ctx.formParam("reason");
     try {
@@ -152,6 +154,7 @@ final class IncidentPages {
 
   void linkEvidence(Context ctx) {
     long id = Params.id(ctx);
+    api.requireVisible(ctx, id);
     Long evidence = wholeLong(ctx, "evidenceId");
     var body = formJson(ctx, "from", "to");
     Double from = IncidentApi.seconds(body, "from");
@@ -162,6 +165,7 @@ final class IncidentPages {
 
   void attribute(Context ctx) {
     long id = Params.id(ctx);
+    api.requireVisible(ctx, id);
     List<Long> ids = new ArrayList<>();
     String raw = ctx.formParam("evidenceIds");
     if (raw != null && !raw.isBlank()) {
@@ -188,6 +192,7 @@ final class IncidentPages {
 
   void link(Context ctx) {
     long id = Params.id(ctx);
+    api.requireVisible(ctx, id);
     Long target = wholeLong(ctx, "target");
     IncidentApi.call(
         () ->

@@ -172,7 +172,12 @@ final class Pages {
             incidentSeen ? caseFile.attributions().forIncident(id) : List.of(),
             links,
             caseFile.actors().all(),
-            Access.principal(ctx).map(org.sijill.workflow.accounts.Principal::csrf).orElse(null));
+            // Who cannot see a restricted incident gets no forms to change it.
+            incidentSeen
+                ? Access.principal(ctx)
+                    .map(org.sijill.workflow.accounts.Principal::csrf)
+                    .orElse(null)
+                : null);
     String title = incident.titleEn() != null ? incident.titleEn() : incident.titleAr();
     render(ctx, "incident.jte", chrome(title, "incidents"), view);
   }
