@@ -185,6 +185,16 @@ public final class CaseFile implements AutoCloseable {
     return new org.sijill.casefile.repo.AccessGroups(jdbi);
   }
 
+  /** The audit trail: reads, exports, failed logins, administrators' actions. */
+  public org.sijill.casefile.repo.AuditEvents auditEvents() {
+    return new org.sijill.casefile.repo.AuditEvents(jdbi);
+  }
+
+  /** Users' TOTP second factors and who must use one. */
+  public org.sijill.casefile.repo.SecondFactors secondFactors() {
+    return new org.sijill.casefile.repo.SecondFactors(jdbi);
+  }
+
   @Override
   public void close() {
     db.close();

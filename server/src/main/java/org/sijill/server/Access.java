@@ -14,6 +14,8 @@ import java.util.Optional;
 import org.sijill.workflow.accounts.Authenticate;
 import org.sijill.workflow.accounts.Principal;
 import org.sijill.workflow.accounts.Secrets;
+import org.sijill.workflow.accounts.Throttle;
+import org.sijill.workflow.audit.AuditTrail;
 
 /**
  * Who may call which route: the one place where every route of the server gets its rule.
@@ -131,14 +133,36 @@ final class Access {
           entry("POST /api/review/decisions", Need.ANALYST),
           entry("POST /api/estimate-runs", Need.ANALYST),
           // API: reviewing
-          entry("POST /api/assessments/{id}/review", Need.REVIEWER));
+          entry("POST /api/assessments/{id}/review", Need.REVIEWER),
+          // Audit trail and second factors (lane H)
+          entry("GET /admin/audit", Need.ADMIN),
+          entry("GET /api/audit", Need.ADMIN),
+          entry("POST /login/code", Need.PUBLIC),
+          entry("POST /account/totp", Need.VIEWER),
+          entry("POST /account/totp/confirm", Need.VIEWER),
+          entry("POST /admin/users/{name}/totp/require", Need.ADMIN),
+          entry("POST /admin/users/{name}/totp/reset", Need.ADMIN),
+          entry("POST /admin/totp/require", Need.ADMIN));
 
   private final Authenticate authenticate;
   private final boolean anonymousReads;
+  private final Throttle throttle;
+  private final AuditTrail audit;
 
   Access(Authenticate authenticate, boolean anonymousReads) {
+    this(authenticate, anonymousReads, null, null);
+  }
+
+  /**
+   * @param throttle counts unknown API tokens per address and answers 429 past its limit (null: no
+   *     limit)
+   * @param audit records each unknown API token (null: not recorded)
+   */
+  Access(Authenticate authenticate, boolean anonymousReads, Throttle throttle, AuditTrail audit) {
     this.authenticate = authenticate;
     this.anonymousReads = anonymousReads;
+    this.throttle = throttle;
+    this.audit = audit;
   }
 
   static String key(HandlerType method, String path) {
@@ -225,7 +249,26 @@ final class Access {
   private Optional<Principal> identify(Context ctx) {
     String auth = ctx.header("Authorization");
     if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return authenticate.token(auth.substring(7).strip());
+      String address = ctx.ip();
+      if (throttle != null) {
+        Optional<java.time.Duration> wait = throttle.retryAfter(address, null);
+        if (wait.isPresent()) {
+          if (audit != null) {
+            audit.throttled("(token)", ctx.method().name() + " " + ctx.path(), address);
+          }
+          throw HttpProblem.tooManyRequests(wait.get());
+        }
+      }
+      Optional<Principal> p = authenticate.token(auth.substring(7).strip());
+      if (p.isEmpty()) {
+        if (throttle != null) {
+          throttle.failed(address, null);
+        }
+        if (audit != null) {
+          audit.failedLogin("(token)", "unknown, ended or expired API token", address);
+        }
+      }
+      return p;
     }
     String session = ctx.cookie(SESSION_COOKIE);
     return session == null ? Optional.empty() : authenticate.session(session);

@@ -16,7 +16,9 @@ import org.sijill.workflow.accounts.ListAccounts;
 import org.sijill.workflow.accounts.Login;
 import org.sijill.workflow.accounts.Logout;
 import org.sijill.workflow.accounts.Principal;
+import org.sijill.workflow.accounts.SecondFactor;
 import org.sijill.workflow.accounts.Secrets;
+import org.sijill.workflow.audit.AuditTrail;
 
 /**
  * Login, logout, the first-admin page, one's own account and the admin's user page.
@@ -37,6 +39,8 @@ final class AccountPages {
   private final ChangeUser changeUser;
   private final ListAccounts accounts;
   private final boolean secureCookies;
+  private final SecondFactor secondFactor;
+  private final AuditTrail audit;
 
   /** Builds the page chrome (title, section, demo label). */
   @FunctionalInterface
@@ -53,7 +57,9 @@ final class AccountPages {
       AddUser addUser,
       ChangeUser changeUser,
       ListAccounts accounts,
-      boolean secureCookies) {
+      boolean secureCookies,
+      SecondFactor secondFactor,
+      AuditTrail audit) {
     this.templates = templates;
     this.chrome = chrome;
     this.login = login;
@@ -63,6 +69,8 @@ final class AccountPages {
     this.changeUser = changeUser;
     this.accounts = accounts;
     this.secureCookies = secureCookies;
+    this.secondFactor = secondFactor;
+    this.audit = audit;
   }
 
   void loginForm(Context ctx) {
@@ -72,19 +80,44 @@ final class AccountPages {
   void loginSubmit(Context ctx) {
     checkFormToken(ctx);
     String next = ctx.formParam("next");
-    var opened = login.login(ctx.formParam("username"), ctx.formParam("password"), ctx.ip());
-    if (opened.isEmpty()) {
-      renderLogin(ctx, 401, Login.REFUSED, next);
-      return;
+    answer(
+        ctx, login.attempt(ctx.formParam("username"), ctx.formParam("password"), ctx.ip()), next);
+  }
+
+  /** The second step of a login: the TOTP code (and, on first use, the enrolment). */
+  void loginCode(Context ctx) {
+    checkFormToken(ctx);
+    answer(
+        ctx,
+        login.code(ctx.formParam("pending"), ctx.formParam("code"), ctx.ip()),
+        ctx.formParam("next"));
+  }
+
+  private void answer(Context ctx, Login.Outcome outcome, String next) {
+    if (outcome instanceof Login.Opened opened) {
+      // Always a new session id, never one the browser brought: no session fixation.
+      ctx.cookie(
+          cookie(
+              Access.SESSION_COOKIE, opened.sessionId(), (int) Login.SESSION_LENGTH.toSeconds()));
+      ctx.cookie(cookie(FORM_COOKIE, "", 0));
+      ctx.redirect(safeNext(next), io.javalin.http.HttpStatus.SEE_OTHER);
+    } else if (outcome instanceof Login.Throttled t) {
+      long seconds = Math.max(1, t.retryAfter().toSeconds());
+      ctx.header("Retry-After", Long.toString(seconds));
+      renderLogin(
+          ctx, 429, "Too many failed attempts: try again in " + seconds + " seconds.", next);
+    } else if (outcome instanceof Login.CodeNeeded c) {
+      Map<String, Object> params = new LinkedHashMap<>();
+      params.put("chrome", chrome.chrome("Log in: second factor", "login"));
+      params.put("formToken", formToken(ctx));
+      params.put("next", safeNext(next));
+      params.put("pending", c.pending());
+      params.put("enrolment", c.enrolment());
+      params.put("problem", c.problem());
+      ctx.status(c.problem() == null ? 200 : 401).html(templates.render("loginCode.jte", params));
+    } else {
+      renderLogin(ctx, 401, ((Login.Refused) outcome).message(), next);
     }
-    // Always a new session id, never one the browser brought: no session fixation.
-    ctx.cookie(
-        cookie(
-            Access.SESSION_COOKIE,
-            opened.get().sessionId(),
-            (int) Login.SESSION_LENGTH.toSeconds()));
-    ctx.cookie(cookie(FORM_COOKIE, "", 0));
-    ctx.redirect(safeNext(next), io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   void logoutSubmit(Context ctx) {
@@ -118,13 +151,47 @@ final class AccountPages {
   }
 
   void account(Context ctx) {
+    renderAccount(ctx, 200, null, null);
+  }
+
+  /** Starts enrolling one's own second factor: shows the new secret and asks for a code. */
+  void accountTotpStart(Context ctx) {
+    Principal p = Access.principal(ctx).orElseThrow();
+    SecondFactor.Enrolment e;
+    try {
+      e = secondFactor.start(p.userId(), p.recordedAs());
+    } catch (AccountException ex) {
+      renderAccount(ctx, 400, null, ex.getMessage());
+      return;
+    }
+    audit.secondFactor(p.recordedAs(), "enrolment started", ctx.ip());
+    renderAccount(ctx, 200, e, null);
+  }
+
+  void accountTotpConfirm(Context ctx) {
+    Principal p = Access.principal(ctx).orElseThrow();
+    try {
+      secondFactor.confirm(p.userId(), ctx.formParam("code"), p.recordedAs());
+    } catch (AccountException ex) {
+      renderAccount(ctx, 400, null, ex.getMessage());
+      return;
+    }
+    audit.secondFactor(p.recordedAs(), "enrolled", ctx.ip());
+    ctx.redirect("/account", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  private void renderAccount(
+      Context ctx, int status, SecondFactor.Enrolment enrolment, String problem) {
     Principal p =
         Access.principal(ctx).orElseThrow(() -> HttpProblem.redirect("/login?next=/account"));
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("chrome", chrome.chrome("Your account", "account"));
     params.put("user", accounts.user(p.userId()).orElseThrow());
     params.put("csrf", p.csrf());
-    ctx.html(templates.render("account.jte", params));
+    params.put("totp", secondFactor.status(p.userId()));
+    params.put("enrolment", enrolment);
+    params.put("problem", problem);
+    ctx.status(status).html(templates.render("account.jte", params));
   }
 
   void adminUsers(Context ctx) {
@@ -144,6 +211,11 @@ final class AccountPages {
       renderAdmin(ctx, 400, e.getMessage());
       return;
     }
+    audit.admin(
+        admin.recordedAs(),
+        "user added as " + ctx.formParam("role"),
+        ctx.formParam("username"),
+        ctx.ip());
     ctx.redirect("/admin/users", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
@@ -151,6 +223,7 @@ final class AccountPages {
     Principal admin = Access.principal(ctx).orElseThrow();
     change(
         ctx,
+        "role " + ctx.formParam("role"),
         () ->
             changeUser.role(
                 ctx.pathParam("name"), role(ctx.formParam("role")), admin.recordedAs()));
@@ -158,21 +231,75 @@ final class AccountPages {
 
   void adminDisable(Context ctx) {
     Principal admin = Access.principal(ctx).orElseThrow();
-    change(ctx, () -> changeUser.disable(ctx.pathParam("name"), admin.recordedAs()));
+    change(ctx, "disabled", () -> changeUser.disable(ctx.pathParam("name"), admin.recordedAs()));
   }
 
   void adminEndSessions(Context ctx) {
     Principal admin = Access.principal(ctx).orElseThrow();
-    change(ctx, () -> changeUser.endSessions(ctx.pathParam("name"), admin.recordedAs()));
+    change(
+        ctx,
+        "sessions ended",
+        () -> changeUser.endSessions(ctx.pathParam("name"), admin.recordedAs()));
   }
 
-  private void change(Context ctx, Runnable action) {
+  /** Requires (required=yes) or stops requiring (required=no) a second factor of one user. */
+  void adminTotpRequire(Context ctx) {
+    Principal admin = Access.principal(ctx).orElseThrow();
+    String raw = ctx.formParam("required");
+    change(
+        ctx,
+        "yes".equals(raw) ? "second factor required" : "second factor optional",
+        () -> secondFactor.require(ctx.pathParam("name"), yesNo(raw), admin.recordedAs()));
+  }
+
+  /** Removes a user's second factor (a lost phone). */
+  void adminTotpReset(Context ctx) {
+    Principal admin = Access.principal(ctx).orElseThrow();
+    change(
+        ctx,
+        "second factor reset",
+        () -> secondFactor.reset(ctx.pathParam("name"), admin.recordedAs()));
+  }
+
+  /** Requires (or stops requiring) a second factor of everyone. */
+  void adminTotpRequireAll(Context ctx) {
+    Principal admin = Access.principal(ctx).orElseThrow();
+    boolean required;
+    try {
+      required = yesNo(ctx.formParam("required"));
+    } catch (AccountException e) {
+      renderAdmin(ctx, 400, e.getMessage());
+      return;
+    }
+    secondFactor.require(null, required, admin.recordedAs());
+    audit.admin(
+        admin.recordedAs(),
+        required ? "second factor required of everyone" : "second factor optional for everyone",
+        null,
+        ctx.ip());
+    ctx.redirect("/admin/users", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  private static boolean yesNo(String raw) {
+    if ("yes".equals(raw)) {
+      return true;
+    }
+    if ("no".equals(raw)) {
+      return false;
+    }
+    throw new AccountException("required: yes or no");
+  }
+
+  /** Runs an admin's change of a user, audits it, and answers with the users page. */
+  private void change(Context ctx, String what, Runnable action) {
+    Principal admin = Access.principal(ctx).orElseThrow();
     try {
       action.run();
     } catch (AccountException e) {
       renderAdmin(ctx, 400, e.getMessage());
       return;
     }
+    audit.admin(admin.recordedAs(), what, ctx.pathParam("name"), ctx.ip());
     ctx.redirect("/admin/users", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
@@ -194,6 +321,13 @@ final class AccountPages {
     params.put("users", accounts.users());
     params.put("sessions", accounts.liveSessions());
     params.put("roles", Arrays.stream(Role.values()).map(Role::db).toList());
+    params.put(
+        "totp",
+        accounts.users().stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    u -> u.username(), u -> secondFactor.status(u.id()))));
+    params.put("totpForEveryone", secondFactor.requiredForEveryone());
     params.put("csrf", admin.csrf());
     params.put("problem", problem);
     ctx.status(status).html(templates.render("adminUsers.jte", params));

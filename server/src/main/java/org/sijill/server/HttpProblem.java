@@ -9,11 +9,29 @@ final class HttpProblem extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int status;
   private final String location;
+  private final long retryAfterSeconds;
 
   private HttpProblem(int status, String message, String location) {
+    this(status, message, location, 0);
+  }
+
+  private HttpProblem(int status, String message, String location, long retryAfterSeconds) {
     super(message);
     this.status = status;
     this.location = location;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** Too many failures from this address or for this account: 429 with Retry-After. */
+  static HttpProblem tooManyRequests(java.time.Duration retryAfter) {
+    long seconds = Math.max(1, retryAfter.toSeconds());
+    return new HttpProblem(
+        429, "Too many failed attempts: try again in " + seconds + " seconds.", null, seconds);
+  }
+
+  /** Seconds a client must wait before trying again (the Retry-After header), or 0. */
+  long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   static HttpProblem badRequest(String message) {
@@ -69,6 +87,7 @@ final class HttpProblem extends RuntimeException {
       case 404 -> "not_found";
       case 409 -> "conflict";
       case 421 -> "misdirected";
+      case 429 -> "too_many_requests";
       case 503 -> "unavailable";
       default -> "bad_request";
     };

@@ -119,7 +119,12 @@ public final class SijillServer implements AutoCloseable {
         new VerificationPages(caseFile, verifyEvidence, templates, pages::chrome);
     byte[] openApi = resource(OPENAPI);
     boolean anonymousReads = options.demo() && DemoCase.isLoaded(caseFile);
-    Access access = new Access(accounts.authenticate(), anonymousReads);
+    Access access =
+        new Access(accounts.authenticate(), anonymousReads, accounts.throttle(), accounts.audit());
+    AuditedReads auditedReads =
+        new AuditedReads(
+            accounts.audit(), dataDir == null ? null : new OpenOriginal(dataDir, caseFile));
+    AuditPages auditPages = new AuditPages(templates, pages::chrome, accounts.audit());
     FirstAdmin firstAdmin = accounts.firstAdmin(caseFile);
     AccountPages accountPages =
         new AccountPages(
@@ -131,7 +136,9 @@ public final class SijillServer implements AutoCloseable {
             accounts.addUser(),
             accounts.changeUser(),
             accounts.list(),
-            options.secureCookies());
+            options.secureCookies(),
+            accounts.secondFactor(),
+            accounts.audit());
     Set<String> hosts = options.allowedHosts();
     KeyStore keyStore = options.tls() ? Tls.keyStore(options.tlsCert(), options.tlsKey()) : null;
     Javalin app =
@@ -156,6 +163,7 @@ public final class SijillServer implements AutoCloseable {
               cfg.routes.before(ctx -> checkHost(ctx, hosts));
               cfg.routes.before(SijillServer::securityHeaders);
               cfg.routes.beforeMatched(access::check);
+              cfg.routes.afterMatched(auditedReads::after);
               // Uploads: Jetty writes each file part to a temporary file, never whole in memory.
               cfg.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
               if (dataDir != null) {
@@ -171,6 +179,7 @@ public final class SijillServer implements AutoCloseable {
               apiRoutes(cfg, api, openApi);
               deskRoutes(cfg, deskPages, deskApi);
               verificationRoutes(cfg, verificationApi, verificationPages);
+              auditRoutes(cfg, accountPages, auditPages);
               errors(cfg, pages);
             });
     Access.verify(
@@ -279,6 +288,18 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.post("/admin/users/{name}/sessions/end", pages::adminEndSessions);
   }
 
+  /** The audit trail, second factors (lane H). */
+  private static void auditRoutes(JavalinConfig cfg, AccountPages accounts, AuditPages audit) {
+    cfg.routes.get("/admin/audit", audit::page);
+    cfg.routes.get("/api/audit", audit::api);
+    cfg.routes.post("/login/code", accounts::loginCode);
+    cfg.routes.post("/account/totp", accounts::accountTotpStart);
+    cfg.routes.post("/account/totp/confirm", accounts::accountTotpConfirm);
+    cfg.routes.post("/admin/users/{name}/totp/require", accounts::adminTotpRequire);
+    cfg.routes.post("/admin/users/{name}/totp/reset", accounts::adminTotpReset);
+    cfg.routes.post("/admin/totp/require", accounts::adminTotpRequireAll);
+  }
+
   private static void apiRoutes(JavalinConfig cfg, Api api, byte[] openApi) {
     cfg.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     cfg.routes.get("/api/incidents", api::incidents);
@@ -347,6 +368,9 @@ public final class SijillServer implements AutoCloseable {
             ctx.header("Cache-Control", "no-store");
             ctx.redirect(e.location(), io.javalin.http.HttpStatus.SEE_OTHER);
           } else {
+            if (e.retryAfterSeconds() > 0) {
+              ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            }
             refuse(ctx, pages, e.status(), e.code(), e.getMessage());
           }
         });

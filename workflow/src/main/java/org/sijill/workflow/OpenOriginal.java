@@ -18,6 +18,11 @@ import org.sijill.vault.EventType;
  * vault's content file, which is never changed once written.
  */
 public final class OpenOriginal {
+  /**
+   * Every viewing in this process opens the vault in turn (the vault takes one lock per process).
+   */
+  private static final Object VIEWINGS = new Object();
+
   private final Path dataDir;
   private final CaseFile caseFile;
 
@@ -45,7 +50,13 @@ public final class OpenOriginal {
    * @return empty when there is no such item, or its bytes are not in this vault
    * @throws EvidenceException when the vault cannot be opened or the event cannot be logged
    */
-  public synchronized Optional<Original> open(
+  public Optional<Original> open(long evidenceId, String viewer, String purpose, boolean log) {
+    synchronized (VIEWINGS) {
+      return openLocked(evidenceId, viewer, purpose, log);
+    }
+  }
+
+  private Optional<Original> openLocked(
       long evidenceId, String viewer, String purpose, boolean log) {
     Optional<EvidenceItem> found = caseFile.evidence().find(evidenceId);
     if (found.isEmpty()) {
@@ -63,6 +74,41 @@ public final class OpenOriginal {
       }
       return Optional.of(
           new Original(content, item.mediaType(), item.originalName(), Files.size(content)));
+    } catch (IOException e) {
+      throw new EvidenceException(
+          "evidence item " + evidenceId + ": cannot log the viewing: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Logs in the custody log that {@code viewer} looked at an item's record (its page, or its record
+   * through the API) without opening the original: a {@code viewed} event with {@code purpose}.
+   * Shares one lock with {@link #open} across every instance, so the vault is opened by one viewing
+   * at a time.
+   *
+   * @return false when there is no such item or its bytes are not in this vault (nothing logged)
+   * @throws EvidenceException when the vault cannot be opened or the event cannot be logged
+   */
+  public boolean recordView(long evidenceId, String viewer, String purpose) {
+    synchronized (VIEWINGS) {
+      return recordViewLocked(evidenceId, viewer, purpose);
+    }
+  }
+
+  private boolean recordViewLocked(long evidenceId, String viewer, String purpose) {
+    Optional<EvidenceItem> found = caseFile.evidence().find(evidenceId);
+    if (found.isEmpty()) {
+      return false;
+    }
+    try (EvidenceVault vault = EvidenceVault.open(dataDir, caseFile)) {
+      if (!vault.vault().store().contains(found.get().sha256())) {
+        return false;
+      }
+      vault
+          .vault()
+          .record(EventType.VIEWED, found.get().sha256(), viewer, Map.of("purpose", purpose));
+      vault.mirror();
+      return true;
     } catch (IOException e) {
       throw new EvidenceException(
           "evidence item " + evidenceId + ": cannot log the viewing: " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package org.sijill.workflow.accounts;
 
 import java.time.Clock;
 import org.sijill.casefile.CaseFile;
+import org.sijill.workflow.audit.AuditTrail;
 
 /**
  * The account use cases over one case file, wired once: what the CLI and the web app hold. Each
@@ -15,7 +16,10 @@ public record Accounts(
     Logout logout,
     Authenticate authenticate,
     CreateToken createToken,
-    ResolveActor resolveActor) {
+    ResolveActor resolveActor,
+    SecondFactor secondFactor,
+    Throttle throttle,
+    AuditTrail audit) {
 
   /** The use cases with the real clock, Argon2id's default cost and the real failure delay. */
   public static Accounts over(CaseFile caseFile) {
@@ -23,18 +27,39 @@ public record Accounts(
   }
 
   public static Accounts over(CaseFile caseFile, Clock clock, Login.Delay delay) {
+    return over(caseFile, clock, delay, Throttle.standard(clock));
+  }
+
+  /** As {@link #over(CaseFile, Clock, Login.Delay)}, with the given limits on failures. */
+  public static Accounts over(
+      CaseFile caseFile, Clock clock, Login.Delay delay, Throttle throttle) {
     Passwords passwords = new Passwords();
     var users = caseFile.users();
     var sessions = caseFile.sessions();
+    AuditTrail audit = new AuditTrail(caseFile);
+    SecondFactor secondFactor =
+        new SecondFactor(users, caseFile.secondFactors(), caseFile::sealer, clock);
     return new Accounts(
         new AddUser(users, passwords),
         new ChangeUser(users, sessions, passwords),
         new ListAccounts(users, sessions, clock),
-        new Login(users, sessions, caseFile.loginAttempts(), passwords, clock, delay),
+        new Login(
+            users,
+            sessions,
+            caseFile.loginAttempts(),
+            passwords,
+            clock,
+            delay,
+            throttle,
+            secondFactor,
+            audit),
         new Logout(sessions),
         new Authenticate(users, sessions, caseFile.apiTokens(), clock),
         new CreateToken(users, caseFile.apiTokens(), clock),
-        new ResolveActor(users));
+        new ResolveActor(users),
+        secondFactor,
+        throttle,
+        audit);
   }
 
   /** A first-admin link for a case with no users (see {@link FirstAdmin}). */
