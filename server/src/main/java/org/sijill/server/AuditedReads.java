@@ -33,6 +33,11 @@ final class AuditedReads {
           Map.entry("GET /api/evidence/{id}/custody", new Item("evidence", "api custody", true)),
           Map.entry("GET /evidence/{id}/original", new Item("evidence", "original", false)),
           Map.entry("GET /api/evidence/{id}/original", new Item("evidence", "original", false)),
+          Map.entry(
+              "GET /api/evidence/{id}/assessments", new Item("evidence", "api assessments", false)),
+          Map.entry(
+              "GET /api/evidence/{id}/verification",
+              new Item("evidence", "api verification", false)),
           Map.entry("GET /incidents/{id}", new Item("incident", "page", false)),
           Map.entry("GET /api/incidents/{id}", new Item("incident", "api", false)),
           Map.entry("GET /api/incidents/{id}/history", new Item("incident", "api history", false)),

@@ -229,6 +229,11 @@ class AuditWebTest {
   }
 
   @Test
+  void everyAuditedReadRouteIsARegisteredRoute() {
+    assertThat(server.routes()).containsAll(AuditedReads.ROUTES.keySet());
+  }
+
+  @Test
   void viewingAPageOrAnOriginalIsAViewedCustodyEventAndAnAuditedRead() throws Exception {
     long id = upload();
     long viewedBefore =
