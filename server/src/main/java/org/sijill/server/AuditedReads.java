@@ -38,6 +38,9 @@ final class AuditedReads {
           Map.entry(
               "GET /api/evidence/{id}/verification",
               new Item("evidence", "api verification", false)),
+          Map.entry("GET /evidence/{id}/assess", new Item("evidence", "assessment form", false)),
+          Map.entry("GET /assessments/{id}", new Item("assessment", "page", false)),
+          Map.entry("GET /api/assessments/{id}", new Item("assessment", "api", false)),
           Map.entry("GET /incidents/{id}", new Item("incident", "page", false)),
           Map.entry("GET /api/incidents/{id}", new Item("incident", "api", false)),
           Map.entry("GET /api/incidents/{id}/history", new Item("incident", "api history", false)),
