@@ -55,6 +55,9 @@ final class Access {
           entry("GET /desk/linking/jobs/{id}", Need.VIEWER),
           entry("GET /desk/review", Need.VIEWER),
           entry("POST /desk/review", Need.ANALYST),
+          entry("GET /desk/estimates", Need.VIEWER),
+          entry("POST /desk/estimates", Need.ANALYST),
+          entry("GET /desk/estimates/jobs/{id}", Need.VIEWER),
           // The verification desk
           entry("GET /evidence/new", Need.ANALYST),
           entry("POST /evidence/new", Need.ANALYST),

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import org.sijill.casefile.CaseFile;
 import org.sijill.workflow.CaseLists;
 import org.sijill.workflow.DeskJobs;
+import org.sijill.workflow.EstimationResults;
 import org.sijill.workflow.ImportList;
 import org.sijill.workflow.ProgressListener;
 import org.sijill.workflow.RecordDecisions;
@@ -33,6 +34,7 @@ final class Desk implements AutoCloseable {
   final StartEstimation startEstimation;
   final ReviewQueue reviewQueue;
   final RecordDecisions recordDecisions;
+  final EstimationResults estimationResults;
 
   Desk(CaseFile caseFile) {
     this.caseFile = caseFile;
@@ -42,6 +44,7 @@ final class Desk implements AutoCloseable {
     this.startEstimation = new StartEstimation(caseFile, jobs);
     this.reviewQueue = new ReviewQueue(caseFile);
     this.recordDecisions = new RecordDecisions(caseFile);
+    this.estimationResults = new EstimationResults(caseFile);
   }
 
   /**

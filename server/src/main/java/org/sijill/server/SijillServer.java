@@ -107,6 +107,7 @@ public final class SijillServer implements AutoCloseable {
     IncidentApi incidentApi = new IncidentApi(caseFile, json, dataDir);
     IncidentPages incidentPages = new IncidentPages(caseFile, templates, pages, incidentApi, json);
     DeskPages deskPages = new DeskPages(desk, deskApi, new Templates(), pages::chrome);
+    Counting counting = new Counting(desk, templates, json, pages::chrome);
     EvidenceDesk evidenceDesk =
         new EvidenceDesk(
             templates,
@@ -180,6 +181,7 @@ public final class SijillServer implements AutoCloseable {
               deskRoutes(cfg, deskPages, deskApi);
               verificationRoutes(cfg, verificationApi, verificationPages);
               auditRoutes(cfg, accountPages, auditPages);
+              countingRoutes(cfg, counting);
               errors(cfg, pages);
             });
     Access.verify(
@@ -353,6 +355,13 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.get("/api/assessments/{id}", api::one);
     cfg.routes.post("/api/assessments/{id}/review", api::review);
     cfg.routes.get("/api/verification/queue", api::queue);
+  }
+
+  /** The counting desk's estimates, claims ledger and diagnostics. */
+  private static void countingRoutes(JavalinConfig cfg, Counting c) {
+    cfg.routes.get("/desk/estimates", c.estimates::page);
+    cfg.routes.post("/desk/estimates", c.estimates::start);
+    cfg.routes.get("/desk/estimates/jobs/{id}", c.estimates::job);
   }
 
   /**

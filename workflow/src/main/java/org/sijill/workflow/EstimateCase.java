@@ -40,6 +40,14 @@ import org.sijill.estimate.ReportJson;
  */
 public final class EstimateCase {
   static final String BLANK = "(blank)";
+
+  /**
+   * The stratum field {@value}: a list's own column of that name when it has one, else the month
+   * ({@code yyyy-MM}) of the date of death, so that a period can be chosen without a column for it.
+   */
+  public static final String PERIOD = "period";
+
+  private static final String DATE_OF_DEATH = "date_of_death";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CaseFile caseFile;
@@ -136,7 +144,7 @@ public final class EstimateCase {
         for (VictimRecord r : records) {
           RawRow raw = new RawRow(r, caseFile.sealer());
           for (String field : strataFields) {
-            if (raw.has(field)) {
+            if (raw.has(field) || PERIOD.equals(field) && raw.has(DATE_OF_DEATH)) {
               seenColumns.add(field);
             }
           }
@@ -192,10 +200,18 @@ public final class EstimateCase {
     }
   }
 
+  private static String value(RawRow raw, String field) {
+    if (PERIOD.equals(field) && !raw.has(PERIOD)) {
+      String date = raw.get(DATE_OF_DEATH);
+      return date.length() >= 7 ? date.substring(0, 7) : "";
+    }
+    return raw.get(field);
+  }
+
   static String mostCommon(List<RawRow> raws, String field) {
     Map<String, Integer> counts = new TreeMap<>();
     for (RawRow raw : raws) {
-      String v = raw.get(field);
+      String v = value(raw, field);
       if (!v.isEmpty()) {
         counts.merge(v, 1, Integer::sum);
       }

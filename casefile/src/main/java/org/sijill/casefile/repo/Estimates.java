@@ -152,4 +152,60 @@ public final class Estimates {
                 .mapTo(Estimate.class)
                 .list());
   }
+
+  /**
+   * One stored estimation as the desk shows it: its run, strata fields, seed, input hash and the
+   * whole report as printed (JSON).
+   */
+  public record StoredEstimation(
+      long id,
+      long linkageRunId,
+      List<String> strata,
+      long seed,
+      String inputSha256,
+      String reportJson,
+      String softwareVersion,
+      java.time.Instant recordedAt,
+      String recordedBy) {
+    public StoredEstimation {
+      strata = List.copyOf(strata);
+    }
+  }
+
+  /** The newest estimation, if any. */
+  public Optional<StoredEstimation> latestEstimation() {
+    return estimation("order by id desc limit 1", null);
+  }
+
+  /** The estimation with this id, if any. */
+  public Optional<StoredEstimation> estimation(long id) {
+    return estimation("where id = :id", id);
+  }
+
+  private Optional<StoredEstimation> estimation(String tail, Long id) {
+    return jdbi.withHandle(
+        h -> {
+          var q =
+              h.createQuery(
+                  "select id, linkage_run_id, strata, seed, input_sha256, report::text as report,"
+                      + " software_version, recorded_at, recorded_by from estimation "
+                      + tail);
+          if (id != null) {
+            q.bind("id", id);
+          }
+          return q.map(
+                  (rs, ctx) ->
+                      new StoredEstimation(
+                          rs.getLong("id"),
+                          rs.getLong("linkage_run_id"),
+                          List.of((String[]) rs.getArray("strata").getArray()),
+                          rs.getLong("seed"),
+                          rs.getString("input_sha256"),
+                          rs.getString("report"),
+                          rs.getString("software_version"),
+                          rs.getTimestamp("recorded_at").toInstant(),
+                          rs.getString("recorded_by")))
+              .findOne();
+        });
+  }
 }

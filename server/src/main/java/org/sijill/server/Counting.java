@@ -1,0 +1,17 @@
+package org.sijill.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.function.BiFunction;
+
+/** The counting desk's later pages and their API, over the same {@link Desk}. */
+final class Counting {
+  final EstimatesPage estimates;
+
+  Counting(
+      Desk desk,
+      Templates templates,
+      ObjectMapper json,
+      BiFunction<String, String, Chrome> chrome) {
+    this.estimates = new EstimatesPage(desk, templates, json, chrome);
+  }
+}

@@ -1,0 +1,88 @@
+// The counting desk's charts (ECharts, served offline from /webjars). Each chart reads its data from
+// a data attribute the server wrote; a chart inside content htmx swaps in is drawn when it arrives.
+(function () {
+  'use strict';
+
+  var COLOURS = ['#8a3b2e', '#2e5e8a', '#4f7a28', '#7a5a28', '#5a2e8a'];
+
+  // A vertical interval [x, low, high] drawn as a line with caps.
+  function intervalItem(params, api) {
+    var low = api.value(1);
+    var high = api.value(2);
+    if (low === null || high === null || isNaN(low) || isNaN(high)) { return null; }
+    var offset = api.value(3) || 0;
+    var a = api.coord([api.value(0), low]);
+    var b = api.coord([api.value(0), high]);
+    a[0] += offset; b[0] += offset;
+    var cap = 5;
+    var style = { stroke: api.visual('color'), lineWidth: 2 };
+    return {
+      type: 'group',
+      children: [
+        { type: 'line', shape: { x1: a[0], y1: a[1], x2: b[0], y2: b[1] }, style: style },
+        { type: 'line', shape: { x1: a[0] - cap, y1: a[1], x2: a[0] + cap, y2: a[1] }, style: style },
+        { type: 'line', shape: { x1: b[0] - cap, y1: b[1], x2: b[0] + cap, y2: b[1] }, style: style }
+      ]
+    };
+  }
+
+  function drawEstimates(el) {
+    var d = JSON.parse(el.dataset.estimates);
+    var chart = echarts.init(el, null, { renderer: 'canvas' });
+    var series = [{
+      type: 'bar', name: 'documented', data: d.documented, barWidth: '40%',
+      itemStyle: { color: '#c9c2b8' }
+    }];
+    var n = d.methods.length;
+    d.methods.forEach(function (m, i) {
+      var offset = (i - (n - 1) / 2) * 14;
+      var colour = COLOURS[(i + 1) % COLOURS.length];
+      series.push({
+        type: 'scatter', name: m.method, symbolSize: 10, symbolOffset: [offset, 0],
+        itemStyle: { color: colour },
+        data: m.points.map(function (p) { return { value: [p[0], p[1]], model: p[4], low: p[2], high: p[3] }; }),
+        tooltip: {
+          formatter: function (x) {
+            return m.method + ' ' + x.data.model + ': ' + x.data.value[1].toLocaleString()
+              + ' (95% ' + (x.data.low === null ? '?' : x.data.low.toLocaleString()) + ' to '
+              + (x.data.high === null ? '?' : x.data.high.toLocaleString()) + ')';
+          }
+        }
+      });
+      series.push({
+        type: 'custom', name: m.method, renderItem: intervalItem, itemStyle: { color: colour },
+        encode: { x: 0, y: [1, 2] }, silent: true,
+        data: m.points.map(function (p) { return [p[0], p[2], p[3], offset]; })
+      });
+    });
+    chart.setOption({
+      animation: false,
+      legend: { top: 0 },
+      tooltip: { trigger: 'item' },
+      grid: { left: 64, right: 16, top: 40, bottom: 64 },
+      xAxis: { type: 'category', data: d.categories, axisLabel: { rotate: d.categories.length > 4 ? 30 : 0 } },
+      yAxis: { type: 'value', name: 'persons', min: 0 },
+      series: series
+    });
+    window.addEventListener('resize', function () { chart.resize(); });
+  }
+
+  var DRAW = { estimates: drawEstimates };
+
+  function drawAll(root) {
+    Object.keys(DRAW).forEach(function (key) {
+      root.querySelectorAll('[data-' + key + ']').forEach(function (el) {
+        if (el.dataset.drawn) { return; }
+        el.dataset.drawn = 'yes';
+        DRAW[key](el);
+      });
+    });
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', function () { drawAll(document); });
+  } else {
+    drawAll(document);
+  }
+  document.addEventListener('htmx:afterSettle', function (e) { drawAll(e.target); });
+})();

@@ -1,0 +1,119 @@
+package org.sijill.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The counting desk's estimates, claims ledger and diagnostics in Debian's headless Chromium, on a
+ * case whose three synthetic lists were uploaded and linked through the API.
+ */
+@ExtendWith(DemoServer.Extension.class)
+class CountingBrowserTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static WebDriver browser;
+  private static DeskCase desk;
+
+  @BeforeAll
+  static void start(@TempDir Path dir) throws Exception {
+    desk = new DeskCase(dir);
+    for (String list : List.of("list-a", "list-b", "list-c")) {
+      assertThat(desk.upload(desk.list(list), "Group " + list.substring(5)).statusCode())
+          .isEqualTo(201);
+    }
+    long job = JSON.readTree(desk.postJson("/api/linkage-runs", "").body()).get("id").asLong();
+    waitForJob("/api/linkage-runs/" + job);
+    browser = Chromium.start(dir.resolve("profile"));
+    browser.get(desk.base() + "/desk/estimates");
+    waiting(20).until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
+    browser.findElement(By.name("username")).sendKeys(DeskCase.ANALYST);
+    browser.findElement(By.name("password")).sendKeys(DeskCase.PASSWORD);
+    browser.findElement(By.cssSelector("#login-form button")).click();
+    waiting(20).until(ExpectedConditions.urlToBe(desk.base() + "/desk/estimates"));
+  }
+
+  static JsonNode waitForJob(String path) throws Exception {
+    for (int i = 0; i < 600; i++) {
+      JsonNode j = JSON.readTree(desk.get(path).body());
+      if (!j.get("status").asText().matches("queued|running")) {
+        assertThat(j.get("status").asText()).as(j.toString()).isEqualTo("done");
+        return j;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(path + " did not finish in 5 minutes");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (desk != null) {
+      desk.close();
+    }
+  }
+
+  private static WebDriverWait waiting(int seconds) {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
+  }
+
+  @Test
+  void anEstimateByGovernorateShowsEachStratumInItsTableAndChart() {
+    browser.get(desk.base() + "/desk/estimates");
+    assertThat(browser.findElements(By.id("no-estimation"))).hasSize(1);
+    browser.findElement(By.id("stratum-governorate")).click();
+    browser.findElement(By.id("estimate-start")).click();
+    waiting(20)
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#estimate-jobs li")));
+    String id = browser.findElement(By.cssSelector("#estimate-jobs li")).getAttribute("id");
+    waiting(600)
+        .until(
+            d -> !d.findElement(By.id(id)).getAttribute("data-status").matches("queued|running"));
+    WebElement job = browser.findElement(By.id(id));
+    assertThat(job.getAttribute("data-status")).as(job.getText()).isEqualTo("done");
+    job.findElement(By.cssSelector("a.results-link")).click();
+    waiting(20).until(ExpectedConditions.presenceOfElementLocated(By.id("estimation")));
+
+    // The chart is drawn (ECharts paints a canvas) and the table has the whole case and each
+    // governorate, whose documented persons add up to the whole case's.
+    waiting(10)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(By.cssSelector("#estimate-chart canvas")));
+    assertThat(browser.findElement(By.id("estimation-inputs")).getText())
+        .contains("strata governorate");
+    List<WebElement> strata = browser.findElements(By.cssSelector("#estimate-table tbody.stratum"));
+    assertThat(strata.size()).isGreaterThan(2);
+    assertThat(strata.get(0).getAttribute("data-stratum")).isEmpty();
+    long whole = Long.parseLong(strata.get(0).getAttribute("data-documented"));
+    long sum =
+        strata.stream()
+            .skip(1)
+            .mapToLong(s -> Long.parseLong(s.getAttribute("data-documented")))
+            .sum();
+    assertThat(sum).isEqualTo(whole);
+    assertThat(whole).isPositive();
+    // Every method's row names its method, and one row of the whole case is the recommended one.
+    assertThat(strata.get(0).findElements(By.cssSelector("tr[data-method]")))
+        .extracting(r -> r.getAttribute("data-method"))
+        .contains("loglinear", "lcmcr");
+    assertThat(strata.get(0).findElements(By.cssSelector("tr.recommended"))).hasSize(1);
+  }
+}
