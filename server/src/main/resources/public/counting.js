@@ -67,7 +67,40 @@
     window.addEventListener('resize', function () { chart.resize(); });
   }
 
-  var DRAW = { estimates: drawEstimates };
+  // Each claim's figure (a range as two points) against the documented count (bar) and the
+  // estimate's interval; a marked claim is drawn in red.
+  function drawClaims(el) {
+    var d = JSON.parse(el.dataset.claims).claims;
+    var chart = echarts.init(el, null, { renderer: 'canvas' });
+    var labels = d.map(function (c) { return c.label; });
+    chart.setOption({
+      animation: false,
+      legend: { top: 0 },
+      tooltip: { trigger: 'item' },
+      grid: { left: 64, right: 16, top: 40, bottom: 96 },
+      xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: 20, width: 160, overflow: 'truncate' } },
+      yAxis: { type: 'value', name: 'persons', min: 0 },
+      series: [
+        { type: 'bar', name: 'documented by name', barWidth: '40%', itemStyle: { color: '#c9c2b8' },
+          data: d.map(function (c) { return c.documented; }) },
+        { type: 'custom', name: 'estimate (95% interval)', renderItem: intervalItem,
+          itemStyle: { color: '#2e5e8a' }, encode: { x: 0, y: [1, 2] },
+          data: d.map(function (c, i) { return [i, c.lower, c.upper, 0]; }) },
+        { type: 'scatter', name: 'estimate', symbolSize: 8, itemStyle: { color: '#2e5e8a' },
+          data: d.map(function (c, i) { return [i, c.total]; }) },
+        { type: 'scatter', name: 'claimed', symbol: 'diamond', symbolSize: 14,
+          data: d.map(function (c, i) {
+            return { value: [i, c.figure], itemStyle: { color: c.marked ? '#b00020' : '#4f7a28' } };
+          }).concat(d.filter(function (c) { return c.figureHigh !== null && c.figureHigh !== c.figure; })
+            .map(function (c) {
+              return { value: [d.indexOf(c), c.figureHigh], itemStyle: { color: c.marked ? '#b00020' : '#4f7a28' } };
+            })) }
+      ]
+    });
+    window.addEventListener('resize', function () { chart.resize(); });
+  }
+
+  var DRAW = { estimates: drawEstimates, claims: drawClaims };
 
   function drawAll(root) {
     Object.keys(DRAW).forEach(function (key) {

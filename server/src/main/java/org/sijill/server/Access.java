@@ -58,6 +58,7 @@ final class Access {
           entry("GET /desk/estimates", Need.VIEWER),
           entry("POST /desk/estimates", Need.ANALYST),
           entry("GET /desk/estimates/jobs/{id}", Need.VIEWER),
+          entry("GET /desk/claims", Need.VIEWER),
           // The verification desk
           entry("GET /evidence/new", Need.ANALYST),
           entry("POST /evidence/new", Need.ANALYST),

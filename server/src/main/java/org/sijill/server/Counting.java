@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 /** The counting desk's later pages and their API, over the same {@link Desk}. */
 final class Counting {
   final EstimatesPage estimates;
+  final ClaimsLedgerPage claims;
 
   Counting(
       Desk desk,
@@ -13,5 +14,8 @@ final class Counting {
       ObjectMapper json,
       BiFunction<String, String, Chrome> chrome) {
     this.estimates = new EstimatesPage(desk, templates, json, chrome);
+    this.claims =
+        new ClaimsLedgerPage(
+            new org.sijill.workflow.ClaimsLedger(desk.caseFile), templates, json, chrome);
   }
 }

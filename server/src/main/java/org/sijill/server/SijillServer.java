@@ -362,6 +362,8 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.get("/desk/estimates", c.estimates::page);
     cfg.routes.post("/desk/estimates", c.estimates::start);
     cfg.routes.get("/desk/estimates/jobs/{id}", c.estimates::job);
+    cfg.routes.get("/desk/claims", c.claims::page);
+    cfg.routes.get("/api/claims-ledger", c.claims::api);
   }
 
   /**

@@ -116,4 +116,33 @@ class CountingBrowserTest {
         .contains("loglinear", "lcmcr");
     assertThat(strata.get(0).findElements(By.cssSelector("tr.recommended"))).hasSize(1);
   }
+
+  @Test
+  void theClaimsLedgerMarksTheDemosNineThousandAsAboveTheInterval(DemoServer demo) {
+    // The demo is read anonymously; 127.0.0.1 keeps its cookies apart from the desk case's.
+    browser.get("http://127.0.0.1:" + demo.server.port() + "/desk/claims");
+    waiting(20).until(ExpectedConditions.presenceOfElementLocated(By.id("claims-ledger")));
+    waiting(10)
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#claims-chart canvas")));
+    WebElement nineThousand =
+        browser.findElements(By.cssSelector("#claims-ledger tbody tr")).stream()
+            .filter(r -> r.getText().contains("about 9,000"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(nineThousand.getAttribute("data-marks")).contains("above the interval");
+    assertThat(nineThousand.getAttribute("class")).contains("marked");
+    long upper =
+        Long.parseLong(
+            nineThousand.findElement(By.cssSelector(".upper")).getText().replace(",", ""));
+    assertThat(upper).isLessThan(9000);
+    // A claim no larger than the documented count, and within the interval, is not marked.
+    WebElement network =
+        browser.findElements(By.cssSelector("#claims-ledger tbody tr")).stream()
+            .filter(r -> r.getText().contains("Coastal Documentation Network"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(network.getAttribute("data-marks")).isEmpty();
+    // Claimants and quotes are laid out by their own script direction.
+    assertThat(browser.findElements(By.cssSelector("#claims-ledger td[dir=auto]"))).isNotEmpty();
+  }
 }
