@@ -100,7 +100,39 @@
     window.addEventListener('resize', function () { chart.resize(); });
   }
 
-  var DRAW = { estimates: drawEstimates, claims: drawClaims };
+  // A pair's match weight: the prior, then each field's log2(m/u) as a step up (green) or down
+  // (red) from where the one before left it; the last bar is the total.
+  function drawWaterfall(el) {
+    var d = JSON.parse(el.dataset.waterfall);
+    var chart = echarts.init(el, null, { renderer: 'canvas' });
+    var names = d.bars.map(function (b) { return b.name; }).concat(['total']);
+    var data = d.bars.map(function (b, i) { return [i, b.before, b.before + b.weight, b.weight]; });
+    data.push([d.bars.length, 0, d.total, d.total]);
+    chart.setOption({
+      animation: false,
+      grid: { left: 48, right: 16, top: 16, bottom: 48 },
+      tooltip: { trigger: 'item', formatter: function (x) {
+        return names[x.data[0]] + ': ' + (x.data[3] >= 0 ? '+' : '') + x.data[3].toFixed(2);
+      } },
+      xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 20 } },
+      yAxis: { type: 'value', name: 'log2 odds' },
+      series: [{
+        type: 'custom', encode: { x: 0, y: [1, 2] }, data: data,
+        renderItem: function (params, api) {
+          var a = api.coord([api.value(0), api.value(1)]);
+          var b = api.coord([api.value(0), api.value(2)]);
+          var w = api.size([1, 0])[0] * 0.6;
+          var last = api.value(0) === names.length - 1;
+          var up = api.value(3) >= 0;
+          return { type: 'rect',
+            shape: { x: a[0] - w / 2, y: Math.min(a[1], b[1]), width: w, height: Math.max(1, Math.abs(a[1] - b[1])) },
+            style: { fill: last ? '#2e5e8a' : (up ? '#4f7a28' : '#b00020') } };
+        }
+      }]
+    });
+  }
+
+  var DRAW = { estimates: drawEstimates, claims: drawClaims, waterfall: drawWaterfall };
 
   function drawAll(root) {
     Object.keys(DRAW).forEach(function (key) {
@@ -117,5 +149,5 @@
   } else {
     drawAll(document);
   }
-  document.addEventListener('htmx:afterSettle', function (e) { drawAll(e.target); });
+  document.addEventListener('htmx:load', function (e) { drawAll(e.detail.elt); });
 })();

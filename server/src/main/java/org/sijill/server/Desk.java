@@ -12,6 +12,7 @@ import org.sijill.casefile.CaseFile;
 import org.sijill.workflow.CaseLists;
 import org.sijill.workflow.DeskJobs;
 import org.sijill.workflow.EstimationResults;
+import org.sijill.workflow.ExplainPair;
 import org.sijill.workflow.ImportList;
 import org.sijill.workflow.ProgressListener;
 import org.sijill.workflow.RecordDecisions;
@@ -35,6 +36,7 @@ final class Desk implements AutoCloseable {
   final ReviewQueue reviewQueue;
   final RecordDecisions recordDecisions;
   final EstimationResults estimationResults;
+  final ExplainPair explainPair;
 
   Desk(CaseFile caseFile) {
     this.caseFile = caseFile;
@@ -45,6 +47,7 @@ final class Desk implements AutoCloseable {
     this.reviewQueue = new ReviewQueue(caseFile);
     this.recordDecisions = new RecordDecisions(caseFile);
     this.estimationResults = new EstimationResults(caseFile);
+    this.explainPair = new ExplainPair(caseFile);
   }
 
   /**

@@ -25,6 +25,7 @@ final class DeskPages {
   private final DeskApi api;
   private final Templates templates;
   private final BiFunction<String, String, Chrome> chrome;
+  private final com.fasterxml.jackson.databind.ObjectMapper json = Json.mapper();
 
   DeskPages(
       Desk desk, DeskApi api, Templates templates, BiFunction<String, String, Chrome> chrome) {
@@ -124,6 +125,17 @@ final class DeskPages {
     ctx.html(templates.render("deskReviewPair.jte", reviewParams(ctx)));
   }
 
+  /** The pair's match weight field by field; null when its values cannot be read (sealed). */
+  private WaterfallView waterfall(LinkageRun run, ReviewQueue.Pair pair) {
+    try {
+      return WaterfallView.of(
+          desk.explainPair.explain(run.id(), pair.left().id(), pair.right().id()).orElseThrow(),
+          json);
+    } catch (CountingException e) {
+      return null;
+    }
+  }
+
   /** The current run, its next undecided pair (the run's order), and how many are left. */
   private Map<String, Object> reviewParams(Context ctx) {
     LinkageRun run = desk.caseFile.linkageRuns().current().orElse(null);
@@ -135,6 +147,7 @@ final class DeskPages {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("run", run);
     params.put("pair", next == null ? null : ReviewRow.of(next));
+    params.put("waterfall", next == null ? null : waterfall(run, next));
     params.put("decided", (int) decided);
     params.put("total", pairs.size());
     return params;

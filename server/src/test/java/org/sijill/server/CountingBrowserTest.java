@@ -145,4 +145,37 @@ class CountingBrowserTest {
     // Claimants and quotes are laid out by their own script direction.
     assertThat(browser.findElements(By.cssSelector("#claims-ledger td[dir=auto]"))).isNotEmpty();
   }
+
+  @Test
+  void eachReviewPairShowsItsMatchWeightAsAWaterfall() {
+    browser.get(desk.base() + "/desk/review");
+    for (int pair = 0; pair < 2; pair++) {
+      WebElement section =
+          waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("waterfall")));
+      waiting(10)
+          .until(
+              ExpectedConditions.presenceOfElementLocated(
+                  By.cssSelector("#waterfall-chart canvas")));
+      List<WebElement> fields = section.findElements(By.cssSelector("tbody tr[data-field]"));
+      // One step per compared field of the victim-list settings.
+      assertThat(fields).extracting(r -> r.getAttribute("data-field")).contains("full_name", "sex");
+      assertThat(fields)
+          .allSatisfy(
+              r ->
+                  assertThat(r.findElements(By.cssSelector("td")).get(2).getText())
+                      .matches("missing|[0-9]+: .+"));
+      assertThat(Double.parseDouble(section.getAttribute("data-probability"))).isBetween(0.0, 1.0);
+      // Arabic values read right to left; the romanised form below them left to right.
+      Object wrong =
+          ((org.openqa.selenium.JavascriptExecutor) browser)
+              .executeScript(
+                  "return Array.from(document.querySelectorAll('#waterfall-table td[dir=auto]'))"
+                      + ".filter(td => /[\\u0600-\\u06FF]/.test(td.textContent.trim().charAt(0)))"
+                      + ".filter(td => !td.matches(':dir(rtl)')).length;");
+      assertThat(((Number) wrong).intValue()).isZero();
+      WebElement before = browser.findElement(By.id("review-pair"));
+      new org.openqa.selenium.interactions.Actions(browser).sendKeys("u").perform();
+      waiting(10).until(ExpectedConditions.stalenessOf(before));
+    }
+  }
 }
