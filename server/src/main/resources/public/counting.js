@@ -132,7 +132,37 @@
     });
   }
 
-  var DRAW = { estimates: drawEstimates, claims: drawClaims, waterfall: drawWaterfall };
+  function bars(id, categories, series, yName) {
+    var el = document.getElementById(id);
+    if (!el) { return; }
+    var chart = echarts.init(el, null, { renderer: 'canvas' });
+    chart.setOption({
+      animation: false,
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis' },
+      grid: { left: 56, right: 16, top: 32, bottom: 64 },
+      xAxis: { type: 'category', data: categories, axisLabel: { rotate: categories.length > 8 ? 30 : 0 } },
+      yAxis: { type: 'value', name: yName, minInterval: 1 },
+      series: series
+    });
+  }
+
+  // The linkage diagnostics: match-weight histogram, records per person, list overlap.
+  function drawDiagnostics(el) {
+    var d = JSON.parse(el.dataset.diagnostics);
+    bars('weights-chart', d.bins, [
+      { type: 'bar', name: 'links joining a record to its person', stack: 'w', data: d.links, itemStyle: { color: '#2e5e8a' } },
+      { type: 'bar', name: 'pairs sent to review', stack: 'w', data: d.review, itemStyle: { color: '#8a3b2e' } }
+    ], 'count');
+    bars('sizes-chart', d.sizes, [
+      { type: 'bar', name: 'persons', data: d.persons, itemStyle: { color: '#4f7a28' } }
+    ], 'persons');
+    bars('overlap-chart', d.sets, [
+      { type: 'bar', name: 'persons', data: d.setCounts, itemStyle: { color: '#7a5a28' } }
+    ], 'persons');
+  }
+
+  var DRAW = { estimates: drawEstimates, claims: drawClaims, waterfall: drawWaterfall, diagnostics: drawDiagnostics };
 
   function drawAll(root) {
     Object.keys(DRAW).forEach(function (key) {

@@ -59,6 +59,7 @@ final class Access {
           entry("POST /desk/estimates", Need.ANALYST),
           entry("GET /desk/estimates/jobs/{id}", Need.VIEWER),
           entry("GET /desk/claims", Need.VIEWER),
+          entry("GET /desk/diagnostics", Need.VIEWER),
           // The verification desk
           entry("GET /evidence/new", Need.ANALYST),
           entry("POST /evidence/new", Need.ANALYST),
@@ -121,6 +122,7 @@ final class Access {
           entry("GET /api/persons", Need.VIEWER),
           entry("GET /api/estimates", Need.VIEWER),
           entry("GET /api/claims-ledger", Need.VIEWER),
+          entry("GET /api/diagnostics", Need.VIEWER),
           entry("GET /api/linkage-runs/{id}", Need.VIEWER),
           entry("GET /api/estimate-runs/{id}", Need.VIEWER),
           entry("GET /api/review/pairs", Need.VIEWER),

@@ -7,9 +7,11 @@ import java.util.function.BiFunction;
 final class Counting {
   final EstimatesPage estimates;
   final ClaimsLedgerPage claims;
+  final DiagnosticsPage diagnostics;
 
   Counting(
       Desk desk,
+      DeskApi api,
       Templates templates,
       ObjectMapper json,
       BiFunction<String, String, Chrome> chrome) {
@@ -17,5 +19,6 @@ final class Counting {
     this.claims =
         new ClaimsLedgerPage(
             new org.sijill.workflow.ClaimsLedger(desk.caseFile), templates, json, chrome);
+    this.diagnostics = new DiagnosticsPage(desk, api, templates, json, chrome);
   }
 }

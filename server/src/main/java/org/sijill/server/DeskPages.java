@@ -128,9 +128,8 @@ final class DeskPages {
   /** The pair's match weight field by field; null when its values cannot be read (sealed). */
   private WaterfallView waterfall(LinkageRun run, ReviewQueue.Pair pair) {
     try {
-      return WaterfallView.of(
-          desk.explainPair.explain(run.id(), pair.left().id(), pair.right().id()).orElseThrow(),
-          json);
+      // The records as the queue gave them, so the waterfall shows no more than the pair does.
+      return WaterfallView.of(desk.explainPair.explain(run, pair.left(), pair.right()), json);
     } catch (CountingException e) {
       return null;
     }

@@ -107,7 +107,7 @@ public final class SijillServer implements AutoCloseable {
     IncidentApi incidentApi = new IncidentApi(caseFile, json, dataDir);
     IncidentPages incidentPages = new IncidentPages(caseFile, templates, pages, incidentApi, json);
     DeskPages deskPages = new DeskPages(desk, deskApi, new Templates(), pages::chrome);
-    Counting counting = new Counting(desk, templates, json, pages::chrome);
+    Counting counting = new Counting(desk, deskApi, templates, json, pages::chrome);
     EvidenceDesk evidenceDesk =
         new EvidenceDesk(
             templates,
@@ -364,6 +364,8 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.get("/desk/estimates/jobs/{id}", c.estimates::job);
     cfg.routes.get("/desk/claims", c.claims::page);
     cfg.routes.get("/api/claims-ledger", c.claims::api);
+    cfg.routes.get("/desk/diagnostics", c.diagnostics::page);
+    cfg.routes.get("/api/diagnostics", c.diagnostics::api);
   }
 
   /**

@@ -178,4 +178,41 @@ class CountingBrowserTest {
       waiting(10).until(ExpectedConditions.stalenessOf(before));
     }
   }
+
+  @Test
+  void theDiagnosticsAddUpToTheRunsPersons() throws Exception {
+    int persons = desk.caseFile.linkageRuns().current().orElseThrow().personCount();
+    JsonNode d = JSON.readTree(desk.get("/api/diagnostics").body());
+    long bySize = 0;
+    for (var e :
+        (Iterable<java.util.Map.Entry<String, JsonNode>>) d.get("recordsPerPerson")::fields) {
+      bySize += e.getValue().asLong();
+    }
+    assertThat(bySize).isEqualTo(persons);
+    long byOverlap = 0;
+    for (JsonNode o : d.get("overlaps")) {
+      byOverlap += o.get("persons").asLong();
+    }
+    assertThat(byOverlap).isEqualTo(persons);
+    assertThat(d.get("fields").get(0).get("column").asText()).isEqualTo("full_name");
+    // Agreeing exactly on a name says more than disagreeing on it.
+    JsonNode levels = d.get("fields").get(0).get("levels");
+    assertThat(levels.get(levels.size() - 1).get("weight").asDouble())
+        .isGreaterThan(levels.get(0).get("weight").asDouble());
+    long review = 0;
+    for (JsonNode b : d.get("matchWeights")) {
+      review += b.get("reviewPairs").asLong();
+    }
+    assertThat(review).isEqualTo(desk.caseFile.linkageRuns().current().orElseThrow().reviewCount());
+
+    browser.get(desk.base() + "/desk/diagnostics");
+    waiting(10)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(By.cssSelector("#overlap-chart canvas")));
+    assertThat(browser.findElements(By.cssSelector("#weights-chart canvas"))).hasSize(1);
+    assertThat(browser.findElements(By.cssSelector("#m-u tr[data-field=full_name]")))
+        .hasSizeGreaterThan(1);
+    assertThat(browser.findElements(By.cssSelector("#list-overlap tbody tr")))
+        .hasSize(d.get("overlaps").size());
+  }
 }

@@ -88,7 +88,11 @@ public final class ExplainPair {
     return Optional.of(explain(found.get(), a, b));
   }
 
-  Waterfall explain(LinkageRun run, VictimRecord a, VictimRecord b) {
+  /**
+   * The waterfall of two records as the caller holds them: a record its reader may not see
+   * (redacted, its row as imported withheld) compares as missing on every field.
+   */
+  public Waterfall explain(LinkageRun run, VictimRecord a, VictimRecord b) {
     Settings settings = VictimListSettings.parse(run.settings());
     JsonNode model;
     try {
