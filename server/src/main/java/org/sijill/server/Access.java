@@ -104,6 +104,15 @@ final class Access {
           entry("POST /admin/users/{name}/role", Need.ADMIN),
           entry("POST /admin/users/{name}/disable", Need.ADMIN),
           entry("POST /admin/users/{name}/sessions/end", Need.ADMIN),
+          // Access groups and restricted items
+          entry("GET /admin/groups", Need.ADMIN),
+          entry("POST /admin/groups", Need.ADMIN),
+          entry("POST /admin/groups/{name}/members", Need.ADMIN),
+          entry("POST /restrictions", Need.ANALYST),
+          entry("GET /api/groups", Need.VIEWER),
+          entry("POST /api/groups", Need.ADMIN),
+          entry("POST /api/groups/{name}/members", Need.ADMIN),
+          entry("POST /api/restrictions", Need.ANALYST),
           // API: reads
           entry("GET /api/openapi.json", Need.PUBLIC),
           entry("GET /api/incidents", Need.VIEWER),

@@ -35,12 +35,14 @@ final class Pages {
   private final Templates templates;
   private final ObjectMapper json;
   private final Assets assets;
+  private final org.sijill.workflow.access.Groups groups;
 
   Pages(CaseFile caseFile, Templates templates, ObjectMapper json, Assets assets) {
     this.caseFile = caseFile;
     this.templates = templates;
     this.json = json;
     this.assets = assets;
+    this.groups = org.sijill.workflow.access.Groups.over(caseFile);
   }
 
   void overview(Context ctx) {
@@ -179,7 +181,12 @@ final class Pages {
                     .orElse(null)
                 : null);
     String title = incident.titleEn() != null ? incident.titleEn() : incident.titleAr();
-    render(ctx, "incident.jte", chrome(title, "incidents"), view);
+    render(
+        ctx,
+        "incident.jte",
+        chrome(title, "incidents"),
+        view,
+        GroupDesk.form(ctx, groups, ItemType.INCIDENT, id));
   }
 
   /** A linked victim record, source or incident with its label and page. */
@@ -280,7 +287,12 @@ final class Pages {
             details,
             earlierCopies(id, seen),
             VerificationPages.view(caseFile, id, seen));
-    render(ctx, "evidence.jte", chrome("Evidence item " + id, "evidence"), view);
+    render(
+        ctx,
+        "evidence.jte",
+        chrome("Evidence item " + id, "evidence"),
+        view,
+        GroupDesk.form(ctx, groups, ItemType.EVIDENCE, id));
   }
 
   void sourcesPage(Context ctx) {
@@ -307,9 +319,18 @@ final class Pages {
   }
 
   private void render(Context ctx, String template, Chrome chrome, Object view) {
+    render(ctx, template, chrome, view, null);
+  }
+
+  /** With the item's restriction box (null: none). */
+  private void render(
+      Context ctx, String template, Chrome chrome, Object view, GroupDesk.RestrictForm restrict) {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("chrome", chrome);
     params.put("view", view);
+    if (restrict != null) {
+      params.put("restrict", restrict);
+    }
     ctx.html(templates.render(template, params));
   }
 

@@ -118,6 +118,9 @@ public final class SijillServer implements AutoCloseable {
     VerificationApi verificationApi = new VerificationApi(caseFile, verifyEvidence, json);
     VerificationPages verificationPages =
         new VerificationPages(caseFile, verifyEvidence, templates, pages::chrome);
+    GroupDesk groupDesk =
+        new GroupDesk(
+            org.sijill.workflow.access.Groups.over(caseFile), templates, pages::chrome, json);
     byte[] openApi = resource(OPENAPI);
     boolean anonymousReads = options.demo() && DemoCase.isLoaded(caseFile);
     Access access =
@@ -179,6 +182,7 @@ public final class SijillServer implements AutoCloseable {
               accountRoutes(cfg, accountPages);
               apiRoutes(cfg, api, openApi);
               deskRoutes(cfg, deskPages, deskApi);
+              groupRoutes(cfg, groupDesk);
               verificationRoutes(cfg, verificationApi, verificationPages);
               auditRoutes(cfg, accountPages, auditPages);
               countingRoutes(cfg, counting);
@@ -318,6 +322,18 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.get("/api/public-claims", api::publicClaims);
     cfg.routes.get("/api/persons", api::persons);
     cfg.routes.get("/api/estimates", api::estimates);
+  }
+
+  /** Access groups and restricted items: the admin page, the restrict form and the API. */
+  private static void groupRoutes(JavalinConfig cfg, GroupDesk groups) {
+    cfg.routes.get("/admin/groups", groups::adminPage);
+    cfg.routes.post("/admin/groups", groups::adminCreate);
+    cfg.routes.post("/admin/groups/{name}/members", groups::adminMembers);
+    cfg.routes.post("/restrictions", groups::restrictForm);
+    cfg.routes.get("/api/groups", groups::apiList);
+    cfg.routes.post("/api/groups", groups::apiCreate);
+    cfg.routes.post("/api/groups/{name}/members", groups::apiMembers);
+    cfg.routes.post("/api/restrictions", groups::apiRestrict);
   }
 
   /** The counting desk: its pages (htmx) and its API (ARCHITECTURE.md, "Desk API"). */

@@ -295,6 +295,70 @@ class RestrictedItemsScanTest {
     assertThat(get("/victims", viewer).body()).contains("1 records are restricted");
   }
 
+  @Test
+  void groupsAndRestrictionsThroughTheApiWithAnArabicNameThatTriesScript() {
+    String name = "<script>alert(1)</script> شهود \"الجنوب\"";
+    String nameJson = name.replace("\"", "\\\"");
+    String admin = demo.token(Role.ADMIN);
+    String analyst = demo.token(Role.ANALYST);
+    assertThat(post("/api/groups", "{\"name\": \"" + nameJson + "\"}", analyst).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> created = post("/api/groups", "{\"name\": \"" + nameJson + "\"}", admin);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(post("/api/groups", "{\"name\": \"" + nameJson + "\"}", admin).statusCode())
+        .isEqualTo(409);
+    assertThat(post("/api/groups", "{\"name\": \"\"}", admin).body())
+        .contains("\"error\":\"bad_request\"");
+    String members =
+        "/api/groups/"
+            + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")
+            + "/members";
+    assertThat(post(members, "{\"user\": \"test-analyst\"}", admin).body())
+        .contains("\"members\":[\"test-analyst\"]");
+    assertThat(post(members, "{\"user\": \"nobody\"}", admin).statusCode()).isEqualTo(404);
+    // An analyst restricts an incident of the demo; a viewer outside the group sees a placeholder.
+    long incident = demo.incidentId;
+    String body =
+        "{\"type\": \"incident\", \"id\": " + incident + ", \"group\": \"" + nameJson + "\"}";
+    assertThat(post("/api/restrictions", body, demo.token(Role.VIEWER)).statusCode())
+        .isEqualTo(403);
+    assertThat(post("/api/restrictions", body, analyst).statusCode()).isEqualTo(201);
+    assertThat(post("/api/restrictions", body, analyst).statusCode()).isEqualTo(200);
+    assertThat(
+            post(
+                    "/api/restrictions",
+                    "{\"type\": \"incident\", \"id\": 987654, \"group\": \"" + nameJson + "\"}",
+                    analyst)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(get("/api/incidents/" + incident, demo.token(Role.VIEWER)).body())
+        .contains("Restricted incident #" + incident);
+    assertThat(get("/api/incidents/" + incident, analyst).body())
+        .doesNotContain("Restricted incident #");
+    // The name is escaped wherever a page shows it.
+    String page = get("/admin/groups", admin).body();
+    assertThat(page)
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt; شهود")
+        .doesNotContain("<script>alert(1)");
+    String incidentPage = get("/incidents/" + incident, analyst).body();
+    assertThat(incidentPage)
+        .contains("Restricted to:")
+        .contains("&lt;script&gt;")
+        .doesNotContain("<script>alert(1)");
+    assertThat(get("/api/groups", demo.token(Role.VIEWER)).body())
+        .contains("\"members\":null")
+        .doesNotContain("test-analyst");
+  }
+
+  private static HttpResponse<String> post(String path, String json, String token) {
+    return demo.send(
+        HttpRequest.newBuilder(URI.create(demo.base() + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
   /**
    * The victims page echoes the asker's own search (the search box and "N records matching …"):
    * that is what they typed, not what the case told them, so it is left out of the scan.

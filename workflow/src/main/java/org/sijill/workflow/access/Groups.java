@@ -63,6 +63,15 @@ public record Groups(
     return list().stream().filter(i -> i.name().equals(name)).findFirst();
   }
 
+  /** The names of the groups an item is restricted to (empty: not restricted). */
+  public List<String> restrictionsOf(ItemType type, long id) {
+    return caseFile.accessGroups().restrictions().stream()
+        .filter(r -> r.itemType().equals(type.db()) && r.itemId() == id)
+        .map(AccessGroups.Restriction::groupName)
+        .sorted()
+        .toList();
+  }
+
   static AccessGroups.Group named(AccessGroups groups, String name) {
     String n = name == null ? "" : name.strip();
     return groups.find(n).orElseThrow(() -> new GroupException("there is no group '" + n + "'"));
