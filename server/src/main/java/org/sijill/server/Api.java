@@ -78,7 +78,10 @@ final class Api {
   void evidenceList(Context ctx) {
     Params.Paging p = Params.paging(ctx);
     Visibility seen = Seen.by(ctx, caseFile);
-    ctx.json(PageJson.of(mapped(caseFile.evidence().list(p.page(), p.size()), seen::evidence)));
+    EvidenceFilter f = EvidenceFilter.of(ctx, caseFile);
+    ctx.json(
+        PageJson.of(
+            mapped(caseFile.evidence().search(f.filter(), p.page(), p.size()), seen::evidence)));
   }
 
   void evidence(Context ctx) {

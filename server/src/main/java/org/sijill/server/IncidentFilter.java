@@ -65,7 +65,13 @@ record IncidentFilter(Incidents.Filter filter, Map<String, String> raw) {
     }
     LocalDate from = day(raw.get("from"), "from", false);
     LocalDate to = day(raw.get("to"), "to", true);
-    return new IncidentFilter(new Incidents.Filter(place, from, to, grade, actor), raw);
+    // A restricted incident the asker may not see keeps its place and dates (as the list shows
+    // them), but filtering by its grade or perpetrator would tell what it holds: it is left out.
+    java.util.Set<Long> hidden =
+        grade != null || actor != null
+            ? Seen.by(ctx, caseFile).hidden(org.sijill.workflow.access.ItemType.INCIDENT)
+            : java.util.Set.of();
+    return new IncidentFilter(new Incidents.Filter(place, from, to, grade, actor, hidden), raw);
   }
 
   /** A day, month or year; for {@code to}, its last day. */

@@ -252,13 +252,19 @@ final class Pages {
 
   void evidenceList(Context ctx) {
     Params.Paging p = Params.paging(ctx);
-    Page<EvidenceItem> page = Params.within(caseFile.evidence().list(p.page(), p.size()));
+    EvidenceFilter filter = EvidenceFilter.of(ctx, caseFile);
+    Page<EvidenceItem> page =
+        Params.within(caseFile.evidence().search(filter.filter(), p.page(), p.size()));
     Visibility seen = Seen.by(ctx, caseFile);
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("chrome", chrome("Evidence", "evidence"));
     params.put("items", page.items().stream().map(seen::evidence).toList());
     params.put("sources", sources(seen));
-    params.put("pager", Pager.of(page, "/evidence", null));
+    params.put("filter", filter);
+    params.put(
+        "pager",
+        Pager.of(
+            page, filter.query().isEmpty() ? "/evidence" : "/evidence?" + filter.query(), null));
     ctx.html(templates.render("evidenceList.jte", params));
   }
 

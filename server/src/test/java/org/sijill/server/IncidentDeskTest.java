@@ -247,6 +247,30 @@ class IncidentDeskTest {
   }
 
   @Test
+  void evidenceIsFoundByTypeStatusAndJudgementFromTheUrl() throws Exception {
+    JsonNode videos = json(send(Role.VIEWER, "GET", "/api/evidence?type=video", null));
+    assertThat(videos.get("items").findValuesAsText("id")).contains(Long.toString(video));
+    assertThat(
+            json(send(Role.VIEWER, "GET", "/api/evidence?type=image", null)).get("total").asInt())
+        .isZero();
+    assertThat(
+            json(send(Role.VIEWER, "GET", "/api/evidence?type=video&status=new", null))
+                .get("total")
+                .asInt())
+        .isEqualTo(1);
+    assertThat(
+            json(send(Role.VIEWER, "GET", "/api/evidence?judgement=misattributed", null))
+                .get("total")
+                .asInt())
+        .isZero();
+    HttpResponse<String> bad = send(Role.VIEWER, "GET", "/api/evidence?status=done", null);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(json(bad).get("message").asText()).startsWith("status:");
+    HttpResponse<String> page = send(Role.VIEWER, "GET", "/evidence?type=video", null);
+    assertThat(page.body()).contains("coast-clip.mp4", "<option value=\"video\" selected>");
+  }
+
+  @Test
   void anAnalystRecordsAnIncidentInTheBrowserAndSeesItOnTheMap(@TempDir Path profile)
       throws Exception {
     WebDriver browser = Chromium.start(profile);

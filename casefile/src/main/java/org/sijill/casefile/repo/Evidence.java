@@ -103,10 +103,18 @@ public final class Evidence {
    * @param kind the first part of the media type: {@code image}, {@code video}, {@code audio}, or
    *     {@code other} for anything else
    * @param sourceId items from this source
-   * @param status items whose status in force (their current assessment) is this one
+   * @param status items whose verification status (their latest step) is this one; {@code new} for
+   *     items no one has taken up
+   * @param judgement items whose latest verification record has this judgement
+   * @param hidden items never to list (restricted items the asker may not see)
    */
-  public record Filter(String kind, Long sourceId, String status) {
-    public static final Filter NONE = new Filter(null, null, null);
+  public record Filter(
+      String kind, Long sourceId, String status, String judgement, java.util.Set<Long> hidden) {
+    public static final Filter NONE = new Filter(null, null, null, null, java.util.Set.of());
+
+    public Filter {
+      hidden = hidden == null ? java.util.Set.of() : java.util.Set.copyOf(hidden);
+    }
   }
 
   private static final String FILTERED =
@@ -114,9 +122,11 @@ public final class Evidence {
           + " and split_part(e.media_type, '/', 1) not in ('image', 'video', 'audio')) or"
           + " split_part(e.media_type, '/', 1) = cast(:kind as text)) and (cast(:source as bigint)"
           + " is null or e.source_id = cast(:source as bigint)) and (cast(:status as text) is null"
-          + " or cast(:status as text) = (select a.status from assessment a where a.target_type ="
-          + " 'evidence' and a.target_id = e.id and not exists (select 1 from assessment n where"
-          + " n.supersedes = a.id) order by a.recorded_at desc, a.id desc limit 1))";
+          + " or cast(:status as text) = coalesce((select s.status from verification_step s"
+          + " where s.evidence_id = e.id order by s.id desc limit 1), 'new')) and (cast(:judgement"
+          + " as text) is null or cast(:judgement as text) = (select v.judgement from verification"
+          + " v where v.evidence_id = e.id order by v.version desc limit 1)) and not (e.id ="
+          + " any(:hidden))";
 
   /** Evidence that passes {@code filter}, most recently acquired first. */
   public Page<EvidenceItem> search(Filter filter, int page, int size) {
@@ -124,20 +134,17 @@ public final class Evidence {
     return jdbi.withHandle(
         h -> {
           long total =
-              h.createQuery("select count(*) " + FILTERED)
-                  .bind("kind", filter.kind())
-                  .bind("source", filter.sourceId())
-                  .bind("status", filter.status())
+              bindFilter(h.createQuery("select count(*) " + FILTERED), filter)
                   .mapTo(Long.class)
                   .one();
           List<EvidenceItem> items =
-              h.createQuery(
-                      "select e.* "
-                          + FILTERED
-                          + " order by e.acquired_at desc, e.id desc limit :limit offset :offset")
-                  .bind("kind", filter.kind())
-                  .bind("source", filter.sourceId())
-                  .bind("status", filter.status())
+              bindFilter(
+                      h.createQuery(
+                          "select e.* "
+                              + FILTERED
+                              + " order by e.acquired_at desc, e.id desc limit :limit offset"
+                              + " :offset"),
+                      filter)
                   .bind("limit", p[1])
                   .bind("offset", Page.offset(p[0], p[1]))
                   .mapTo(EvidenceItem.class)
@@ -145,6 +152,15 @@ public final class Evidence {
                   .list();
           return new Page<>(items, p[0], p[1], total);
         });
+  }
+
+  private static org.jdbi.v3.core.statement.Query bindFilter(
+      org.jdbi.v3.core.statement.Query q, Filter f) {
+    return q.bind("kind", f.kind())
+        .bind("source", f.sourceId())
+        .bind("status", f.status())
+        .bind("judgement", f.judgement())
+        .bindArray("hidden", Long.class, f.hidden());
   }
 
   public long count() {

@@ -144,12 +144,25 @@ public final class Incidents {
    * @param to incidents that start on or before this day
    * @param grade incidents whose grade in force (their current assessment) is this one
    * @param actorId incidents attributed to this actor in any role
+   * @param hidden incidents never to list (restricted ones the asker may not see, when the filter
+   *     would tell something of them)
    */
-  public record Filter(Long placeId, LocalDate from, LocalDate to, String grade, Long actorId) {
-    public static final Filter NONE = new Filter(null, null, null, null, null);
+  public record Filter(
+      Long placeId,
+      LocalDate from,
+      LocalDate to,
+      String grade,
+      Long actorId,
+      java.util.Set<Long> hidden) {
+    public static final Filter NONE = new Filter(null, null, null, null, null, java.util.Set.of());
 
-    public boolean isEmpty() {
-      return equals(NONE);
+    public Filter {
+      hidden = hidden == null ? java.util.Set.of() : java.util.Set.copyOf(hidden);
+    }
+
+    /** A filter that hides nothing. */
+    public Filter(Long placeId, LocalDate from, LocalDate to, String grade, Long actorId) {
+      this(placeId, from, to, grade, actorId, java.util.Set.of());
     }
   }
 
@@ -164,7 +177,7 @@ public final class Incidents {
           + " exists (select 1 from assessment n where n.supersedes = a.id) order by"
           + " a.recorded_at desc, a.id desc limit 1)) and (cast(:actor as bigint) is null or"
           + " exists (select 1 from attribution_current t where t.incident_id = i.id and"
-          + " t.actor_id = cast(:actor as bigint)))";
+          + " t.actor_id = cast(:actor as bigint))) and not (i.id = any(:hidden))";
 
   /** The incidents that pass {@code filter}, newest start date first. */
   public Page<Incident> search(Filter filter, int page, int size) {
@@ -174,6 +187,7 @@ public final class Incidents {
           long total =
               h.createQuery("select count(*) from (" + FILTERED + ") f")
                   .bindMethods(binding(filter))
+                  .bindArray("hidden", Long.class, filter.hidden())
                   .mapTo(Long.class)
                   .one();
           List<Incident> items =
@@ -182,6 +196,7 @@ public final class Incidents {
                           + " order by i.start_date desc nulls last, i.id limit :limit offset"
                           + " :offset")
                   .bindMethods(binding(filter))
+                  .bindArray("hidden", Long.class, filter.hidden())
                   .bind("limit", p[1])
                   .bind("offset", Page.offset(p[0], p[1]))
                   .mapTo(Incident.class)
@@ -196,6 +211,7 @@ public final class Incidents {
         h ->
             h.createQuery(FILTERED + " order by i.start_date nulls last, i.id")
                 .bindMethods(binding(filter))
+                .bindArray("hidden", Long.class, filter.hidden())
                 .mapTo(Incident.class)
                 .list());
   }
