@@ -1,0 +1,293 @@
+package org.sijill.bench.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load on a running {@code sijill serve}: USERS signed-in analysts (API tokens, one per simulated
+ * person, taken round-robin from TOKENS) each repeat a browsing session — overview, victim search
+ * in Arabic and Latin (page and API), evidence list and item (page and API), incidents, and now and
+ * then an assessment recorded — with a think time between requests, for SECONDS. Prints per route
+ * the count, p50, p99 and max latency in milliseconds and the errors (any status but 2xx/3xx, or no
+ * answer).
+ *
+ * <p>Usage: {@code LoadBench URL TOKENS QUERIES USERS SECONDS [THINK_MS]}. QUERIES holds one search
+ * term a line (names from the case's lists, Arabic and Latin). Only 127.0.0.1 is sent traffic.
+ */
+public final class LoadBench {
+  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+
+  private record Sample(String route, long nanos, boolean error) {}
+
+  private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+  private final Map<String, Long> errors = new ConcurrentHashMap<>();
+  private final Map<String, String> firstError = new ConcurrentHashMap<>();
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 5) {
+      System.err.println("usage: LoadBench URL TOKENS QUERIES USERS SECONDS [THINK_MS]");
+      System.exit(2);
+    }
+    URI base = URI.create(args[0].endsWith("/") ? args[0] : args[0] + "/");
+    if (!"127.0.0.1".equals(base.getHost()) && !"localhost".equals(base.getHost())) {
+      throw new IllegalArgumentException("load is sent to this machine only, not " + base);
+    }
+    List<String> tokens = lines(Path.of(args[1]));
+    List<String> queries = lines(Path.of(args[2]));
+    int users = Integer.parseInt(args[3]);
+    int seconds = Integer.parseInt(args[4]);
+    long think = args.length > 5 ? Long.parseLong(args[5]) : 1000;
+    new LoadBench().run(base, tokens, queries, users, seconds, think);
+  }
+
+  private static List<String> lines(Path p) throws IOException {
+    return Files.readAllLines(p, StandardCharsets.UTF_8).stream()
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
+  }
+
+  void run(URI base, List<String> tokens, List<String> queries, int users, int seconds, long think)
+      throws Exception {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    List<Long> evidence = evidenceIds(http, base, tokens.get(0));
+    System.out.printf(
+        "load: %s, %d users, %d s, think %d ms, %d evidence ids, %d search terms%n",
+        base, users, seconds, think, evidence.size(), queries.size());
+    AtomicBoolean measuring = new AtomicBoolean(false);
+    AtomicBoolean stop = new AtomicBoolean(false);
+    CountDownLatch done = new CountDownLatch(users);
+    for (int u = 0; u < users; u++) {
+      String token = tokens.get(u % tokens.size());
+      Random rnd = new Random(1000L + u);
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  // Stagger the start so the users do not arrive in one burst.
+                  Thread.sleep((long) (rnd.nextDouble() * think));
+                  while (!stop.get()) {
+                    session(http, base, token, queries, evidence, rnd, think, measuring, stop);
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                } finally {
+                  done.countDown();
+                }
+              },
+              "user-" + u);
+      t.setDaemon(true);
+      t.start();
+    }
+    // A warm-up of a fifth of the run (at least 5 s) is not measured.
+    Thread.sleep(Math.max(5_000, seconds * 200L));
+    measuring.set(true);
+    long start = System.nanoTime();
+    Thread.sleep(seconds * 1000L);
+    measuring.set(false);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    stop.set(true);
+    done.await();
+    report(users, elapsed);
+  }
+
+  /** One analyst's visit: a few pages and searches, sometimes an assessment. */
+  private void session(
+      HttpClient http,
+      URI base,
+      String token,
+      List<String> queries,
+      List<Long> evidence,
+      Random rnd,
+      long think,
+      AtomicBoolean measuring,
+      AtomicBoolean stop)
+      throws InterruptedException {
+    String q = queries.get(rnd.nextInt(queries.size()));
+    long item = evidence.isEmpty() ? 1 : evidence.get(rnd.nextInt(evidence.size()));
+    String enc = URLEncoder.encode(q, StandardCharsets.UTF_8);
+    String script = arabic(q) ? "arabic" : "latin";
+    List<String[]> steps = new ArrayList<>();
+    steps.add(new String[] {"page /", ""});
+    steps.add(new String[] {"page /victims?q= (" + script + ")", "victims?q=" + enc});
+    steps.add(new String[] {"api /api/victims?q= (" + script + ")", "api/victims?q=" + enc});
+    steps.add(new String[] {"page /evidence", "evidence"});
+    steps.add(new String[] {"page /evidence/{id}", "evidence/" + item});
+    steps.add(new String[] {"api /api/evidence/{id}", "api/evidence/" + item});
+    steps.add(new String[] {"page /incidents", "incidents"});
+    steps.add(
+        new String[] {
+          "api /api/evidence?page=",
+          "api/evidence?page=" + (1 + rnd.nextInt(Math.max(1, evidence.size() / 50)))
+        });
+    for (String[] s : steps) {
+      if (stop.get()) {
+        return;
+      }
+      get(http, base, token, s[0], s[1], measuring);
+      Thread.sleep((long) (think * (0.5 + rnd.nextDouble())));
+    }
+    if (rnd.nextInt(4) == 0 && !stop.get()) {
+      String strand =
+          "{\"finding\":\"load test: nothing established\",\"confidence\":\"low\","
+              + "\"method\":\"load test\",\"reasons\":\"synthetic assessment\"}";
+      String body =
+          "{\"judgement\":\"inconclusive\",\"reasons\":\"load test: synthetic assessment\","
+              + "\"strands\":{\"source\":"
+              + strand
+              + ",\"technical\":"
+              + strand
+              + ",\"content\":"
+              + strand
+              + "}}";
+      send(
+          http,
+          HttpRequest.newBuilder(base.resolve("api/evidence/" + item + "/assessments"))
+              .header("Authorization", "Bearer " + token)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .timeout(Duration.ofSeconds(60))
+              .build(),
+          "api POST /api/evidence/{id}/assessments",
+          measuring);
+      Thread.sleep((long) (think * (0.5 + rnd.nextDouble())));
+    }
+  }
+
+  private void get(
+      HttpClient http, URI base, String token, String route, String path, AtomicBoolean measuring) {
+    send(
+        http,
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Authorization", "Bearer " + token)
+            .timeout(Duration.ofSeconds(60))
+            .GET()
+            .build(),
+        route,
+        measuring);
+  }
+
+  private void send(HttpClient http, HttpRequest req, String route, AtomicBoolean measuring) {
+    long t0 = System.nanoTime();
+    boolean error;
+    String why = null;
+    try {
+      HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+      error = r.statusCode() >= 400;
+      if (error) {
+        why =
+            r.statusCode()
+                + " "
+                + new String(r.body(), StandardCharsets.UTF_8)
+                    .substring(0, Math.min(200, r.body().length));
+      }
+    } catch (IOException e) {
+      error = true;
+      why = e.toString();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    long nanos = System.nanoTime() - t0;
+    if (!measuring.get()) {
+      return;
+    }
+    latencies
+        .computeIfAbsent(route, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+        .add(nanos);
+    if (error) {
+      errors.merge(route, 1L, Long::sum);
+      firstError.putIfAbsent(route, why);
+    }
+  }
+
+  private void report(int users, double elapsed) {
+    System.out.printf(
+        "%-46s %8s %8s %8s %8s %7s%n", "route", "requests", "p50 ms", "p99 ms", "max ms", "errors");
+    long all = 0;
+    long allErrors = 0;
+    for (Map.Entry<String, List<Long>> e : new TreeMap<>(latencies).entrySet()) {
+      long[] ns;
+      synchronized (e.getValue()) {
+        ns = e.getValue().stream().mapToLong(Long::longValue).toArray();
+      }
+      Arrays.sort(ns);
+      long errs = errors.getOrDefault(e.getKey(), 0L);
+      all += ns.length;
+      allErrors += errs;
+      System.out.printf(
+          "%-46s %8d %8.1f %8.1f %8.1f %7d%n",
+          e.getKey(), ns.length, ms(pct(ns, 0.50)), ms(pct(ns, 0.99)), ms(ns[ns.length - 1]), errs);
+    }
+    System.out.printf(
+        "users %d: %d requests in %.0f s (%.1f/s), %d errors%n",
+        users, all, elapsed, all / elapsed, allErrors);
+    firstError.forEach((route, why) -> System.out.println("first error on " + route + ": " + why));
+  }
+
+  /** The nearest-rank percentile. */
+  private static long pct(long[] sorted, double p) {
+    int rank = (int) Math.ceil(p * sorted.length);
+    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  private static boolean arabic(String s) {
+    return s.codePoints().anyMatch(c -> c >= 0x0600 && c <= 0x06FF);
+  }
+
+  /** Ids of evidence items, from the API's list (up to 2,000). */
+  private static List<Long> evidenceIds(HttpClient http, URI base, String token) throws Exception {
+    List<Long> ids = new ArrayList<>();
+    for (int page = 1; page <= 20; page++) {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(base.resolve("api/evidence?size=100&page=" + page))
+                  .header("Authorization", "Bearer " + token)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 400 && page > 1) {
+        break; // past the last page
+      }
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException("GET api/evidence: " + r.statusCode() + " " + r.body());
+      }
+      Matcher m = ID.matcher(r.body());
+      int before = ids.size();
+      while (m.find()) {
+        ids.add(Long.parseLong(m.group(1)));
+      }
+      if (ids.size() == before) {
+        break;
+      }
+    }
+    return ids;
+  }
+}
