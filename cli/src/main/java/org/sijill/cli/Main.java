@@ -42,6 +42,7 @@ import picocli.CommandLine.ScopeType;
       GroupCommand.Restrict.class,
       ReportCommand.class,
       VerifyReportCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main {

@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
       UserCommand.ListUsers.class,
       UserCommand.Disable.class,
       UserCommand.SetRole.class,
-      UserCommand.Password.class
+      UserCommand.Password.class,
+      UserCommand.RequireTotp.class,
+      UserCommand.ResetTotp.class
     })
 final class UserCommand {
 
@@ -83,7 +85,9 @@ final class UserCommand {
       Role r = role(role);
       String password = passwordFromStdin();
       try (CaseFile cf = main.openCaseFile()) {
-        var added = Accounts.over(cf).addUser().add(name, displayName, r, password, main.who());
+        Accounts accounts = Accounts.over(cf);
+        var added = accounts.addUser().add(name, displayName, r, password, main.who());
+        accounts.audit().admin(main.who(), "user added as " + r.db(), added.username(), "cli");
         spec.commandLine().getOut().println("added " + added.username() + " (" + r.db() + ")");
       } catch (AccountException e) {
         throw new UserError(e.getMessage(), e);
@@ -128,7 +132,9 @@ final class UserCommand {
     public Integer call() {
       Main main = Main.root(spec);
       try (CaseFile cf = main.openCaseFile()) {
-        Accounts.over(cf).changeUser().disable(name, main.who());
+        Accounts accounts = Accounts.over(cf);
+        accounts.changeUser().disable(name, main.who());
+        accounts.audit().admin(main.who(), "disabled", name, "cli");
         spec.commandLine().getOut().println("disabled " + name);
       } catch (AccountException e) {
         throw new UserError(e.getMessage(), e);
@@ -158,7 +164,9 @@ final class UserCommand {
       Main main = Main.root(spec);
       Role r = role(role);
       try (CaseFile cf = main.openCaseFile()) {
-        Accounts.over(cf).changeUser().role(name, r, main.who());
+        Accounts accounts = Accounts.over(cf);
+        accounts.changeUser().role(name, r, main.who());
+        accounts.audit().admin(main.who(), "role " + r.db(), name, "cli");
         spec.commandLine().getOut().println(name + " is now " + r.db());
       } catch (AccountException e) {
         throw new UserError(e.getMessage(), e);
@@ -185,8 +193,72 @@ final class UserCommand {
       Main main = Main.root(spec);
       String password = passwordFromStdin();
       try (CaseFile cf = main.openCaseFile()) {
-        Accounts.over(cf).changeUser().password(name, password, main.who());
+        Accounts accounts = Accounts.over(cf);
+        accounts.changeUser().password(name, password, main.who());
+        accounts.audit().admin(main.who(), "password set", name, "cli");
         spec.commandLine().getOut().println("changed the password of " + name);
+      } catch (AccountException e) {
+        throw new UserError(e.getMessage(), e);
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "require-totp",
+      mixinStandardHelpOptions = true,
+      description =
+          "Require a second factor (authenticator app) of a user, or of everyone with --all;"
+              + " --off stops requiring it.")
+  static final class RequireTotp implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME")
+    String name;
+
+    @Option(names = "--all", description = "Every user of the case.")
+    boolean all;
+
+    @Option(names = "--off", description = "Stop requiring it.")
+    boolean off;
+
+    @Override
+    public Integer call() {
+      if (all == (name != null)) {
+        throw new UserError("give either a user NAME or --all");
+      }
+      Main main = Main.root(spec);
+      try (CaseFile cf = main.openCaseFile()) {
+        Accounts accounts = Accounts.over(cf);
+        accounts.secondFactor().require(all ? null : name, !off, main.who());
+        String what = off ? "second factor optional" : "second factor required";
+        accounts.audit().admin(main.who(), what + (all ? " for everyone" : ""), name, "cli");
+        spec.commandLine().getOut().println(what + " for " + (all ? "everyone" : name));
+      } catch (AccountException e) {
+        throw new UserError(e.getMessage(), e);
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "reset-totp",
+      mixinStandardHelpOptions = true,
+      description = "Remove a user's second factor (a lost phone): they log in with the password.")
+  static final class ResetTotp implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Override
+    public Integer call() {
+      Main main = Main.root(spec);
+      try (CaseFile cf = main.openCaseFile()) {
+        Accounts accounts = Accounts.over(cf);
+        accounts.secondFactor().reset(name, main.who());
+        accounts.audit().admin(main.who(), "second factor reset", name, "cli");
+        spec.commandLine().getOut().println("reset the second factor of " + name);
       } catch (AccountException e) {
         throw new UserError(e.getMessage(), e);
       }

@@ -11,6 +11,8 @@ import org.sijill.workflow.EvidenceVault;
 import org.sijill.workflow.ExportEvidence;
 import org.sijill.workflow.IngestEvidence;
 import org.sijill.workflow.Provenance;
+import org.sijill.workflow.accounts.Accounts;
+import org.sijill.workflow.audit.AuditTrail;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -218,7 +220,15 @@ final class VaultCommand {
       Main main = Main.root(spec);
       ExportEvidence.Result r;
       try (Session s = Session.open(main)) {
-        r = new ExportEvidence(s.vault).export(out, incident, main.who(), redact);
+        String who = main.who();
+        if (!redact && !Accounts.over(s.caseFile).resolveActor().isAdmin(who)) {
+          new AuditTrail(s.caseFile)
+              .export(who, "full refused", null, null, "not an administrator");
+          throw new UserError(
+              "the full (unredacted) package needs an administrator: give --as ADMIN_USER, or"
+                  + " --redact for a package for partners");
+        }
+        r = new ExportEvidence(s.vault).export(out, incident, who, redact);
       }
       spec.commandLine()
           .getOut()

@@ -83,7 +83,28 @@ class VaultCommandTest {
     assertThat(recovered.err()).contains("mirrored 2 log entries");
 
     Path pkg = files.resolve("out.zip");
-    CliRun export = run("--data", data.toString(), "vault", "export", "--out", pkg.toString());
+    // The full (unredacted) package needs an administrator: not the OS login, not an analyst.
+    for (String[] who : new String[][] {{}, {"--as", "collector-1"}}) {
+      java.util.List<String> args =
+          new java.util.ArrayList<>(java.util.List.of("--data", data.toString()));
+      args.addAll(java.util.List.of(who));
+      args.addAll(java.util.List.of("vault", "export", "--out", pkg.toString()));
+      CliRun refused = run(args.toArray(String[]::new));
+      assertThat(refused.code()).isNotZero();
+      assertThat(refused.err()).contains("needs an administrator");
+      assertThat(pkg).doesNotExist();
+    }
+    CliRun.addUser(data, "archivist-1", "admin");
+    CliRun export =
+        run(
+            "--data",
+            data.toString(),
+            "--as",
+            "archivist-1",
+            "vault",
+            "export",
+            "--out",
+            pkg.toString());
     assertThat(export.code()).as(export.err()).isZero();
     assertThat(export.out()).contains("exported 3 items");
 

@@ -157,7 +157,11 @@ final class Access {
           entry("POST /account/totp/confirm", Need.VIEWER),
           entry("POST /admin/users/{name}/totp/require", Need.ADMIN),
           entry("POST /admin/users/{name}/totp/reset", Need.ADMIN),
-          entry("POST /admin/totp/require", Need.ADMIN));
+          entry("POST /admin/totp/require", Need.ADMIN),
+          // Exports: a reviewer takes the redacted package, only an admin the full one
+          entry("GET /exports", Need.REVIEWER),
+          entry("POST /exports", Need.REVIEWER),
+          entry("GET /exports/{id}/download", Need.REVIEWER));
 
   private final Authenticate authenticate;
   private final boolean anonymousReads;

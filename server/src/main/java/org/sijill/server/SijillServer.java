@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.demo.DemoCase;
+import org.sijill.workflow.ExportPackages;
 import org.sijill.workflow.OpenOriginal;
 import org.sijill.workflow.ReceiveEvidence;
 import org.sijill.workflow.VerifyEvidence;
@@ -129,6 +130,8 @@ public final class SijillServer implements AutoCloseable {
         new AuditedReads(
             accounts.audit(), dataDir == null ? null : new OpenOriginal(dataDir, caseFile));
     AuditPages auditPages = new AuditPages(templates, pages::chrome, accounts.audit());
+    ExportPackages exportPackages = dataDir == null ? null : new ExportPackages(dataDir, caseFile);
+    ExportPages exportPages = new ExportPages(templates, pages::chrome, exportPackages);
     FirstAdmin firstAdmin = accounts.firstAdmin(caseFile);
     AccountPages accountPages =
         new AccountPages(
@@ -184,7 +187,7 @@ public final class SijillServer implements AutoCloseable {
               deskRoutes(cfg, deskPages, deskApi);
               groupRoutes(cfg, groupDesk);
               verificationRoutes(cfg, verificationApi, verificationPages);
-              auditRoutes(cfg, accountPages, auditPages);
+              auditRoutes(cfg, accountPages, auditPages, exportPages);
               countingRoutes(cfg, counting);
               errors(cfg, pages);
             });
@@ -295,7 +298,11 @@ public final class SijillServer implements AutoCloseable {
   }
 
   /** The audit trail, second factors (lane H). */
-  private static void auditRoutes(JavalinConfig cfg, AccountPages accounts, AuditPages audit) {
+  private static void auditRoutes(
+      JavalinConfig cfg, AccountPages accounts, AuditPages audit, ExportPages exports) {
+    cfg.routes.get("/exports", exports::page);
+    cfg.routes.post("/exports", exports::start);
+    cfg.routes.get("/exports/{id}/download", exports::download);
     cfg.routes.get("/admin/audit", audit::page);
     cfg.routes.get("/api/audit", audit::api);
     cfg.routes.post("/login/code", accounts::loginCode);

@@ -272,6 +272,72 @@ class AuditWebTest {
     assertThat(getAs(Role.ADMIN, "/api/audit?item=evidence:999999").body()).contains("\"total\":0");
   }
 
+  private static HttpResponse<String> postAs(Role role, String path, String form) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Authorization", "Bearer " + TOKENS.get(role))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build());
+  }
+
+  /** Waits for the newest export job listed on /exports to finish; returns its download path. */
+  private static String finishedExport(Role role) throws InterruptedException {
+    Pattern link = Pattern.compile("href=\"(/exports/[0-9]+/download)\"");
+    for (int i = 0; i < 600; i++) {
+      String page = getAs(role, "/exports").body();
+      assertThat(page).doesNotContain("failed");
+      if (!page.contains("queued") && !page.contains("running")) {
+        Matcher m = link.matcher(page);
+        assertThat(m.find()).as(page).isTrue();
+        return m.group(1);
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the export did not finish");
+  }
+
+  @Test
+  void aReviewerTakesOnlyTheRedactedPackageAndEveryExportIsAudited() throws Exception {
+    upload();
+    HttpResponse<String> full = postAs(Role.REVIEWER, "/exports", "kind=full");
+    assertThat(full.statusCode()).isEqualTo(403);
+    assertThat(postAs(Role.ANALYST, "/exports", "kind=redacted").statusCode()).isEqualTo(403);
+    assertThat(postAs(Role.REVIEWER, "/exports", "kind=everything").statusCode()).isEqualTo(400);
+    assertThat(getAs(Role.REVIEWER, "/exports").body()).doesNotContain("value=\"full\"");
+    assertThat(postAs(Role.REVIEWER, "/exports", "kind=redacted").statusCode()).isEqualTo(303);
+    String download = finishedExport(Role.REVIEWER);
+    HttpResponse<byte[]> zip =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base() + download))
+                .header("Authorization", "Bearer " + TOKENS.get(Role.REVIEWER))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(zip.statusCode()).isEqualTo(200);
+    assertThat(zip.body()).startsWith('P', 'K'); // a zip
+    assertThat(new String(zip.body(), StandardCharsets.ISO_8859_1)).contains("redaction.txt");
+    // An analyst may not take packages at all.
+    assertThat(getAs(Role.ANALYST, download).statusCode()).isEqualTo(403);
+
+    assertThat(getAs(Role.ADMIN, "/exports").body()).contains("value=\"full\"");
+    assertThat(postAs(Role.ADMIN, "/exports", "kind=full").statusCode()).isEqualTo(303);
+    finishedExport(Role.ADMIN);
+
+    JsonNode exports = JSON.readTree(getAs(Role.ADMIN, "/api/audit?kind=export").body());
+    List<String> actions =
+        StreamSupport.stream(exports.get("items").spliterator(), false)
+            .map(r -> r.get("actor").asText() + " " + r.get("action").asText())
+            .toList();
+    assertThat(actions)
+        .contains(
+            "audit-reviewer export full refused",
+            "audit-reviewer export redacted",
+            "audit-admin export full");
+    JsonNode downloads =
+        JSON.readTree(getAs(Role.ADMIN, "/api/audit?kind=read&who=audit-reviewer").body());
+    assertThat(downloads.toString()).contains("read download").contains("\"itemType\":\"package\"");
+  }
+
   @Test
   void failedLoginsAndAdminActionsAreListedForAdminsOnly() throws Exception {
     Browser attacker = new Browser(base());

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.sijill.casefile.CaseFile;
+import org.sijill.workflow.audit.AuditTrail;
 
 /**
  * Writes evidence as a BagIt package ({@code sijill vault export}): every item, or those linked to
@@ -38,6 +39,14 @@ public final class ExportEvidence {
    * the full package can later be checked against it. Needs the passphrase on a case with keys.
    */
   public Result export(Path out, Long incident, String actor, boolean redact) {
+    return export(out, incident, actor, redact, null);
+  }
+
+  /**
+   * As {@link #export(Path, Long, String, boolean)}, recording the export in the audit trail with
+   * the address it was asked from ({@code remote}, null from the command line).
+   */
+  public Result export(Path out, Long incident, String actor, boolean redact, String remote) {
     if (Files.exists(out)) {
       throw new EvidenceException(out + ": already exists; choose a new package name");
     }
@@ -63,6 +72,13 @@ public final class ExportEvidence {
     } catch (IOException e) {
       throw new EvidenceException(out + ": cannot write the package: " + e.getMessage(), e);
     }
+    new AuditTrail(vault.caseFile())
+        .export(
+            actor,
+            redact ? "redacted" : "full",
+            String.valueOf(out.getFileName()),
+            remote,
+            items.size() + " items" + (incident == null ? "" : ", incident " + incident));
     return new Result(out, items.size());
   }
 }

@@ -19,9 +19,10 @@ import org.sijill.vault.EventType;
  */
 public final class OpenOriginal {
   /**
-   * Every viewing in this process opens the vault in turn (the vault takes one lock per process).
+   * Every viewing (and every web export) in this process opens the vault in turn: the vault takes
+   * one file lock per process.
    */
-  private static final Object VIEWINGS = new Object();
+  static final Object VIEWINGS = new Object();
 
   private final Path dataDir;
   private final CaseFile caseFile;

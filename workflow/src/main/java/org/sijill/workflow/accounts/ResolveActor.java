@@ -35,4 +35,19 @@ public final class ResolveActor {
     }
     return u.username();
   }
+
+  /**
+   * Whether {@code actor} (as {@link #resolve} returned it) is an active administrator: an
+   * operating-system login ({@code os:NAME}) never is.
+   */
+  public boolean isAdmin(String actor) {
+    if (actor == null || actor.startsWith("os:")) {
+      return false;
+    }
+    return users
+        .find(actor)
+        .filter(User::active)
+        .map(u -> u.roleValue() == org.sijill.casefile.model.Enums.Role.ADMIN)
+        .orElse(false);
+  }
 }
