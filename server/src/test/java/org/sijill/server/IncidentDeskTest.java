@@ -283,6 +283,19 @@ class IncidentDeskTest {
       browser.findElement(By.cssSelector("#login-form button")).click();
       wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 
+      // At phone width (390 px) the form, the list and the claims page fit without sideways
+      // scrolling.
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 900));
+      for (String page : List.of("/incidents/new", "/incidents", "/public-claims")) {
+        browser.get(base() + page);
+        Object overflow =
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript(
+                    "return document.documentElement.scrollWidth"
+                        + " - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).longValue()).as(page).isLessThanOrEqualTo(0);
+      }
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
       browser.get(base() + "/incidents/new");
       String arabic = "قصف <b>سوق</b> (اصطناعي)";
       browser.findElement(By.id("f-title")).sendKeys("Shelling of a market (synthetic)");
