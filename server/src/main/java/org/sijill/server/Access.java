@@ -60,6 +60,8 @@ final class Access {
           entry("GET /desk/estimates/jobs/{id}", Need.VIEWER),
           entry("GET /desk/claims", Need.VIEWER),
           entry("GET /desk/diagnostics", Need.VIEWER),
+          entry("GET /desk/review/blind", Need.VIEWER),
+          entry("POST /desk/review/blind", Need.ANALYST),
           // The verification desk
           entry("GET /evidence/new", Need.ANALYST),
           entry("POST /evidence/new", Need.ANALYST),
@@ -132,6 +134,7 @@ final class Access {
           entry("GET /api/estimates", Need.VIEWER),
           entry("GET /api/claims-ledger", Need.VIEWER),
           entry("GET /api/diagnostics", Need.VIEWER),
+          entry("GET /api/review/agreement", Need.VIEWER),
           entry("GET /api/linkage-runs/{id}", Need.VIEWER),
           entry("GET /api/estimate-runs/{id}", Need.VIEWER),
           entry("GET /api/review/pairs", Need.VIEWER),

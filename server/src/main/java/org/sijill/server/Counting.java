@@ -8,6 +8,7 @@ final class Counting {
   final EstimatesPage estimates;
   final ClaimsLedgerPage claims;
   final DiagnosticsPage diagnostics;
+  final BlindReviewPage blind;
 
   Counting(
       Desk desk,
@@ -20,5 +21,6 @@ final class Counting {
         new ClaimsLedgerPage(
             new org.sijill.workflow.ClaimsLedger(desk.caseFile), templates, json, chrome);
     this.diagnostics = new DiagnosticsPage(desk, api, templates, json, chrome);
+    this.blind = new BlindReviewPage(desk, templates, chrome);
   }
 }

@@ -389,6 +389,9 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.get("/api/claims-ledger", c.claims::api);
     cfg.routes.get("/desk/diagnostics", c.diagnostics::page);
     cfg.routes.get("/api/diagnostics", c.diagnostics::api);
+    cfg.routes.get("/desk/review/blind", c.blind::page);
+    cfg.routes.post("/desk/review/blind", c.blind::decide);
+    cfg.routes.get("/api/review/agreement", c.blind::agreement);
   }
 
   /**

@@ -215,4 +215,66 @@ class CountingBrowserTest {
     assertThat(browser.findElements(By.cssSelector("#list-overlap tbody tr")))
         .hasSize(d.get("overlaps").size());
   }
+
+  private static List<String> decideBlind(WebDriver driver, String keys) {
+    List<String> ids = new java.util.ArrayList<>();
+    for (char k : keys.toCharArray()) {
+      WebElement pair =
+          new WebDriverWait(driver, Duration.ofSeconds(10))
+              .ignoring(StaleElementReferenceException.class)
+              .until(ExpectedConditions.presenceOfElementLocated(By.id("review-pair")));
+      ids.add(pair.getAttribute("data-pair"));
+      new org.openqa.selenium.interactions.Actions(driver).sendKeys(String.valueOf(k)).perform();
+      new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(pair));
+    }
+    return ids;
+  }
+
+  @Test
+  void blindDoubleReviewHidesTheScoreAndTheOtherDecisionAndShowsKappa(@TempDir Path tmp)
+      throws Exception {
+    org.sijill.workflow.accounts.Accounts.over(desk.caseFile, java.time.Clock.systemUTC(), d -> {})
+        .addUser()
+        .add(
+            "desk-reviewer-2",
+            "Second reviewer",
+            org.sijill.casefile.model.Enums.Role.ANALYST,
+            DeskCase.PASSWORD,
+            "test");
+    browser.get(desk.base() + "/desk/review/blind");
+    List<String> first = decideBlind(browser, "ssdd");
+    assertThat(first).doesNotContainNull().doesNotHaveDuplicates();
+
+    WebDriver second = Chromium.start(tmp.resolve("profile"));
+    try {
+      second.get(desk.base() + "/desk/review/blind");
+      new WebDriverWait(second, Duration.ofSeconds(20))
+          .until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
+      second.findElement(By.name("username")).sendKeys("desk-reviewer-2");
+      second.findElement(By.name("password")).sendKeys(DeskCase.PASSWORD);
+      second.findElement(By.cssSelector("#login-form button")).click();
+      new WebDriverWait(second, Duration.ofSeconds(20))
+          .until(ExpectedConditions.presenceOfElementLocated(By.id("review-pair")));
+      // The second reviewer sees the same pairs, but neither the score, nor the run's verdict,
+      // nor the first reviewer's decision.
+      WebElement pair = second.findElement(By.id("review-pair"));
+      assertThat(pair.getAttribute("data-same-in-run")).isNull();
+      assertThat(second.findElements(By.id("review-probability"))).isEmpty();
+      assertThat(pair.getText()).doesNotContain("%").doesNotContain(DeskCase.ANALYST);
+      List<String> secondIds = decideBlind(second, "sddd");
+      assertThat(secondIds).isEqualTo(first);
+      // Observed agreement 3/4; chance (1/2)(1/4) + (1/2)(3/4) = 1/2; kappa = 0.5.
+      WebElement kappa = second.findElement(By.id("kappa"));
+      assertThat(kappa.getAttribute("data-pairs")).isEqualTo("4");
+      assertThat(Double.parseDouble(kappa.getAttribute("data-kappa")))
+          .isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-9));
+      assertThat(kappa.getText()).contains("0.50");
+    } finally {
+      second.quit();
+    }
+    JsonNode agreement = JSON.readTree(desk.get("/api/review/agreement").body());
+    assertThat(agreement.get("pairs").asInt()).isEqualTo(4);
+    assertThat(agreement.get("disagreements")).hasSize(1);
+    assertThat(agreement.get("disagreements").get(0).asText()).isEqualTo(first.get(1));
+  }
 }

@@ -316,4 +316,14 @@ public final class LinkageRuns {
                 .mapTo(LinkDecision.class)
                 .list());
   }
+
+  /** Every decision recorded with this origin (not only those in force), oldest first. */
+  public List<LinkDecision> decisionsFrom(String origin) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from link_decision where origin = :origin order by id")
+                .bind("origin", origin)
+                .mapTo(LinkDecision.class)
+                .list());
+  }
 }
