@@ -3,8 +3,12 @@ package org.sijill.workflow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.evidence.LogEntryRow;
 import org.sijill.casefile.evidence.NearDuplicates;
@@ -19,19 +23,93 @@ import org.sijill.vault.Vault;
  * logged, the embedded database recovers, and log entries not yet mirrored are mirrored now.
  *
  * <p>The evidence use cases ({@link IngestEvidence}, {@link ExportEvidence}, {@link Backfill}, …)
- * work on an open one; one process holds a vault open at a time.
+ * work on an open one. The vault's file lock admits one holder per process, and a second lock from
+ * the same process is refused at once; so every opening in this process first takes one shared lock
+ * per data directory ({@link #hold}) and waits for it. Two viewers, an upload and an export of one
+ * server then take turns instead of failing. A thread that already holds the vault and opens it
+ * again is refused (waiting would never end).
  */
 public final class EvidenceVault implements AutoCloseable {
+  /** How long an opening waits for another one of this process before it gives up. */
+  static final Duration PATIENCE = Duration.ofMinutes(15);
+
+  private static final ConcurrentHashMap<Path, Turn> TURNS = new ConcurrentHashMap<>();
+
   private final Path dataDir;
   private final Vault vault;
   private final CaseFile caseFile;
   private final VaultRecords records;
+  private final Lease lease;
 
-  private EvidenceVault(Path dataDir, Vault vault, CaseFile caseFile) {
+  private EvidenceVault(Path dataDir, Vault vault, CaseFile caseFile, Lease lease) {
     this.dataDir = dataDir;
     this.vault = vault;
     this.caseFile = caseFile;
     this.records = caseFile.vaultRecords();
+    this.lease = lease;
+  }
+
+  /** The turn of one data directory: one holder at a time in this process. */
+  private static final class Turn {
+    final Semaphore permit = new Semaphore(1, true);
+    volatile Thread holder;
+  }
+
+  /**
+   * This process's turn at the vault of a data directory, held until closed (closing twice is
+   * harmless; it may be closed from another thread than the one that took it).
+   */
+  static final class Lease implements AutoCloseable {
+    private final Turn turn;
+    private boolean released;
+
+    private Lease(Turn turn) {
+      this.turn = turn;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (!released) {
+        released = true;
+        turn.holder = null;
+        turn.permit.release();
+      }
+    }
+  }
+
+  /**
+   * Waits for this process's turn at the vault of {@code dataDir} (every {@link #open} takes it;
+   * code that opens the bare {@link Vault} must take it too).
+   *
+   * @throws EvidenceException when this thread holds the turn already, when another holder keeps it
+   *     longer than {@link #PATIENCE}, or when the thread is interrupted while waiting
+   */
+  static Lease hold(Path dataDir) {
+    Turn turn = TURNS.computeIfAbsent(key(dataDir), k -> new Turn());
+    if (turn.holder == Thread.currentThread()) {
+      throw new EvidenceException(
+          dataDir + ": the vault is already open in this thread; close it first", null);
+    }
+    try {
+      if (!turn.permit.tryAcquire(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new EvidenceException(dataDir + ": the vault is busy; try again in a moment", null);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EvidenceException(dataDir + ": interrupted while waiting for the vault", e);
+    }
+    turn.holder = Thread.currentThread();
+    return new Lease(turn);
+  }
+
+  /** One key per directory, however it is spelt (relative, with "..", through a link). */
+  private static Path key(Path dataDir) {
+    Path abs = dataDir.toAbsolutePath().normalize();
+    try {
+      return abs.toRealPath();
+    } catch (IOException e) {
+      return abs;
+    }
   }
 
   /**
@@ -40,13 +118,18 @@ public final class EvidenceVault implements AutoCloseable {
    * @throws EvidenceException when the vault cannot be opened
    */
   public static EvidenceVault open(Path dataDir, CaseFile caseFile) {
+    Lease lease = hold(dataDir);
     Vault v;
     try {
       v = Vault.open(dataDir);
-    } catch (IOException e) {
-      throw new EvidenceException(dataDir + ": cannot open the vault: " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      lease.close();
+      if (e instanceof IOException io) {
+        throw new EvidenceException(dataDir + ": cannot open the vault: " + io.getMessage(), io);
+      }
+      throw (RuntimeException) e;
     }
-    EvidenceVault ev = new EvidenceVault(dataDir, v, caseFile);
+    EvidenceVault ev = new EvidenceVault(dataDir, v, caseFile, lease);
     try {
       ev.mirror();
       return ev;
@@ -126,6 +209,8 @@ public final class EvidenceVault implements AutoCloseable {
       vault.close();
     } catch (IOException e) {
       // The log is forced after every append; closing has nothing left to lose.
+    } finally {
+      lease.close();
     }
   }
 }

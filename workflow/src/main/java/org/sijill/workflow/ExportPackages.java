@@ -116,12 +116,11 @@ public final class ExportPackages implements AutoCloseable {
       Path dir = folder(dataDir);
       Files.createDirectories(dir);
       ExportEvidence.Result r;
-      synchronized (OpenOriginal.VIEWINGS) {
-        try (EvidenceVault vault = EvidenceVault.open(dataDir, caseFile)) {
-          r =
-              new ExportEvidence(vault)
-                  .export(dir.resolve(job.file()), null, job.owner(), !job.full(), remote);
-        }
+      // Waits while a viewing or an upload of this server holds the vault.
+      try (EvidenceVault vault = EvidenceVault.open(dataDir, caseFile)) {
+        r =
+            new ExportEvidence(vault)
+                .export(dir.resolve(job.file()), null, job.owner(), !job.full(), remote);
       }
       jobs.put(id(job), with(job, Status.DONE, r.items(), null));
     } catch (IOException | RuntimeException e) {

@@ -14,16 +14,11 @@ import org.sijill.vault.EventType;
  * event in the custody log (who, and whether it was a preview or a download), mirrored into the
  * case file. Opening the original is never silent, so a court can see everyone who saw it.
  *
- * <p>The vault is opened for the log entry and closed again; the bytes are then read from the
- * vault's content file, which is never changed once written.
+ * <p>The vault is opened for the log entry and closed again (waiting while another request of this
+ * process holds it); the bytes are then read from the vault's content file, which is never changed
+ * once written.
  */
 public final class OpenOriginal {
-  /**
-   * Every viewing (and every web export) in this process opens the vault in turn: the vault takes
-   * one file lock per process.
-   */
-  static final Object VIEWINGS = new Object();
-
   private final Path dataDir;
   private final CaseFile caseFile;
 
@@ -52,9 +47,7 @@ public final class OpenOriginal {
    * @throws EvidenceException when the vault cannot be opened or the event cannot be logged
    */
   public Optional<Original> open(long evidenceId, String viewer, String purpose, boolean log) {
-    synchronized (VIEWINGS) {
-      return openLocked(evidenceId, viewer, purpose, log);
-    }
+    return openLocked(evidenceId, viewer, purpose, log);
   }
 
   private Optional<Original> openLocked(
@@ -84,16 +77,14 @@ public final class OpenOriginal {
   /**
    * Logs in the custody log that {@code viewer} looked at an item's record (its page, or its record
    * through the API) without opening the original: a {@code viewed} event with {@code purpose}.
-   * Shares one lock with {@link #open} across every instance, so the vault is opened by one viewing
-   * at a time.
+   * Viewings, uploads and exports of one process take turns at the vault ({@link EvidenceVault}
+   * waits for its turn), so concurrent viewings queue instead of failing.
    *
    * @return false when there is no such item or its bytes are not in this vault (nothing logged)
    * @throws EvidenceException when the vault cannot be opened or the event cannot be logged
    */
   public boolean recordView(long evidenceId, String viewer, String purpose) {
-    synchronized (VIEWINGS) {
-      return recordViewLocked(evidenceId, viewer, purpose);
-    }
+    return recordViewLocked(evidenceId, viewer, purpose);
   }
 
   private boolean recordViewLocked(long evidenceId, String viewer, String purpose) {

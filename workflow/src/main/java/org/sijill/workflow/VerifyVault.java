@@ -55,7 +55,8 @@ public final class VerifyVault {
     List<Fault> faults = new ArrayList<>();
     long logSize = -1;
     try {
-      try (Vault v = Vault.open(dataDir)) {
+      try (EvidenceVault.Lease turn = EvidenceVault.hold(dataDir);
+          Vault v = Vault.open(dataDir)) {
         int caughtUp = EvidenceVault.mirror(v, records);
         if (caughtUp > 0) {
           notes.add(
