@@ -50,6 +50,30 @@ final class RgbConverter implements AutoCloseable {
     return new Orientation(Luma.fromRgb24(bytes, dstW, dstH, lineSize), dstH, dstW);
   }
 
+  /** The frame as a picture (scaled down to {@code maxSide} like every frame). */
+  java.awt.image.BufferedImage picture(AVFrame frame) {
+    int w = frame.width();
+    int h = frame.height();
+    int f = frame.format();
+    if (sws == null || w != srcW || h != srcH || f != srcFmt) {
+      setUp(w, h, f);
+    }
+    sws_scale(sws, frame.data(), frame.linesize(), 0, h, dstData, dstLines);
+    buffer.position(0).get(bytes);
+    var img =
+        new java.awt.image.BufferedImage(dstW, dstH, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    int[] row = new int[dstW];
+    for (int y = 0; y < dstH; y++) {
+      int o = y * lineSize;
+      for (int x = 0; x < dstW; x++) {
+        int i = o + 3 * x;
+        row[x] = (bytes[i] & 0xff) << 16 | (bytes[i + 1] & 0xff) << 8 | (bytes[i + 2] & 0xff);
+      }
+      img.setRGB(0, y, dstW, 1, row, 0, dstW);
+    }
+    return img;
+  }
+
   private void setUp(int w, int h, int f) {
     freeScaler();
     srcW = w;

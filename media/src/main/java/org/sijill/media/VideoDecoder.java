@@ -183,6 +183,75 @@ final class VideoDecoder implements AutoCloseable {
     return frames;
   }
 
+  /**
+   * Seeks to the key frame at or before {@code seconds} and decodes on to the first frame shown at
+   * or after it (the last frame when the stream ends first); hands that one frame to {@code sink}.
+   *
+   * @return whether a frame was found
+   */
+  boolean frameAt(double seconds, Sink sink) {
+    long target = startPts + (long) Math.floor(Math.max(0, seconds) / timeBase);
+    if (av_seek_frame(fmt, stream, target, AVSEEK_FLAG_BACKWARD) >= 0) {
+      avcodec_flush_buffers(ctx);
+    }
+    AVPacket pkt = av_packet_alloc();
+    AVFrame frame = av_frame_alloc();
+    AVFrame last = av_frame_alloc();
+    double[] lastAt = {-1};
+    boolean[] done = {false};
+    try {
+      boolean eof = false;
+      while (!done[0]) {
+        if (!eof) {
+          int rc = av_read_frame(fmt, pkt);
+          if (rc < 0) {
+            eof = true;
+            avcodec_send_packet(ctx, null);
+          } else {
+            try {
+              if (pkt.stream_index() != stream) {
+                continue;
+              }
+              avcodec_send_packet(ctx, pkt);
+            } finally {
+              av_packet_unref(pkt);
+            }
+          }
+        }
+        while (!done[0]) {
+          int rc = avcodec_receive_frame(ctx, frame);
+          if (rc < 0) {
+            break;
+          }
+          long pts = frame.best_effort_timestamp();
+          double t = pts == AV_NOPTS_VALUE ? 0 : Math.max(0, (pts - startPts) * timeBase);
+          limits.check(file, frame.width(), frame.height());
+          if (t + 1e-3 >= seconds) {
+            sink.frame(frame, t);
+            done[0] = true;
+          } else {
+            av_frame_unref(last);
+            av_frame_ref(last, frame);
+            lastAt[0] = t;
+          }
+          av_frame_unref(frame);
+        }
+        if (eof && !done[0]) {
+          if (lastAt[0] >= 0) {
+            sink.frame(last, lastAt[0]);
+            return true;
+          }
+          return false;
+        }
+      }
+      return true;
+    } finally {
+      av_frame_free(last);
+      av_frame_free(frame);
+      av_packet_free(pkt);
+    }
+  }
+
   private long receive(AVFrame frame, Sink sink, long framesSoFar) {
     long n = 0;
     while (true) {
