@@ -14,6 +14,7 @@ import org.sijill.workflow.access.Visibility;
 /** sijill group, restrict and source add --group: what scripts and admins rely on. */
 class GroupCommandTest {
   @TempDir Path data;
+  @TempDir Path files;
 
   @Test
   void groupsMembersAndRestrictedSources() {
@@ -84,6 +85,45 @@ class GroupCommandTest {
           .isEqualTo("Restricted source #" + sourceId);
       assertThat(Visibility.forUser(cf, id(cf, "admin-1"), role(cf, "admin-1")).seesSource(s))
           .isTrue();
+    }
+
+    // A partner is in no group: a redacted export gives the restricted source a pseudonym.
+    java.nio.file.Path file = files.resolve("statement.txt");
+    try {
+      java.nio.file.Files.writeString(file, "a synthetic statement " + sourceId);
+      CliRun added2 =
+          run("--data", d, "vault", "add", file.toString(), "--source", "Synthetic witness 5");
+      assertThat(added2.code()).as(added2.err()).isZero();
+      java.nio.file.Path pkg = files.resolve("partner");
+      CliRun export = run("--data", d, "vault", "export", "--redact", "--out", pkg.toString());
+      assertThat(export.code()).as(export.err()).isZero();
+      try (var walk = java.nio.file.Files.walk(pkg)) {
+        for (java.nio.file.Path f : walk.filter(java.nio.file.Files::isRegularFile).toList()) {
+          assertThat(
+                  java.nio.file.Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1))
+              .as(f.toString())
+              .doesNotContain("Synthetic witness 5");
+        }
+      }
+      CliRun full = run("--data", d, "--as", "admin-1", "vault", "export", "--out", pkg + "-full");
+      assertThat(full.code()).as(full.err()).isZero();
+      assertThat(
+              java.nio.file.Files.walk(java.nio.file.Path.of(pkg + "-full"))
+                  .filter(java.nio.file.Files::isRegularFile)
+                  .anyMatch(
+                      f -> {
+                        try {
+                          return java.nio.file.Files.readString(
+                                  f, java.nio.charset.StandardCharsets.ISO_8859_1)
+                              .contains("Synthetic witness 5");
+                        } catch (java.io.IOException e) {
+                          throw new java.io.UncheckedIOException(e);
+                        }
+                      }))
+          .as("the full package names the source, so the check above can fail")
+          .isTrue();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
 
     CliRun removed = run("--data", d, "group", "member", "remove", group, "field-1");

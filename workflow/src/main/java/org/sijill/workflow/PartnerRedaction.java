@@ -10,10 +10,10 @@ import org.sijill.vault.Redactor;
 
 /**
  * What a partner sees of a custody entry in a redacted export: a source the case file knows as
- * public by its name; any other source (restricted, confidential, or unknown to the case file,
- * which may be a person) by a stable pseudonym; addresses, notes, reasons and original file names
- * not at all ({@code (redacted)}). Everything else (hashes, sizes, times, who in the team did it)
- * as it is.
+ * public (and restricts to no access group) by its name; any other source (restricted,
+ * confidential, or unknown to the case file, which may be a person) by a stable pseudonym;
+ * addresses, notes, reasons and original file names not at all ({@code (redacted)}). Everything
+ * else (hashes, sizes, times, who in the team did it) as it is.
  */
 final class PartnerRedaction implements Redactor {
   static final String REDACTED = "(redacted)";
@@ -48,11 +48,15 @@ final class PartnerRedaction implements Redactor {
       throw new EvidenceException(
           "a redacted export needs the passphrase: sealed sources are given pseudonyms by name");
     }
+    // A partner is in no access group: a source restricted to one is pseudonymised like a
+    // confidential one (the same policy as the pages, seen by nobody in particular).
+    org.sijill.workflow.access.Visibility partner =
+        org.sijill.workflow.access.Visibility.of(caseFile, java.util.Optional.empty());
     boolean isPublic =
         caseFile
             .sources()
             .findByName(name)
-            .filter(src -> "public".equals(src.confidentiality()))
+            .filter(src -> "public".equals(src.confidentiality()) && partner.seesSource(src))
             .isPresent();
     return isPublic ? name : pseudonyms.of(name);
   }
