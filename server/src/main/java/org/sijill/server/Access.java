@@ -115,6 +115,10 @@ final class Access {
           entry("POST /api/groups", Need.ADMIN),
           entry("POST /api/groups/{name}/members", Need.ADMIN),
           entry("POST /api/restrictions", Need.ANALYST),
+          // Publishing (docs/publishing.md): only an administrator makes or downloads a report.
+          entry("GET /admin/report", Need.ADMIN),
+          entry("POST /admin/report", Need.ADMIN),
+          entry("GET /admin/report/{id}/download", Need.ADMIN),
           // API: reads
           entry("GET /api/openapi.json", Need.PUBLIC),
           entry("GET /api/incidents", Need.VIEWER),

@@ -20,6 +20,7 @@ import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.demo.DemoCase;
 import org.sijill.workflow.ExportPackages;
 import org.sijill.workflow.OpenOriginal;
+import org.sijill.workflow.PublishJobs;
 import org.sijill.workflow.ReceiveEvidence;
 import org.sijill.workflow.VerifyEvidence;
 import org.sijill.workflow.accounts.Accounts;
@@ -56,6 +57,10 @@ public final class SijillServer implements AutoCloseable {
 
   private final Javalin app;
   private final Desk desk;
+
+  /** Reports made from /admin/report (null without a data directory). */
+  private PublishJobs publishJobs;
+
   private final ServerOptions options;
   private final FirstAdmin firstAdmin;
   private final boolean anonymousReads;
@@ -146,6 +151,8 @@ public final class SijillServer implements AutoCloseable {
             options.secureCookies(),
             accounts.secondFactor(),
             accounts.audit());
+    PublishJobs publishJobs = dataDir == null ? null : new PublishJobs(caseFile, dataDir);
+    ReportPages reportPages = new ReportPages(templates, pages::chrome, publishJobs);
     Set<String> hosts = options.allowedHosts();
     KeyStore keyStore = options.tls() ? Tls.keyStore(options.tlsCert(), options.tlsKey()) : null;
     Javalin app =
@@ -183,6 +190,7 @@ public final class SijillServer implements AutoCloseable {
               incidentDeskRoutes(cfg, incidentPages, incidentApi);
               pageRoutes(cfg, pages);
               accountRoutes(cfg, accountPages);
+              reportRoutes(cfg, reportPages);
               apiRoutes(cfg, api, openApi);
               deskRoutes(cfg, deskPages, deskApi);
               groupRoutes(cfg, groupDesk);
@@ -200,6 +208,7 @@ public final class SijillServer implements AutoCloseable {
           "cannot serve on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
     }
     SijillServer server = new SijillServer(app, desk, options, firstAdmin, anonymousReads);
+    server.publishJobs = publishJobs;
     LOG.info("Sijill serving {} on {}", caseFile.describe(), server.address());
     return server;
   }
@@ -311,6 +320,12 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.post("/admin/users/{name}/totp/require", accounts::adminTotpRequire);
     cfg.routes.post("/admin/users/{name}/totp/reset", accounts::adminTotpReset);
     cfg.routes.post("/admin/totp/require", accounts::adminTotpRequireAll);
+  }
+
+  private static void reportRoutes(JavalinConfig cfg, ReportPages pages) {
+    cfg.routes.get("/admin/report", pages::page);
+    cfg.routes.post("/admin/report", pages::start);
+    cfg.routes.get("/admin/report/{id}/download", pages::download);
   }
 
   private static void apiRoutes(JavalinConfig cfg, Api api, byte[] openApi) {
@@ -505,6 +520,9 @@ public final class SijillServer implements AutoCloseable {
   public void close() {
     app.stop();
     desk.close();
+    if (publishJobs != null) {
+      publishJobs.close();
+    }
   }
 
   private static byte[] resource(String name) {

@@ -117,7 +117,7 @@ public final class DeskJobs implements AutoCloseable {
                       null,
                       null));
       update(id, Status.DONE, "done", 1, o.resultId(), o.persons(), o.message());
-    } catch (CountingException | IllegalArgumentException e) {
+    } catch (CountingException | PublishException | IllegalArgumentException e) {
       update(id, Status.FAILED, "failed", -1, null, null, e.getMessage());
     } catch (Exception | Error e) { // NOPMD: a job's failure is reported, never lost
       LOG.error("{} job {} failed", queued.kind(), id, e);

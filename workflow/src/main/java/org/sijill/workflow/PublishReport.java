@@ -192,6 +192,8 @@ public final class PublishReport {
       }
 
       progress.progress("writing the pages", 0, -1);
+      ObjectNode shown = content.numbers().deepCopy();
+      shown.put("pdf", request.pdf()); // only for the pages' link: numbers.json is as read
       String cpSummary =
           "origin "
               + key.name()
@@ -204,11 +206,11 @@ public final class PublishReport {
       write(
           out,
           "index.html",
-          new ReportHtml(content.numbers(), content.inputs(), "en", false, cpSummary).page());
+          new ReportHtml(shown, content.inputs(), "en", false, cpSummary).page());
       write(
           out,
           "index-ar.html",
-          new ReportHtml(content.numbers(), content.inputs(), "ar", false, cpSummary).page());
+          new ReportHtml(shown, content.inputs(), "ar", false, cpSummary).page());
       write(out, "verify.html", resource("verify.html"));
       write(out, "assets/verify.js", resource("verify.js"));
       write(out, "assets/report.js", resource("report.js"));

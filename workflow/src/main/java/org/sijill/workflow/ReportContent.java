@@ -249,6 +249,22 @@ record ReportContent(ObjectNode numbers, ObjectNode inputs, List<Entry> entries)
         x.put("media_type", e.mediaType());
         x.put("grade", a.map(Assessment::grade).orElse(null));
         x.put("status", a.map(Assessment::status).orElse("unverified"));
+        // The verification desk's finalised (four-eyes) judgement, when there is one.
+        String finalised = null;
+        String desk = VerifyEvidence.NEW;
+        var versions = caseFile.verifications().versions(e.id());
+        for (var step : caseFile.verifications().steps(e.id())) {
+          desk = step.status();
+          if (step.status().equals(VerifyEvidence.FINALISED)) {
+            for (var v : versions) {
+              if (step.verificationId() != null && v.id() == step.verificationId().longValue()) {
+                finalised = v.judgement();
+              }
+            }
+          }
+        }
+        x.put("judgement", finalised);
+        x.put("desk_status", desk);
         evidenceHashes.add(e.sha256());
       }
     }

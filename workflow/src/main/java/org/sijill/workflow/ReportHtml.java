@@ -51,6 +51,18 @@ final class ReportHtml {
                 "المحجوبون عن القائمة العلنية (ومحسوبون في الأعداد)"
               }),
           Map.entry(
+              "hiddenIncidents",
+              new String[] {
+                "Incidents restricted to a group, not shown here",
+                "حوادث مقيّدة بمجموعة، غير معروضة هنا"
+              }),
+          Map.entry(
+              "finalised",
+              new String[] {
+                "verified and reviewed by a second person", "تحقق منه وراجعه شخص ثانٍ"
+              }),
+          Map.entry("unverified", new String[] {"not yet verified", "لم يُتحقق منه بعد"}),
+          Map.entry(
               "estimate",
               new String[] {"Estimated total (recommended)", "العدد الكلي المقدّر (الموصى به)"}),
           Map.entry("interval", new String[] {"95% interval", "مجال 95%"}),
@@ -146,7 +158,9 @@ final class ReportHtml {
           .append(esc(t("other")))
           .append("</a> · <a href=\"verify.html\">")
           .append(esc(t("open")))
-          .append("</a> · <a href=\"report.pdf\">PDF</a></nav>");
+          .append("</a>")
+          .append(n.path("pdf").asBoolean(true) ? " · <a href=\"report.pdf\">PDF</a>" : "")
+          .append("</nav>");
     }
     if (n.path("demo").asBoolean()) {
       b.append("<p class=\"demo\">").append(esc(t("demo"))).append("</p>");
@@ -331,7 +345,7 @@ final class ReportHtml {
             .append(esc(e.path("method").asText() + " (" + e.path("model").asText() + ")"))
             .append(e.path("recommended").asBoolean() ? " — " + esc(t("recommended")) : "")
             .append("</td><td>")
-            .append(esc(estimateText(e)))
+            .append(ltr(estimateText(e)))
             .append("</td></tr>");
       }
     }
@@ -359,7 +373,7 @@ final class ReportHtml {
           .append("</td><td>")
           .append(c.path("documented").isNumber() ? num(c.path("documented").asLong()) : "")
           .append("</td><td>")
-          .append(c.has("estimate") ? esc(estimateText(c.get("estimate"))) : "")
+          .append(c.has("estimate") ? ltr(estimateText(c.get("estimate"))) : "")
           .append("</td></tr>");
     }
     b.append("</tbody></table></section>");
@@ -393,7 +407,7 @@ final class ReportHtml {
             .append("</td><td>")
             .append(esc(text(e, "media_type")))
             .append("</td><td>")
-            .append(esc(or(text(e, "grade"), "") + " " + text(e, "status")).strip())
+            .append(esc(verdict(e)))
             .append("</td></tr>");
       }
       b.append("</tbody></table>");
@@ -402,6 +416,14 @@ final class ReportHtml {
       b.append("<p>").append(esc(t("noEvidence"))).append("</p>");
     }
     b.append("</section>");
+  }
+
+  private String verdict(JsonNode e) {
+    if (!text(e, "judgement").isEmpty()) {
+      return text(e, "judgement") + " — " + t("finalised");
+    }
+    String older = (text(e, "grade") + " " + text(e, "status")).strip();
+    return older.isEmpty() ? t("unverified") : older;
   }
 
   private void list(StringBuilder b) {
@@ -494,6 +516,11 @@ final class ReportHtml {
 
   private void row(StringBuilder b, String k, String v) {
     b.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v)).append("</td></tr>");
+  }
+
+  /** A figure with its interval, kept left to right inside Arabic text ("758 [678–955]"). */
+  private static String ltr(String s) {
+    return "<span dir=\"ltr\">" + esc(s) + "</span>";
   }
 
   static String text(JsonNode o, String k) {

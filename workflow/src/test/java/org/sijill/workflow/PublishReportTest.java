@@ -111,6 +111,31 @@ class PublishReportTest {
               JSON.writeValueAsString(java.util.Map.of("witness_contact", SECRET_CONTACT)),
               raw));
     }
+    try (EvidenceVault vault = EvidenceVault.open(data, caseFile)) {
+      new DemoEvidence(vault).add(DemoCase.DEFAULT_SEED);
+    }
+    // An incident restricted to an access group: not in the public report.
+    long incident =
+        caseFile
+            .incidents()
+            .add(
+                new org.sijill.casefile.repo.Incidents.NewIncident(
+                    null,
+                    SECRET_INCIDENT,
+                    "mass_killing",
+                    SECRET_INCIDENT,
+                    java.time.LocalDate.of(2025, 3, 8),
+                    "day",
+                    null,
+                    "day",
+                    null,
+                    3,
+                    3,
+                    3,
+                    "under_review"),
+                "test");
+    long group = caseFile.accessGroups().create("inner-circle", "test");
+    caseFile.accessGroups().restrict("incident", incident, group, "test");
     caseFile
         .victims()
         .importList(
@@ -144,6 +169,22 @@ class PublishReportTest {
     assertThat(first.resolve("index-ar.html")).exists();
     assertThat(first.resolve("assets/leaflet/leaflet.js")).exists();
     assertThat(first.resolve("assets/echarts.min.js")).exists();
+  }
+
+  @Test
+  void evidenceIsShownPerIncidentWithItsVerdictAndRecordedAsAnInput() throws Exception {
+    JsonNode n = JSON.readTree(first.resolve("data/numbers.json").toFile());
+    List<String> shown = new ArrayList<>();
+    n.path("incidents")
+        .forEach(i -> i.path("evidence").forEach(e -> shown.add(e.path("sha256").asText())));
+    assertThat(shown).isNotEmpty();
+    String html = Files.readString(first.resolve("index.html"), StandardCharsets.UTF_8);
+    assertThat(html).contains(shown.get(0));
+    JsonNode inputs = JSON.readTree(first.resolve("data/inputs.json").toFile());
+    List<String> recorded = new ArrayList<>();
+    inputs.path("evidence_sha256").forEach(x -> recorded.add(x.asText()));
+    assertThat(recorded).containsAll(shown);
+    assertThat(n.path("incidents_not_shown").asInt()).isEqualTo(1);
   }
 
   @Test
