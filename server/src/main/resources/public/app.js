@@ -88,4 +88,17 @@
     document.querySelectorAll('.map[data-markers]').forEach(drawMap);
     document.querySelectorAll('.chart[data-series]').forEach(drawChart);
   });
+  // The keyframe strip under a video: a click on a keyframe plays the video from its time.
+  document.addEventListener('click', function (ev) {
+    var button = ev.target.closest ? ev.target.closest('button.seek[data-seek]') : null;
+    var video = document.getElementById('original-video');
+    if (!button || !video) {
+      return;
+    }
+    var t = parseFloat(button.dataset.seek);
+    if (!isNaN(t)) {
+      video.currentTime = t;
+      video.dataset.seekedTo = String(t);
+    }
+  });
 })();

@@ -67,6 +67,10 @@ final class Access {
           entry("POST /evidence/new", Need.ANALYST),
           entry("GET /evidence/{id}/original", Need.VIEWER),
           entry("GET /api/evidence/{id}/original", Need.VIEWER),
+          entry("GET /evidence/{id}/keyframes", Need.VIEWER),
+          entry("GET /evidence/{id}/keyframes/{n}", Need.VIEWER),
+          entry("GET /api/evidence/{id}/keyframes", Need.VIEWER),
+          entry("GET /api/evidence/{id}/keyframes/{n}", Need.VIEWER),
           // The verification desk: records and their four-eyes review
           entry("GET /evidence/{id}/assess", Need.ANALYST),
           entry("POST /evidence/{id}/assess", Need.ANALYST),

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.sijill.workflow.EvidenceException;
+import org.sijill.workflow.EvidenceKeyframes;
 import org.sijill.workflow.OpenOriginal;
 import org.sijill.workflow.Provenance;
 import org.sijill.workflow.ReceiveEvidence;
@@ -39,16 +40,102 @@ final class EvidenceDesk {
   private final Pages pages;
   private final ReceiveEvidence receive;
   private final OpenOriginal originals;
+  private final EvidenceKeyframes keyframes;
 
   /**
    * @param receive the vault's way in, and {@code originals} its way out, both null when the server
    *     was started without a data directory (then those requests are answered with 503)
+   * @param keyframes still frames of the vault's videos (null without a data directory)
    */
-  EvidenceDesk(Templates templates, Pages pages, ReceiveEvidence receive, OpenOriginal originals) {
+  EvidenceDesk(
+      Templates templates,
+      Pages pages,
+      ReceiveEvidence receive,
+      OpenOriginal originals,
+      EvidenceKeyframes keyframes) {
     this.templates = templates;
     this.pages = pages;
     this.receive = receive;
     this.originals = originals;
+    this.keyframes = keyframes;
+  }
+
+  /** The keyframe strip of a video item the asker may see; 403 for a restricted one. */
+  private List<EvidenceKeyframes.Keyframe> strip(Context ctx, long id) {
+    if (!pages.seen(ctx).seesEvidence(id)) {
+      throw HttpProblem.forbidden("Evidence item " + id + " is restricted to access groups.");
+    }
+    if (keyframes == null) {
+      throw HttpProblem.unavailable("This server was started without a vault.");
+    }
+    return keyframes.strip(id);
+  }
+
+  /** The strip under the video player, an HTML fragment the evidence page loads with htmx. */
+  void keyframeStrip(Context ctx) {
+    long id = Params.id(ctx);
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("id", id);
+    params.put("strip", strip(ctx, id));
+    ctx.html(templates.render("evidenceKeyframes.jte", params));
+  }
+
+  /** The API's list of an item's keyframes: number, time, and the address of each picture. */
+  record KeyframeJson(int n, double seconds, String href) {}
+
+  record KeyframesJson(List<KeyframeJson> items, int page, int size, long total) {}
+
+  void keyframeList(Context ctx) {
+    long id = Params.id(ctx);
+    List<KeyframeJson> items =
+        strip(ctx, id).stream()
+            .map(
+                k ->
+                    new KeyframeJson(
+                        k.n(), k.seconds(), "/api/evidence/" + id + "/keyframes/" + k.n()))
+            .toList();
+    ctx.json(new KeyframesJson(items, 1, EvidenceKeyframes.STRIP, items.size()));
+  }
+
+  /**
+   * One keyframe as a JPEG ({@code /keyframes/3} or {@code /keyframes/3.jpg}; {@code ?download=1}:
+   * as a file to save), after the custody log records who saw it.
+   */
+  void keyframe(Context ctx) {
+    long id = Params.id(ctx);
+    strip(ctx, id); // the asker may see it, and there is a vault
+    String raw = ctx.pathParam("n");
+    if (raw.endsWith(".jpg")) {
+      raw = raw.substring(0, raw.length() - 4);
+    }
+    if (!raw.matches("[0-9]{1,3}")) {
+      throw HttpProblem.badRequest(
+          "keyframe number: expected 0 to " + (EvidenceKeyframes.STRIP - 1));
+    }
+    int n = Integer.parseInt(raw);
+    boolean download = "1".equals(ctx.queryParam("download"));
+    Principal who = Access.principal(ctx).orElse(null);
+    String viewer = who == null ? "anonymous (demo)" : who.recordedAs();
+    EvidenceKeyframes.Still still;
+    try {
+      still =
+          keyframes
+              .still(id, n, viewer, download)
+              .orElseThrow(
+                  () ->
+                      HttpProblem.notFound(
+                          "Evidence item " + id + " has no keyframe " + n + " in this vault."));
+    } catch (EvidenceException e) {
+      throw HttpProblem.unavailable(e.getMessage());
+    }
+    ctx.header(
+        "Content-Disposition",
+        (download ? "attachment" : "inline")
+            + "; filename*=UTF-8''"
+            + URLEncoder.encode(still.name(), StandardCharsets.UTF_8).replace("+", "%20"));
+    ctx.header("Content-Security-Policy", "sandbox; default-src 'none'");
+    ctx.writeSeekableStream(
+        new java.io.ByteArrayInputStream(still.jpeg()), "image/jpeg", still.jpeg().length);
   }
 
   /** Media types a browser may show inline: pictures, sound and film, but never SVG or HTML. */

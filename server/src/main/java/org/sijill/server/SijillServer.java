@@ -119,7 +119,11 @@ public final class SijillServer implements AutoCloseable {
             templates,
             pages,
             dataDir == null ? null : new ReceiveEvidence(dataDir, caseFile),
-            dataDir == null ? null : new OpenOriginal(dataDir, caseFile));
+            dataDir == null ? null : new OpenOriginal(dataDir, caseFile),
+            dataDir == null
+                ? null
+                : new org.sijill.workflow.EvidenceKeyframes(
+                    caseFile, new OpenOriginal(dataDir, caseFile)));
     VerifyEvidence verifyEvidence = new VerifyEvidence(dataDir, caseFile);
     VerificationApi verificationApi = new VerificationApi(caseFile, verifyEvidence, json);
     VerificationPages verificationPages =
@@ -267,6 +271,10 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.get("/evidence/{id}/original", desk::original);
     cfg.routes.post("/api/evidence", desk::api);
     cfg.routes.get("/api/evidence/{id}/original", desk::original);
+    cfg.routes.get("/evidence/{id}/keyframes", desk::keyframeStrip);
+    cfg.routes.get("/evidence/{id}/keyframes/{n}", desk::keyframe);
+    cfg.routes.get("/api/evidence/{id}/keyframes", desk::keyframeList);
+    cfg.routes.get("/api/evidence/{id}/keyframes/{n}", desk::keyframe);
   }
 
   /** The incident desk: incidents, their links and attributions, public claims. */

@@ -136,7 +136,9 @@ class AccessMatrixTest {
 
   /** A path with its parameters filled in: ids that exist, and a user name that does not. */
   private String concrete(String path) {
-    return path.replace("{id}", Long.toString(demo.evidenceId)).replace("{name}", "no-such-user");
+    return path.replace("{id}", Long.toString(demo.evidenceId))
+        .replace("{name}", "no-such-user")
+        .replace("{n}", "0");
   }
 
   private HttpResponse<String> call(int port, String method, String path, Role role) {

@@ -214,7 +214,8 @@ class RestrictedItemsScanTest {
       if (path.contains("{id}")) {
         for (long id :
             new long[] {sourceId, evidenceOwn, evidenceViaSource, incidentId, victimId}) {
-          out.add(path.replace("{id}", Long.toString(id)).replace("{name}", GROUP));
+          out.add(
+              path.replace("{id}", Long.toString(id)).replace("{name}", GROUP).replace("{n}", "0"));
         }
       } else {
         out.add(path.replace("{name}", GROUP));
