@@ -17,16 +17,19 @@ import org.sijill.workflow.ClaimsLedger;
  */
 final class ClaimsLedgerPage {
   private final ClaimsLedger ledger;
+  private final org.sijill.casefile.CaseFile caseFile;
   private final Templates templates;
   private final ObjectMapper json;
   private final BiFunction<String, String, Chrome> chrome;
 
   ClaimsLedgerPage(
       ClaimsLedger ledger,
+      org.sijill.casefile.CaseFile caseFile,
       Templates templates,
       ObjectMapper json,
       BiFunction<String, String, Chrome> chrome) {
     this.ledger = ledger;
+    this.caseFile = caseFile;
     this.templates = templates;
     this.json = json;
     this.chrome = chrome;
@@ -115,7 +118,8 @@ final class ClaimsLedgerPage {
   /** {@code GET /api/claims-ledger[?format=csv|json]}. */
   void api(Context ctx) {
     String format = ctx.queryParam("format");
-    List<EntryJson> all = ledger.entries().stream().map(EntryJson::of).toList();
+    List<EntryJson> all =
+        ledger.entries(Seen.by(ctx, caseFile)).stream().map(EntryJson::of).toList();
     if ("csv".equals(format)) {
       ctx.header("Content-Disposition", "attachment; filename=\"claims-ledger.csv\"");
       ctx.contentType("text/csv; charset=utf-8").result(csv(all));
@@ -204,7 +208,7 @@ final class ClaimsLedgerPage {
 
   /** {@code GET /desk/claims}. */
   void page(Context ctx) {
-    List<ClaimsLedger.Entry> entries = ledger.entries();
+    List<ClaimsLedger.Entry> entries = ledger.entries(Seen.by(ctx, caseFile));
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("chrome", chrome.apply("Claims ledger", "desk"));
     params.put("entries", entries);

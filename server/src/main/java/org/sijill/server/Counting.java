@@ -19,7 +19,11 @@ final class Counting {
     this.estimates = new EstimatesPage(desk, templates, json, chrome);
     this.claims =
         new ClaimsLedgerPage(
-            new org.sijill.workflow.ClaimsLedger(desk.caseFile), templates, json, chrome);
+            new org.sijill.workflow.ClaimsLedger(desk.caseFile),
+            desk.caseFile,
+            templates,
+            json,
+            chrome);
     this.diagnostics = new DiagnosticsPage(desk, api, templates, json, chrome);
     this.blind = new BlindReviewPage(desk, templates, chrome);
   }

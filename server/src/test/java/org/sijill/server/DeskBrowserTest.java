@@ -78,8 +78,10 @@ class DeskBrowserTest {
     browser.findElement(By.id("link-start")).click();
     waiting(20)
         .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#jobs li"), jobsBefore + 1));
-    WebElement job = browser.findElements(By.cssSelector("#jobs li")).get(0);
-    String id = job.getAttribute("id");
+    // The new job's line is polled and swapped every second: read its id again if it was swapped.
+    String id =
+        waiting(20)
+            .until(d -> d.findElements(By.cssSelector("#jobs li")).get(0).getAttribute("id"));
     waiting(180)
         .until(
             d ->

@@ -17,6 +17,8 @@ import org.sijill.casefile.model.LinkageRun;
 import org.sijill.casefile.model.Location;
 import org.sijill.casefile.model.PublicClaim;
 import org.sijill.casefile.model.VictimRecord;
+import org.sijill.workflow.access.ItemType;
+import org.sijill.workflow.access.Visibility;
 
 /**
  * Every public claim beside what the case can say about the same scope — places × period ×
@@ -108,8 +110,17 @@ public final class ClaimsLedger {
     }
   }
 
-  /** The ledger, claims in the order they were made. */
+  /** The ledger as someone who sees everything reads it. */
   public List<Entry> entries() {
+    return entries(Visibility.everything(caseFile));
+  }
+
+  /**
+   * The ledger, claims in the order they were made, as {@code seen} lets its reader see it: the
+   * evidence count leaves out incidents and items restricted to groups the reader is not in, so it
+   * tells nothing of them.
+   */
+  public List<Entry> entries(Visibility seen) {
     List<PublicClaim> claims = caseFile.publicClaims().all();
     Optional<LinkageRun> run = caseFile.linkageRuns().current();
     Map<Long, List<VictimRecord>> persons =
@@ -122,7 +133,7 @@ public final class ClaimsLedger {
     List<Incident> incidents = caseFile.incidents().all();
     List<Entry> out = new ArrayList<>(claims.size());
     for (PublicClaim c : claims) {
-      out.add(entry(c, run.isPresent(), persons, governorates, locations, est, incidents));
+      out.add(entry(c, run.isPresent(), persons, governorates, locations, est, incidents, seen));
     }
     return out;
   }
@@ -134,7 +145,8 @@ public final class ClaimsLedger {
       Set<String> governorates,
       Map<Long, Location> locations,
       Optional<EstimationResults.Results> est,
-      List<Incident> incidents) {
+      List<Incident> incidents,
+      Visibility seen) {
     List<String> notes = new ArrayList<>();
     // Places: by governorate names (of the lists) or by the names of a finer place.
     Set<String> govs = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -170,7 +182,7 @@ public final class ClaimsLedger {
                   + c.scope()
                   + "' names no governorate of the lists: compared with the whole case");
     }
-    long evidence = evidence(c, where, govs, locations, incidents);
+    long evidence = evidence(c, where, govs, locations, incidents, seen);
     if (!"killed".equals(c.category())) {
       notes.add("the lists record deaths; a claim about the " + c.category() + " is not compared");
       return new Entry(c, places, null, null, evidence, false, false, notes);
@@ -309,9 +321,13 @@ public final class ClaimsLedger {
       Location where,
       Set<String> govs,
       Map<Long, Location> locations,
-      List<Incident> incidents) {
+      List<Incident> incidents,
+      Visibility seen) {
     Set<Long> items = new java.util.HashSet<>();
     for (Incident i : incidents) {
+      if (!seen.sees(ItemType.INCIDENT, i.id())) {
+        continue;
+      }
       LocalDate start = i.startDate();
       LocalDate end = i.endDate() != null ? i.endDate() : start;
       if (c.periodStart() != null && end != null && end.isBefore(c.periodStart())
@@ -323,7 +339,9 @@ public final class ClaimsLedger {
           continue;
         }
       }
-      caseFile.evidence().forIncident(i.id()).forEach(e -> items.add(e.id()));
+      caseFile.evidence().forIncident(i.id()).stream()
+          .filter(e -> seen.seesEvidence(e))
+          .forEach(e -> items.add(e.id()));
     }
     return items.size();
   }
