@@ -16,35 +16,14 @@ import java.util.Map;
  * names, by-lines, comments) and which device (serial numbers). Whole GPS and XMP directories go,
  * since XMP is free-form and may hold any of these.
  *
- * <p>The list is by tag name, over every directory metadata-extractor reports, so a tag of the same
- * name in a format we have not seen is caught too; a name not on it stays. Camera make and model
- * stay: they help verification and identify nobody by themselves.
+ * <p>Which tags identify is {@link IdentifyingMetadata}'s one list (pages apply it too), by tag
+ * name, over every directory metadata-extractor reports, so a tag of the same name in a format we
+ * have not seen is caught too; a name not on it stays. Camera make and model stay: they help
+ * verification and identify nobody by themselves.
  */
 final class MetadataRedaction {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-  private static final List<String> TAG_WORDS =
-      List.of(
-          "gps",
-          "location",
-          "latitude",
-          "longitude",
-          "6709",
-          "artist",
-          "author",
-          "creator",
-          "copyright",
-          "owner",
-          "serial",
-          "by-line",
-          "byline",
-          "writer",
-          "contact",
-          "comment",
-          "host computer",
-          "credit",
-          "person",
-          "keywords");
   private static final List<String> DIRECTORY_WORDS = List.of("gps", "xmp");
 
   private MetadataRedaction() {}
@@ -76,7 +55,7 @@ final class MetadataRedaction {
           Iterator<String> names = tags.fieldNames();
           while (names.hasNext()) {
             String t = names.next();
-            if (matches(t, TAG_WORDS)) {
+            if (IdentifyingMetadata.identifies(t)) {
               removed.add(d.getKey() + "/" + t);
               names.remove();
             }

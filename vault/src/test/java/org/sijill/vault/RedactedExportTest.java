@@ -96,6 +96,23 @@ class RedactedExportTest {
   }
 
   @Test
+  void captionsTitlesAndAccountsGoAsTheyDoOnPagesForOutsiders() throws Exception {
+    // The same list decides what a page hides from someone outside an item's groups: a caption
+    // naming a person must not survive in a partner's package either.
+    byte[] doc =
+        ("{\"reader\":\"r\",\"tags\":{\"IPTC\":{\"Caption/Abstract\":\"Qx7 at home\","
+                + "\"Object Name\":\"Zr4 street\",\"City\":\"Vw2\"},"
+                + "\"Exif IFD0\":{\"Model\":\"Cam 2\",\"Software\":\"Yk9 phone\"}}}")
+            .getBytes(StandardCharsets.UTF_8);
+    String s = new String(MetadataRedaction.redact(doc).bytes(), StandardCharsets.UTF_8);
+    assertThat(s).contains("Cam 2");
+    assertThat(IdentifyingMetadata.identifies("Model")).isFalse();
+    for (String secret : new String[] {"Qx7", "Zr4", "Vw2", "Yk9"}) {
+      assertThat(s).doesNotContain(secret);
+    }
+  }
+
+  @Test
   void identifyingTagsGoAndHarmlessOnesStay() throws Exception {
     byte[] doc =
         ("{\"reader\":\"r\",\"mime_type\":\"image/jpeg\",\"size\":1,\"gps\":{\"latitude\":1},"

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +24,7 @@ import org.sijill.casefile.model.Incident;
 import org.sijill.casefile.model.Source;
 import org.sijill.casefile.model.VictimRecord;
 import org.sijill.casefile.repo.AccessGroups;
+import org.sijill.vault.IdentifyingMetadata;
 import org.sijill.workflow.accounts.Principal;
 
 /**
@@ -69,47 +69,6 @@ public final class Visibility {
           "log_index",
           "tree_size",
           "package");
-
-  /** Metadata keys (any depth, by a word in their name) that can lead to a person or a place. */
-  private static final List<String> IDENTIFYING_WORDS =
-      List.of(
-          "gps",
-          "xmp",
-          "location",
-          "latitude",
-          "longitude",
-          "altitude",
-          "6709",
-          "artist",
-          "author",
-          "creator",
-          "copyright",
-          "owner",
-          "serial",
-          "by-line",
-          "byline",
-          "writer",
-          "contact",
-          "comment",
-          "host computer",
-          "credit",
-          "person",
-          "keywords",
-          "description",
-          "caption",
-          "title",
-          "headline",
-          "name",
-          "city",
-          "country",
-          "province",
-          "address",
-          "phone",
-          "email",
-          "unique id",
-          "uuid",
-          "user",
-          "software");
 
   private final CaseFile caseFile;
   private final boolean everything;
@@ -400,8 +359,7 @@ public final class Visibility {
       List<String> names = new ArrayList<>();
       o.fieldNames().forEachRemaining(names::add);
       for (String n : names) {
-        String lower = n.toLowerCase(Locale.ROOT);
-        if (IDENTIFYING_WORDS.stream().anyMatch(lower::contains)) {
+        if (IdentifyingMetadata.identifies(n)) {
           o.remove(n);
         } else {
           strip(o.get(n));
