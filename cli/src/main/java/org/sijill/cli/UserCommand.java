@@ -130,16 +130,12 @@ final class UserCommand {
 
     @Override
     public Integer call() {
-      Main main = Main.root(spec);
-      try (CaseFile cf = main.openCaseFile()) {
-        Accounts accounts = Accounts.over(cf);
-        accounts.changeUser().disable(name, main.who());
-        accounts.audit().admin(main.who(), "disabled", name, "cli");
-        spec.commandLine().getOut().println("disabled " + name);
-      } catch (AccountException e) {
-        throw new UserError(e.getMessage(), e);
-      }
-      return 0;
+      return change(
+          spec,
+          name,
+          "disabled",
+          "disabled " + name,
+          (accounts, who) -> accounts.changeUser().disable(name, who));
     }
   }
 
@@ -161,17 +157,13 @@ final class UserCommand {
 
     @Override
     public Integer call() {
-      Main main = Main.root(spec);
       Role r = role(role);
-      try (CaseFile cf = main.openCaseFile()) {
-        Accounts accounts = Accounts.over(cf);
-        accounts.changeUser().role(name, r, main.who());
-        accounts.audit().admin(main.who(), "role " + r.db(), name, "cli");
-        spec.commandLine().getOut().println(name + " is now " + r.db());
-      } catch (AccountException e) {
-        throw new UserError(e.getMessage(), e);
-      }
-      return 0;
+      return change(
+          spec,
+          name,
+          "role " + r.db(),
+          name + " is now " + r.db(),
+          (accounts, who) -> accounts.changeUser().role(name, r, who));
     }
   }
 
@@ -190,17 +182,13 @@ final class UserCommand {
 
     @Override
     public Integer call() {
-      Main main = Main.root(spec);
       String password = passwordFromStdin();
-      try (CaseFile cf = main.openCaseFile()) {
-        Accounts accounts = Accounts.over(cf);
-        accounts.changeUser().password(name, password, main.who());
-        accounts.audit().admin(main.who(), "password set", name, "cli");
-        spec.commandLine().getOut().println("changed the password of " + name);
-      } catch (AccountException e) {
-        throw new UserError(e.getMessage(), e);
-      }
-      return 0;
+      return change(
+          spec,
+          name,
+          "password set",
+          "changed the password of " + name,
+          (accounts, who) -> accounts.changeUser().password(name, password, who));
     }
   }
 
@@ -253,16 +241,36 @@ final class UserCommand {
 
     @Override
     public Integer call() {
-      Main main = Main.root(spec);
-      try (CaseFile cf = main.openCaseFile()) {
-        Accounts accounts = Accounts.over(cf);
-        accounts.secondFactor().reset(name, main.who());
-        accounts.audit().admin(main.who(), "second factor reset", name, "cli");
-        spec.commandLine().getOut().println("reset the second factor of " + name);
-      } catch (AccountException e) {
-        throw new UserError(e.getMessage(), e);
-      }
-      return 0;
+      return change(
+          spec,
+          name,
+          "second factor reset",
+          "reset the second factor of " + name,
+          (accounts, who) -> accounts.secondFactor().reset(name, who));
     }
+  }
+
+  /** One admin change to an account, as the command's caller. */
+  @FunctionalInterface
+  private interface AccountChange {
+    void apply(Accounts accounts, String who);
+  }
+
+  /**
+   * Makes one change to a user's account, records it in the audit trail as an admin action from the
+   * command line, and prints what was done; a refusal becomes the command's error message.
+   */
+  private static int change(
+      CommandSpec spec, String user, String audited, String printed, AccountChange change) {
+    Main main = Main.root(spec);
+    try (CaseFile cf = main.openCaseFile()) {
+      Accounts accounts = Accounts.over(cf);
+      change.apply(accounts, main.who());
+      accounts.audit().admin(main.who(), audited, user, "cli");
+      spec.commandLine().getOut().println(printed);
+    } catch (AccountException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+    return 0;
   }
 }
