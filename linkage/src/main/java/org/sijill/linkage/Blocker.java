@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * Candidate pairs: the union of several blocking keys, so that a pair missed by one key is caught
@@ -86,6 +87,16 @@ final class Blocker {
 
   private long[] split;
 
+  /** Each record's rank in sort order (name skeletons, then first date). */
+  private int[] rank;
+
+  private final MinHash minHash;
+  private final int firstDate;
+  private final int holders;
+
+  /** Number of split paths: (fields + 1)² (first and second split field, or none). */
+  private final int paths;
+
   /** Result: distinct candidate pairs (i << 32 | j, i < j) and per-key statistics. */
   record Candidates(long[] pairs, Map<String, long[]> perKey) {}
 
@@ -106,86 +117,117 @@ final class Blocker {
     for (FieldSpec f : settings.fields()) {
       familyNames.add(f.column());
     }
-  }
-
-  Candidates candidates(Records records) {
-    int n = records.size;
-    LongList keys = new LongList(n * 16);
-    String[] sortKey = new String[n];
-    MinHash minHash =
+    minHash =
         settings.lshBands() > 0
             ? new MinHash(settings.lshBands(), settings.lshRows(), settings.seed())
             : null;
-    int firstDate = -1;
+    int first = -1;
     for (int f = 0; f < comparators.size(); f++) {
-      if (comparators.get(f) instanceof DateComparator && firstDate < 0) {
-        firstDate = f;
+      if (comparators.get(f) instanceof DateComparator && first < 0) {
+        first = f;
       }
     }
-    int[] shingles = new int[256];
+    firstDate = first;
+    holders = TOKEN_BAND_HOLDERS * tokenBandCap();
+    paths = (comparators.size() + 1) * (comparators.size() + 1);
+  }
+
+  Candidates candidates(Records records) {
+    index(records);
+    int n = records.size;
+    LongList keys = new LongList(n * 16);
+    for (int r = 0; r < n; r++) {
+      keys(r, keys::add);
+    }
+    long[] sorted = keys.sorted();
+    long[] stats = newStats();
+    LongList pairs = new LongList(sorted.length * 2);
+    int i = 0;
+    while (i < sorted.length) {
+      int j = next(sorted, i);
+      block(records, sorted, i, j, pairs::add, stats);
+      i = j;
+    }
+    return new Candidates(pairs.sortedDistinct(), perKey(stats));
+  }
+
+  /**
+   * Computes what blocks need of every record besides its keys: the values an oversized block is
+   * split by and each record's rank in sort order (for the sorted neighbourhood). Call once before
+   * {@link #block}.
+   */
+  void index(Records records) {
+    int n = records.size;
+    String[] sortKey = new String[n];
     int[] splitStart = new int[n + 1];
     LongList splitValues = new LongList(n * 8);
-    LongList numberBands = new LongList(8);
-    int holders = TOKEN_BAND_HOLDERS * tokenBandCap();
-    for (int r = 0; r < n; r++) {
-      final int rec = r;
+    for (int rec = 0; rec < n; rec++) {
       splitStart[rec] = splitValues.size();
       splitValues(rec, splitValues);
-      numberBands(rec, numberBands);
-      Set<String> single = new LinkedHashSet<>();
-      int sh = 0;
-      for (int f = 0; f < comparators.size(); f++) {
-        FieldComparator c = comparators.get(f);
-        if (c instanceof NameComparator nc) {
-          NameToken[] toks = nc.tokens(rec);
-          Set<String> skels = new LinkedHashSet<>();
-          Set<String> twice = new LinkedHashSet<>();
-          for (NameToken t : toks) {
-            if (!t.skeleton().isEmpty() && skels.size() < 8 && !skels.add(t.skeleton())) {
-              twice.add(t.skeleton());
-            }
-            String s = "^" + t.skeleton() + "$";
-            for (int k = 0; k + 2 <= s.length() && sh < shingles.length; k++) {
-              shingles[sh++] = s.substring(k, k + 2).hashCode() * 31 + f;
-            }
-          }
-          tokenBands(skels, nc, f, numberBands, holders, rec, keys);
-          if (skels.size() == 1) {
-            single.addAll(skels);
-          } else {
-            tokenPairs(skels, f, rec, keys);
-            tokenInitials(skels, f, rec, keys);
-          }
-          // A skeleton written twice (حسن الحسيني, Hani Hani: given and family name alike) pairs
-          // with itself, so such a name still has a name-pair key.
-          for (String t : twice) {
-            keys.add(pack(FAMILY_NAME_PAIRS, hash(f + ":" + t + "|" + t), rec));
-          }
-        } else if (c instanceof TextComparator tc && tc.value(rec) != null) {
-          String s = tc.value(rec);
-          for (int k = 0; k + 3 <= s.length() && sh < shingles.length; k++) {
-            shingles[sh++] = s.substring(k, k + 3).hashCode() * 31 + f;
-          }
-        }
-        final int family = FAMILY_FIELD + f;
-        if (!(c instanceof NameComparator)) {
-          c.blockingKeys(rec, v -> keys.add(pack(family, hash(v), rec)));
-        }
-      }
-      // Names split over single-token fields (given_name, surname) pair across fields.
-      if (single.size() >= 2) {
-        tokenPairs(single, -1, rec, keys);
-        tokenInitials(single, -1, rec, keys);
-      }
-      if (minHash != null) {
-        minHash.bandKeys(shingles, sh, k -> keys.add(pack(FAMILY_LSH, k, rec)));
-      }
       sortKey[rec] = sortKey(rec, firstDate);
     }
     splitStart[n] = splitValues.size();
     this.splitStart = splitStart;
     this.split = splitValues.toArray();
-    return pairs(records, keys.sorted(), ranks(sortKey));
+    this.rank = ranks(sortKey);
+  }
+
+  /**
+   * The blocking keys of one record: family (5 bits), key hash (35 bits), record index (24 bits).
+   * Records that share the top 40 bits are in one block. Safe to call from several threads.
+   */
+  void keys(int rec, LongConsumer keys) {
+    int[] shingles = new int[256];
+    LongList numberBands = new LongList(8);
+    numberBands(rec, numberBands);
+    Set<String> single = new LinkedHashSet<>();
+    int sh = 0;
+    for (int f = 0; f < comparators.size(); f++) {
+      FieldComparator c = comparators.get(f);
+      if (c instanceof NameComparator nc) {
+        NameToken[] toks = nc.tokens(rec);
+        Set<String> skels = new LinkedHashSet<>();
+        Set<String> twice = new LinkedHashSet<>();
+        for (NameToken t : toks) {
+          if (!t.skeleton().isEmpty() && skels.size() < 8 && !skels.add(t.skeleton())) {
+            twice.add(t.skeleton());
+          }
+          String s = "^" + t.skeleton() + "$";
+          for (int k = 0; k + 2 <= s.length() && sh < shingles.length; k++) {
+            shingles[sh++] = s.substring(k, k + 2).hashCode() * 31 + f;
+          }
+        }
+        tokenBands(skels, nc, f, numberBands, holders, rec, keys);
+        if (skels.size() == 1) {
+          single.addAll(skels);
+        } else {
+          tokenPairs(skels, f, rec, keys);
+          tokenInitials(skels, f, rec, keys);
+        }
+        // A skeleton written twice (حسن الحسيني, Hani Hani: given and family name alike) pairs
+        // with itself, so such a name still has a name-pair key.
+        for (String t : twice) {
+          keys.accept(pack(FAMILY_NAME_PAIRS, hash(f + ":" + t + "|" + t), rec));
+        }
+      } else if (c instanceof TextComparator tc && tc.value(rec) != null) {
+        String s = tc.value(rec);
+        for (int k = 0; k + 3 <= s.length() && sh < shingles.length; k++) {
+          shingles[sh++] = s.substring(k, k + 3).hashCode() * 31 + f;
+        }
+      }
+      final int family = FAMILY_FIELD + f;
+      if (!(c instanceof NameComparator)) {
+        c.blockingKeys(rec, v -> keys.accept(pack(family, hash(v), rec)));
+      }
+    }
+    // Names split over single-token fields (given_name, surname) pair across fields.
+    if (single.size() >= 2) {
+      tokenPairs(single, -1, rec, keys);
+      tokenInitials(single, -1, rec, keys);
+    }
+    if (minHash != null) {
+      minHash.bandKeys(shingles, sh, k -> keys.accept(pack(FAMILY_LSH, k, rec)));
+    }
   }
 
   /**
@@ -251,7 +293,7 @@ final class Blocker {
       LongList bands,
       int holders,
       int rec,
-      LongList keys) {
+      LongConsumer keys) {
     if (bands.size() == 0) {
       return;
     }
@@ -261,7 +303,8 @@ final class Blocker {
       }
       long h = hash(field + "#" + t);
       for (int b = 0; b < bands.size(); b++) {
-        keys.add(pack(FAMILY_TOKEN_BAND, MinHash.mix(h * 0x9E3779B97F4A7C15L + bands.get(b)), rec));
+        keys.accept(
+            pack(FAMILY_TOKEN_BAND, MinHash.mix(h * 0x9E3779B97F4A7C15L + bands.get(b)), rec));
       }
     }
   }
@@ -276,12 +319,12 @@ final class Blocker {
   }
 
   /** Every pair of a record's name-token skeletons, order-free. */
-  private static void tokenPairs(Set<String> skels, int field, int rec, LongList keys) {
+  private static void tokenPairs(Set<String> skels, int field, int rec, LongConsumer keys) {
     String[] sk = skels.toArray(new String[0]);
     Arrays.sort(sk);
     for (int i = 0; i < sk.length; i++) {
       for (int j = i + 1; j < sk.length; j++) {
-        keys.add(pack(FAMILY_NAME_PAIRS, hash(field + ":" + sk[i] + "|" + sk[j]), rec));
+        keys.accept(pack(FAMILY_NAME_PAIRS, hash(field + ":" + sk[i] + "|" + sk[j]), rec));
       }
     }
   }
@@ -290,12 +333,12 @@ final class Blocker {
    * Each name-token skeleton with the first letter of each other token of the name: a pair that
    * shares one token and has a typo past the first letter of another shares such a key.
    */
-  private static void tokenInitials(Set<String> skels, int field, int rec, LongList keys) {
+  private static void tokenInitials(Set<String> skels, int field, int rec, LongConsumer keys) {
     Set<String> seen = new java.util.HashSet<>();
     for (String t : skels) {
       for (String u : skels) {
         if (!u.equals(t) && seen.add(t + "|" + u.charAt(0))) {
-          keys.add(pack(FAMILY_TOKEN_INITIAL, hash(field + "~" + t + "|" + u.charAt(0)), rec));
+          keys.accept(pack(FAMILY_TOKEN_INITIAL, hash(field + "~" + t + "|" + u.charAt(0)), rec));
         }
       }
     }
@@ -336,71 +379,76 @@ final class Blocker {
     return rank;
   }
 
-  private Candidates pairs(Records records, long[] keys, int[] rank) {
-    int families = familyNames.size();
-    long[] emitted = new long[families];
-    long[] skipped = new long[families];
-    LongList pairs = new LongList(keys.length * 2);
-    int max = settings.maxBlockSize();
-    int fields = comparators.size();
-    paths = (fields + 1) * (fields + 1);
-    splitEmitted = new long[paths];
-    splitSkipped = new long[paths];
-    int i = 0;
-    while (i < keys.length) {
-      long key = keys[i] >>> 24;
-      int j = i + 1;
-      while (j < keys.length && (keys[j] >>> 24) == key) {
-        j++;
-      }
-      int family = (int) (key >>> 35);
-      int size = j - i;
-      if (size >= 2) {
-        if (family == FAMILY_TOKEN_INITIAL || family == FAMILY_TOKEN_BAND) {
-          // Looser than a token pair: compared only where the block is small.
-          int cap =
-              family == FAMILY_TOKEN_INITIAL
-                  ? Math.max(2, max / TOKEN_INITIAL_SHARE)
-                  : tokenBandCap();
-          if (size <= cap) {
-            emitted[family] += emit(records, keys, i, j, pairs);
-          } else {
-            skipped[family] += (long) size * (size - 1) / 2;
-          }
-        } else if (size <= max) {
-          emitted[family] += emit(records, keys, i, j, pairs);
-        } else if (family == FAMILY_NAME_PAIRS) {
-          // Too large to compare in full: split by a second attribute (see split).
-          skipped[family] += (long) size * (size - 1) / 2;
-          int[] recs = new int[size];
-          for (int k = i; k < j; k++) {
-            recs[k - i] = (int) (keys[k] & 0xFFFFFF);
-          }
-          split(records, recs, key & 0x7FFFFFFFFL, rank, pairs);
-        } else {
-          skipped[family] += (long) size * (size - 1) / 2;
-        }
-      }
-      i = j;
-    }
-    long[] distinct = pairs.sortedDistinct();
-    Map<String, long[]> perKey = new LinkedHashMap<>();
-    for (int f = 0; f < families; f++) {
-      if (emitted[f] > 0 || skipped[f] > 0) {
-        perKey.put(familyNames.get(f), new long[] {emitted[f], skipped[f]});
-      }
-      for (int p = 1; f == FAMILY_NAME_PAIRS && p < paths; p++) {
-        if (splitEmitted[p] > 0 || splitSkipped[p] > 0) {
-          perKey.put(pathName(f, p), new long[] {splitEmitted[p], splitSkipped[p]});
-        }
-      }
-    }
-    return new Candidates(distinct, perKey);
+  /**
+   * Statistics of {@link #block} calls: pairs emitted and skipped per key family and split path.
+   */
+  long[] newStats() {
+    return new long[2 * familyNames.size() + 2 * paths];
   }
 
-  private int paths;
-  private long[] splitEmitted;
-  private long[] splitSkipped;
+  /** Adds the statistics {@code from} into {@code into}. */
+  static void addStats(long[] into, long[] from) {
+    for (int k = 0; k < into.length; k++) {
+      into[k] += from[k];
+    }
+  }
+
+  /**
+   * The candidate pairs of one block: {@code keys[from..to)} are sorted keys of one block (the same
+   * top 40 bits). Emits pairs (i << 32 | j, i < j; not distinct) and counts them into {@code
+   * stats}. Safe to call from several threads after {@link #index} (each with its own stats).
+   */
+  void block(Records records, long[] keys, int from, int to, LongConsumer pairs, long[] stats) {
+    int families = familyNames.size();
+    int max = settings.maxBlockSize();
+    long key = keys[from] >>> 24;
+    int family = (int) (key >>> 35);
+    int size = to - from;
+    if (size < 2) {
+      return;
+    }
+    if (family == FAMILY_TOKEN_INITIAL || family == FAMILY_TOKEN_BAND) {
+      // Looser than a token pair: compared only where the block is small.
+      int cap =
+          family == FAMILY_TOKEN_INITIAL ? Math.max(2, max / TOKEN_INITIAL_SHARE) : tokenBandCap();
+      if (size <= cap) {
+        stats[family] += emit(records, keys, from, to, pairs);
+      } else {
+        stats[families + family] += (long) size * (size - 1) / 2;
+      }
+    } else if (size <= max) {
+      stats[family] += emit(records, keys, from, to, pairs);
+    } else if (family == FAMILY_NAME_PAIRS) {
+      // Too large to compare in full: split by a second attribute (see split).
+      stats[families + family] += (long) size * (size - 1) / 2;
+      int[] recs = new int[size];
+      for (int k = from; k < to; k++) {
+        recs[k - from] = (int) (keys[k] & 0xFFFFFF);
+      }
+      split(records, recs, key & 0x7FFFFFFFFL, rank, pairs, stats);
+    } else {
+      stats[families + family] += (long) size * (size - 1) / 2;
+    }
+  }
+
+  /** Pairs emitted and skipped per key family (and name-pair split path) from block statistics. */
+  Map<String, long[]> perKey(long[] stats) {
+    int families = familyNames.size();
+    int se = 2 * families;
+    int ss = 2 * families + paths;
+    Map<String, long[]> perKey = new LinkedHashMap<>();
+    for (int f = 0; f < families; f++) {
+      if (stats[f] > 0 || stats[families + f] > 0) {
+        perKey.put(familyNames.get(f), new long[] {stats[f], stats[families + f]});
+      }
+      for (int p = 1; f == FAMILY_NAME_PAIRS && p < paths; p++) {
+        if (stats[se + p] > 0 || stats[ss + p] > 0) {
+          perKey.put(pathName(f, p), new long[] {stats[se + p], stats[ss + p]});
+        }
+      }
+    }
+    return perKey;
+  }
 
   /**
    * Splits an oversized name-pair block by a second attribute: every record goes into one sub-block
@@ -412,7 +460,10 @@ final class Blocker {
    * neighbourhood. A value every record of the block shares (a token of the key itself) does not
    * split it.
    */
-  private void split(Records records, int[] recs, long root, int[] rank, LongList pairs) {
+  private void split(
+      Records records, int[] recs, long root, int[] rank, LongConsumer pairs, long[] stats) {
+    int se = 2 * familyNames.size();
+    int ss = se + paths;
     long[] keys = subBlocks(recs, root, -1, root, null);
     int max = Math.max(2, settings.maxBlockSize() / SUB_BLOCK_SHARE);
     int stride = comparators.size() + 1;
@@ -428,9 +479,9 @@ final class Blocker {
       int at = (field + 1) * stride;
       if (size >= 2 && size * NARROWING <= recs.length) {
         if (size <= max) {
-          splitEmitted[at] += emit(records, keys, i, j, pairs);
+          stats[se + at] += emit(records, keys, i, j, pairs);
         } else {
-          splitSkipped[at] += (long) size * (size - 1) / 2;
+          stats[ss + at] += (long) size * (size - 1) / 2;
           oversized.add(key);
           deeper.add(records(keys, i, j));
           deeperKeys.add(key);
@@ -451,16 +502,16 @@ final class Blocker {
         int second = (int) (sub[k] >>> 59);
         if (size >= 2 && size * 2 <= inner.length) {
           if (size <= max) {
-            splitEmitted[at + second + 1] += emit(records, sub, k, e, pairs);
+            stats[se + at + second + 1] += emit(records, sub, k, e, pairs);
           } else {
-            splitSkipped[at + second + 1] += (long) size * (size - 1) / 2;
+            stats[ss + at + second + 1] += (long) size * (size - 1) / 2;
             int[] rest = records(sub, k, e);
             long[] sorted = new long[size];
             for (int x = 0; x < size; x++) {
               sorted[x] = ((long) rank[rest[x]] << 24) | rest[x];
             }
             Arrays.sort(sorted);
-            splitEmitted[at + second + 1] += emitWindow(records, sorted, settings.window(), pairs);
+            stats[se + at + second + 1] += emitWindow(records, sorted, settings.window(), pairs);
           }
         }
         k = e;
@@ -531,7 +582,7 @@ final class Blocker {
     return b.toString();
   }
 
-  private long emitWindow(Records records, long[] block, int window, LongList pairs) {
+  private long emitWindow(Records records, long[] block, int window, LongConsumer pairs) {
     long count = 0;
     for (int x = 0; x < block.length; x++) {
       int a = (int) (block[x] & 0xFFFFFF);
@@ -540,14 +591,14 @@ final class Blocker {
         if (a == b || (mode == Mode.LINK && records.source[a] == records.source[b])) {
           continue;
         }
-        pairs.add(((long) Math.min(a, b) << 32) | Math.max(a, b));
+        pairs.accept(((long) Math.min(a, b) << 32) | Math.max(a, b));
         count++;
       }
     }
     return count;
   }
 
-  private long emit(Records records, long[] block, int from, int to, LongList pairs) {
+  private long emit(Records records, long[] block, int from, int to, LongConsumer pairs) {
     long count = 0;
     for (int x = from; x < to; x++) {
       int a = (int) (block[x] & 0xFFFFFF);
@@ -558,7 +609,7 @@ final class Blocker {
         }
         int lo = Math.min(a, b);
         int hi = Math.max(a, b);
-        pairs.add(((long) lo << 32) | hi);
+        pairs.accept(((long) lo << 32) | hi);
         count++;
       }
     }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *     as partial dates); ignored otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FieldSpec(String column, Kind kind, String format) {
+public record FieldSpec(String column, Kind kind, String format) implements java.io.Serializable {
   public FieldSpec {
     if (column == null || column.isBlank()) {
       throw new IllegalArgumentException("a field needs a column");

@@ -117,27 +117,63 @@ public final class Linker {
       List<Decision> decisions,
       List<Decision> training,
       Consumer<String> progress) {
+    return link(sources, decisions, training, progress, PairWork.LOCAL);
+  }
+
+  /**
+   * Links the sources with the candidate pairs, comparison vectors and scores computed by {@code
+   * work} (another engine: Spark); the model is fitted and the records clustered here, by the same
+   * rules as {@link #link(List, List, List, Consumer)}.
+   */
+  public LinkResult link(
+      List<Source> sources,
+      List<Decision> decisions,
+      List<Decision> training,
+      Consumer<String> progress,
+      PairWork work) {
     checkSources(sources);
     long t0 = System.nanoTime();
-    Records records = new Records(sources, settings);
-    List<FieldComparator> comps = new ArrayList<>();
-    for (FieldSpec f : settings.fields()) {
-      comps.add(FieldComparator.of(f));
+    Prepared prepared = Prepared.of(settings, mode, sources);
+    return link(prepared, decisions, training, progress, work, t0);
+  }
+
+  /**
+   * As {@link #link(List, List, List, Consumer, PairWork)} on records already prepared (with this
+   * linker's settings and mode).
+   */
+  public LinkResult link(
+      Prepared prepared,
+      List<Decision> decisions,
+      List<Decision> training,
+      Consumer<String> progress,
+      PairWork work) {
+    if (!prepared.settings.equals(settings) || prepared.mode != mode) {
+      throw new IllegalArgumentException("prepared with other settings or another mode");
     }
-    IntStream.range(0, comps.size()).parallel().forEach(f -> comps.get(f).prepare(records, f));
+    checkSources(prepared.records.sources);
+    return link(prepared, decisions, training, progress, work, System.nanoTime());
+  }
+
+  private LinkResult link(
+      Prepared prepared,
+      List<Decision> decisions,
+      List<Decision> training,
+      Consumer<String> progress,
+      PairWork work,
+      long t0) {
+    Records records = prepared.records;
+    List<FieldComparator> comps = prepared.comps;
     progress.accept(
         String.format(
-            "prepared %,d records from %d sources (%s)", records.size, sources.size(), since(t0)));
+            "prepared %,d records from %d sources (%s)",
+            records.size, records.sources.size(), since(t0)));
 
-    Blocker.Candidates cand = new Blocker(settings, mode, comps).candidates(records);
+    PairWork.Candidates cand = work.candidates(prepared);
     List<int[]> decided = resolve(records, decisions, "decision");
     long[] pairs = withDecided(cand.pairs(), decided);
     progress.accept(String.format("%,d candidate pairs (%s)", pairs.length, since(t0)));
 
-    long[] patterns = new long[pairs.length];
-    IntStream.range(0, pairs.length)
-        .parallel()
-        .forEach(p -> patterns[p] = pattern(comps, (int) (pairs[p] >>> 32), (int) pairs[p]));
+    long[] patterns = work.patterns(prepared, pairs);
     PatternCounts candidateCounts = new PatternCounts();
     for (long p : patterns) {
       candidateCounts.add(p, 1);
@@ -210,7 +246,12 @@ public final class Linker {
             model.converged ? "" : " (not converged)",
             since(t0)));
 
-    float[] logit = score(records, comps, model, pairs, patterns, counts.keySet());
+    float[] logit =
+        work.score(
+            prepared,
+            pairs,
+            patterns,
+            new PairScores(model, counts.keySet(), settings.termFrequency()));
     float[] weight = new float[pairs.length];
     double shift = Math.log(settings.threshold() / (1 - settings.threshold()));
     for (int p = 0; p < pairs.length; p++) {
@@ -241,16 +282,18 @@ public final class Linker {
     // likely links) are scored too, for clustering only: counted as neutral, they let two
     // people merge through a third record although their own records disagree.
     long[] unscored = Clusterer.uncomparedWithinComponents(records.size, pairs, weight, MAX_FILL);
-    long[] extraPatterns = new long[unscored.length];
-    IntStream.range(0, unscored.length)
-        .parallel()
-        .forEach(
-            p -> extraPatterns[p] = pattern(comps, (int) (unscored[p] >>> 32), (int) unscored[p]));
+    // few (components of at most MAX_FILL records): compared here whatever the engine
+    long[] extraPatterns = PairWork.LOCAL.patterns(prepared, unscored);
     Set<Long> extraDistinct = new HashSet<>();
     for (long p : extraPatterns) {
       extraDistinct.add(p);
     }
-    float[] extraLogit = score(records, comps, model, unscored, extraPatterns, extraDistinct);
+    float[] extraLogit =
+        PairWork.LOCAL.score(
+            prepared,
+            unscored,
+            extraPatterns,
+            new PairScores(model, extraDistinct, settings.termFrequency()));
     long[] allPairs = java.util.Arrays.copyOf(pairs, pairs.length + unscored.length);
     float[] allWeight = java.util.Arrays.copyOf(weight, pairs.length + unscored.length);
     for (int p = 0; p < unscored.length; p++) {
@@ -492,56 +535,6 @@ public final class Linker {
       }
     }
     return u;
-  }
-
-  private float[] score(
-      Records records,
-      List<FieldComparator> comps,
-      FellegiSunter model,
-      long[] pairs,
-      long[] patterns,
-      Set<Long> distinct) {
-    // the log Bayes factor of each distinct vector, kept where its count would be
-    PatternCounts bf = new PatternCounts();
-    PatternCounts hr = new PatternCounts();
-    for (long p : distinct) {
-      bf.add(p, model.logBayesFactor(p));
-      if (model.h != null) {
-        hr.add(p, model.householdLogRatio(p));
-      }
-    }
-    boolean households = model.h != null;
-    double prior = model.priorLogit();
-    boolean tf = settings.termFrequency();
-    float[] out = new float[pairs.length];
-    IntStream.range(0, pairs.length)
-        .parallel()
-        .forEach(
-            p -> {
-              double s = prior + bf.count(patterns[p]);
-              // term frequency makes the strangers' agreement rarer: it divides their share only
-              double rare = 0;
-              if (tf) {
-                int a = (int) (pairs[p] >>> 32);
-                int b = (int) pairs[p];
-                for (int f = 0; f < comps.size(); f++) {
-                  int l = Patterns.level(patterns[p], f);
-                  if (l >= 0) {
-                    double factor = comps.get(f).termFactor(a, b, l, model.uRandom[f][l]);
-                    if (factor != 1.0) {
-                      rare += Math.log(factor);
-                    }
-                  }
-                }
-              }
-              s += rare;
-              if (households) {
-                // against strangers and relatives: A - log(1 + e^B), B against the rarer strangers
-                s -= FellegiSunter.softplus(hr.count(patterns[p]) + rare);
-              }
-              out[p] = (float) Math.max(-40, Math.min(40, s));
-            });
-    return out;
   }
 
   private static String since(long t0) {

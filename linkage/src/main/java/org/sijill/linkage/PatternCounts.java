@@ -10,7 +10,9 @@ import java.util.Map;
  * low bits after the table mask, so vectors differing in the last fields fell into the same bins
  * and the bins turned into trees.
  */
-final class PatternCounts {
+final class PatternCounts implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private static final long EMPTY = -1L; // no vector has every bit set
 
   private long[] keys;

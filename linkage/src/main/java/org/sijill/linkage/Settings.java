@@ -62,7 +62,8 @@ public record Settings(
     Boolean mutualBest,
     Double mutualBestFloor,
     Double mutualBestMargin,
-    Boolean households) {
+    Boolean households)
+    implements java.io.Serializable {
 
   public Settings {
     id = id == null || id.isBlank() ? "record_id" : id.trim();

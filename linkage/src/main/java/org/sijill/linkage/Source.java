@@ -12,7 +12,8 @@ import java.util.List;
  * @param rows one array of values per record ("" = missing), aligned with {@code columns}
  * @param lines the input line of each row, for messages (may be empty for in-memory sources)
  */
-public record Source(String name, List<String> columns, List<String[]> rows, int[] lines) {
+public record Source(String name, List<String> columns, List<String[]> rows, int[] lines)
+    implements java.io.Serializable {
   public Source {
     columns = List.copyOf(columns);
     if (lines.length != 0 && lines.length != rows.size()) {
