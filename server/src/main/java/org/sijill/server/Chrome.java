@@ -2,6 +2,29 @@ package org.sijill.server;
 
 /**
  * What every page shows around its content: the title, which section of the navigation is current,
- * and whether the case is the synthetic demo (then every page says so).
+ * whether the case is the synthetic demo (then every page says so), and the language the reader
+ * chose (labels, {@code <html lang dir>}, and the link that switches language).
  */
-record Chrome(String title, String section, boolean demo, Assets assets) {}
+record Chrome(
+    String title, String section, boolean demo, Assets assets, LanguageSwitch.Choice language) {
+
+  /** The label of {@code key} in the reader's language (keys: messages_en.properties). */
+  String t(String key) {
+    return labels().get(key);
+  }
+
+  /** The reader's labels, for the templates a page includes. */
+  Labels labels() {
+    return Labels.of(language.language());
+  }
+
+  /** {@code en} or {@code ar}, for {@code <html lang>}. */
+  String lang() {
+    return language.language().code();
+  }
+
+  /** {@code ltr} or {@code rtl}, for {@code <html dir>}. */
+  String dir() {
+    return language.language().dir();
+  }
+}

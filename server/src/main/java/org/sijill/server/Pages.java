@@ -318,7 +318,7 @@ final class Pages {
     } catch (RuntimeException e) {
       demo = false; // the database may be what failed; the error page must still render
     }
-    params.put("chrome", new Chrome(title, "", demo, assets));
+    params.put("chrome", new Chrome(title, "", demo, assets, templates.language()));
     params.put("status", status);
     params.put("message", message);
     return templates.render("problem.jte", params);
@@ -346,7 +346,7 @@ final class Pages {
   }
 
   Chrome chrome(String title, String section) {
-    return new Chrome(title, section, DemoCase.isLoaded(caseFile), assets);
+    return new Chrome(title, section, DemoCase.isLoaded(caseFile), assets, templates.language());
   }
 
   private Map<Long, Location> locations() {

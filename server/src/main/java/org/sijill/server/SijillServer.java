@@ -105,14 +105,15 @@ public final class SijillServer implements AutoCloseable {
   public static SijillServer start(
       CaseFile caseFile, ServerOptions options, Accounts accounts, java.nio.file.Path dataDir) {
     ObjectMapper json = Json.mapper();
-    Templates templates = new Templates();
+    LanguageSwitch languages = new LanguageSwitch();
+    Templates templates = new Templates(languages);
     Pages pages = new Pages(caseFile, templates, json, Assets.fromWebjars());
     Api api = new Api(caseFile);
     Desk desk = new Desk(caseFile);
     DeskApi deskApi = new DeskApi(desk, json);
     IncidentApi incidentApi = new IncidentApi(caseFile, json, dataDir);
     IncidentPages incidentPages = new IncidentPages(caseFile, templates, pages, incidentApi, json);
-    DeskPages deskPages = new DeskPages(desk, deskApi, new Templates(), pages::chrome);
+    DeskPages deskPages = new DeskPages(desk, deskApi, templates, pages::chrome);
     Counting counting = new Counting(desk, deskApi, templates, json, pages::chrome);
     EvidenceDesk evidenceDesk =
         new EvidenceDesk(
@@ -178,8 +179,10 @@ public final class SijillServer implements AutoCloseable {
                     files.location = Location.CLASSPATH;
                   });
               cfg.http.defaultContentType = "text/plain; charset=utf-8";
+              cfg.routes.before(languages::before);
               cfg.routes.before(ctx -> checkHost(ctx, hosts));
               cfg.routes.before(SijillServer::securityHeaders);
+              cfg.routes.after(languages::after);
               cfg.routes.beforeMatched(access::check);
               cfg.routes.afterMatched(auditedReads::after);
               // Uploads: Jetty writes each file part to a temporary file, never whole in memory.
