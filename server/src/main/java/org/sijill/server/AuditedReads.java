@@ -81,6 +81,9 @@ final class AuditedReads {
       }
       audit.read(who, item.type(), id, how, ctx.ip());
     } catch (RuntimeException e) {
+      if (HttpProblem.poolExhausted(e)) {
+        throw HttpProblem.busy(SijillServer.BUSY_RETRY_SECONDS);
+      }
       LOG.error("cannot record the read of {} {} by {}", item.type(), id, who, e);
       throw HttpProblem.unavailable(
           "This read could not be recorded in the audit trail, so it is not shown.");

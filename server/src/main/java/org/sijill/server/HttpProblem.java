@@ -65,6 +65,35 @@ final class HttpProblem extends RuntimeException {
     return new HttpProblem(503, message, null);
   }
 
+  /**
+   * Every database connection stayed busy for as long as a request may wait for one: 503 with
+   * Retry-After, so a client (or a person) knows to try again rather than that something broke.
+   */
+  static HttpProblem busy(long retryAfterSeconds) {
+    return new HttpProblem(
+        503,
+        "The server is busy: every database connection is in use. Try again in "
+            + retryAfterSeconds
+            + " seconds.",
+        null,
+        retryAfterSeconds);
+  }
+
+  /**
+   * Whether {@code e} (or a cause of it) is a wait for a database connection that ran out — the
+   * pool's {@link java.sql.SQLTransientConnectionException} with no cause of its own — rather than
+   * a failure. When the pool could not open a connection (the database is gone, the password wrong)
+   * the same exception carries that failure as its cause: that stays a 500.
+   */
+  static boolean poolExhausted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException) {
+        return t.getCause() == null;
+      }
+    }
+    return false;
+  }
+
   /** A page that needs a login: 303 to {@code location}. */
   static HttpProblem redirect(String location) {
     return new HttpProblem(303, "Log in first.", location);

@@ -52,6 +52,9 @@ public final class SijillServer implements AutoCloseable {
   /** Marks a request already answered with a refusal, so the 404 fallback leaves it alone. */
   private static final String REFUSED = "sijill.refused";
 
+  /** Seconds a client is asked to wait when every database connection is busy. */
+  static final long BUSY_RETRY_SECONDS = 2;
+
   /** The JSON body of every API refusal, in this field order. */
   record ErrorJson(String error, String message) {}
 
@@ -442,6 +445,15 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.exception(
         Exception.class,
         (e, ctx) -> {
+          if (HttpProblem.poolExhausted(e)) {
+            // Overload, not a fault: say so, and when to come back (issue 16: 503, not 500).
+            LOG.warn(
+                "{} {}: no database connection free: {}", ctx.method(), ctx.path(), e.getMessage());
+            HttpProblem busy = HttpProblem.busy(BUSY_RETRY_SECONDS);
+            ctx.header("Retry-After", Long.toString(busy.retryAfterSeconds()));
+            refuse(ctx, pages, busy.status(), busy.code(), busy.getMessage());
+            return;
+          }
           LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
           refuse(ctx, pages, 500, "server_error", "Something went wrong on the server.");
         });
