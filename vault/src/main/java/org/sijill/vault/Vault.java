@@ -282,6 +282,36 @@ public final class Vault implements AutoCloseable {
     }
   }
 
+  /** An event to log about an item already in the vault ({@link #recordAll}). */
+  public record NewEvent(
+      EventType type, String sha256, String actor, Map<String, String> details) {}
+
+  /**
+   * Logs several events about items already in the vault with one forced write for all (each is
+   * durable when this returns, as with {@link #record}); returns the log index of the first.
+   *
+   * @throws NoSuchFileException when an event names an item not in the vault (nothing is logged)
+   */
+  public long recordAll(List<NewEvent> events) throws IOException {
+    for (NewEvent e : events) {
+      if (!store.contains(e.sha256())) {
+        throw new NoSuchFileException("no item " + e.sha256() + " in the vault");
+      }
+    }
+    synchronized (log) {
+      long first = log.size();
+      Instant at = now();
+      List<byte[]> entries = new ArrayList<>(events.size());
+      for (NewEvent e : events) {
+        entries.add(
+            CustodyEvent.of(
+                    first + entries.size(), e.type(), e.sha256(), e.actor(), at, e.details())
+                .toBytes());
+      }
+      return log.appendAll(entries);
+    }
+  }
+
   /**
    * Signs the current log head and keeps it in {@code vault/checkpoints/}; returns the signed note.
    * Signing a head that is already checkpointed returns the stored note unchanged.

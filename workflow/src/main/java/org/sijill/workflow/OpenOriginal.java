@@ -77,8 +77,8 @@ public final class OpenOriginal {
   /**
    * Logs in the custody log that {@code viewer} looked at an item's record (its page, or its record
    * through the API) without opening the original: a {@code viewed} event with {@code purpose}.
-   * Viewings, uploads and exports of one process take turns at the vault ({@link EvidenceVault}
-   * waits for its turn), so concurrent viewings queue instead of failing.
+   * Viewings that arrive together are logged together: one opening of the vault and one forced
+   * write for the group, each caller returning once its own event is durable ({@link Viewings}).
    *
    * @return false when there is no such item or its bytes are not in this vault (nothing logged)
    * @throws EvidenceException when the vault cannot be opened or the event cannot be logged
@@ -92,18 +92,7 @@ public final class OpenOriginal {
     if (found.isEmpty()) {
       return false;
     }
-    try (EvidenceVault vault = EvidenceVault.open(dataDir, caseFile)) {
-      if (!vault.vault().store().contains(found.get().sha256())) {
-        return false;
-      }
-      vault
-          .vault()
-          .record(EventType.VIEWED, found.get().sha256(), viewer, Map.of("purpose", purpose));
-      vault.mirror();
-      return true;
-    } catch (IOException e) {
-      throw new EvidenceException(
-          "evidence item " + evidenceId + ": cannot log the viewing: " + e.getMessage(), e);
-    }
+    // Written with the viewings that arrive meanwhile, in one opening of the vault (Viewings).
+    return Viewings.of(dataDir).record(dataDir, caseFile, found.get().sha256(), viewer, purpose);
   }
 }

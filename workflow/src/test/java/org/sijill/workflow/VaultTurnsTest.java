@@ -97,6 +97,52 @@ class VaultTurnsTest {
     }
   }
 
+  /**
+   * Viewings that queue while the vault is busy are written together when it is free (one opening,
+   * one forced write), and none is lost: each caller returns true only once its event is logged.
+   */
+  @Test
+  void viewingsThatQueueAreLoggedTogetherAndNoneIsLost() throws Exception {
+    long id =
+        new ReceiveEvidence(data, caseFile)
+            .receive(
+                List.of(upload("viewed.png", 63)),
+                new Provenance("analyst-1", null, null, null, null))
+            .get(0)
+            .id();
+    int viewers = 12;
+    Viewings viewings = Viewings.of(data);
+    ExecutorService pool = Executors.newFixedThreadPool(viewers);
+    List<Future<Boolean>> views = new java.util.ArrayList<>();
+    try {
+      try (EvidenceVault held = EvidenceVault.open(data, caseFile)) {
+        for (int i = 0; i < viewers; i++) {
+          String who = "group-viewer-" + i;
+          views.add(
+              pool.submit(() -> new OpenOriginal(data, caseFile).recordView(id, who, "page")));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (viewings.unfinished() < viewers && System.nanoTime() < deadline) {
+          Thread.onSpinWait();
+        }
+        assertThat(viewings.unfinished()).isEqualTo(viewers);
+        assertThat(views).noneMatch(Future::isDone);
+      }
+      for (Future<Boolean> v : views) {
+        assertThat(v.get(60, TimeUnit.SECONDS)).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    var viewed =
+        caseFile.evidence().events(id).stream().filter(e -> e.action().equals("viewed")).toList();
+    assertThat(viewed).hasSize(viewers);
+    assertThat(viewed.stream().map(e -> e.actor()).distinct()).hasSize(viewers);
+    // The first caller wrote its own group; every later one was queued by then and went in one.
+    assertThat(viewed.stream().map(e -> e.occurredAt()).distinct().count()).isBetween(1L, 2L);
+    assertThat(viewings.unfinished()).isZero();
+  }
+
   @Test
   void aThreadThatHoldsTheVaultIsRefusedASecondOpeningRatherThanWaitingForever() throws Exception {
     Files.createDirectories(data);
