@@ -62,6 +62,13 @@ final class Access {
           entry("GET /desk/diagnostics", Need.VIEWER),
           entry("GET /desk/review/blind", Need.VIEWER),
           entry("POST /desk/review/blind", Need.ANALYST),
+          // The person page: splitting and merging are review decisions, like the review desk's
+          entry("GET /persons/{id}", Need.VIEWER),
+          entry("POST /persons/{id}/split", Need.ANALYST),
+          entry("POST /persons/{id}/merge", Need.ANALYST),
+          entry("GET /api/persons/{id}", Need.VIEWER),
+          entry("POST /api/persons/{id}/split", Need.ANALYST),
+          entry("POST /api/persons/{id}/merge", Need.ANALYST),
           // The verification desk
           entry("GET /evidence/new", Need.ANALYST),
           entry("POST /evidence/new", Need.ANALYST),

@@ -9,6 +9,7 @@ final class Counting {
   final ClaimsLedgerPage claims;
   final DiagnosticsPage diagnostics;
   final BlindReviewPage blind;
+  final PersonPage persons;
 
   Counting(
       Desk desk,
@@ -26,5 +27,6 @@ final class Counting {
             chrome);
     this.diagnostics = new DiagnosticsPage(desk, api, templates, json, chrome);
     this.blind = new BlindReviewPage(desk, templates, chrome);
+    this.persons = new PersonPage(desk, templates, json, chrome);
   }
 }

@@ -421,6 +421,13 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.get("/desk/review/blind", c.blind::page);
     cfg.routes.post("/desk/review/blind", c.blind::decide);
     cfg.routes.get("/api/review/agreement", c.blind::agreement);
+    // The person page: its records, and splitting a record off or merging two persons
+    cfg.routes.get("/persons/{id}", c.persons::page);
+    cfg.routes.post("/persons/{id}/split", c.persons::splitForm);
+    cfg.routes.post("/persons/{id}/merge", c.persons::mergeForm);
+    cfg.routes.get("/api/persons/{id}", c.persons::get);
+    cfg.routes.post("/api/persons/{id}/split", c.persons::splitApi);
+    cfg.routes.post("/api/persons/{id}/merge", c.persons::mergeApi);
   }
 
   /**
