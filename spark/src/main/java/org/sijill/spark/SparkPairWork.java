@@ -1,0 +1,352 @@
+package org.sijill.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
+import org.sijill.linkage.Mode;
+import org.sijill.linkage.PairScores;
+import org.sijill.linkage.PairWork;
+import org.sijill.linkage.Prepared;
+import org.sijill.linkage.Settings;
+import org.sijill.linkage.Source;
+
+/**
+ * The pair-level work of a linkage run on Spark: blocking keys are emitted on executors and grouped
+ * by a shuffle on the block key (the keyed join), each block's pairs are formed there by the
+ * single-machine rules, a second shuffle on the pair brings duplicates together, and the comparison
+ * vectors and later the scores are computed where the pairs are. The driver gets back the sorted
+ * distinct pairs with their vectors (for EM on their counts) and then their scores (for
+ * clustering), in the same order as the single-machine engine, so the {@link
+ * org.sijill.linkage.Linker} fits the same model and forms the same clusters.
+ *
+ * <p>Every executor holds the prepared records ({@link Prepared}), built once per executor JVM from
+ * a broadcast of the input rows; in local mode the driver's copy is reused.
+ */
+public final class SparkPairWork implements PairWork {
+  /** Prepared records per run, one copy per JVM (driver and executors). */
+  private static final Map<String, Prepared> PREPARED = new ConcurrentHashMap<>();
+
+  /** Pair ranges per partition of the pair shuffle: smooths the hashing of ranges to partitions. */
+  private static final int RANGES_PER_PARTITION = 4;
+
+  private final transient SparkSession spark;
+  private final transient JavaSparkContext jsc;
+  private final int partitions;
+  private final boolean reuseDriverCopy;
+  private final transient Consumer<String> progress;
+  private final transient boolean ownsSession;
+
+  private transient String runId;
+  private transient Broadcast<Job> job;
+  private transient JavaRDD<Chunk> chunks;
+  private transient long[] candidatePairs;
+  private transient long[] candidatePatterns;
+  private transient Stats stats = new Stats();
+
+  /** What an executor needs to prepare the records itself. */
+  record Job(String id, Settings settings, Mode mode, List<Source> sources)
+      implements Serializable {}
+
+  /** Sorted distinct pairs of one pair range, with their comparison vectors. */
+  record Chunk(int range, long[] pairs, long[] patterns) implements Serializable {}
+
+  /** Scores of one chunk. */
+  record Scored(int range, float[] logit) implements Serializable {}
+
+  /** Shuffle and timing figures of the last run, for benchmarks. */
+  public static final class Stats {
+    public long blockingKeys;
+    public long emittedPairs;
+    public long distinctPairs;
+  }
+
+  /**
+   * @param partitions partitions of the key and pair shuffles (2-4 per executor core)
+   * @param reuseDriverCopy let executors in the driver's JVM (local mode) use the driver's prepared
+   *     records instead of preparing their own from the broadcast
+   */
+  public SparkPairWork(
+      SparkSession spark,
+      int partitions,
+      boolean reuseDriverCopy,
+      Consumer<String> progress,
+      boolean ownsSession) {
+    this.spark = spark;
+    this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    this.partitions = Math.max(1, partitions);
+    this.reuseDriverCopy = reuseDriverCopy;
+    this.progress = progress;
+    this.ownsSession = ownsSession;
+  }
+
+  /** A local or cluster session for linkage ({@code master} null: as spark-submit set it). */
+  public static SparkSession session(String master) {
+    SparkSession.Builder b = SparkSession.builder().appName("sijill link");
+    if (master != null) {
+      b.master(master);
+      if (master.startsWith("local")) {
+        b.config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.ui.enabled", "false");
+      }
+    }
+    return b.getOrCreate();
+  }
+
+  public Stats stats() {
+    return stats;
+  }
+
+  @Override
+  public Candidates candidates(Prepared p) {
+    release();
+    runId = UUID.randomUUID().toString();
+    PREPARED.put(runId, p);
+    job = jsc.broadcast(new Job(runId, p.settings(), p.mode(), p.sources()));
+    stats = new Stats();
+    int n = p.size();
+    final Broadcast<Job> jb = job;
+    final boolean reuse = reuseDriverCopy;
+    final int ranges = partitions * RANGES_PER_PARTITION;
+    CollectionAccumulator<long[]> blockStats = jsc.sc().collectionAccumulator("blocking stats");
+    org.apache.spark.util.LongAccumulator keyCount = jsc.sc().longAccumulator("blocking keys");
+    org.apache.spark.util.LongAccumulator pairCount = jsc.sc().longAccumulator("emitted pairs");
+
+    // 1. blocking keys, on executors, one slice of record indexes per partition
+    final int parts = partitions;
+    Dataset<Long> keys =
+        spark
+            .range(0, parts, 1, parts)
+            .mapPartitions(
+                (MapPartitionsFunction<Long, Long>)
+                    it -> {
+                      Prepared q = prepared(jb, reuse);
+                      LongBuffer out = new LongBuffer();
+                      while (it.hasNext()) {
+                        long slice = it.next();
+                        int from = (int) (slice * n / parts);
+                        int to = (int) ((slice + 1) * n / parts);
+                        for (int r = from; r < to; r++) {
+                          q.blockingKeys(r, out::add);
+                        }
+                      }
+                      keyCount.add(out.size());
+                      return out.iterator();
+                    },
+                Encoders.LONG());
+
+    // 2. the keyed join: all keys of a block in one partition, sorted; pairs formed per block
+    Dataset<Long> pairs =
+        keys.repartition(parts, functions.shiftrightunsigned(functions.col("value"), 24))
+            .sortWithinPartitions("value")
+            .mapPartitions(
+                (MapPartitionsFunction<Long, Long>)
+                    it -> {
+                      Prepared q = prepared(jb, reuse);
+                      long[] st = q.newBlockingStats();
+                      LongBuffer block = new LongBuffer();
+                      LongBuffer out = new LongBuffer();
+                      while (it.hasNext()) {
+                        long k = it.next();
+                        if (block.size() > 0 && Prepared.block(block.get(0)) != Prepared.block(k)) {
+                          q.blockPairs(block.array(), 0, block.size(), out::add, st);
+                          block.clear();
+                        }
+                        block.add(k);
+                      }
+                      if (block.size() > 0) {
+                        q.blockPairs(block.array(), 0, block.size(), out::add, st);
+                      }
+                      blockStats.add(st);
+                      pairCount.add(out.size());
+                      return out.iterator();
+                    },
+                Encoders.LONG());
+
+    // 3. a shuffle on the pair (range of its first record): duplicates meet, sorted; comparison
+    // vectors on executors. Ranges are contiguous in sort order within a partition.
+    Dataset<Long> byPair =
+        pairs
+            .repartition(
+                parts,
+                functions
+                    .shiftrightunsigned(functions.col("value"), 32)
+                    .multiply((long) ranges)
+                    .divide(Math.max(1, n))
+                    .cast("int"))
+            .sortWithinPartitions("value");
+    chunks =
+        byPair
+            .toJavaRDD()
+            .mapPartitions(
+                (Iterator<Long> it) -> {
+                  Prepared q = prepared(jb, reuse);
+                  List<Chunk> out = new ArrayList<>();
+                  LongBuffer ps = new LongBuffer();
+                  int current = -1;
+                  long last = -1;
+                  while (it.hasNext()) {
+                    long pair = it.next();
+                    if (pair == last) {
+                      continue;
+                    }
+                    last = pair;
+                    int range = (int) ((pair >>> 32) * ranges / Math.max(1, n));
+                    if (range != current && ps.size() > 0) {
+                      out.add(chunk(q, current, ps));
+                      ps.clear();
+                    }
+                    current = range;
+                    ps.add(pair);
+                  }
+                  if (ps.size() > 0) {
+                    out.add(chunk(q, current, ps));
+                  }
+                  return out.iterator();
+                })
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    List<Chunk> got = new ArrayList<>(chunks.collect());
+    got.sort(Comparator.comparingInt(Chunk::range));
+    int total = 0;
+    for (Chunk c : got) {
+      total += c.pairs().length;
+    }
+    long[] all = new long[total];
+    long[] pats = new long[total];
+    int at = 0;
+    for (Chunk c : got) {
+      System.arraycopy(c.pairs(), 0, all, at, c.pairs().length);
+      System.arraycopy(c.patterns(), 0, pats, at, c.patterns().length);
+      at += c.pairs().length;
+    }
+    long[] sum = p.newBlockingStats();
+    for (long[] s : blockStats.value()) {
+      Prepared.addBlockingStats(sum, s);
+    }
+    stats.blockingKeys = keyCount.value();
+    stats.emittedPairs = pairCount.value();
+    stats.distinctPairs = total;
+    candidatePairs = all;
+    candidatePatterns = pats;
+    progress.accept(
+        String.format(
+            "spark: %,d blocking keys, %,d pairs emitted, %,d distinct",
+            stats.blockingKeys, stats.emittedPairs, total));
+    return new Candidates(all, p.pairsPerBlockingKey(sum));
+  }
+
+  private static Chunk chunk(Prepared q, int range, LongBuffer ps) {
+    long[] pairs = ps.toArray();
+    long[] patterns = new long[pairs.length];
+    for (int i = 0; i < pairs.length; i++) {
+      patterns[i] = q.pattern((int) (pairs[i] >>> 32), (int) pairs[i]);
+    }
+    return new Chunk(range, pairs, patterns);
+  }
+
+  @Override
+  public long[] patterns(Prepared p, long[] pairs) {
+    if (pairs == candidatePairs) {
+      return candidatePatterns;
+    }
+    // the candidates and pairs named by decisions: only the latter are compared here
+    long[] out = new long[pairs.length];
+    for (int i = 0; i < pairs.length; i++) {
+      int at = candidatePairs == null ? -1 : Arrays.binarySearch(candidatePairs, pairs[i]);
+      out[i] = at >= 0 ? candidatePatterns[at] : p.pattern((int) (pairs[i] >>> 32), (int) pairs[i]);
+    }
+    return out;
+  }
+
+  @Override
+  public float[] score(Prepared p, long[] pairs, long[] patterns, PairScores scores) {
+    if (pairs != candidatePairs || chunks == null) {
+      return PairWork.LOCAL.score(p, pairs, patterns, scores);
+    }
+    Broadcast<PairScores> sb = jsc.broadcast(scores);
+    final Broadcast<Job> jb = job;
+    final boolean reuse = reuseDriverCopy;
+    List<Scored> got =
+        new ArrayList<>(
+            chunks
+                .map(
+                    c -> {
+                      Prepared q = prepared(jb, reuse);
+                      PairScores s = sb.value();
+                      float[] out = new float[c.pairs().length];
+                      for (int i = 0; i < out.length; i++) {
+                        out[i] = s.logit(q, c.pairs()[i], c.patterns()[i]);
+                      }
+                      return new Scored(c.range(), out);
+                    })
+                .collect());
+    got.sort(Comparator.comparingInt(Scored::range));
+    float[] out = new float[pairs.length];
+    int at = 0;
+    for (Scored s : got) {
+      System.arraycopy(s.logit(), 0, out, at, s.logit().length);
+      at += s.logit().length;
+    }
+    if (at != pairs.length) {
+      throw new IllegalStateException("scored " + at + " pairs of " + pairs.length);
+    }
+    sb.destroy();
+    return out;
+  }
+
+  /** The prepared records of a run in this JVM: the driver's, or built from the broadcast. */
+  static Prepared prepared(Broadcast<Job> job, boolean reuseDriverCopy) {
+    Job j = job.value();
+    if (reuseDriverCopy) {
+      Prepared p = PREPARED.get(j.id());
+      if (p != null) {
+        return p;
+      }
+    }
+    String key = j.id() + (reuseDriverCopy ? "" : "/executor");
+    return PREPARED.computeIfAbsent(key, k -> Prepared.of(j.settings(), j.mode(), j.sources()));
+  }
+
+  private void release() {
+    if (chunks != null) {
+      chunks.unpersist(false);
+      chunks = null;
+    }
+    if (job != null) {
+      job.destroy();
+      job = null;
+    }
+    if (runId != null) {
+      String id = runId;
+      PREPARED.keySet().removeIf(k -> k.startsWith(id));
+      runId = null;
+    }
+    candidatePairs = null;
+    candidatePatterns = null;
+  }
+
+  @Override
+  public void close() {
+    release();
+    if (ownsSession) {
+      spark.stop();
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package org.sijill.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sijill.linkage.FieldSpec;
+import org.sijill.linkage.Kind;
+import org.sijill.linkage.LinkResult;
+import org.sijill.linkage.Linker;
+import org.sijill.linkage.Mode;
+import org.sijill.linkage.Settings;
+import org.sijill.linkage.Source;
+import org.sijill.linkage.synthetic.GeneratedLists;
+import org.sijill.linkage.synthetic.GeneratorConfig;
+import org.sijill.linkage.synthetic.VictimListGenerator;
+
+/**
+ * Spark ({@code local[2]}) and the single-machine engine give the same answer: the same clusters
+ * and the same scored pairs, byte for byte, on the generated one-week and countrywide lists (about
+ * 10k records each) and on FEBRL4 (link) and FEBRL3 (dedupe).
+ */
+class SameAnswerTest {
+  static final Settings VICTIMS =
+      Settings.of(
+          "record_id",
+          List.of(
+              new FieldSpec("full_name", Kind.NAME),
+              new FieldSpec("mother_name", Kind.NAME),
+              new FieldSpec("sex", Kind.EXACT),
+              new FieldSpec("age", Kind.NUMBER),
+              new FieldSpec("date_of_death", Kind.DATE),
+              new FieldSpec("place_of_death", Kind.NAME)));
+
+  static final Settings FEBRL =
+      Settings.of(
+          "rec_id",
+          List.of(
+              new FieldSpec("given_name", Kind.NAME),
+              new FieldSpec("surname", Kind.NAME),
+              new FieldSpec("street_number", Kind.TEXT),
+              new FieldSpec("address_1", Kind.TEXT),
+              new FieldSpec("address_2", Kind.TEXT),
+              new FieldSpec("suburb", Kind.TEXT),
+              new FieldSpec("postcode", Kind.TEXT),
+              new FieldSpec("state", Kind.EXACT),
+              new FieldSpec("date_of_birth", Kind.DATE, "yyyyMMdd"),
+              new FieldSpec("soc_sec_id", Kind.TEXT)));
+
+  static SparkSession spark;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkPairWork.session("local[2]");
+    spark.sparkContext().setLogLevel("WARN");
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  @TempDir Path tmp;
+
+  @Test
+  void generatedOneWeekLists() throws IOException {
+    sameAnswer(VICTIMS, Mode.LINK_AND_DEDUPE, generated(GeneratorConfig.example(7, 8000)), true);
+  }
+
+  @Test
+  void generatedCountrywideLists() throws IOException {
+    sameAnswer(
+        VICTIMS, Mode.LINK_AND_DEDUPE, generated(GeneratorConfig.countrywide(7, 8000)), true);
+  }
+
+  @Test
+  void febrl4() throws Exception {
+    sameAnswer(FEBRL, Mode.LINK, List.of(febrl("dataset4a"), febrl("dataset4b")), true);
+  }
+
+  /**
+   * Here the executors prepare the records from the broadcast rows instead of the driver's copy.
+   */
+  @Test
+  void febrl3PreparedOnExecutors() throws Exception {
+    sameAnswer(FEBRL, Mode.DEDUPE, List.of(febrl("dataset3")), false);
+  }
+
+  private void sameAnswer(Settings s, Mode mode, List<Source> in, boolean reuse)
+      throws IOException {
+    assertThat(in.stream().mapToInt(Source::size).sum()).isGreaterThanOrEqualTo(5000);
+    LinkResult single = new Linker(s, mode).link(in, List.of(), List.of(), m -> {});
+    LinkResult onSpark;
+    try (SparkPairWork work = new SparkPairWork(spark, 6, reuse, m -> {}, false)) {
+      onSpark = new Linker(s, mode).link(in, List.of(), List.of(), m -> {}, work);
+      assertThat(work.stats().distinctPairs).isEqualTo(single.pairCount());
+      assertThat(work.stats().emittedPairs).isGreaterThanOrEqualTo(single.pairCount());
+    }
+    assertThat(single.clusterCount()).isLessThan(single.size()); // something was linked
+    assertThat(perKey(onSpark)).isEqualTo(perKey(single));
+    assertThat(onSpark.modelSummary()).isEqualTo(single.modelSummary());
+    assertThat(written(onSpark, true)).isEqualTo(written(single, true));
+    assertThat(written(onSpark, false)).isEqualTo(written(single, false));
+  }
+
+  private static java.util.Map<String, List<Long>> perKey(LinkResult r) {
+    java.util.Map<String, List<Long>> m = new java.util.LinkedHashMap<>();
+    r.pairsPerBlockingKey()
+        .forEach((k, v) -> m.put(k, java.util.Arrays.stream(v).boxed().toList()));
+    assertThat(m).isNotEmpty();
+    return m;
+  }
+
+  private List<String> written(LinkResult r, boolean clusters) throws IOException {
+    Path f = Files.createTempFile(tmp, clusters ? "clusters" : "pairs", ".csv");
+    if (clusters) {
+      r.writeClusters(f);
+    } else {
+      r.writePairs(f);
+    }
+    List<String> lines = Files.readAllLines(f);
+    assertThat(lines).hasSizeGreaterThan(1000);
+    return lines;
+  }
+
+  private List<Source> generated(GeneratorConfig config) throws IOException {
+    GeneratedLists g = VictimListGenerator.generate(config);
+    List<Source> out = new ArrayList<>();
+    for (Path f : g.writeCsv(tmp.resolve("in"))) {
+      out.add(Source.read(f, Linker.columns(VICTIMS), null));
+    }
+    return out;
+  }
+
+  private Source febrl(String name) throws URISyntaxException {
+    Path f = Path.of(getClass().getResource("/febrl/" + name + ".csv").toURI());
+    return Source.read(f, Linker.columns(FEBRL), null);
+  }
+}
