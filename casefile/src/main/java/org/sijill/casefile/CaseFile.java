@@ -128,8 +128,11 @@ public final class CaseFile implements AutoCloseable {
     return new PublicClaims(jdbi);
   }
 
+  /** The overview's list figures, kept while no list is imported (issue 16: load). */
+  private final Victims.StatsCache victimStats = new Victims.StatsCache();
+
   public Victims victims() {
-    return new Victims(jdbi, sealer);
+    return new Victims(jdbi, sealer, victimStats);
   }
 
   public Persons persons() {

@@ -68,6 +68,66 @@ class VictimsTest {
     assertThat(caseFile.victims().deathsPerDay()).isNotEmpty();
   }
 
+  /**
+   * A search of several words finds the records holding every word, counts them all, pages them by
+   * list and line, and leaves out the records it must not search; the overview's figures follow a
+   * new import at once although they are kept between views.
+   */
+  @Test
+  void searchCountsPagesAndSkipsAndTheKeptFiguresFollowANewImport() throws Exception {
+    try (CaseFile own = TestDatabases.openCase()) {
+      StringBuilder text = new StringBuilder("record_id,full_name,sex,date_of_death\n");
+      for (int i = 1; i <= 7; i++) {
+        text.append("p")
+            .append(i)
+            .append(",Karim Haddad Number")
+            .append(i)
+            .append(",M,2025-03-0")
+            .append(i)
+            .append('\n');
+      }
+      text.append("q1,Karim Saqqa,M,2025-03-01\nq2,كريم الحداد,M,2025-03-02\n");
+      Path csv = write("paged.csv", text.toString(), StandardCharsets.UTF_8);
+      VictimListReader.ValidList v = READER.read(csv, StandardCharsets.UTF_8);
+      own.victims()
+          .importList("paged", null, v.fileName(), v.sha256(), "UTF-8", v.rows(), "test", n -> {});
+      var stats = own.victims().stats();
+      assertThat(stats.count()).isEqualTo(9);
+      assertThat(stats.countByList()).containsEntry("paged", 9L);
+      assertThat(stats.deathsPerDay()).hasSize(7);
+
+      var first = own.victims().search("karim haddad", 1, 3);
+      assertThat(first.total()).isEqualTo(8); // p1-p7 and the Arabic spelling q2, not q1
+      assertThat(first.items())
+          .extracting(VictimRecord::recordId)
+          .containsExactly("p1", "p2", "p3");
+      assertThat(own.victims().search("karim haddad", 3, 3).items())
+          .extracting(VictimRecord::recordId)
+          .containsExactly("p7", "q2");
+      long p2 = first.items().get(1).id();
+      var skipping = own.victims().search("karim haddad", 1, 50, java.util.Set.of(p2));
+      assertThat(skipping.total()).isEqualTo(7);
+      assertThat(skipping.items()).extracting(VictimRecord::recordId).doesNotContain("p2");
+      assertThat(own.victims().search("", 1, 2).total()).isEqualTo(9);
+
+      // Kept between views (the same figures come back), and renewed by the next import.
+      assertThat(own.victims().stats()).isSameAs(own.victims().stats());
+      Path more =
+          write(
+              "more.csv",
+              "record_id,full_name,sex,date_of_death\nm1,Nour Ward,F,2025-04-01\n",
+              StandardCharsets.UTF_8);
+      VictimListReader.ValidList w = READER.read(more, StandardCharsets.UTF_8);
+      own.victims()
+          .importList("more", null, w.fileName(), w.sha256(), "UTF-8", w.rows(), "test", n -> {});
+      var after = own.victims().stats();
+      assertThat(after.count()).isEqualTo(10);
+      assertThat(after.countByList()).containsEntry("more", 1L);
+      assertThat(after.deathsPerDay()).containsKey(java.time.LocalDate.parse("2025-04-01"));
+      assertThat(after.count()).isEqualTo(own.victims().count());
+    }
+  }
+
   @Test
   void aMalformedListIsRefusedWithEveryProblemAndNothingIsStored() throws Exception {
     long before = caseFile.victims().count();

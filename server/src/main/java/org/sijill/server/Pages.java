@@ -58,14 +58,16 @@ final class Pages {
             .filter(Objects::nonNull)
             .toList();
     Map<String, Object> deaths = new LinkedHashMap<>();
-    Map<java.time.LocalDate, Long> perDay = caseFile.victims().deathsPerDay();
+    // Computed again only when a list was imported since (Victims.stats).
+    org.sijill.casefile.repo.Victims.Stats lists = caseFile.victims().stats();
+    Map<java.time.LocalDate, Long> perDay = lists.deathsPerDay();
     deaths.put("days", perDay.keySet().stream().map(Object::toString).toList());
     deaths.put("counts", List.copyOf(perDay.values()));
     OverviewView view =
         new OverviewView(
             caseFile.incidents().count(),
-            caseFile.victims().count(),
-            caseFile.victims().countByList(),
+            lists.count(),
+            lists.countByList(),
             caseFile.linkageRuns().current().map(r -> (long) r.personCount()).orElse(0L),
             caseFile.evidence().count(),
             caseFile.sources().all().size(),
@@ -74,7 +76,7 @@ final class Pages {
             caseFile.estimates().recommended().orElse(null),
             Json.write(json, deaths),
             Json.write(json, markers),
-            caseFile.victims().repeatedRecords());
+            lists.repeatedRecords());
     render(ctx, "overview.jte", chrome("Case overview", "overview"), view);
   }
 

@@ -22,6 +22,7 @@ import org.sijill.linkage.Names;
 public final class Victims {
   private final Jdbi jdbi;
   private final Sealer sealer;
+  private final StatsCache statsCache;
 
   public Victims(Jdbi jdbi) {
     this(jdbi, Sealer.none());
@@ -29,8 +30,65 @@ public final class Victims {
 
   /** Sealed extra columns (attributes) are read through {@code sealer}. */
   public Victims(Jdbi jdbi, Sealer sealer) {
+    this(jdbi, sealer, new StatsCache());
+  }
+
+  /** As {@link #Victims(Jdbi, Sealer)}, keeping {@link #stats()} in {@code statsCache}. */
+  public Victims(Jdbi jdbi, Sealer sealer, StatsCache statsCache) {
     this.jdbi = jdbi;
     this.sealer = sealer;
+    this.statsCache = statsCache;
+  }
+
+  /**
+   * The case overview's figures about the lists: {@link #count()}, {@link #countByList()}, {@link
+   * #deathsPerDay()} and {@link #repeatedRecords()}, read in one snapshot.
+   */
+  public record Stats(
+      long count,
+      Map<String, Long> countByList,
+      Map<LocalDate, Long> deathsPerDay,
+      long repeatedRecords) {}
+
+  /**
+   * The last {@link Stats} a case file computed, with the state of the lists they describe; one per
+   * open case file, shared by its threads.
+   */
+  public static final class StatsCache {
+    private record Entry(String state, Stats stats) {}
+
+    private final java.util.concurrent.atomic.AtomicReference<Entry> last =
+        new java.util.concurrent.atomic.AtomicReference<>();
+  }
+
+  /**
+   * The figures of {@link Stats}, computed again only when the lists changed. Records arrive only
+   * with a new import (its row and its records in one transaction), and only an import can become a
+   * repeat; both tables are append-only. So the number of imports and of repeats names the state
+   * exactly, and reading those two small tables (well under a millisecond) replaces four scans of
+   * every record (0.3-0.7 s at 124k records under load) on each view of the overview. A write by
+   * another process (an import from the command line while the server runs) is seen at the next
+   * request.
+   */
+  public Stats stats() {
+    return jdbi.inTransaction(
+        org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ,
+        h -> {
+          String state =
+              h.createQuery(
+                      "select (select count(*) from list_import) || '/' || (select count(*) from"
+                          + " list_import_repeat)")
+                  .mapTo(String.class)
+                  .one();
+          StatsCache.Entry cached = statsCache.last.get();
+          if (cached != null && cached.state().equals(state)) {
+            return cached.stats();
+          }
+          // The same snapshot as the state read above (repeatable read): figures and state agree.
+          Stats fresh = new Stats(count(h), countByList(h), deathsPerDay(h), repeatedRecords(h));
+          statsCache.last.set(new StatsCache.Entry(state, fresh));
+          return fresh;
+        });
   }
 
   /** The field a sealed extra column of a list is bound to: {@code victim.<header>}. */
@@ -209,13 +267,15 @@ public final class Victims {
 
   /** Records stored by imports that repeat an earlier import (not in {@link #count()}). */
   public long repeatedRecords() {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "select count(*) from victim_record where import_id in (select import_id from"
-                        + " list_import_repeat)")
-                .mapTo(Long.class)
-                .one());
+    return jdbi.withHandle(Victims::repeatedRecords);
+  }
+
+  private static long repeatedRecords(org.jdbi.v3.core.Handle h) {
+    return h.createQuery(
+            "select count(*) from victim_record where import_id in (select import_id from"
+                + " list_import_repeat)")
+        .mapTo(Long.class)
+        .one();
   }
 
   /**
@@ -233,26 +293,61 @@ public final class Victims {
   public Page<VictimRecord> search(
       String query, int page, int size, java.util.Collection<Long> unsearchable) {
     int[] p = Page.clamp(page, size);
-    Set<String> keys = query == null ? Set.of() : queryKeys(query);
+    List<String> keys = query == null ? List.of() : List.copyOf(queryKeys(query));
     boolean skip = !keys.isEmpty() && !unsearchable.isEmpty();
-    String where =
+    // One semi-join per word on the key index (key, victim_id): the planner walks the rarest key's
+    // records, or the records in page order when a key is common, and stops at the page's end.
+    // (Grouping every matching key row by record first cost 0.3-0.4 s for common names at 124k
+    // records: docs/BENCHMARKS.md, "web app and API under load".)
+    StringBuilder where = new StringBuilder();
+    StringBuilder countWhere = new StringBuilder();
+    for (int i = 0; i < keys.size(); i++) {
+      where.append(i == 0 ? " where " : " and ");
+      where.append(
+          "exists (select 1 from victim_search_key k"
+              + i
+              + " where k"
+              + i
+              + ".victim_id = v.id and k"
+              + i
+              + ".key = :k"
+              + i
+              + ")");
+      if (i > 0) {
+        countWhere.append(
+            " and exists (select 1 from victim_search_key k"
+                + i
+                + " where k"
+                + i
+                + ".victim_id = k0.victim_id and k"
+                + i
+                + ".key = :k"
+                + i
+                + ")");
+      }
+    }
+    if (skip) {
+      where.append(" and v.id <> all(:hidden)");
+      countWhere.append(" and k0.victim_id <> all(:hidden)");
+    }
+    // Every search key row names a record (foreign key), once per key: the count needs no visit
+    // to the records themselves.
+    String countSql =
         keys.isEmpty()
-            ? ""
-            : " where v.id in (select victim_id from victim_search_key where key = any(:keys)"
-                + " group by victim_id having count(distinct key) >= :needed)"
-                + (skip ? " and v.id <> all(:hidden)" : "");
+            ? "select count(*) from victim_record v"
+            : "select count(*) from victim_search_key k0 where k0.key = :k0" + countWhere;
     return jdbi.withHandle(
         h -> {
-          var count = h.createQuery("select count(*) from victim_record v" + where);
+          var count = h.createQuery(countSql);
           var select =
               h.createQuery(
                   "select v.* from"
                       + " victim_record v"
                       + where
                       + " order by v.list_name, v.line_number limit :limit offset :offset");
-          if (!keys.isEmpty()) {
-            count.bindArray("keys", String.class, keys).bind("needed", keys.size());
-            select.bindArray("keys", String.class, keys).bind("needed", keys.size());
+          for (int i = 0; i < keys.size(); i++) {
+            count.bind("k" + i, keys.get(i));
+            select.bind("k" + i, keys.get(i));
           }
           if (skip) {
             count.bindArray("hidden", Long.class, List.copyOf(unsearchable));
@@ -297,28 +392,31 @@ public final class Victims {
 
   /** Records, each imported file's once (a repeated import's records are not counted again). */
   public long count() {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("select count(*) from victim_record where" + COUNTED)
-                .mapTo(Long.class)
-                .one());
+    return jdbi.withHandle(Victims::count);
+  }
+
+  private static long count(org.jdbi.v3.core.Handle h) {
+    return h.createQuery("select count(*) from victim_record where" + COUNTED)
+        .mapTo(Long.class)
+        .one();
   }
 
   /** Records per list, each imported file's once. */
   public Map<String, Long> countByList() {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "select list_name, count(*) as n from victim_record where"
-                        + COUNTED
-                        + " group by list_name order by list_name")
-                .reduceRows(
-                    new java.util.LinkedHashMap<String, Long>(),
-                    (m, row) -> {
-                      m.put(
-                          row.getColumn("list_name", String.class), row.getColumn("n", Long.class));
-                      return m;
-                    }));
+    return jdbi.withHandle(Victims::countByList);
+  }
+
+  private static Map<String, Long> countByList(org.jdbi.v3.core.Handle h) {
+    return (h.createQuery(
+            "select list_name, count(*) as n from victim_record where"
+                + COUNTED
+                + " group by list_name order by list_name")
+        .reduceRows(
+            new java.util.LinkedHashMap<String, Long>(),
+            (m, row) -> {
+              m.put(row.getColumn("list_name", String.class), row.getColumn("n", Long.class));
+              return m;
+            }));
   }
 
   /**
@@ -326,19 +424,21 @@ public final class Victims {
    * imported file's once).
    */
   public Map<LocalDate, Long> deathsPerDay() {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "select date_of_death::date as day, count(*) as n from victim_record where"
-                        + " length(date_of_death) = 10 and"
-                        + COUNTED
-                        + " group by 1 order by 1")
-                .reduceRows(
-                    new java.util.TreeMap<LocalDate, Long>(),
-                    (m, row) -> {
-                      m.put(row.getColumn("day", LocalDate.class), row.getColumn("n", Long.class));
-                      return m;
-                    }));
+    return jdbi.withHandle(Victims::deathsPerDay);
+  }
+
+  private static Map<LocalDate, Long> deathsPerDay(org.jdbi.v3.core.Handle h) {
+    return (h.createQuery(
+            "select date_of_death::date as day, count(*) as n from victim_record where"
+                + " length(date_of_death) = 10 and"
+                + COUNTED
+                + " group by 1 order by 1")
+        .reduceRows(
+            new java.util.TreeMap<LocalDate, Long>(),
+            (m, row) -> {
+              m.put(row.getColumn("day", LocalDate.class), row.getColumn("n", Long.class));
+              return m;
+            }));
   }
 
   private VictimRecord revealed(VictimRecord r) {
