@@ -19,10 +19,11 @@ import org.sijill.casefile.CaseFile;
  * every table is loaded and its row count matches the backup, or nothing is.
  *
  * <p>The schema must be the one the backup was made with (the same migrations, checksums included):
- * rows are loaded verbatim. Foreign keys and the append-only triggers are switched off for the
- * transaction ({@code session_replication_role = replica}, which needs a superuser — the embedded
- * database's is one), since the rows come from a consistent snapshot and must go in as they were,
- * whatever the order of the tables.
+ * rows are loaded verbatim. As a superuser (the embedded database's role is one) foreign keys and
+ * triggers are switched off for the transaction ({@code session_replication_role = replica}), since
+ * the rows come from a consistent snapshot; as the owner of the tables on an organisation's server
+ * ({@code --db}, no superuser) the foreign keys stay on and the tables are loaded referenced ones
+ * first.
  */
 public final class DatabaseLoader {
   private DatabaseLoader() {}
@@ -103,17 +104,20 @@ public final class DatabaseLoader {
             null);
       }
     }
-    try (Statement s = c.createStatement()) {
-      s.execute("set local session_replication_role = replica");
-    } catch (SQLException e) {
-      throw new LoadException(
-          "cannot switch off foreign keys and triggers for the load (this needs a superuser of"
-              + " the database server): "
-              + e.getMessage(),
-          e);
+    boolean superuser = superuser(c);
+    List<TableData.Table> order = backup.tables();
+    if (superuser) {
+      try (Statement s = c.createStatement()) {
+        s.execute("set local session_replication_role = replica");
+      }
+    } else {
+      // An organisation's server: Sijill's role owns the case's tables but is no superuser, so
+      // the foreign keys stay on and each table goes in after the tables it refers to. (Rows go in
+      // with COPY, which the append-only triggers — on update, delete, truncate — do not stop.)
+      order = referencedFirst(c, backup.tables());
     }
     PGConnection pg = c.unwrap(PGConnection.class);
-    for (TableData.Table t : backup.tables()) {
+    for (TableData.Table t : order) {
       List<String> columns = Sql.columns(c, t.name());
       if (!columns.containsAll(t.columns())) {
         throw new LoadException(
@@ -142,8 +146,10 @@ public final class DatabaseLoader {
         s.execute();
       }
     }
-    try (Statement s = c.createStatement()) {
-      s.execute("set local session_replication_role = origin");
+    if (superuser) {
+      try (Statement s = c.createStatement()) {
+        s.execute("set local session_replication_role = origin");
+      }
     }
     Map<String, Long> counts = new LinkedHashMap<>();
     for (TableData.Table t : backup.tables()) {
@@ -155,6 +161,69 @@ public final class DatabaseLoader {
       counts.put(t.name(), n);
     }
     return counts;
+  }
+
+  private static boolean superuser(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("show is_superuser")) {
+      return rs.next() && "on".equals(rs.getString(1));
+    }
+  }
+
+  /**
+   * The tables in an order where every table comes after those its foreign keys point to (a table's
+   * references to itself are checked at the end of its COPY, so they need no order).
+   *
+   * @throws LoadException when the tables refer to each other in a cycle, which only a superuser
+   *     can load
+   */
+  static List<TableData.Table> referencedFirst(Connection c, List<TableData.Table> tables)
+      throws SQLException {
+    Map<String, java.util.Set<String>> needs = new LinkedHashMap<>();
+    for (TableData.Table t : tables) {
+      needs.put(t.name(), new java.util.TreeSet<>());
+    }
+    try (Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery(
+                "select distinct cl.relname, rf.relname from pg_constraint k"
+                    + " join pg_class cl on cl.oid = k.conrelid"
+                    + " join pg_class rf on rf.oid = k.confrelid"
+                    + " join pg_namespace n on n.oid = cl.relnamespace"
+                    + " where k.contype = 'f' and n.nspname = current_schema()")) {
+      while (rs.next()) {
+        String from = rs.getString(1);
+        String to = rs.getString(2);
+        if (!from.equals(to) && needs.containsKey(from) && needs.containsKey(to)) {
+          needs.get(from).add(to);
+        }
+      }
+    }
+    Map<String, TableData.Table> byName = new LinkedHashMap<>();
+    tables.forEach(t -> byName.put(t.name(), t));
+    List<TableData.Table> order = new ArrayList<>();
+    java.util.Set<String> placed = new java.util.HashSet<>();
+    while (order.size() < tables.size()) {
+      boolean progress = false;
+      for (TableData.Table t : tables) {
+        if (!placed.contains(t.name()) && placed.containsAll(needs.get(t.name()))) {
+          order.add(t);
+          placed.add(t.name());
+          progress = true;
+        }
+      }
+      if (!progress) {
+        List<String> left =
+            tables.stream().map(TableData.Table::name).filter(n -> !placed.contains(n)).toList();
+        throw new LoadException(
+            "the tables "
+                + left
+                + " refer to each other in a cycle: restoring them needs a superuser of the"
+                + " database server",
+            null);
+      }
+    }
+    return order;
   }
 
   private static List<String> migrationKeys(List<TableData.Migration> ms) {
