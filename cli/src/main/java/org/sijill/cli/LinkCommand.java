@@ -92,6 +92,21 @@ final class LinkCommand implements Callable<Integer> {
   String encoding;
 
   @Option(
+      names = "--engine",
+      defaultValue = "local",
+      paramLabel = "local|spark",
+      description =
+          "Where candidate pairs are formed, compared and scored (default: ${DEFAULT-VALUE});"
+              + " spark needs the spark module's jars (docs/spark.md). The answer is the same.")
+  String engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "Spark master for --engine spark (default local[*]; spark://host:7077, ...).")
+  String master;
+
+  @Option(
       names = "--verbose",
       description = "Report pairs compared per blocking key and the fitted model on stderr.")
   boolean verbose;
@@ -113,7 +128,16 @@ final class LinkCommand implements Callable<Integer> {
       throw new UserError("--mode: " + e.getMessage());
     }
     Charset cs = charset();
+    if (!engine.equals("local") && !engine.equals("spark")) {
+      throw new UserError("--engine: local or spark, not " + engine);
+    }
+    if (master != null && engine.equals("local")) {
+      throw new UserError("--master: only with --engine spark");
+    }
     if (inputs == null || inputs.isEmpty()) {
+      if (!engine.equals("local")) {
+        throw new UserError("--engine " + engine + ": links files only (give INPUT.csv files)");
+      }
       return linkCase(m, cs, err, stdout);
     }
     if (out == null) {
@@ -125,6 +149,7 @@ final class LinkCommand implements Callable<Integer> {
               .link(
                   new LinkFiles.Request(
                       settings, m, inputs, cs, decisions, train, out, pairs, review),
+                  new LinkFiles.Engine(engine, master),
                   (step, done, total) -> {
                     err.println("link: " + step);
                     err.flush();

@@ -162,4 +162,54 @@ class LinkCommandTest {
     assertThat(badMode.code()).isEqualTo(1);
     assertThat(badMode.err()).contains("unknown mode \"merge\"");
   }
+
+  /** The cli does not carry Spark: without the spark module's jars it says how to get them. */
+  @Test
+  void sparkEngineAbsentFromTheClassPathIsExplainedAndWritesNothing() throws Exception {
+    GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(5, 100));
+    List<Path> files = g.writeCsv(dir);
+    Path clusters = dir.resolve("clusters.csv");
+    CliRun r =
+        run(
+            "link",
+            "--engine",
+            "spark",
+            "--master",
+            "local[2]",
+            "--settings",
+            settings("number").toString(),
+            "--out",
+            clusters.toString(),
+            files.get(0).toString());
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err())
+        .contains("spark engine is not on the class path")
+        .contains("mvn -B -pl spark -am package")
+        .contains("docs/spark.md");
+    assertThat(clusters).doesNotExist();
+
+    CliRun unknown =
+        run(
+            "link",
+            "--engine",
+            "hadoop",
+            "--settings",
+            settings("number").toString(),
+            "--out",
+            clusters.toString(),
+            files.get(0).toString());
+    assertThat(unknown.code()).isNotZero();
+    assertThat(unknown.err()).contains("--engine: local or spark");
+    CliRun masterAlone =
+        run(
+            "link",
+            "--master",
+            "local[2]",
+            "--settings",
+            settings("number").toString(),
+            "--out",
+            clusters.toString(),
+            files.get(0).toString());
+    assertThat(masterAlone.err()).contains("--master: only with --engine spark");
+  }
 }

@@ -13,6 +13,8 @@ import org.sijill.linkage.LinkResult;
 import org.sijill.linkage.LinkageException;
 import org.sijill.linkage.Linker;
 import org.sijill.linkage.Mode;
+import org.sijill.linkage.PairWork;
+import org.sijill.linkage.PairWorkProvider;
 import org.sijill.linkage.Settings;
 import org.sijill.linkage.Source;
 import org.sijill.linkage.csv.ListFile;
@@ -73,11 +75,35 @@ public final class LinkFiles {
   }
 
   /**
+   * Where the pair-level work of a run is done: {@code local} (this process, every core) or an
+   * engine found on the class path by name ({@code spark}, from the spark module's jar).
+   *
+   * @param master where that engine runs (for Spark a master URL), or {@code null} for its default
+   */
+  public record Engine(String name, String master) {
+    public static final Engine LOCAL = new Engine("local", null);
+
+    public Engine {
+      name = name == null || name.isBlank() ? "local" : name.trim();
+    }
+  }
+
+  /**
    * Links the files and writes the outputs the request names.
    *
    * @throws CountingException when a file, the settings or the decisions cannot be read or written
    */
   public Result link(Request request, ProgressListener progress) {
+    return link(request, Engine.LOCAL, progress);
+  }
+
+  /**
+   * As {@link #link(Request, ProgressListener)}, with the candidate pairs, comparisons and scores
+   * computed by {@code engine}; the answer is the same.
+   *
+   * @throws CountingException also when the engine is not on the class path
+   */
+  public Result link(Request request, Engine engine, ProgressListener progress) {
     try {
       Settings s = Settings.read(request.settings());
       List<Source> sources = new ArrayList<>();
@@ -90,9 +116,12 @@ public final class LinkFiles {
               : Decision.read(request.decisions(), request.encoding());
       List<Decision> labels =
           request.train() == null ? List.of() : Decision.read(request.train(), request.encoding());
-      LinkResult r =
-          new Linker(s, request.mode())
-              .link(sources, ds, labels, line -> progress.progress(line, 0, -1));
+      LinkResult r;
+      try (PairWork work = open(engine, line -> progress.progress(line, 0, -1))) {
+        r =
+            new Linker(s, request.mode())
+                .link(sources, ds, labels, line -> progress.progress(line, 0, -1), work);
+      }
       write(request.clusters(), r::writeClusters);
       if (request.pairs() != null) {
         write(request.pairs(), r::writePairs);
@@ -113,6 +142,24 @@ public final class LinkFiles {
     } catch (LinkageException e) {
       throw new CountingException(e.getMessage(), e);
     }
+  }
+
+  private static PairWork open(Engine engine, java.util.function.Consumer<String> progress) {
+    if (engine.name().equals("local")) {
+      return PairWork.LOCAL;
+    }
+    PairWorkProvider p = PairWorkProvider.find(engine.name());
+    if (p == null) {
+      throw new CountingException(
+          "the "
+              + engine.name()
+              + " engine is not on the class path: build it with `mvn -B -pl "
+              + engine.name()
+              + " -am package -DskipTests` and run ./sijill from the repository, which adds"
+              + " spark/target/sijill-spark.jar and spark/target/lib to the class path (see"
+              + " docs/spark.md); engines known here: local");
+    }
+    return p.open(engine.master(), progress);
   }
 
   private interface Writer {
