@@ -13,6 +13,11 @@ record Chrome(
     return labels().get(key);
   }
 
+  /** The label of {@code key} with {@code {0}}, {@code {1}}, … filled in (see {@link Labels}). */
+  String t(String key, Object... args) {
+    return labels().get(key, args);
+  }
+
   /** The reader's labels, for the templates a page includes. */
   Labels labels() {
     return Labels.of(language.language());

@@ -83,6 +83,19 @@ final class Labels {
     return value != null ? value : "[" + key + "]";
   }
 
+  /**
+   * The label of {@code key} with {@code {0}}, {@code {1}}, … replaced by the arguments, for a
+   * sentence whose number or name sits in a different place in each language. The result is text:
+   * the template escapes it, arguments included.
+   */
+  String get(String key, Object... args) {
+    String out = get(key);
+    for (int i = 0; i < args.length; i++) {
+      out = out.replace("{" + i + "}", String.valueOf(args[i]));
+    }
+    return out;
+  }
+
   /** Every key and label of this language, sorted by key. */
   Map<String, String> all() {
     return messages;

@@ -63,6 +63,9 @@ class LanguageBrowserTest {
     waiting().until(ExpectedConditions.attributeToBe(By.tagName("html"), "dir", "rtl"));
     assertThat(html("lang")).isEqualTo("ar");
     assertThat(nav()).contains("الأدلة", "مكتب التحقق").doesNotContain("Evidence");
+    // The page's own labels too, in parts the page includes (the results table).
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("الضحايا");
+    assertThat(browser.findElement(By.id("victim-count")).getText()).contains("تطابق");
     // The page stays the same page: its search is kept.
     assertThat(browser.getCurrentUrl()).contains("q=x").contains("lang=ar");
     assertThat(browser.findElement(By.cssSelector("header.top")).getCssValue("direction"))
