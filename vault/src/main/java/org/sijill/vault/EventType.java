@@ -19,7 +19,15 @@ public enum EventType {
    * Perceptual fingerprinting was tried on the stored bytes: what came of it, or, for a file that
    * cannot be decoded, why not (the item is kept all the same).
    */
-  FINGERPRINTED;
+  FINGERPRINTED,
+  /** An item's link to an incident (or an attribution resting on it) was withdrawn. */
+  UNLINKED_FROM_INCIDENT,
+  /**
+   * A write to the case file that concerns no stored item on its own: an incident created or
+   * corrected, an attribution, a link, a public claim, a withdrawal. Its {@code sha256} is the
+   * SHA-256 of its own details (see {@link Vault#recordCaseWrite}), not of an item.
+   */
+  RECORDED;
 
   /** The name written in the log: lower case with underscores, e.g. {@code acquired}. */
   public String wireName() {

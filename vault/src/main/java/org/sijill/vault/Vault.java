@@ -313,6 +313,34 @@ public final class Vault implements AutoCloseable {
   }
 
   /**
+   * Logs a write to the case file that touches no stored item (an incident recorded or corrected, a
+   * link made or withdrawn, a public claim): a {@link EventType#RECORDED} entry whose {@code
+   * sha256} is the SHA-256 of the canonical JSON of {@code details} (sorted keys), so the entry
+   * commits to what it tells and is never mistaken for an item. Returns its log index.
+   *
+   * @param details what was written: which record, its id and version, the action
+   */
+  public long recordCaseWrite(String actor, Map<String, String> details) throws IOException {
+    if (details.isEmpty()) {
+      throw new IllegalArgumentException("a case write needs details saying what was written");
+    }
+    String subject = sha256Hex(caseWriteBytes(details));
+    synchronized (log) {
+      return log.append(
+          CustodyEvent.of(log.size(), EventType.RECORDED, subject, actor, now(), details)
+              .toBytes());
+    }
+  }
+
+  /** The bytes a {@link EventType#RECORDED} entry's {@code sha256} is the hash of. */
+  public static byte[] caseWriteBytes(Map<String, String> details) {
+    com.fasterxml.jackson.databind.node.ObjectNode n =
+        new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+    new TreeMap<>(details).forEach(n::put);
+    return n.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
    * Signs the current log head and keeps it in {@code vault/checkpoints/}; returns the signed note.
    * Signing a head that is already checkpointed returns the stored note unchanged.
    */

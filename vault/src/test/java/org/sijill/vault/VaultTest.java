@@ -64,6 +64,32 @@ class VaultTest {
   }
 
   @Test
+  void aCaseWriteIsLoggedUnderTheHashOfItsDetailsAndTheVaultStillVerifies() throws Exception {
+    Path f = write("v.bin", new byte[] {9, 8, 7});
+    try (Vault v = Vault.open(data)) {
+      v.add(f, Acquisition.by("c1"));
+      long index =
+          v.recordCaseWrite(
+              "analyst-1", Map.of("record", "incident", "incident", "12", "action", "created"));
+      CustodyEvent e = v.event(index);
+      assertThat(e.type()).isEqualTo(EventType.RECORDED);
+      assertThat(e.actor()).isEqualTo("analyst-1");
+      assertThat(e.sha256())
+          .isEqualTo(
+              HexFormat.of()
+                  .formatHex(
+                      Digests.md("SHA-256")
+                          .digest(
+                              "{\"action\":\"created\",\"incident\":\"12\",\"record\":\"incident\"}"
+                                  .getBytes(StandardCharsets.UTF_8))));
+      assertThat(v.store().contains(e.sha256())).isFalse();
+      assertThatThrownBy(() -> v.recordCaseWrite("a", Map.of()))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(Vault.verify(data, List.of(), ProgressListener.NONE)).isEmpty();
+  }
+
+  @Test
   void acquisitionTimesAreKeptToTheMillisecondLikeEveryLoggedTime() throws Exception {
     Path f = write("t.txt", new byte[] {4});
     try (Vault v = Vault.open(data)) {

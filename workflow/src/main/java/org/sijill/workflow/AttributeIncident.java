@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.model.Actor;
 import org.sijill.casefile.model.Enums.ActorKind;
@@ -16,7 +17,8 @@ import org.sijill.vault.EventType;
  * Attributes an incident to an actor (a force, group, unit or person) in a role, with a grade and
  * the evidence it rests on. An actor named that the case does not know yet is recorded first, of
  * the kind given. Each item the attribution rests on gets a {@code linked_to_incident} entry in its
- * custody log naming the attribution's incident, role and grade.
+ * custody log naming the attribution's incident, role and grade; the attribution itself is a {@code
+ * recorded} entry, with or without such items.
  */
 public final class AttributeIncident {
   private final CaseFile caseFile;
@@ -43,7 +45,11 @@ public final class AttributeIncident {
       String rationale,
       List<Long> evidenceIds) {}
 
-  /** What was recorded; {@code newActor} says whether the actor was created for it. */
+  /**
+   * What was recorded; {@code newActor} says whether the actor was created for it.
+   *
+   * @param logIndexes the entries of the items it rests on, then the attribution's own entry
+   */
   public record Attributed(
       long id, long incidentId, long actorId, boolean newActor, List<Long> logIndexes) {}
 
@@ -73,6 +79,7 @@ public final class AttributeIncident {
       known = caseFile.actors().findByName(name);
     }
     String roleDb = role == null ? Roles.ALLEGED_PERPETRATOR.db() : role;
+    custody.requireVault();
     // The custody entries come first: a link the log does not tell of must not exist.
     List<Long> indexes =
         custody.log(
@@ -99,7 +106,18 @@ public final class AttributeIncident {
       actorId = known.get().id();
     }
     long id = caseFile.attributions().add(incidentId, actorId, roleDb, grade, rationale, ids, by);
-    return new Attributed(id, incidentId, actorId, created, indexes);
+    Map<String, String> details = new java.util.TreeMap<>();
+    details.put("record", "attribution");
+    details.put("action", "attributed");
+    details.put("incident", Long.toString(incidentId));
+    details.put("attribution_id", Long.toString(id));
+    details.put("actor_id", Long.toString(actorId));
+    details.put("role", roleDb);
+    details.put("grade", grade);
+    details.put("evidence", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    List<Long> all = new java.util.ArrayList<>(indexes);
+    all.add(custody.logWrite(by, details));
+    return new Attributed(id, incidentId, actorId, created, List.copyOf(all));
   }
 
   /** The roles the case file knows (its check constraint lists the same). */

@@ -13,7 +13,9 @@ import org.sijill.vault.EventType;
  * Logs a desk decision about evidence items (linked to an incident, cited by an attribution or a
  * public claim) in each item's custody log, and mirrors it into the case file, before the decision
  * itself is stored: a court reading an item's custody sees every incident it was tied to, by whom
- * and when. The vault is opened for the entries and closed again.
+ * and when. Writes that touch no item (an incident recorded or corrected, an attribution, a link, a
+ * public claim, a withdrawal) are logged too, as {@code recorded} entries ({@link #logWrite}), so
+ * every desk write shows in the custody log. The vault is opened for the entries and closed again.
  */
 final class ItemCustody {
   private final Path dataDir;
@@ -42,6 +44,38 @@ final class ItemCustody {
                   () -> new InvalidInputException(field, "there is no evidence item " + id)));
     }
     return out;
+  }
+
+  /**
+   * Refuses, before anything is stored, when there is no vault to log a desk write in.
+   *
+   * @throws EvidenceException when this desk has no vault
+   */
+  void requireVault() {
+    if (dataDir == null) {
+      throw new EvidenceException(
+          "this server was started without a vault: desk writes cannot be logged");
+    }
+  }
+
+  /**
+   * Logs a desk write that touches no item ({@code recorded}); returns its log index.
+   *
+   * @param details which record, its id, the action (values are ids and vocabulary, never free
+   *     text)
+   */
+  long logWrite(String actor, Map<String, String> details) {
+    requireVault();
+    synchronized (ItemCustody.class) {
+      try (EvidenceVault vault = EvidenceVault.open(dataDir, caseFile)) {
+        long index = vault.vault().recordCaseWrite(actor, details);
+        vault.mirror();
+        return index;
+      } catch (IOException e) {
+        throw new EvidenceException(
+            "stored, but the custody log could not be written: " + e.getMessage(), e);
+      }
+    }
   }
 
   /** Logs one event per item; returns the log indexes, in order. */

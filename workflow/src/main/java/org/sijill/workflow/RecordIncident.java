@@ -1,7 +1,10 @@
 package org.sijill.workflow;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.model.Assessment;
 import org.sijill.casefile.model.Enums.AssessmentTarget;
@@ -17,14 +20,21 @@ import org.sijill.casefile.repo.Locations.NewLocation;
  * Records an incident from the desk, or a corrected version of one (the reason is required; the
  * earlier versions stay, see {@code /api/incidents/{id}/history}). Its grade is an assessment of
  * the incident with the analyst's reasons; a new grade supersedes the one in force. Every value is
- * checked before anything is written, so a refused draft stores nothing.
+ * checked before anything is written, so a refused draft stores nothing. Each creation and
+ * correction is a {@code recorded} entry of the custody log naming the incident and its version.
  */
 public final class RecordIncident {
   static final String GRADING = "analyst grading";
   private final CaseFile caseFile;
+  private final ItemCustody custody;
 
-  public RecordIncident(CaseFile caseFile) {
+  /**
+   * @param dataDir the data directory whose custody log tells of each write (null: none; writes
+   *     refused)
+   */
+  public RecordIncident(Path dataDir, CaseFile caseFile) {
     this.caseFile = caseFile;
+    this.custody = new ItemCustody(dataDir, caseFile);
   }
 
   /**
@@ -32,15 +42,39 @@ public final class RecordIncident {
    *
    * @param gradeAssessment the assessment that records a new grade, or null when the grade did not
    *     change
+   * @param logIndex the custody log entry that tells of it
    */
-  public record Recorded(long id, int version, Long locationId, Long gradeAssessment) {}
+  public record Recorded(
+      long id, int version, Long locationId, Long gradeAssessment, long logIndex) {}
 
-  /** Records a new incident. */
+  /**
+   * Records a new incident.
+   *
+   * @throws EvidenceException when there is no custody log to tell of it (nothing is stored)
+   */
   public Recorded create(IncidentDraft d, String by) {
     Checked c = check(d);
+    custody.requireVault();
     Long place = place(c, d, by);
     long id = caseFile.incidents().add(incident(c, place), by);
-    return new Recorded(id, 1, place, grade(id, c, by));
+    Long grade = grade(id, c, by);
+    return new Recorded(id, 1, place, grade, log("created", id, 1, place, grade, by));
+  }
+
+  /** The {@code recorded} entry of an incident's version. */
+  private long log(String action, long id, int version, Long place, Long grade, String by) {
+    Map<String, String> details = new TreeMap<>();
+    details.put("record", "incident");
+    details.put("action", action);
+    details.put("incident", Long.toString(id));
+    details.put("version", Integer.toString(version));
+    if (place != null) {
+      details.put("location", place.toString());
+    }
+    if (grade != null) {
+      details.put("grade_assessment", grade.toString());
+    }
+    return custody.logWrite(by, details);
   }
 
   /**
@@ -58,9 +92,11 @@ public final class RecordIncident {
       throw new java.util.NoSuchElementException("there is no incident " + id);
     }
     Checked c = check(d);
+    custody.requireVault();
     Long place = place(c, d, by);
     int version = caseFile.incidents().correct(id, incident(c, place), by, why);
-    return new Recorded(id, version, place, grade(id, c, by));
+    Long grade = grade(id, c, by);
+    return new Recorded(id, version, place, grade, log("corrected", id, version, place, grade, by));
   }
 
   /** The current version of an incident as a draft: what an edit form starts from. */

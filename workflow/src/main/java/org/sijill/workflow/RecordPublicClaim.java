@@ -18,7 +18,8 @@ import org.sijill.vault.EventType;
  * Records who claimed what and when: a published figure in the claimant's words ("about 9,000
  * killed on the coast") and as a range, its scope (places, period, category), and the preserved
  * evidence of the claim itself. That item's custody log gets an {@code annotated} entry saying it
- * is the evidence of a public claim.
+ * is the evidence of a public claim; the claim itself is a {@code recorded} entry, with or without
+ * such an item.
  */
 public final class RecordPublicClaim {
   private final CaseFile caseFile;
@@ -55,7 +56,14 @@ public final class RecordPublicClaim {
       Long evidenceId,
       String quote) {}
 
-  public record Recorded(long id, String qualifier, int lower, Integer upper, Long logIndex) {}
+  /**
+   * What was recorded.
+   *
+   * @param logIndex the evidence item's {@code annotated} entry, or null without an item
+   * @param recordIndex the claim's own {@code recorded} entry
+   */
+  public record Recorded(
+      long id, String qualifier, int lower, Integer upper, Long logIndex, long recordIndex) {}
 
   public Recorded record(Draft d, String by) {
     String claimant = DeskInput.text(d.claimant(), "claimant", 300);
@@ -110,6 +118,7 @@ public final class RecordPublicClaim {
     details.put("evidence_of", "public claim");
     details.put("claimant", claimant);
     details.put("claimed_on", claimedOn.toString());
+    custody.requireVault();
     List<Long> logged = custody.log(items, EventType.ANNOTATED, by, details);
     long id =
         caseFile
@@ -132,7 +141,20 @@ public final class RecordPublicClaim {
                 statedAs,
                 figure,
                 by);
-    return new Recorded(id, qualifier, low, upper, logged.isEmpty() ? null : logged.get(0));
+    Map<String, String> own = new TreeMap<>();
+    own.put("record", "public_claim");
+    own.put("action", "recorded");
+    own.put("public_claim", Long.toString(id));
+    if (!items.isEmpty()) {
+      own.put("evidence", Long.toString(items.get(0).id()));
+    }
+    return new Recorded(
+        id,
+        qualifier,
+        low,
+        upper,
+        logged.isEmpty() ? null : logged.get(0),
+        custody.logWrite(by, own));
   }
 
   /** The qualifier the claimant's words imply: "at least", "up to", "about" (the default). */

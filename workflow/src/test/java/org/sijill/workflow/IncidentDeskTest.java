@@ -22,7 +22,8 @@ import org.sijill.casefile.repo.Incidents;
 /**
  * The incident desk on a fresh case with its own vault: incidents recorded and corrected with a
  * reason, graded with reasons, linked to a segment of an item, attributed, and public claims
- * recorded; every write touching an item is in its custody log, and a refused draft stores nothing.
+ * recorded; every write is in the custody log (those touching an item in the item's log too), links
+ * are withdrawn without removing anything, and a refused draft stores nothing.
  */
 class IncidentDeskTest {
   @TempDir static Path data;
@@ -72,7 +73,7 @@ class IncidentDeskTest {
 
   @Test
   void anIncidentIsRecordedThenCorrectedWithAReasonAndBothVersionsStay() {
-    RecordIncident record = new RecordIncident(caseFile);
+    RecordIncident record = new RecordIncident(data, caseFile);
     var first = record.create(draft("قصف سوق (اصطناعي)", "Baniyas", 12, "fair"), "analyst-1");
     Incident stored = caseFile.incidents().find(first.id()).orElseThrow();
     assertThat(stored.titleAr()).isEqualTo("قصف سوق (اصطناعي)");
@@ -146,7 +147,7 @@ class IncidentDeskTest {
   void aBadDraftStoresNothing() {
     long incidents = caseFile.incidents().count();
     int places = caseFile.locations().all().size();
-    RecordIncident record = new RecordIncident(caseFile);
+    RecordIncident record = new RecordIncident(data, caseFile);
     IncidentDraft badRange =
         new IncidentDraft(
             "x",
@@ -179,7 +180,7 @@ class IncidentDeskTest {
   @Test
   void linksAttributionsAndClaimsAreInTheItemsCustodyLog() {
     long incident =
-        new RecordIncident(caseFile).create(draft(null, "Jableh", 5, null), "analyst-1").id();
+        new RecordIncident(data, caseFile).create(draft(null, "Jableh", 5, null), "analyst-1").id();
     var linked = new LinkEvidence(data, caseFile).link(incident, itemId, 12.5, 40.0, "analyst-1");
     assertThat(caseFile.incidentLinks().evidence(incident))
         .extracting(l -> l.evidenceId(), l -> l.from(), l -> l.to())
@@ -257,6 +258,178 @@ class IncidentDeskTest {
               assertThat(e.details()).contains("\"incident\"").contains("12.5");
             });
     assertThat(events).extracting(e -> e.action()).contains("annotated");
-    assertThat(events).filteredOn(e -> e.action().equals("linked_to_incident")).hasSize(2);
+    assertThat(events)
+        .filteredOn(
+            e ->
+                e.action().equals("linked_to_incident")
+                    && e.details().contains("\"incident\": \"" + incident + "\""))
+        .hasSize(2);
+  }
+
+  /** The custody log entries naming {@code incident}, as their action and record. */
+  private static List<String> trail(long incident) {
+    return caseFile.vaultRecords().incidentTrail(incident).stream()
+        .map(r -> r.action() + " " + r.details().getOrDefault("record", "item"))
+        .toList();
+  }
+
+  @Test
+  void everyDeskWriteIsACustodyLogEntryEvenWithoutEvidence() {
+    RecordIncident record = new RecordIncident(data, caseFile);
+    var first = record.create(draft(null, "Baniyas", 3, "weak"), "analyst-2");
+    var second = record.correct(first.id(), draft(null, "Baniyas", 4, "weak"), "recount", "rev-1");
+    long other = record.create(draft(null, null, null, null), "analyst-2").id();
+    var related = new LinkToIncident(data, caseFile).link(first.id(), "incident", other, null, "a");
+    var attributed =
+        new AttributeIncident(data, caseFile)
+            .attribute(
+                first.id(),
+                new AttributeIncident.Draft(
+                    "Armed group A (synthetic)", "armed_group", null, "weak", null, List.of()),
+                "analyst-2");
+
+    var trail = caseFile.vaultRecords().incidentTrail(first.id());
+    assertThat(trail)
+        .extracting(r -> r.logIndex())
+        .containsSubsequence(
+            first.logIndex(),
+            second.logIndex(),
+            related.logIndex(),
+            attributed.logIndexes().get(0));
+    assertThat(trail)
+        .filteredOn(r -> r.logIndex() == second.logIndex())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.action()).isEqualTo("recorded");
+              assertThat(r.actor()).isEqualTo("rev-1");
+              assertThat(r.evidenceId()).isNull();
+              assertThat(r.details())
+                  .containsEntry("action", "corrected")
+                  .containsEntry("version", "2");
+            });
+    // A related-incident link is in the trail of both incidents.
+    assertThat(trail(other)).containsExactly("recorded incident", "recorded incident_link");
+
+    var claim =
+        new RecordPublicClaim(data, caseFile)
+            .record(
+                new RecordPublicClaim.Draft(
+                    "A synthetic official",
+                    "at least 40",
+                    40,
+                    null,
+                    null,
+                    "2025-03-09",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null),
+                "analyst-2");
+    assertThat(claim.logIndex()).isNull();
+    assertThat(caseFile.vaultRecords().events())
+        .filteredOn(e -> Long.valueOf(claim.recordIndex()).equals(e.logIndex()))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.claims())
+                    .containsEntry("type", "recorded")
+                    .containsEntry("record", "public_claim")
+                    .containsEntry("public_claim", Long.toString(claim.id())));
+    // Every entry is mirrored and matches its row: the vault still verifies.
+    var report = new VerifyVault(data, caseFile, ProgressListener.NONE).verify();
+    assertThat(report.faults()).isEmpty();
+  }
+
+  @Test
+  void withoutAVaultADeskWriteIsRefusedAndNothingIsStored() {
+    long incidents = caseFile.incidents().count();
+    assertThatThrownBy(
+            () -> new RecordIncident(null, caseFile).create(draft(null, null, 2, null), "a"))
+        .isInstanceOf(EvidenceException.class)
+        .hasMessageContaining("without a vault");
+    assertThat(caseFile.incidents().count()).isEqualTo(incidents);
+  }
+
+  @Test
+  void linksAreWithdrawnWithAReasonAndStayInTheHistory() {
+    long incident =
+        new RecordIncident(data, caseFile).create(draft(null, "Jableh", 2, null), "a-1").id();
+    long other =
+        new RecordIncident(data, caseFile).create(draft(null, "Jableh", 7, null), "a-1").id();
+    var linked = new LinkEvidence(data, caseFile).link(incident, itemId, null, null, "a-1");
+    var attributed =
+        new AttributeIncident(data, caseFile)
+            .attribute(
+                incident,
+                new AttributeIncident.Draft(
+                    "Armed group B (synthetic)",
+                    "armed_group",
+                    null,
+                    "fair",
+                    null,
+                    List.of(itemId)),
+                "a-1");
+    var related = new LinkToIncident(data, caseFile).link(incident, "incident", other, null, "a-1");
+    WithdrawLink withdraw = new WithdrawLink(data, caseFile);
+
+    assertThatThrownBy(() -> withdraw.withdraw(incident, "evidence", linked.id(), " ", "r-1"))
+        .hasMessageStartingWith("reason:");
+    assertThatThrownBy(() -> withdraw.withdraw(incident, "victims", linked.id(), "x", "r-1"))
+        .hasMessageStartingWith("kind:");
+    assertThatThrownBy(() -> withdraw.withdraw(other, "evidence", linked.id(), "x", "r-1"))
+        .hasMessageStartingWith("linkId:");
+    assertThat(caseFile.incidentLinks().withdrawals(incident)).isEmpty();
+
+    var w1 = withdraw.withdraw(incident, "evidence", linked.id(), "wrong village", "r-1");
+    var w2 = withdraw.withdraw(incident, "attribution", attributed.id(), "insignia misread", "r-1");
+    // A related-incident link is withdrawn from the other incident's side as well.
+    var w3 = withdraw.withdraw(other, "link", related.id(), "different day", "r-1");
+    assertThatThrownBy(() -> withdraw.withdraw(incident, "evidence", linked.id(), "again", "r-1"))
+        .hasMessageStartingWith("linkId:")
+        .hasMessageContaining("withdrawn already");
+
+    assertThat(caseFile.incidentLinks().evidence(incident)).isEmpty();
+    assertThat(caseFile.attributions().forIncident(incident)).isEmpty();
+    assertThat(caseFile.incidentLinks().links(incident)).isEmpty();
+    assertThat(caseFile.incidentLinks().links(other)).isEmpty();
+    assertThat(caseFile.evidence().forIncident(incident)).isEmpty();
+    assertThat(
+            caseFile
+                .incidents()
+                .search(new Incidents.Filter(null, null, null, null, attributed.actorId()), 1, 9)
+                .items())
+        .isEmpty();
+    assertThat(caseFile.incidentLinks().withdrawals(incident))
+        .extracting(w -> w.kind(), w -> w.linkId(), w -> w.reason(), w -> w.recordedBy())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("evidence", linked.id(), "wrong village", "r-1"),
+            org.assertj.core.groups.Tuple.tuple(
+                "attribution", attributed.id(), "insignia misread", "r-1"),
+            org.assertj.core.groups.Tuple.tuple("link", related.id(), "different day", "r-1"));
+    assertThat(caseFile.incidentLinks().withdrawals(incident).get(0).what())
+        .isEqualTo("evidence item " + itemId);
+    assertThat(caseFile.incidentLinks().withdrawals(incident).get(1).what())
+        .startsWith("Armed group B (synthetic), alleged_perpetrator, fair");
+    assertThat(caseFile.incidentLinks().withdrawals(other)).hasSize(1);
+
+    // The item's custody log tells of both withdrawals it was part of; each withdrawal is an entry.
+    assertThat(w1.logIndexes()).hasSize(2);
+    assertThat(w2.logIndexes()).hasSize(2);
+    assertThat(w3.logIndexes()).hasSize(1);
+    assertThat(caseFile.evidence().events(itemId))
+        .filteredOn(e -> e.action().equals("unlinked_from_incident"))
+        .hasSize(2);
+    assertThat(trail(incident))
+        .endsWith(
+            "unlinked_from_incident item",
+            "recorded withdrawal",
+            "unlinked_from_incident item",
+            "recorded withdrawal",
+            "recorded withdrawal");
   }
 }

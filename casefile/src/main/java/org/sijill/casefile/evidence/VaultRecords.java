@@ -207,13 +207,67 @@ public final class VaultRecords {
     return out;
   }
 
+  /**
+   * A custody log entry that names an incident, as mirrored.
+   *
+   * @param sha256 the item it is about, or null for a desk write that touches no item
+   * @param details as logged (values the case seals stay sealed here)
+   */
+  public record TrailRow(
+      long logIndex,
+      String action,
+      String actor,
+      Instant at,
+      Long evidenceId,
+      String sha256,
+      Map<String, String> details) {}
+
+  /**
+   * Every mirrored custody log entry that names the incident (details {@code incident} or {@code
+   * related_incident}), in log order: its own writes and those of the items linked to it.
+   */
+  public List<TrailRow> incidentTrail(long incidentId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select c.log_index, c.action, c.actor, c.occurred_at, c.evidence_id,"
+                        + " i.sha256, c.details from custody_event c left join evidence_item i on"
+                        + " i.id = c.evidence_id where c.log_index is not null and (c.details->>"
+                        + "'incident' = :i or c.details->>'related_incident' = :i) order by"
+                        + " c.log_index")
+                .bind("i", Long.toString(incidentId))
+                .map(
+                    (rs, ctx) -> {
+                      Map<String, String> d = new TreeMap<>();
+                      try {
+                        JSON.readValue(rs.getString("details"), MAP)
+                            .forEach((k, v) -> d.put(k, v == null ? null : v.toString()));
+                      } catch (JsonProcessingException e) {
+                        d.put("(details)", "unreadable JSON");
+                      }
+                      long ev = rs.getLong("evidence_id");
+                      Long evidenceId = rs.wasNull() ? null : ev;
+                      return new TrailRow(
+                          rs.getLong("log_index"),
+                          rs.getString("action"),
+                          rs.getString("actor"),
+                          rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
+                          evidenceId,
+                          rs.getString("sha256"),
+                          d);
+                    })
+                .list());
+  }
+
   /** SHA-256 of the items linked to an incident. */
   public List<String> itemsOfIncident(long incidentId) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
                     "select distinct e.sha256 from evidence_item e join incident_evidence ie on"
-                        + " ie.evidence_id = e.id where ie.incident_id = :i order by e.sha256")
+                        + " ie.evidence_id = e.id where ie.incident_id = :i and not exists (select 1 from"
+                        + " link_withdrawal w where w.kind = 'evidence' and w.link_id = ie.id)"
+                        + " order by e.sha256")
                 .bind("i", incidentId)
                 .mapTo(String.class)
                 .list());

@@ -76,7 +76,7 @@ public final class Attributions {
         });
   }
 
-  /** The current attributions of an incident, oldest first. */
+  /** The current attributions of an incident, oldest first; withdrawn ones are left out. */
   public List<Entry> forIncident(long incidentId) {
     return jdbi.withHandle(
         h ->
@@ -86,8 +86,9 @@ public final class Attributions {
                         + " coalesce((select array_agg(ae.evidence_id order by ae.id) from"
                         + " attribution_evidence ae where ae.attribution_id = a.id),"
                         + " '{}'::bigint[]) as evidence from attribution_current a left join"
-                        + " actor_current x on x.id = a.actor_id where a.incident_id = :i order by"
-                        + " a.id")
+                        + " actor_current x on x.id = a.actor_id where a.incident_id = :i and not"
+                        + " exists (select 1 from link_withdrawal w where w.kind = 'attribution'"
+                        + " and w.link_id = a.id) order by a.id")
                 .bind("i", incidentId)
                 .map(
                     (rs, ctx) ->

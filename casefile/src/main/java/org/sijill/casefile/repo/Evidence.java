@@ -257,7 +257,8 @@ public final class Evidence {
             h.createQuery(
                     "select e.* from evidence_item e join"
                         + " incident_evidence ie on ie.evidence_id = e.id where ie.incident_id ="
-                        + " :i order by e.acquired_at")
+                        + " :i and not exists (select 1 from link_withdrawal w where w.kind ="
+                        + " 'evidence' and w.link_id = ie.id) order by e.acquired_at")
                 .bind("i", incidentId)
                 .mapTo(EvidenceItem.class)
                 .map(this::revealed)

@@ -6,7 +6,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * What an incident is linked to: evidence items (optionally a segment of a video), victim records,
- * sources and other incidents. Links are facts of record: never changed, never removed.
+ * sources and other incidents. Links are facts of record: never changed, never removed; a link that
+ * no longer holds is withdrawn by a row of its own ({@link #withdraw}), and the lists of current
+ * links leave it out.
  */
 public final class IncidentLinks {
   private final Jdbi jdbi;
@@ -80,7 +82,9 @@ public final class IncidentLinks {
                     "select ie.id, ie.incident_id, ie.evidence_id, e.sha256, e.media_type,"
                         + " e.original_name, ie.segment_from, ie.segment_to, ie.recorded_at,"
                         + " ie.recorded_by from incident_evidence ie join evidence_item e on e.id"
-                        + " = ie.evidence_id where ie.incident_id = :i order by ie.id")
+                        + " = ie.evidence_id where ie.incident_id = :i and not exists (select 1"
+                        + " from link_withdrawal w where w.kind = 'evidence' and w.link_id ="
+                        + " ie.id) order by ie.id")
                 .bind("i", incidentId)
                 .map(
                     (rs, ctx) ->
@@ -125,8 +129,10 @@ public final class IncidentLinks {
             h.createQuery(
                     "select l.id, l.kind, case when l.kind = 'incident' and l.target_id = :i then"
                         + " l.incident_id else l.target_id end as target, l.note, l.recorded_at,"
-                        + " l.recorded_by from incident_link l where l.incident_id = :i or (l.kind"
-                        + " = 'incident' and l.target_id = :i) order by l.id")
+                        + " l.recorded_by from incident_link l where (l.incident_id = :i or (l.kind"
+                        + " = 'incident' and l.target_id = :i)) and not exists (select 1 from"
+                        + " link_withdrawal w where w.kind = 'link' and w.link_id = l.id) order by"
+                        + " l.id")
                 .bind("i", incidentId)
                 .map(
                     (rs, ctx) ->
@@ -151,5 +157,97 @@ public final class IncidentLinks {
                 .bind("v", victimId)
                 .mapTo(String.class)
                 .findOne());
+  }
+
+  /**
+   * What a withdrawal is of: an evidence link, an attribution, or a victim/source/incident link.
+   */
+  public enum WithdrawnKind {
+    EVIDENCE,
+    ATTRIBUTION,
+    LINK;
+
+    public String db() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /**
+   * A withdrawn link as the incident's history shows it.
+   *
+   * @param what the link in words, as it was made ("evidence item 4, 0:05–0:12", "Armed group A,
+   *     alleged_perpetrator, fair", "victim 17")
+   * @param madeAt when the link was made
+   */
+  public record Withdrawal(
+      long id,
+      String kind,
+      long linkId,
+      long incidentId,
+      String what,
+      Instant madeAt,
+      String madeBy,
+      String reason,
+      Instant recordedAt,
+      String recordedBy) {}
+
+  /**
+   * Withdraws a link: a new row; the link's own row stays. Returns the withdrawal's id.
+   *
+   * @throws org.jdbi.v3.core.statement.UnableToExecuteStatementException when it is withdrawn
+   *     already (the table holds one withdrawal per link)
+   */
+  public long withdraw(WithdrawnKind kind, long linkId, long incidentId, String reason, String by) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                    "insert into link_withdrawal (kind, link_id, incident_id, reason,"
+                        + " recorded_by) values (:k, :l, :i, :reason, :by)")
+                .bind("k", kind.db())
+                .bind("l", linkId)
+                .bind("i", incidentId)
+                .bind("reason", reason)
+                .bind("by", by)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  /** The withdrawn links of an incident (either side of a related-incident link), oldest first. */
+  public List<Withdrawal> withdrawals(long incidentId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select w.id, w.kind, w.link_id, w.incident_id, w.reason, w.recorded_at,"
+                        + " w.recorded_by, case w.kind when 'evidence' then 'evidence item ' ||"
+                        + " ie.evidence_id || coalesce(', from ' || ie.segment_from || ' s', '') ||"
+                        + " coalesce(' to ' || ie.segment_to || ' s', '') when 'attribution' then"
+                        + " coalesce(x.name_en, x.name_ar, 'actor ' || a.actor_id) || ', ' ||"
+                        + " a.role || ', ' || a.grade else l.kind || ' ' || case when l.kind ="
+                        + " 'incident' and l.target_id = :i then l.incident_id else l.target_id"
+                        + " end end as what, coalesce(ie.recorded_at, a.recorded_at,"
+                        + " l.recorded_at) as made_at, coalesce(ie.recorded_by, a.recorded_by,"
+                        + " l.recorded_by) as made_by from link_withdrawal w left join"
+                        + " incident_evidence ie on w.kind = 'evidence' and ie.id = w.link_id left"
+                        + " join attribution_current a on w.kind = 'attribution' and a.id ="
+                        + " w.link_id left join actor_current x on x.id = a.actor_id left join"
+                        + " incident_link l on w.kind = 'link' and l.id = w.link_id where"
+                        + " w.incident_id = :i or (l.kind = 'incident' and (l.incident_id = :i or"
+                        + " l.target_id = :i)) order by w.id")
+                .bind("i", incidentId)
+                .map(
+                    (rs, ctx) ->
+                        new Withdrawal(
+                            rs.getLong("id"),
+                            rs.getString("kind"),
+                            rs.getLong("link_id"),
+                            rs.getLong("incident_id"),
+                            rs.getString("what"),
+                            rs.getTimestamp("made_at").toInstant(),
+                            rs.getString("made_by"),
+                            rs.getString("reason"),
+                            rs.getTimestamp("recorded_at").toInstant(),
+                            rs.getString("recorded_by")))
+                .list());
   }
 }

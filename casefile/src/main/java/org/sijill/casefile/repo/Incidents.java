@@ -177,7 +177,8 @@ public final class Incidents {
           + " exists (select 1 from assessment n where n.supersedes = a.id) order by"
           + " a.recorded_at desc, a.id desc limit 1)) and (cast(:actor as bigint) is null or"
           + " exists (select 1 from attribution_current t where t.incident_id = i.id and"
-          + " t.actor_id = cast(:actor as bigint))) and not (i.id = any(:hidden))";
+          + " t.actor_id = cast(:actor as bigint) and not exists (select 1 from link_withdrawal w"
+          + " where w.kind = 'attribution' and w.link_id = t.id))) and not (i.id = any(:hidden))";
 
   /** The incidents that pass {@code filter}, newest start date first. */
   public Page<Incident> search(Filter filter, int page, int size) {
