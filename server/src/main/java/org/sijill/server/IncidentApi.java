@@ -19,6 +19,7 @@ import org.sijill.workflow.LinkEvidence;
 import org.sijill.workflow.LinkToIncident;
 import org.sijill.workflow.RecordIncident;
 import org.sijill.workflow.RecordPublicClaim;
+import org.sijill.workflow.WithdrawLink;
 
 /**
  * The incident desk's API (ARCHITECTURE.md, "Desk API"): incidents recorded and corrected, evidence
@@ -35,6 +36,7 @@ final class IncidentApi {
   private final AttributeIncident attribute;
   private final LinkToIncident link;
   private final RecordPublicClaim claims;
+  private final WithdrawLink withdraw;
 
   /**
    * @param dataDir the vault's data directory, or null (then evidence cannot be linked: 503)
@@ -42,11 +44,37 @@ final class IncidentApi {
   IncidentApi(CaseFile caseFile, ObjectMapper json, java.nio.file.Path dataDir) {
     this.caseFile = caseFile;
     this.json = json;
-    this.record = new RecordIncident(caseFile);
+    this.record = new RecordIncident(dataDir, caseFile);
     this.linkEvidence = new LinkEvidence(dataDir, caseFile);
     this.attribute = new AttributeIncident(dataDir, caseFile);
-    this.link = new LinkToIncident(caseFile);
+    this.link = new LinkToIncident(dataDir, caseFile);
     this.claims = new RecordPublicClaim(dataDir, caseFile);
+    this.withdraw = new WithdrawLink(dataDir, caseFile);
+  }
+
+  WithdrawLink withdraw() {
+    return withdraw;
+  }
+
+  /** {@code POST /api/incidents/{id}/withdrawals} {@code {"kind", "linkId", "reason"}}. */
+  void addWithdrawal(Context ctx) {
+    long id = Params.id(ctx);
+    requireVisible(ctx, id);
+    JsonNode body = body(ctx);
+    Long linkId = whole(body, "linkId");
+    ctx.status(201)
+        .json(
+            call(
+                () ->
+                    withdraw.withdraw(
+                        id, text(body, "kind"), linkId, text(body, "reason"), who(ctx))));
+  }
+
+  /** {@code GET /api/incidents/{id}/withdrawals}: the links withdrawn, oldest first. */
+  void withdrawals(Context ctx) {
+    long id = Params.id(ctx);
+    requireIncident(id);
+    ctx.json(seesIncident(ctx, id) ? caseFile.incidentLinks().withdrawals(id) : List.of());
   }
 
   RecordIncident record() {
@@ -93,6 +121,7 @@ final class IncidentApi {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     out.put("id", r.id());
     out.put("version", r.version());
+    out.put("logIndex", r.logIndex());
     out.set("incident", json.valueToTree(caseFile.incidents().find(r.id()).orElseThrow()));
     if (r.gradeAssessment() != null) {
       out.put("gradeAssessment", r.gradeAssessment());
@@ -186,10 +215,11 @@ final class IncidentApi {
     requireVisible(ctx, id);
     JsonNode body = body(ctx);
     Long target = whole(body, "target");
-    long linkId =
+    var linked =
         call(() -> link.link(id, text(body, "kind"), target, text(body, "note"), who(ctx)));
     ObjectNode out = JsonNodeFactory.instance.objectNode();
-    out.put("id", linkId);
+    out.put("id", linked.id());
+    out.put("logIndex", linked.logIndex());
     ctx.status(201).json(out);
   }
 
@@ -266,6 +296,7 @@ final class IncidentApi {
     if (r.logIndex() != null) {
       out.put("logIndex", r.logIndex());
     }
+    out.put("recordLogIndex", r.recordIndex());
     ctx.status(201).json(out);
   }
 

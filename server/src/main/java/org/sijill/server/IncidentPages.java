@@ -206,6 +206,63 @@ final class IncidentPages {
     ctx.redirect("/incidents/" + id + "#links", HttpStatus.SEE_OTHER);
   }
 
+  /**
+   * {@code POST /incidents/{id}/withdrawals}: {@code link} is {@code kind:id} as the form lists.
+   */
+  void withdraw(Context ctx) {
+    long id = Params.id(ctx);
+    api.requireVisible(ctx, id);
+    String link = ctx.formParam("link");
+    if (link == null || !link.matches("(evidence|attribution|link):\\d{1,18}")) {
+      throw HttpProblem.badRequest("link: pick one of the incident's current links");
+    }
+    String[] parts = link.split(":");
+    IncidentApi.call(
+        () ->
+            api.withdraw()
+                .withdraw(
+                    id,
+                    parts[0],
+                    Long.parseLong(parts[1]),
+                    ctx.formParam("reason"),
+                    IncidentApi.who(ctx)));
+    ctx.redirect("/incidents/" + id + "#withdrawn", HttpStatus.SEE_OTHER);
+  }
+
+  /** The incident page's withdrawn links, custody log entries and withdrawable links. */
+  static IncidentTrail trail(
+      CaseFile caseFile,
+      long id,
+      org.sijill.workflow.access.Visibility seen,
+      List<IncidentView.LinkRow> links) {
+    List<IncidentTrail.Option> open = new ArrayList<>();
+    for (var e : caseFile.incidentLinks().evidence(id)) {
+      String segment = IncidentView.segment(e.from(), e.to());
+      open.add(
+          new IncidentTrail.Option(
+              "evidence:" + e.id(),
+              "evidence item #"
+                  + e.evidenceId()
+                  + (segment == null || segment.isBlank() ? "" : ", " + segment)));
+    }
+    for (var a : caseFile.attributions().forIncident(id)) {
+      open.add(
+          new IncidentTrail.Option(
+              "attribution:" + a.id(),
+              "attribution: "
+                  + (a.actorNameEn() != null ? a.actorNameEn() : a.actorNameAr())
+                  + ", "
+                  + Text.words(a.role())
+                  + ", "
+                  + a.grade()));
+    }
+    for (var l : links) {
+      open.add(
+          new IncidentTrail.Option("link:" + l.link().id(), l.link().kind() + ": " + l.label()));
+    }
+    return IncidentTrail.of(caseFile, id, seen, open);
+  }
+
   /** The public claims page: every recorded claim, and the form that records one. */
   void claims(Context ctx) {
     renderClaims(ctx, null, 200);

@@ -19,7 +19,8 @@ record IncidentView(
     List<org.sijill.casefile.repo.Attributions.Entry> attributions,
     List<LinkRow> links,
     List<org.sijill.casefile.model.Actor> actors,
-    String csrf) {
+    String csrf,
+    IncidentTrail trail) {
 
   /** A victim record, source or related incident linked to the incident, with its label. */
   record LinkRow(org.sijill.casefile.repo.IncidentLinks.Link link, String label, String href) {}

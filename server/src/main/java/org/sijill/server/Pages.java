@@ -181,7 +181,8 @@ final class Pages {
                 ? Access.principal(ctx)
                     .map(org.sijill.workflow.accounts.Principal::csrf)
                     .orElse(null)
-                : null);
+                : null,
+            incidentSeen ? IncidentPages.trail(caseFile, id, seen, links) : IncidentTrail.NONE);
     String title = incident.titleEn() != null ? incident.titleEn() : incident.titleAr();
     render(
         ctx,

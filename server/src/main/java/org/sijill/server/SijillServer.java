@@ -292,6 +292,7 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.post("/incidents/{id}/evidence", pages::linkEvidence);
     cfg.routes.post("/incidents/{id}/attributions", pages::attribute);
     cfg.routes.post("/incidents/{id}/links", pages::link);
+    cfg.routes.post("/incidents/{id}/withdrawals", pages::withdraw);
     cfg.routes.get("/public-claims", pages::claims);
     cfg.routes.post("/public-claims", pages::createClaim);
     cfg.routes.post("/api/incidents", api::create);
@@ -302,6 +303,8 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.post("/api/incidents/{id}/attributions", api::attribute);
     cfg.routes.get("/api/incidents/{id}/links", api::links);
     cfg.routes.post("/api/incidents/{id}/links", api::addLink);
+    cfg.routes.get("/api/incidents/{id}/withdrawals", api::withdrawals);
+    cfg.routes.post("/api/incidents/{id}/withdrawals", api::addWithdrawal);
     cfg.routes.get("/api/actors", api::actors);
     cfg.routes.post("/api/public-claims", api::createClaim);
   }

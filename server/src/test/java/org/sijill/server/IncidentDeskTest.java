@@ -334,6 +334,23 @@ class IncidentDeskTest {
       assertThat(browser.findElement(By.cssSelector("tr.attribution")).getText())
           .contains("Unit 00 (synthetic)", "weak", "#" + video);
 
+      // The attribution is withdrawn with a reason: struck through among the withdrawn links,
+      // no longer among the current ones.
+      new Select(browser.findElement(By.id("wd-link")))
+          .getOptions().stream()
+              .filter(o -> o.getAttribute("value").startsWith("attribution:"))
+              .findFirst()
+              .orElseThrow()
+              .click();
+      browser.findElement(By.id("wd-reason")).sendKeys("the insignia is another unit's");
+      browser.findElement(By.id("wd-submit")).click();
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.withdrawn-link del")));
+      assertThat(browser.findElement(By.cssSelector("tr.withdrawn-link")).getText())
+          .contains("Unit 00 (synthetic)", "the insignia is another unit's", "incident-analyst");
+      assertThat(browser.findElements(By.cssSelector("tr.attribution"))).isEmpty();
+      assertThat(browser.findElements(By.cssSelector("tr.evidence-link"))).hasSize(1);
+
       // Edited with a reason: both versions in the history.
       browser.findElement(By.id("edit-incident")).click();
       WebElement best = browser.findElement(By.id("f-killedBest"));
@@ -342,6 +359,12 @@ class IncidentDeskTest {
       browser.findElement(By.id("f-reason")).sendKeys("a fifth victim identified");
       browser.findElement(By.id("f-submit")).click();
       wait.until(ExpectedConditions.urlMatches(".*/incidents/" + id + "$"));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("history"), "a fifth victim identified"));
+      // The page's custody log names every step so far.
+      assertThat(browser.findElements(By.cssSelector("#custody tr.custody-entry")))
+          .hasSizeGreaterThanOrEqualTo(7);
       List<WebElement> versions = browser.findElements(By.cssSelector("#history tbody tr"));
       assertThat(versions).hasSize(2);
       assertThat(versions.get(1).getText()).contains("a fifth victim identified");
@@ -373,7 +396,20 @@ class IncidentDeskTest {
       assertThat(caseFile.evidence().events(video))
           .filteredOn(e -> e.actor().equals("incident-analyst"))
           .extracting(e -> e.action())
-          .contains("linked_to_incident", "annotated");
+          .contains("linked_to_incident", "annotated", "unlinked_from_incident");
+      // And every write about the incident is in the custody log, item or not: created,
+      // linked, attributed, withdrawn, corrected.
+      assertThat(caseFile.vaultRecords().incidentTrail(id))
+          .allSatisfy(r -> assertThat(r.actor()).isEqualTo("incident-analyst"))
+          .extracting(r -> r.action() + " " + r.details().getOrDefault("action", ""))
+          .containsExactly(
+              "recorded created",
+              "linked_to_incident ",
+              "linked_to_incident ",
+              "recorded attributed",
+              "unlinked_from_incident ",
+              "recorded withdrawn",
+              "recorded corrected");
     } finally {
       browser.quit();
     }
