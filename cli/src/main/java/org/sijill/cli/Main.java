@@ -43,6 +43,8 @@ import picocli.CommandLine.ScopeType;
       ReportCommand.class,
       VerifyReportCommand.class,
       AuditCommand.class,
+      IncidentCommand.class,
+      ClaimCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main {
