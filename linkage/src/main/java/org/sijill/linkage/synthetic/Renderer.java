@@ -15,19 +15,38 @@ import java.util.SplittableRandom;
  * age off by one or two, a date off by a day or known only to the month, blank fields).
  */
 final class Renderer {
-  private static final String[] CAUSE_LATIN = {
-    "gunshot", "shelling", "airstrike", "execution", "unknown"
-  };
-  private static final String[] CAUSE_ARABIC = {
-    "طلق ناري", "قصف", "غارة جوية", "إعدام", "غير معروف"
-  };
+  /**
+   * How often a recorded status is the wrong one. Status is what a list's compiler judges, and the
+   * judgement is contested: a family or a local group may list a fighter as a civilian, a list
+   * close to a party may do the reverse, and many are left "unknown" for want of information. The
+   * generator takes 5% of recorded statuses as wrong — an assumption for testing, not a measured
+   * rate (docs/linkage.md, "Synthetic lists").
+   */
+  static final double STATUS_SLIP = 0.05;
+
+  /**
+   * How often a recorded cause is the wrong one: 10%, twice the status rate, because a witness on
+   * the ground often cannot tell shelling from an air strike, or a shooting from an execution; the
+   * slips follow those confusions. Also an assumption, documented as such.
+   */
+  static final double CAUSE_SLIP = 0.10;
+
+  static final String[] CAUSE_LATIN = {"gunshot", "shelling", "airstrike", "execution", "unknown"};
+  static final String[] CAUSE_ARABIC = {"طلق ناري", "قصف", "غارة جوية", "إعدام", "غير معروف"};
 
   private final ListSpec spec;
   private final SplittableRandom rnd;
+  private final SplittableRandom slips;
 
-  Renderer(ListSpec spec, SplittableRandom rnd) {
+  /**
+   * @param rnd every draw but the slips of status and cause
+   * @param slips the draws that mis-record status and cause, kept apart so that adding them left
+   *     every other value of the lists (and so the linkage benchmarks) as it was
+   */
+  Renderer(ListSpec spec, SplittableRandom rnd, SplittableRandom slips) {
     this.spec = spec;
     this.rnd = rnd;
+    this.slips = slips;
   }
 
   Map<String, String> render(Person p, String recordId) {
@@ -77,9 +96,40 @@ final class Renderer {
     boolean placeKnown = rnd.nextDouble() >= miss;
     v.put("place_of_death", placeKnown ? place(p.place(), arabic) : "");
     v.put("governorate", rnd.nextDouble() < 0.8 ? p.place().governorate() : "");
-    v.put("status", rnd.nextDouble() < 0.7 ? p.status() : "");
-    v.put("cause", rnd.nextDouble() < 0.7 ? (arabic ? CAUSE_ARABIC : CAUSE_LATIN)[p.cause()] : "");
+    v.put("status", rnd.nextDouble() < 0.7 ? status(p.status()) : "");
+    v.put("cause", rnd.nextDouble() < 0.7 ? (arabic ? CAUSE_ARABIC : CAUSE_LATIN)[cause(p)] : "");
     return v;
+  }
+
+  /** The status as recorded: the true one, or now and then a wrong one. */
+  private String status(String truth) {
+    if (slips.nextDouble() >= STATUS_SLIP) {
+      return truth;
+    }
+    double u = slips.nextDouble();
+    return switch (truth) {
+      case "civilian" -> u < 0.6 ? "combatant" : "unknown";
+      case "combatant" -> u < 0.8 ? "civilian" : "unknown";
+      default -> u < 0.7 ? "civilian" : "combatant";
+    };
+  }
+
+  /**
+   * The cause as recorded (an index of {@link #CAUSE_LATIN}): the true one, or now and then the one
+   * it is mistaken for — shelling for an air strike and back, a shooting for an execution and back,
+   * an unknown cause guessed as any other.
+   */
+  private int cause(Person p) {
+    if (slips.nextDouble() >= CAUSE_SLIP) {
+      return p.cause();
+    }
+    return switch (p.cause()) {
+      case 0 -> slips.nextDouble() < 0.7 ? 3 : 4;
+      case 1 -> 2;
+      case 2 -> 1;
+      case 3 -> 0;
+      default -> slips.nextInt(4);
+    };
   }
 
   private int ageNoise() {

@@ -28,7 +28,13 @@ public final class VictimListGenerator {
     List<GeneratedList> lists = new ArrayList<>();
     for (ListSpec spec : config.lists()) {
       SplittableRandom rnd = root.split();
-      Renderer renderer = new Renderer(spec, rnd);
+      // The slips of status and cause draw from a stream of their own (seed and list name), so
+      // that every other value is what it was before the generator mis-recorded them.
+      Renderer renderer =
+          new Renderer(
+              spec,
+              rnd,
+              new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + spec.name().hashCode()));
       List<Person> entries = new ArrayList<>();
       double base = logit(spec.captureProbability());
       for (Person p : people) {

@@ -35,6 +35,53 @@ class VictimListGeneratorTest {
   }
 
   @Test
+  void statusAndCauseAreSometimesMisrecordedAtTheDocumentedRates() {
+    GeneratorConfig config = GeneratorConfig.example(7, 20000);
+    GeneratedLists g = VictimListGenerator.generate(config);
+    // The population as the generator draws it (its first split of the seed's stream).
+    Map<String, Person> truth = new HashMap<>();
+    for (Person p :
+        Population.draw(config, new java.util.SplittableRandom(config.seed()).split())) {
+      truth.put(p.id(), p);
+    }
+    int statuses = 0;
+    int wrongStatus = 0;
+    int causes = 0;
+    int wrongCause = 0;
+    int explosive = 0;
+    int explosiveSwapped = 0;
+    for (GeneratedList l : g.lists()) {
+      for (SyntheticRow r : l.rows()) {
+        Person p = truth.get(r.personId());
+        if (!r.get("status").isEmpty()) {
+          statuses++;
+          wrongStatus += r.get("status").equals(p.status()) ? 0 : 1;
+        }
+        String cause = r.get("cause");
+        if (!cause.isEmpty()) {
+          causes++;
+          int recorded = List.of(Renderer.CAUSE_LATIN).indexOf(cause);
+          recorded = recorded >= 0 ? recorded : List.of(Renderer.CAUSE_ARABIC).indexOf(cause);
+          assertThat(recorded).as(cause).isNotNegative();
+          if (recorded != p.cause()) {
+            wrongCause++;
+            if (p.cause() == 1 || p.cause() == 2) {
+              explosive++;
+              explosiveSwapped += recorded == 3 - p.cause() ? 1 : 0;
+            }
+          }
+        }
+      }
+    }
+    // About 20,000 recorded values of each: the rates are within a few standard errors.
+    assertThat((double) wrongStatus / statuses).isBetween(0.04, 0.06);
+    assertThat((double) wrongCause / causes).isBetween(0.085, 0.115);
+    // Shelling and air strikes are mistaken for each other, not for anything else.
+    assertThat(explosive).isPositive();
+    assertThat(explosiveSwapped).isEqualTo(explosive);
+  }
+
+  @Test
   void theCountrywideScenarioSpreadsDeathsOverYearsAndTowns() {
     GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.countrywide(3, 3000));
     Set<String> years = new HashSet<>();
