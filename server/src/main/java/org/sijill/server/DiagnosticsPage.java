@@ -46,7 +46,8 @@ final class DiagnosticsPage {
       List<LinkageDiagnostics.Field> fields,
       List<LinkageDiagnostics.Bin> matchWeights,
       Map<Integer, Long> recordsPerPerson,
-      List<LinkageDiagnostics.Overlap> overlaps) {
+      List<LinkageDiagnostics.Overlap> overlaps,
+      TruthJson groundTruth) {
     static ReportJson of(LinkageDiagnostics.Report r) {
       return new ReportJson(
           r.run().id(),
@@ -58,7 +59,37 @@ final class DiagnosticsPage {
           r.fields(),
           r.weights(),
           new java.util.TreeMap<>(r.recordsPerPerson()),
-          r.overlaps());
+          r.overlaps(),
+          r.truth() == null ? null : TruthJson.of(r.truth()));
+    }
+  }
+
+  /** How the run scored against its lists' ground truth (generated lists only). */
+  record TruthJson(
+      String column,
+      int records,
+      int truePersons,
+      long truePairs,
+      long truePairsCompared,
+      double blockingRecall,
+      long linkedPairs,
+      long linkedPairsTrue,
+      double precision,
+      double recall,
+      double f1) {
+    static TruthJson of(org.sijill.casefile.model.RunTruth t) {
+      return new TruthJson(
+          t.truthColumn(),
+          t.records(),
+          t.truePersons(),
+          t.truePairs(),
+          t.truePairsCompared(),
+          t.blockingRecall(),
+          t.linkedPairs(),
+          t.linkedPairsTrue(),
+          t.precision(),
+          t.recall(),
+          t.f1());
     }
   }
 

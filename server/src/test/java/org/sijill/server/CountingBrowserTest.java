@@ -31,7 +31,8 @@ class CountingBrowserTest {
 
   @BeforeAll
   static void start(@TempDir Path dir) throws Exception {
-    desk = new DeskCase(dir);
+    // The lists name each record's true person, so the diagnostics score the run against it.
+    desk = new DeskCase(dir, true);
     for (String list : List.of("list-a", "list-b", "list-c")) {
       assertThat(desk.upload(desk.list(list), "Group " + list.substring(5)).statusCode())
           .isEqualTo(201);
@@ -214,6 +215,30 @@ class CountingBrowserTest {
         .hasSizeGreaterThan(1);
     assertThat(browser.findElements(By.cssSelector("#list-overlap tbody tr")))
         .hasSize(d.get("overlaps").size());
+
+    // Against the truth the lists carry: every true pair of truth.csv counted, most compared.
+    java.util.Map<String, Integer> perPerson = new java.util.HashMap<>();
+    List<String> truth = java.nio.file.Files.readAllLines(desk.lists.truth());
+    for (String line : truth.subList(1, truth.size())) {
+      perPerson.merge(line.substring(line.lastIndexOf(',') + 1), 1, Integer::sum);
+    }
+    long truePairs = 0;
+    for (int n : perPerson.values()) {
+      truePairs += (long) n * (n - 1) / 2;
+    }
+    JsonNode t = d.get("groundTruth");
+    assertThat(t.get("records").asInt()).isEqualTo(truth.size() - 1);
+    assertThat(t.get("truePersons").asInt()).isEqualTo(perPerson.size());
+    assertThat(t.get("truePairs").asLong()).isEqualTo(truePairs);
+    assertThat(t.get("blockingRecall").asDouble()).isBetween(0.9, 1.0);
+    assertThat(t.get("f1").asDouble()).isBetween(0.8, 1.0);
+    assertThat(
+            browser
+                .findElement(
+                    By.cssSelector("#ground-truth tr[data-measure=blocking-recall] td.num"))
+                .getText())
+        .isEqualTo(
+            String.format(java.util.Locale.ROOT, "%.4f", t.get("blockingRecall").asDouble()));
   }
 
   private static List<String> decideBlind(WebDriver driver, String keys) {

@@ -31,6 +31,14 @@ final class DeskCase implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
 
   DeskCase(Path dir) throws Exception {
+    this(dir, false);
+  }
+
+  /**
+   * @param truthColumn whether the generated lists name each record's true person (column {@code
+   *     true_person_id}), so that a linkage run is scored against it
+   */
+  DeskCase(Path dir, boolean truthColumn) throws Exception {
     caseFile = TestDatabases.openCase();
     // A real case: every desk request is made by an analyst of the case, with an API token (the
     // browser test logs in with the password instead).
@@ -41,7 +49,7 @@ final class DeskCase implements AutoCloseable {
     lists =
         new GenerateLists()
             .run(
-                new GenerateLists.Request(dir.resolve("lists"), 7, 400, false),
+                new GenerateLists.Request(dir.resolve("lists"), 7, 400, false, truthColumn),
                 ProgressListener.NONE);
   }
 

@@ -36,12 +36,20 @@ public final class GenerateLists {
    * @param persons the simulated population (documented or not) that the lists are drawn from
    * @param force write into {@code out} even when it is not empty (files of the same names are
    *     replaced)
+   * @param truthColumn also write each record's true person into the lists, as the last column
+   *     {@code true_person_id} (linkage never compares it; a linkage run over such lists is scored
+   *     against it: blocking recall, precision and recall on the diagnostics page)
    */
-  public record Request(Path out, long seed, int persons, boolean force) {
+  public record Request(Path out, long seed, int persons, boolean force, boolean truthColumn) {
     public Request {
       if (persons < 1 || persons > 2_000_000) {
         throw new IllegalArgumentException("--persons must be between 1 and 2,000,000: " + persons);
       }
+    }
+
+    /** Lists without the truth column (the truth is in truth.csv beside them). */
+    public Request(Path out, long seed, int persons, boolean force) {
+      this(out, seed, persons, force, false);
     }
   }
 
@@ -87,7 +95,7 @@ public final class GenerateLists {
     progress.progress("drawing the population", 0, r.persons());
     GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(r.seed(), r.persons()));
     progress.progress("writing lists", r.persons(), r.persons());
-    List<Path> lists = g.writeCsv(dir);
+    List<Path> lists = g.writeCsv(dir, r.truthColumn());
     Path settings = dir.resolve("settings.json");
     Files.writeString(settings, settingsJson(r.seed()), StandardCharsets.UTF_8);
     Path readme = dir.resolve("README.txt");
@@ -132,6 +140,10 @@ public final class GenerateLists {
     }
     b.append(
         "  truth.csv      the ground truth: source,record_id,person_id (who each record is)\n");
+    if (r.truthColumn()) {
+      b.append(
+          "  (each list also has the column true_person_id: the same truth, inside the list)\n");
+    }
     b.append("  settings.json  the victim-list settings for 'sijill link'\n\n");
     b.append(
         "list-a is written in Arabic script, list-b in Latin transliteration, list-c in both.\n");

@@ -244,6 +244,7 @@ public final class LinkCase {
     } catch (IllegalStateException e) {
       throw new CountingException(e.getMessage(), e);
     }
+    storeTruth(stored.run().id(), result, victim, byId, request.mode());
     if (request.clustersOut() != null) {
       writeClusters(request.clustersOut(), members, victim, byId, stored.personIds());
     }
@@ -255,6 +256,29 @@ public final class LinkCase {
       }
     }
     return new Result(stored.run(), List.copyOf(byList.keySet()), recorded);
+  }
+
+  /**
+   * When the lists carry a ground truth ({@link GroundTruth#COLUMN}, generated lists only), stores
+   * how the run scored against it. A case whose keys are locked cannot open a sealed truth column:
+   * the run then stands without a score.
+   */
+  private void storeTruth(
+      long runId, LinkResult result, long[] victim, Map<Long, VictimRecord> byId, Mode mode) {
+    String[] truth = new String[result.size()];
+    try {
+      for (int i = 0; i < truth.length; i++) {
+        RawRow raw = new RawRow(byId.get(victim[i]), caseFile.sealer());
+        String v = raw.has(GroundTruth.COLUMN) ? raw.get(GroundTruth.COLUMN) : "";
+        truth[i] = v.isEmpty() ? null : v;
+      }
+    } catch (CountingException e) {
+      return;
+    }
+    org.sijill.casefile.model.RunTruth scored = GroundTruth.score(result, truth, mode == Mode.LINK);
+    if (scored != null) {
+      caseFile.linkageRuns().storeTruth(runId, scored);
+    }
   }
 
   /**

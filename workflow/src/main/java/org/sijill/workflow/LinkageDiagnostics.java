@@ -57,6 +57,8 @@ public final class LinkageDiagnostics {
   /**
    * @param lambda the fitted prior share of candidate pairs that match
    * @param recordsPerPerson how many persons have 1, 2, ... records
+   * @param truth how the run scored against a ground truth its lists carry (blocking recall,
+   *     pairwise precision and recall), or null when they carry none (real lists)
    */
   public record Report(
       LinkageRun run,
@@ -66,7 +68,8 @@ public final class LinkageDiagnostics {
       List<Field> fields,
       List<Bin> weights,
       Map<Integer, Long> recordsPerPerson,
-      List<Overlap> overlaps) {
+      List<Overlap> overlaps,
+      org.sijill.casefile.model.RunTruth truth) {
     public Report {
       fields = List.copyOf(fields);
       weights = List.copyOf(weights);
@@ -139,7 +142,8 @@ public final class LinkageDiagnostics {
         fields,
         histogram(links, review),
         sizes,
-        byCount);
+        byCount,
+        caseFile.linkageRuns().truth(run.id()).orElse(null));
   }
 
   /** Match weights in bins of 2 from -20 to 30 (values beyond go to the end bins). */

@@ -196,6 +196,48 @@ public final class LinkageRuns {
     return ids;
   }
 
+  /** Stores how run {@code runId} scored against its lists' ground truth (once per run). */
+  public void storeTruth(long runId, org.sijill.casefile.model.RunTruth t) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "insert into linkage_run_truth (run_id, truth_column, records, true_persons,"
+                        + " true_pairs, true_pairs_compared, linked_pairs, linked_pairs_true)"
+                        + " values (:run, :column, :records, :persons, :pairs, :compared,"
+                        + " :linked, :linkedTrue)")
+                .bind("run", runId)
+                .bind("column", t.truthColumn())
+                .bind("records", t.records())
+                .bind("persons", t.truePersons())
+                .bind("pairs", t.truePairs())
+                .bind("compared", t.truePairsCompared())
+                .bind("linked", t.linkedPairs())
+                .bind("linkedTrue", t.linkedPairsTrue())
+                .execute());
+  }
+
+  /** How run {@code runId} scored against a ground truth, if its lists carried one. */
+  public Optional<org.sijill.casefile.model.RunTruth> truth(long runId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select truth_column, records, true_persons, true_pairs, true_pairs_compared,"
+                        + " linked_pairs, linked_pairs_true from linkage_run_truth where run_id ="
+                        + " :run")
+                .bind("run", runId)
+                .map(
+                    (rs, ctx) ->
+                        new org.sijill.casefile.model.RunTruth(
+                            rs.getString(1),
+                            rs.getInt(2),
+                            rs.getInt(3),
+                            rs.getLong(4),
+                            rs.getLong(5),
+                            rs.getLong(6),
+                            rs.getLong(7)))
+                .findOne());
+  }
+
   /** The run in force, if the case was ever linked. */
   public Optional<LinkageRun> current() {
     return jdbi.withHandle(

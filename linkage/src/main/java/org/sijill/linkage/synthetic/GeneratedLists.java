@@ -59,17 +59,35 @@ public record GeneratedLists(int populationSize, List<GeneratedList> lists) {
    * Returns the list files in order.
    */
   public List<Path> writeCsv(Path dir) throws IOException {
+    return writeCsv(dir, false);
+  }
+
+  /** The column {@link #writeCsv(Path, boolean)} adds: each record's true person. */
+  public static final String TRUTH_COLUMN = "true_person_id";
+
+  /**
+   * As {@link #writeCsv(Path)}; with {@code truthColumn}, each list also names every record's true
+   * person in a last column {@value #TRUTH_COLUMN} (what truth.csv says, inside the list).
+   */
+  public List<Path> writeCsv(Path dir, boolean truthColumn) throws IOException {
     Files.createDirectories(dir);
     List<Path> files = new ArrayList<>();
     for (GeneratedList l : lists) {
       Path f = dir.resolve(l.name() + ".csv");
       try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8);
           CSVPrinter p = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get().print(w)) {
-        p.printRecord(COLUMNS);
+        List<String> header = new ArrayList<>(COLUMNS);
+        if (truthColumn) {
+          header.add(TRUTH_COLUMN);
+        }
+        p.printRecord(header);
         for (SyntheticRow r : l.rows()) {
-          List<String> vals = new ArrayList<>(COLUMNS.size());
+          List<String> vals = new ArrayList<>(COLUMNS.size() + 1);
           for (String c : COLUMNS) {
             vals.add(r.get(c));
+          }
+          if (truthColumn) {
+            vals.add(r.personId());
           }
           p.printRecord(vals);
         }
