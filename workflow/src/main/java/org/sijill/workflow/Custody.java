@@ -67,7 +67,7 @@ public final class Custody {
   /**
    * An item's inclusion proof, everything hex or base64 as printed.
    *
-   * @param entry the log entry's bytes, base64
+   * @param entry the log entry's bytes, base64 (null when withheld from the asker)
    * @param path the audit path, hex, leaf to root
    * @param key the verifier key of the vault
    * @param checkpoint the signed note the proof is against
@@ -91,27 +91,39 @@ public final class Custody {
               .vault()
               .acquisitionIndex(sha256)
               .orElseThrow(() -> new EvidenceException(sha256 + ": no such item in the vault"));
-      InclusionProof p = vault.vault().proof(index);
-      String key = vault.vault().verifierKey();
-      Checkpoint cp = NoteVerifier.parse(key).verify(p.checkpoint());
-      HexFormat hex = HexFormat.of();
-      List<String> path = new ArrayList<>();
-      for (byte[] h : p.path()) {
-        path.add(hex.formatHex(h));
-      }
-      return new Proof(
-          sha256,
-          p.index(),
-          Base64.getEncoder().encodeToString(p.entry()),
-          hex.formatHex(p.leafHash()),
-          p.treeSize(),
-          path,
-          hex.formatHex(cp.root()),
-          key,
-          p.checkpoint());
+      return proofAt(vault.vault(), sha256, index, true);
     } catch (IOException e) {
       throw new EvidenceException(sha256 + ": cannot build the proof: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The inclusion proof of the log entry at {@code index} against the latest checkpoint (signing
+   * one first when the latest does not yet cover it).
+   *
+   * @param withEntry false to leave the entry's bytes out ({@code entry} null): the leaf hash and
+   *     the path still prove the entry is in the log, without showing what it says
+   */
+  static Proof proofAt(org.sijill.vault.Vault v, String sha256, long index, boolean withEntry)
+      throws IOException {
+    InclusionProof p = v.proof(index);
+    String key = v.verifierKey();
+    Checkpoint cp = NoteVerifier.parse(key).verify(p.checkpoint());
+    HexFormat hex = HexFormat.of();
+    List<String> path = new ArrayList<>();
+    for (byte[] h : p.path()) {
+      path.add(hex.formatHex(h));
+    }
+    return new Proof(
+        sha256,
+        p.index(),
+        withEntry ? Base64.getEncoder().encodeToString(p.entry()) : null,
+        hex.formatHex(p.leafHash()),
+        p.treeSize(),
+        path,
+        hex.formatHex(cp.root()),
+        key,
+        p.checkpoint());
   }
 
   /** An item stored from a package. */
