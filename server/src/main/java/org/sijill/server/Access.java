@@ -78,6 +78,8 @@ final class Access {
           entry("GET /evidence/{id}/keyframes/{n}", Need.VIEWER),
           entry("GET /api/evidence/{id}/keyframes", Need.VIEWER),
           entry("GET /api/evidence/{id}/keyframes/{n}", Need.VIEWER),
+          entry("GET /evidence/{id}/custody/{n}/proof", Need.VIEWER),
+          entry("GET /api/evidence/{id}/custody/{n}/proof", Need.VIEWER),
           // The verification desk: records and their four-eyes review
           entry("GET /evidence/{id}/assess", Need.ANALYST),
           entry("POST /evidence/{id}/assess", Need.ANALYST),

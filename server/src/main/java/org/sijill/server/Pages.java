@@ -286,15 +286,32 @@ final class Pages {
     for (CustodyEvent c : events) {
       details.put(c.id(), fields(c.details()));
     }
+    ReadableMetadata.Result metadata = ReadableMetadata.of(item.metadata(), json);
+    String place =
+        metadata
+            .gps()
+            .map(
+                g ->
+                    Json.write(
+                        json,
+                        List.of(
+                            new Marker(
+                                g.latitude(),
+                                g.longitude(),
+                                null,
+                                "Where the file says it was made",
+                                "/evidence/" + id + "#metadata"))))
+            .orElse(null);
     EvidenceView view =
         new EvidenceView(
             item,
             source,
-            fields(item.metadata()),
+            metadata,
+            place,
             events,
             caseFile.claims().assessments(AssessmentTarget.EVIDENCE, id),
             details,
-            earlierCopies(id, seen),
+            copies(id, seen),
             VerificationPages.view(caseFile, id, seen));
     render(
         ctx,
@@ -370,30 +387,45 @@ final class Pages {
     return new IncidentRow(i, i.locationId() == null ? null : places.get(i.locationId()));
   }
 
-  /** The earlier copies of an item, each source revealed as far as the case's keys allow. */
-  private List<NearDuplicate> earlierCopies(long id, Visibility seen) {
-    return caseFile.nearDuplicates().earlierCopiesOf(id).stream()
-        .map(
-            n ->
-                new NearDuplicate(
-                    n.id(),
-                    n.evidenceId(),
-                    n.earlierId(),
-                    n.earlierSha256(),
-                    seen.seesEvidence(n.earlierId()) ? n.earlierName() : Visibility.RESTRICTED,
-                    n.earlierAcquiredAt(),
-                    seen.seesEvidence(n.earlierId())
-                        ? seen.sourceName(
-                            caseFile.sealer().reveal(n.earlierSource(), "custody.source"))
-                        : Visibility.RESTRICTED,
-                    n.verdict(),
-                    n.distance(),
-                    n.itemShare(),
-                    n.earlierShare(),
-                    n.seenFirstId(),
-                    n.recordedAt(),
-                    n.recordedBy()))
-        .toList();
+  /**
+   * The copies of an item the media index matched, earlier ones (that it matched on arrival) then
+   * later ones (that matched it on theirs), each revealed as far as the asker may see and the
+   * case's keys allow.
+   */
+  private List<EvidenceView.Copy> copies(long id, Visibility seen) {
+    List<EvidenceView.Copy> out = new ArrayList<>();
+    for (NearDuplicate n : caseFile.nearDuplicates().earlierCopiesOf(id)) {
+      out.add(copy(n, n.earlierId(), true, seen));
+    }
+    for (NearDuplicate n : caseFile.nearDuplicates().laterCopiesOf(id)) {
+      out.add(copy(n, n.evidenceId(), false, seen));
+    }
+    return out;
+  }
+
+  /** One match, seen from this item: {@code other} is the other copy's id. */
+  private EvidenceView.Copy copy(NearDuplicate n, long other, boolean earlier, Visibility seen) {
+    boolean sees = seen.seesEvidence(other);
+    String preview =
+        sees
+            ? caseFile
+                .evidence()
+                .find(other)
+                .map(o -> EvidenceView.previewOf(o.mediaType()))
+                .orElse(null)
+            : null;
+    return new EvidenceView.Copy(
+        other,
+        earlier,
+        sees ? n.earlierName() : Visibility.RESTRICTED,
+        n.earlierAcquiredAt(),
+        sees
+            ? seen.sourceName(caseFile.sealer().reveal(n.earlierSource(), "custody.source"))
+            : Visibility.RESTRICTED,
+        n.verdict(),
+        n.distance(),
+        n.seenFirstId(),
+        preview);
   }
 
   private List<EvidenceView.Field> fields(String metadata) {

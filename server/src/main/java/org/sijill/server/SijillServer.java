@@ -128,6 +128,12 @@ public final class SijillServer implements AutoCloseable {
                 ? null
                 : new org.sijill.workflow.EvidenceKeyframes(
                     caseFile, new OpenOriginal(dataDir, caseFile)));
+    CustodyProofPages custodyProofs =
+        new CustodyProofPages(
+            templates,
+            pages,
+            pages::chrome,
+            dataDir == null ? null : new org.sijill.workflow.CustodyProofs(dataDir, caseFile));
     VerifyEvidence verifyEvidence = new VerifyEvidence(dataDir, caseFile);
     VerificationApi verificationApi = new VerificationApi(caseFile, verifyEvidence, json);
     VerificationPages verificationPages =
@@ -196,6 +202,8 @@ public final class SijillServer implements AutoCloseable {
               }
               // Before pageRoutes: /evidence/new is not /evidence/{id}.
               evidenceDeskRoutes(cfg, evidenceDesk);
+              cfg.routes.get("/evidence/{id}/custody/{n}/proof", custodyProofs::page);
+              cfg.routes.get("/api/evidence/{id}/custody/{n}/proof", custodyProofs::api);
               // Before pageRoutes too: /incidents/new is not /incidents/{id}.
               incidentDeskRoutes(cfg, incidentPages, incidentApi);
               pageRoutes(cfg, pages);

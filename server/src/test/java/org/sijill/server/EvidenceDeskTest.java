@@ -256,7 +256,7 @@ class EvidenceDeskTest {
                     .executeScript(
                         "var i = document.getElementById('original-image');"
                             + " return i != null && i.complete && i.naturalWidth > 0;"));
-    assertThat(browser.findElement(By.cssSelector("#near-duplicates table")).getText())
+    assertThat(browser.findElement(By.cssSelector("#near-duplicates .copies")).getText())
         .contains(earlier, "scene-as-posted.png");
     // Showing it was a viewing: the custody log says who looked.
     long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/evidence/", ""));

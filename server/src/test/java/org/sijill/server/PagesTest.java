@@ -195,10 +195,10 @@ class PagesTest {
     String html = page("/evidence/" + demo.evidenceId);
     assertThat(html)
         .contains("ab".repeat(32))
-        .contains("exif.Make")
+        .contains("Camera and device")
         .contains("SyntheticCam")
-        .contains("acquired")
-        .contains("metadata extracted")
+        .contains("Collected and stored in the vault")
+        .contains("Metadata read from the stored file")
         .contains("corroborated")
         .contains("Skyline matches the synthetic reference photo.");
     assertShownRightToLeft(html, "صورة اصطناعية للاختبار");

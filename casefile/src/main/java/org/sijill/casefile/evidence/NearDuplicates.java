@@ -54,6 +54,21 @@ public final class NearDuplicates {
 
   /** The earlier items an item matched when it arrived, earliest acquisition first. */
   public List<NearDuplicate> earlierCopiesOf(long evidenceId) {
+    return copies("n.earlier_id", "n.evidence_id", evidenceId);
+  }
+
+  /**
+   * The items that matched this one when they arrived later, earliest acquisition first. Each row
+   * is the match as recorded ({@code evidenceId} is the later item, {@code earlierId} this one),
+   * but its {@code earlier*} name, hash, acquisition time and source describe the <em>other</em>
+   * copy, the later item, so a page can show both sides of a match the same way.
+   */
+  public List<NearDuplicate> laterCopiesOf(long evidenceId) {
+    return copies("n.evidence_id", "n.earlier_id", evidenceId);
+  }
+
+  /** Matches where {@code mine} is the item, each with the item at {@code other} joined. */
+  private List<NearDuplicate> copies(String other, String mine, long evidenceId) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
@@ -61,8 +76,11 @@ public final class NearDuplicates {
                         + " (select c.details->>'source' from custody_event c"
                         + "   where c.evidence_id = l.id and c.action in ('acquired', 'imported')"
                         + "   order by c.log_index limit 1) as source"
-                        + " from near_duplicate n join evidence_item l on l.id = n.earlier_id"
-                        + " where n.evidence_id = :e order by l.acquired_at, l.id")
+                        + " from near_duplicate n join evidence_item l on l.id = "
+                        + other
+                        + " where "
+                        + mine
+                        + " = :e order by l.acquired_at, l.id")
                 .bind("e", evidenceId)
                 .map(
                     (rs, ctx) ->
