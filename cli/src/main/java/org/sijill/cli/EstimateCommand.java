@@ -124,6 +124,15 @@ final class EstimateCommand implements Callable<Integer> {
       description = "LCMCR chains, at least 2 for R-hat (default: ${DEFAULT-VALUE}).")
   int chains;
 
+  @Option(
+      names = "--no-linkage-uncertainty",
+      description =
+          "Case mode: take the linkage run's clustering as certain. By default the estimate is"
+              + " combined over "
+              + EstimateCase.LINKAGE_REPLICATES
+              + " replicates of the linkage drawn from its contested pairs' match probabilities.")
+  boolean noLinkageUncertainty;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -142,7 +151,11 @@ final class EstimateCommand implements Callable<Integer> {
       throw new UserError("--lcmcr-*: " + e.getMessage());
     }
     if (input == null) {
-      return estimateCase(options, err);
+      return estimateCase(
+          noLinkageUncertainty
+              ? options
+              : options.withLinkageReplicates(EstimateCase.LINKAGE_REPLICATES),
+          err);
     }
     EstimateFiles.Result r;
     try {

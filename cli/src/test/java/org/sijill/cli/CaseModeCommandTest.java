@@ -1,6 +1,7 @@
 package org.sijill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.sijill.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,7 +73,16 @@ class CaseModeCommandTest {
     assertThat(link.out())
         .matches(
             "(?s)linkage run 1: [\\d,]+ records from 3 lists, [\\d,]+ persons, [\\d,]+ pairs to review\\s*");
-    CliRun estimate = run("--data", d, "estimate", "--method", "loglinear", "--seed", "5");
+    CliRun estimate =
+        run(
+            "--data",
+            d,
+            "estimate",
+            "--method",
+            "loglinear",
+            "--seed",
+            "5",
+            "--no-linkage-uncertainty");
     assertThat(estimate.code()).as(estimate.err()).isZero();
     assertThat(estimate.err()).contains("stored estimation");
 
@@ -99,12 +109,22 @@ class CaseModeCommandTest {
     JsonNode fileReport = json.readTree(fileEstimate.out());
     assertThat(caseReport).isEqualTo(fileReport);
 
+    // By default, case mode combines the estimate over replicates of the run's linkage.
+    CliRun uncertain = run("--data", d, "estimate", "--method", "loglinear", "--seed", "5");
+    assertThat(uncertain.code()).as(uncertain.err()).isZero();
+    JsonNode combined = json.readTree(uncertain.out());
+    assertThat(combined.at("/details/linkageUncertainty/replicates").asInt()).isEqualTo(8);
+    assertThat(combined.at("/recommended/interval").asText()).contains("over 8 linkage replicates");
+    assertThat(combined.at("/recommended/details/plainTotal").asDouble())
+        .isCloseTo(fileReport.at("/recommended/total").asDouble(), within(1e-3));
+    assertThat(combined.at("/recommendedBecause").asText()).contains("replicates of the linkage");
+
     try (CaseFile c = CaseFile.open(data, Optional.empty())) {
       var run = c.linkageRuns().current().orElseThrow();
       assertThat(run.recordedBy()).isEqualTo("analyst-1");
       assertThat(run.personCount()).isEqualTo(partition(clusters).size());
       var stored = c.estimates().recommended().orElseThrow();
-      assertThat(stored.total()).isEqualTo(fileReport.at("/recommended/total").asDouble());
+      assertThat(stored.total()).isEqualTo(combined.at("/recommended/total").asDouble());
       assertThat(stored.linkageRunId()).isEqualTo(run.id());
     }
 

@@ -14,6 +14,8 @@ import java.util.Set;
  * @param lcmcrSamples draws kept per chain
  * @param lcmcrThin sweeps per kept draw
  * @param lcmcrChains independent chains (at least 2 for R-hat)
+ * @param linkageReplicates replicates of the linkage the estimate is combined over (0: none, the
+ *     capture table is taken as certain); the caller draws them ({@link LinkageUncertainty})
  */
 public record EstimationOptions(
     Set<Method> methods,
@@ -23,7 +25,8 @@ public record EstimationOptions(
     int lcmcrBurnIn,
     int lcmcrSamples,
     int lcmcrThin,
-    int lcmcrChains) {
+    int lcmcrChains,
+    int linkageReplicates) {
 
   /** The method families of {@code --method}. */
   public enum Method {
@@ -43,6 +46,10 @@ public record EstimationOptions(
     if (lcmcrSamples < 4 || lcmcrThin < 1 || lcmcrBurnIn < 0) {
       throw new IllegalArgumentException("LCMCR run too short");
     }
+    if (linkageReplicates < 0 || linkageReplicates == 1 || linkageReplicates > 100) {
+      throw new IllegalArgumentException(
+          "linkage replicates: 0 (off) or 2 to 100, got " + linkageReplicates);
+    }
   }
 
   /**
@@ -52,21 +59,76 @@ public record EstimationOptions(
    */
   public static EstimationOptions defaults(long seed) {
     return new EstimationOptions(
-        EnumSet.allOf(Method.class), null, seed, 0, 100_000, 20_000, 50, 2);
+        EnumSet.allOf(Method.class), null, seed, 0, 100_000, 20_000, 50, 2, 0);
   }
 
   public EstimationOptions withMethods(Set<Method> m) {
     return new EstimationOptions(
-        m, model, seed, lcmcrClasses, lcmcrBurnIn, lcmcrSamples, lcmcrThin, lcmcrChains);
+        m,
+        model,
+        seed,
+        lcmcrClasses,
+        lcmcrBurnIn,
+        lcmcrSamples,
+        lcmcrThin,
+        lcmcrChains,
+        linkageReplicates);
   }
 
   public EstimationOptions withModel(String m) {
     return new EstimationOptions(
-        methods, m, seed, lcmcrClasses, lcmcrBurnIn, lcmcrSamples, lcmcrThin, lcmcrChains);
+        methods,
+        m,
+        seed,
+        lcmcrClasses,
+        lcmcrBurnIn,
+        lcmcrSamples,
+        lcmcrThin,
+        lcmcrChains,
+        linkageReplicates);
   }
 
   public EstimationOptions withLcmcr(int classes, int burnIn, int samples, int thin, int chains) {
-    return new EstimationOptions(methods, model, seed, classes, burnIn, samples, thin, chains);
+    return new EstimationOptions(
+        methods, model, seed, classes, burnIn, samples, thin, chains, linkageReplicates);
+  }
+
+  /** The same options over {@code replicates} replicates of the linkage (0: off). */
+  public EstimationOptions withLinkageReplicates(int replicates) {
+    return new EstimationOptions(
+        methods,
+        model,
+        seed,
+        lcmcrClasses,
+        lcmcrBurnIn,
+        lcmcrSamples,
+        lcmcrThin,
+        lcmcrChains,
+        replicates);
+  }
+
+  /**
+   * The options of replicate {@code r} of {@code m}: its own seed, and an LCMCR run whose kept
+   * draws are 1/m of this one's (the replicates' draws are pooled, so the combined posterior keeps
+   * about as many draws as one estimate) after half the burn-in (each replicate's chains still
+   * start as the R package's do, and R-hat is checked per replicate). No further replicates.
+   */
+  EstimationOptions replicate(int r, int m) {
+    java.util.SplittableRandom s = new java.util.SplittableRandom(seed ^ 0x6C696E6B61676531L);
+    long rs = 0;
+    for (int i = 0; i <= r; i++) {
+      rs = s.nextLong() >>> 16;
+    }
+    return new EstimationOptions(
+        methods,
+        model,
+        rs,
+        lcmcrClasses,
+        lcmcrBurnIn / 2,
+        Math.max(250, (lcmcrSamples + m - 1) / m),
+        lcmcrThin,
+        lcmcrChains,
+        0);
   }
 
   Lcmcr.Config lcmcrConfig(int t) {

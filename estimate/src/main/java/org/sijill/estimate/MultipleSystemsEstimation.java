@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -31,8 +32,33 @@ public final class MultipleSystemsEstimation {
   /** Estimates the whole table, or each stratum and their sum when the data has strata. */
   public static Report estimate(
       CaptureData data, EstimationOptions options, Consumer<String> progress) {
+    return outcome(data, options, progress).report();
+  }
+
+  /**
+   * The top-level report with its estimates by role ({@code lcmcr}, {@code dga}, {@code
+   * loglinear-bic}, ...), the posterior draws behind the Bayesian ones and the roles whose estimate
+   * is credible: what {@link LinkageUncertainty} combines across replicates of the linkage.
+   */
+  record Outcome(
+      Report report,
+      Map<String, Estimate> byRole,
+      Map<String, double[]> draws,
+      Set<String> usable) {}
+
+  static Outcome outcome(CaptureData data, EstimationOptions options, Consumer<String> progress) {
     if (data.strata().isEmpty()) {
-      return estimate(data.total(), options, progress);
+      TableEstimation.Computed c = new TableEstimation(data.total(), options, progress).run(null);
+      Map<String, Estimate> byRole = new LinkedHashMap<>();
+      Set<String> usable = new java.util.HashSet<>();
+      for (int i = 0; i < c.keys().size(); i++) {
+        Estimate e = c.report().estimates().get(i);
+        byRole.put(c.keys().get(i), e);
+        if (c.plausible().contains(e)) {
+          usable.add(c.keys().get(i));
+        }
+      }
+      return new Outcome(c.report(), byRole, c.draws(), usable);
     }
     List<Report> reports = new ArrayList<>();
     List<TableEstimation.Computed> computed = new ArrayList<>();
@@ -75,7 +101,9 @@ public final class MultipleSystemsEstimation {
       computed.add(c);
       reports.add(c.report());
     }
-    List<Estimate> combined = combine(computed, notEstimable);
+    Map<String, Estimate> byRole = new LinkedHashMap<>();
+    Map<String, double[]> summedDraws = new LinkedHashMap<>();
+    List<Estimate> combined = combine(computed, notEstimable, byRole, summedDraws);
     Estimate lcmcr = find(combined, "lcmcr");
     Estimate dga = find(combined, "dga");
     Estimate bic =
@@ -85,23 +113,25 @@ public final class MultipleSystemsEstimation {
             .orElse(null);
     Estimate recommended = Recommendation.choose(lcmcr, dga, bic, combined);
     warnings.addAll(Recommendation.disagreement(combined));
-    return new Report(
-        null,
-        data.total().lists(),
-        data.total().documented(),
-        combined,
-        recommended,
-        Recommendation.reason(recommended, lcmcr, dga, bic, combined),
-        Recommendation.spread(combined),
-        warnings,
-        null,
-        Map.of(
-            "strataRule",
-            "Bayesian totals sum posterior draws across strata; log-linear totals sum the"
-                + " estimates and combine the interval half-widths in quadrature",
-            "seed",
-            options.seed()),
-        reports);
+    Report report =
+        new Report(
+            null,
+            data.total().lists(),
+            data.total().documented(),
+            combined,
+            recommended,
+            Recommendation.reason(recommended, lcmcr, dga, bic, combined),
+            Recommendation.spread(combined),
+            warnings,
+            null,
+            Map.of(
+                "strataRule",
+                "Bayesian totals sum posterior draws across strata; log-linear totals sum the"
+                    + " estimates and combine the interval half-widths in quadrature",
+                "seed",
+                options.seed()),
+            reports);
+    return new Outcome(report, byRole, summedDraws, byRole.keySet());
   }
 
   private static Estimate find(List<Estimate> es, String method) {
@@ -109,7 +139,11 @@ public final class MultipleSystemsEstimation {
   }
 
   /** Sums each method across strata, when every estimable stratum has it. */
-  private static List<Estimate> combine(List<TableEstimation.Computed> strata, long floor) {
+  private static List<Estimate> combine(
+      List<TableEstimation.Computed> strata,
+      long floor,
+      Map<String, Estimate> byRole,
+      Map<String, double[]> summedDraws) {
     List<Estimate> out = new ArrayList<>();
     if (strata.isEmpty()) {
       return out;
@@ -144,6 +178,7 @@ public final class MultipleSystemsEstimation {
           sum[j] += floor;
         }
         Arrays.sort(sum);
+        summedDraws.put(key, sum);
         out.add(
             new Estimate(
                 parts.get(0).method(),
@@ -157,6 +192,7 @@ public final class MultipleSystemsEstimation {
                 "sum over strata",
                 d,
                 null));
+        byRole.put(key, out.get(out.size() - 1));
       } else {
         double total = floor;
         double lo2 = 0;
@@ -185,6 +221,7 @@ public final class MultipleSystemsEstimation {
                 sel + " over strata",
                 d,
                 bounds ? null : List.of("a stratum has no upper bound: the sum has none either")));
+        byRole.put(key, out.get(out.size() - 1));
       }
     }
     return out;

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,13 @@ import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.model.LinkageRun;
 import org.sijill.casefile.model.VictimRecord;
 import org.sijill.casefile.repo.Estimates;
+import org.sijill.casefile.repo.LinkageRuns;
 import org.sijill.estimate.CaptureData;
 import org.sijill.estimate.Estimate;
 import org.sijill.estimate.EstimationOptions;
 import org.sijill.estimate.InputException;
+import org.sijill.estimate.LinkageReplicates;
+import org.sijill.estimate.LinkageUncertainty;
 import org.sijill.estimate.MultipleSystemsEstimation;
 import org.sijill.estimate.Report;
 import org.sijill.estimate.ReportJson;
@@ -49,6 +53,12 @@ public final class EstimateCase {
 
   private static final String DATE_OF_DEATH = "date_of_death";
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Replicates of the linkage an estimate from a run is combined over, unless turned off ({@code
+   * --no-linkage-uncertainty}).
+   */
+  public static final int LINKAGE_REPLICATES = 8;
 
   private final CaseFile caseFile;
 
@@ -86,9 +96,7 @@ public final class EstimateCase {
     String sha = inputHash(data, request.strata());
     Report report;
     try {
-      report =
-          MultipleSystemsEstimation.estimate(
-              data, request.options(), line -> progress.progress(line, 0, -1));
+      report = report(caseFile, run, data, request.strata(), request.options(), progress);
     } catch (InputException e) {
       throw new CountingException(e.getMessage(), e);
     } catch (IllegalArgumentException e) {
@@ -126,16 +134,107 @@ public final class EstimateCase {
   }
 
   /**
+   * The report of {@code data} (the run's own capture table), combined over replicates of the run's
+   * linkage when {@code options.linkageReplicates()} is above 0 ({@link LinkageUncertainty}): the
+   * run's contested pairs (those it put up for review, which leaves out every pair a reviewer had
+   * decided) are drawn again from their match probabilities with the estimation's seed, so the same
+   * run and options give the same replicates. {@code sijill report --reproduce} re-runs this.
+   */
+  static Report report(
+      CaseFile caseFile,
+      LinkageRun run,
+      CaptureData data,
+      List<String> strata,
+      EstimationOptions options,
+      ProgressListener progress) {
+    if (options.linkageReplicates() == 0) {
+      return MultipleSystemsEstimation.estimate(
+          data, options, line -> progress.progress(line, 0, -1));
+    }
+    Map<Long, List<VictimRecord>> persons = caseFile.linkageRuns().records(run.id());
+    List<VictimRecord> records = new ArrayList<>();
+    List<Integer> cluster = new ArrayList<>();
+    Map<Long, Integer> index = new HashMap<>();
+    int p = 0;
+    for (List<VictimRecord> rs : persons.values()) {
+      for (VictimRecord r : rs) {
+        index.put(r.id(), records.size());
+        records.add(r);
+        cluster.add(p);
+      }
+      p++;
+    }
+    List<LinkageReplicates.Pair> contested = new ArrayList<>();
+    for (LinkageRuns.ReviewPair rp : caseFile.linkageRuns().reviewPairs(run.id())) {
+      Integer a = index.get(rp.leftVictimId());
+      Integer b = index.get(rp.rightVictimId());
+      if (a != null && b != null && !a.equals(b)) {
+        contested.add(new LinkageReplicates.Pair(a, b, rp.probability()));
+      }
+    }
+    if (contested.isEmpty()) {
+      Report plain =
+          MultipleSystemsEstimation.estimate(
+              data, options.withLinkageReplicates(0), line -> progress.progress(line, 0, -1));
+      List<String> w = new ArrayList<>(plain.warnings());
+      w.add(
+          "linkage run "
+              + run.id()
+              + " left no pair contested, so its clustering is taken as certain: the intervals"
+              + " carry no linkage uncertainty");
+      return new Report(
+          plain.stratum(),
+          plain.lists(),
+          plain.documented(),
+          plain.estimates(),
+          plain.recommended(),
+          plain.recommendedBecause(),
+          plain.spread(),
+          w,
+          plain.standardModels(),
+          plain.details(),
+          plain.strata());
+    }
+    int[] labels = cluster.stream().mapToInt(Integer::intValue).toArray();
+    progress.progress(
+        "drawing "
+            + options.linkageReplicates()
+            + " replicates of the linkage from "
+            + contested.size()
+            + " contested pairs",
+        0,
+        -1);
+    List<CaptureData> replicates = new ArrayList<>();
+    for (int[] label :
+        LinkageReplicates.draw(labels, contested, options.linkageReplicates(), options.seed())) {
+      Map<Integer, List<VictimRecord>> grouped = new TreeMap<>();
+      for (int i = 0; i < label.length; i++) {
+        grouped.computeIfAbsent(label[i], k -> new ArrayList<>()).add(records.get(i));
+      }
+      replicates.add(capture(caseFile, run, grouped.values(), strata));
+    }
+    return LinkageUncertainty.estimate(
+        data, replicates, options, line -> progress.progress(line, 0, -1));
+  }
+
+  /**
    * The capture table of a linkage run: one captured individual per person, its lists those of its
    * records, its stratum (when {@code strataFields} is not empty) the most common value per field.
    * {@code sijill report --reproduce} rebuilds an estimate's input with this.
    */
   static CaptureData capture(CaseFile caseFile, LinkageRun run, List<String> strataFields) {
-    Map<Long, List<VictimRecord>> persons = caseFile.linkageRuns().records(run.id());
+    return capture(caseFile, run, caseFile.linkageRuns().records(run.id()).values(), strataFields);
+  }
+
+  private static CaptureData capture(
+      CaseFile caseFile,
+      LinkageRun run,
+      java.util.Collection<List<VictimRecord>> persons,
+      List<String> strataFields) {
     List<Set<String>> lists = new ArrayList<>(persons.size());
     List<String> strata = strataFields.isEmpty() ? null : new ArrayList<>(persons.size());
     Set<String> seenColumns = new java.util.HashSet<>();
-    for (List<VictimRecord> records : persons.values()) {
+    for (List<VictimRecord> records : persons) {
       Set<String> on = new TreeSet<>();
       records.forEach(r -> on.add(r.listName()));
       lists.add(on);

@@ -1,5 +1,6 @@
 package org.sijill.workflow;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -302,6 +303,12 @@ record ReportContent(ObjectNode numbers, ObjectNode inputs, List<Entry> entries)
     est.put("input_sha256", first.inputSha256());
     est.put("software", first.softwareVersion());
     est.set("options", readTree(first.inputs()));
+    caseFile
+        .estimates()
+        .estimation(first.estimationId())
+        .map(x -> readTree(x.reportJson()).path("details").path("linkageUncertainty"))
+        .filter(JsonNode::isObject)
+        .ifPresent(lu -> est.set("linkage_uncertainty", lu.deepCopy()));
     ArrayNode ef = est.putArray("strata");
     strataFields.forEach(ef::add);
     inputs.put("withheld_by_administrator", marked.size());

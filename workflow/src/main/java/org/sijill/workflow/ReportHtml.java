@@ -474,6 +474,17 @@ final class ReportHtml {
                       .replace("{seed}", text(inputs.path("estimation"), "seed"))))
           .append("</p>");
     }
+    JsonNode lu = inputs.path("estimation").path("linkage_uncertainty");
+    if (lu.isObject()) {
+      b.append("<p id=\"linkage-uncertainty\">")
+          .append(
+              esc(
+                  (ar ? LINKAGE_AR : LINKAGE_EN)
+                      .replace("{replicates}", num(lu.path("replicates").asLong()))
+                      .replace("{low}", num(lu.path("documentedLowest").asLong()))
+                      .replace("{high}", num(lu.path("documentedHighest").asLong()))))
+          .append("</p>");
+    }
     b.append("<h3>").append(esc(t("repro"))).append("</h3><ul dir=\"ltr\">");
     b.append("<li>").append(esc(text(inputs, "software"))).append("</li>");
     b.append("<li>linkage run ")
@@ -496,6 +507,20 @@ final class ReportHtml {
     "Multiple systems estimation compares how often the same people appear on several lists to estimate how many were missed by all of them. Each method gives a total and a 95% interval; the recommended one is marked. The Bayesian methods used seed {seed}, so the same inputs give the same figures.",
     "What these numbers do not support: they say nothing about deaths outside the period and places the lists cover; an interval is not a guarantee; when methods disagree, the disagreement itself is a finding; and a count of persons says nothing on its own about who was responsible."
   };
+
+  private static final String LINKAGE_EN =
+      "Linkage is not certain, so the intervals allow for it: the uncertain pairs were decided again"
+          + " at random, {replicates} times, each as likely to be a match as the linkage model"
+          + " says (pairs a reviewer decided were kept as decided). Every method was run on each of"
+          + " these versions, in which the number documented ranged from {low} to {high}, and the"
+          + " figures shown combine them.";
+
+  private static final String LINKAGE_AR =
+      "الربط بين السجلات غير مؤكد، لذا تأخذ المجالات ذلك في الحسبان: أُعيد البتّ في الأزواج غير"
+          + " المؤكدة عشوائياً {replicates} مرات، كلٌّ منها بالاحتمال الذي يعطيه نموذج الربط لكونه"
+          + " الشخص نفسه (وبقيت الأزواج التي بتّ فيها المراجعون كما قرروا). طُبّقت كل طريقة على كل"
+          + " نسخة من هذه النسخ، وتراوح فيها عدد الموثقين بين {low} و{high}، والأرقام المعروضة تجمع"
+          + " بينها.";
 
   private static final String[] METHODS_AR = {
     "احتفظت عدة منظمات بقوائم للضحايا. استُوردت القوائم أعلاه كما وردت تماماً؛ وطُبعت بصمة SHA-256 لكل ملف ليتأكد من يملك الملف نفسه أنه هو المستخدم.",

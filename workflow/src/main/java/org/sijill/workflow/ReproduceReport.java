@@ -12,7 +12,6 @@ import org.sijill.casefile.model.Estimate;
 import org.sijill.casefile.model.LinkageRun;
 import org.sijill.estimate.CaptureData;
 import org.sijill.estimate.EstimationOptions;
-import org.sijill.estimate.MultipleSystemsEstimation;
 import org.sijill.estimate.Report;
 
 /**
@@ -89,8 +88,7 @@ public final class ReproduceReport {
       return new Result(List.copyOf(diffs), checked[0]);
     }
     progress.progress("re-running the estimation with seed " + options.seed(), 0, -1);
-    Report rerun =
-        MultipleSystemsEstimation.estimate(data, options, line -> progress.progress(line, 0, -1));
+    Report rerun = EstimateCase.report(caseFile, run, data, strata, options, progress);
     Map<String, String> labels = ReportContent.labels(caseFile);
     for (JsonNode s : published.path("strata")) {
       String name = s.path("stratum").asText();

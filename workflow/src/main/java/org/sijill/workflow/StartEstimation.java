@@ -54,7 +54,11 @@ public final class StartEstimation {
           EstimateCase.Result r =
               new EstimateCase(caseFile)
                   .estimate(
-                      new EstimateCase.Request(EstimationOptions.defaults(seed), fields, by),
+                      new EstimateCase.Request(
+                          EstimationOptions.defaults(seed)
+                              .withLinkageReplicates(EstimateCase.LINKAGE_REPLICATES),
+                          fields,
+                          by),
                       progress);
           Estimate best = r.report().recommended();
           String total =

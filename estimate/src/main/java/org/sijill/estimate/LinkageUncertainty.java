@@ -1,0 +1,368 @@
+package org.sijill.estimate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * Estimates that carry the linkage's uncertainty. A capture table built from one clustering of the
+ * records treats every link as certain, but a missed link looks like a person seen by one list
+ * only, the very cell capture–recapture extrapolates from. The caller draws {@code m} replicates of
+ * the linkage (other clusterings the pairs' match probabilities allow); each is estimated with
+ * every method, and the replicates are combined as multiple imputations are:
+ *
+ * <ul>
+ *   <li>Bayesian methods (LCMCR, dga): the replicates' posterior draws are pooled in equal numbers
+ *       (a mixture of the posteriors), and the median and 2.5%/97.5% quantiles are taken of the
+ *       pool. LCMCR counts only when the chains of every replicate agree (R-hat at most 1.1).
+ *   <li>Log-linear estimates: Rubin's rules on log N. The replicates' mean log N is the point; the
+ *       within-replicate variance is taken from each interval's lower and upper half-width on the
+ *       log scale (so an asymmetric profile interval stays asymmetric), the between-replicate
+ *       variance from the spread of log N; bounds use Student's t with Rubin's degrees of freedom.
+ * </ul>
+ *
+ * <p>Each combined estimate reports, in {@code details}, the same estimate on the run's own
+ * clustering ({@code plainTotal}, {@code plainLower}, {@code plainUpper}), {@code widthGrowth}
+ * (combined width over plain width, minus one; negative when the run's clustering inflated the
+ * count and with it the width), {@code replicateWidth} (the mean width of the replicates' own
+ * intervals) and {@code linkageShareOfWidth} (one minus that over the combined width: the part of
+ * the interval that disagreement between the linkage replicates adds).
+ */
+public final class LinkageUncertainty {
+  static final String MIXTURE = "posterior 2.5% and 97.5% quantiles of the pooled draws of ";
+  static final String RUBIN = "Rubin's rules on log N (95%, Student's t) over ";
+  private static final List<String> BAYESIAN = List.of("lcmcr", "dga");
+
+  private LinkageUncertainty() {}
+
+  /**
+   * Estimates {@code plain} (the run's own clustering) and every replicate, and combines the
+   * replicates. The replicates run in parallel, each with {@link EstimationOptions#replicate}.
+   *
+   * @param replicates at least 2 capture tables over the same lists, one per linkage replicate
+   */
+  public static Report estimate(
+      CaptureData plain,
+      List<CaptureData> replicates,
+      EstimationOptions options,
+      Consumer<String> progress) {
+    int m = replicates.size();
+    if (m < 2) {
+      throw new IllegalArgumentException("linkage uncertainty needs at least 2 replicates");
+    }
+    EstimationOptions single = options.withLinkageReplicates(0);
+    MultipleSystemsEstimation.Outcome base =
+        MultipleSystemsEstimation.outcome(plain, single, progress);
+    progress.accept("linkage uncertainty: " + m + " replicates of the linkage");
+    List<MultipleSystemsEstimation.Outcome> reps = runAll(replicates, options, progress);
+    return combine(base, reps, replicates, plain);
+  }
+
+  private static List<MultipleSystemsEstimation.Outcome> runAll(
+      List<CaptureData> replicates, EstimationOptions options, Consumer<String> progress) {
+    int m = replicates.size();
+    int threads = Math.max(1, Math.min(m, Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<MultipleSystemsEstimation.Outcome>> futures = new ArrayList<>();
+    try {
+      for (int r = 0; r < m; r++) {
+        CaptureData data = replicates.get(r);
+        EstimationOptions o = options.replicate(r, m);
+        int label = r + 1;
+        futures.add(
+            pool.submit(
+                () -> {
+                  MultipleSystemsEstimation.Outcome out =
+                      MultipleSystemsEstimation.outcome(data, o, line -> {});
+                  progress.accept("linkage replicate " + label + " of " + m + " estimated");
+                  return out;
+                }));
+      }
+      List<MultipleSystemsEstimation.Outcome> out = new ArrayList<>();
+      for (Future<MultipleSystemsEstimation.Outcome> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("estimation interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException("a linkage replicate failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  static Report combine(
+      MultipleSystemsEstimation.Outcome base,
+      List<MultipleSystemsEstimation.Outcome> reps,
+      List<CaptureData> replicates,
+      CaptureData plain) {
+    int m = reps.size();
+    Report r0 = base.report();
+    List<Estimate> estimates = new ArrayList<>();
+    List<Estimate> plausible = new ArrayList<>();
+    Map<String, Estimate> combinedByRole = new LinkedHashMap<>();
+    List<String> notCombined = new ArrayList<>();
+    for (Map.Entry<String, Estimate> e : base.byRole().entrySet()) {
+      String role = e.getKey();
+      Estimate p = e.getValue();
+      Estimate c = BAYESIAN.contains(role) ? mixture(role, p, reps) : rubin(role, p, reps);
+      if (c == null) {
+        notCombined.add(Recommendation.describe(p));
+        continue;
+      }
+      estimates.add(c);
+      combinedByRole.put(role, c);
+      boolean usable =
+          reps.stream().allMatch(o -> o.usable().contains(role))
+              && (c.warnings() == null || c.warnings().stream().noneMatch(Recommendation::fatal));
+      if (usable) {
+        plausible.add(c);
+      }
+    }
+    Estimate lcmcr = combinedByRole.get("lcmcr");
+    Estimate dga = combinedByRole.get("dga");
+    Estimate bic = combinedByRole.get("loglinear-bic");
+    Estimate recommended = Recommendation.choose(lcmcr, dga, bic, plausible);
+    List<String> warnings = new ArrayList<>();
+    for (String w : r0.warnings()) {
+      if (!w.startsWith("models disagree") && !w.startsWith("no method gave")) {
+        warnings.add(w);
+      }
+    }
+    warnings.addAll(Recommendation.disagreement(plausible));
+    if (!notCombined.isEmpty()) {
+      warnings.add(
+          "not combined across the linkage replicates (missing or without bounds in some of"
+              + " them), so left out: "
+              + String.join(", ", notCombined));
+    }
+    if (r0.strata() != null) {
+      warnings.add(
+          "the linkage's uncertainty is carried by the totals summed over strata only; each"
+              + " stratum's own estimates take the run's clustering as certain");
+    }
+    if (recommended == null) {
+      warnings.add("no method gave a usable estimate: report the documented count as a floor only");
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    if (r0.details() != null) {
+      details.putAll(r0.details());
+    }
+    long[] documented =
+        replicates.stream().mapToLong(d -> d.total().documented()).sorted().toArray();
+    Map<String, Object> lu = new LinkedHashMap<>();
+    lu.put("replicates", m);
+    lu.put("documentedLowest", documented[0]);
+    lu.put("documentedHighest", documented[documented.length - 1]);
+    lu.put("documentedInRun", plain.total().documented());
+    lu.put(
+        "rule",
+        "each replicate re-draws the contested links from their match probabilities; Bayesian"
+            + " posteriors are pooled, log-linear estimates combined by Rubin's rules on log N");
+    String sentence = sentence(recommended, m, documented);
+    if (sentence != null) {
+      lu.put("summary", sentence);
+      warnings.add(sentence);
+    }
+    details.put("linkageUncertainty", lu);
+    String because =
+        Recommendation.reason(recommended, lcmcr, dga, bic, plausible)
+            + (sentence == null ? "" : " " + sentence);
+    return new Report(
+        null,
+        r0.lists(),
+        r0.documented(),
+        List.copyOf(estimates),
+        recommended,
+        because,
+        Recommendation.spread(plausible),
+        List.copyOf(warnings),
+        r0.standardModels(),
+        details,
+        r0.strata());
+  }
+
+  /** The plain words every report carries about the linkage's part in the interval. */
+  private static String sentence(Estimate rec, int m, long[] documented) {
+    if (rec == null || rec.details() == null) {
+      return null;
+    }
+    Object share = rec.details().get("linkageShareOfWidth");
+    Object growth = rec.details().get("widthGrowth");
+    if (!(share instanceof Number s) || !(growth instanceof Number g)) {
+      return null;
+    }
+    return String.format(
+        Locale.ROOT,
+        "The interval allows for uncertain links: over %d replicates of the linkage the documented"
+            + " count ranged from %s to %s; the recommended 95%% interval is %.0f%% %s than on"
+            + " the run's own clustering, and disagreement between the replicates accounts for"
+            + " %.0f%% of its width.",
+        m,
+        Recommendation.format(documented[0]),
+        Recommendation.format(documented[documented.length - 1]),
+        Math.abs(g.doubleValue()) * 100,
+        g.doubleValue() >= 0 ? "wider" : "narrower",
+        s.doubleValue() * 100);
+  }
+
+  /** Pools equal numbers of posterior draws from every replicate. */
+  private static Estimate mixture(
+      String role, Estimate plain, List<MultipleSystemsEstimation.Outcome> reps) {
+    int len = Integer.MAX_VALUE;
+    double rhatMax = Double.NaN;
+    for (MultipleSystemsEstimation.Outcome o : reps) {
+      double[] d = o.draws().get(role);
+      if (d == null || d.length == 0) {
+        return null;
+      }
+      len = Math.min(len, d.length);
+      Estimate e = o.byRole().get(role);
+      if (e != null && e.details() != null && e.details().get("rhat") instanceof Number r) {
+        rhatMax = Double.isNaN(rhatMax) ? r.doubleValue() : Math.max(rhatMax, r.doubleValue());
+      }
+    }
+    double[] pool = new double[len * reps.size()];
+    int at = 0;
+    for (MultipleSystemsEstimation.Outcome o : reps) {
+      double[] d = o.draws().get(role);
+      // Every k-th draw, so that each chain of a replicate keeps its share.
+      double step = (double) d.length / len;
+      for (int i = 0; i < len; i++) {
+        pool[at++] = d[(int) (i * step)];
+      }
+    }
+    Arrays.sort(pool);
+    double total = McmcDiagnostics.quantile(pool, 0.5);
+    double lower = McmcDiagnostics.quantile(pool, 0.025);
+    double upper = McmcDiagnostics.quantile(pool, 0.975);
+    Map<String, Object> d = details(plain, lower, upper, replicateWidth(role, reps), reps.size());
+    d.put("draws", pool.length);
+    List<String> w = new ArrayList<>();
+    if (!Double.isNaN(rhatMax)) {
+      d.put("rhat", TableEstimation.round(rhatMax));
+      if (rhatMax > 1.1) {
+        w.add(
+            String.format(
+                Locale.ROOT,
+                "chains disagree in a linkage replicate (highest R-hat %.2f > 1.1)",
+                rhatMax));
+      }
+    }
+    return new Estimate(
+        plain.method(),
+        plain.model(),
+        total,
+        lower,
+        upper,
+        null,
+        null,
+        MIXTURE + reps.size() + " linkage replicates",
+        plain.selection(),
+        d,
+        w);
+  }
+
+  /** Rubin's rules on log N, each side's within variance from that side's half-width. */
+  private static Estimate rubin(
+      String role, Estimate plain, List<MultipleSystemsEstimation.Outcome> reps) {
+    int m = reps.size();
+    double[] q = new double[m];
+    double wLo = 0;
+    double wHi = 0;
+    List<String> models = new ArrayList<>();
+    for (int r = 0; r < m; r++) {
+      Estimate e = reps.get(r).byRole().get(role);
+      if (e == null || e.lower() == null || e.upper() == null || e.lower() <= 0) {
+        return null;
+      }
+      q[r] = Math.log(e.total());
+      wLo += Math.pow((q[r] - Math.log(e.lower())) / 1.959963984540054, 2) / m;
+      wHi += Math.pow((Math.log(e.upper()) - q[r]) / 1.959963984540054, 2) / m;
+      if (!models.contains(e.model())) {
+        models.add(e.model());
+      }
+    }
+    double qbar = Arrays.stream(q).average().orElseThrow();
+    double b = 0;
+    for (double x : q) {
+      b += (x - qbar) * (x - qbar) / (m - 1);
+    }
+    double extra = (1 + 1.0 / m) * b;
+    double w = (wLo + wHi) / 2;
+    double df = extra <= 0 ? Double.POSITIVE_INFINITY : (m - 1) * Math.pow(1 + w / extra, 2);
+    double t =
+        Double.isInfinite(df) || df > 1e6
+            ? 1.959963984540054
+            : new TDistribution(df).inverseCumulativeProbability(0.975);
+    double total = Math.exp(qbar);
+    double lower = Math.exp(qbar - t * Math.sqrt(wLo + extra));
+    double upper = Math.exp(qbar + t * Math.sqrt(wHi + extra));
+    Map<String, Object> d = details(plain, lower, upper, replicateWidth(role, reps), m);
+    d.put("betweenVarianceShare", TableEstimation.round(extra / (w + extra)));
+    if (Double.isFinite(df)) {
+      d.put("df", TableEstimation.round(df));
+    }
+    d.put("models", models);
+    return new Estimate(
+        plain.method(),
+        models.size() == 1 ? models.get(0) : plain.model() + " (in the run; others in replicates)",
+        total,
+        lower,
+        upper,
+        null,
+        null,
+        RUBIN + m + " linkage replicates",
+        plain.selection(),
+        d,
+        null);
+  }
+
+  /** The mean width of the replicates' own intervals for a role, NaN when one has none. */
+  private static double replicateWidth(String role, List<MultipleSystemsEstimation.Outcome> reps) {
+    double sum = 0;
+    for (MultipleSystemsEstimation.Outcome o : reps) {
+      Estimate e = o.byRole().get(role);
+      if (e == null || e.lower() == null || e.upper() == null) {
+        return Double.NaN;
+      }
+      sum += e.upper() - e.lower();
+    }
+    return sum / reps.size();
+  }
+
+  private static Map<String, Object> details(
+      Estimate plain, double lower, double upper, double replicateWidth, int m) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("linkageReplicates", m);
+    d.put("plainTotal", TableEstimation.round(plain.total()));
+    double width = upper - lower;
+    if (plain.lower() != null && plain.upper() != null) {
+      d.put("plainLower", TableEstimation.round(plain.lower()));
+      d.put("plainUpper", TableEstimation.round(plain.upper()));
+      double plainWidth = plain.upper() - plain.lower();
+      if (plainWidth > 0 && width > 0) {
+        d.put("widthGrowth", TableEstimation.round(width / plainWidth - 1));
+      }
+    }
+    if (Double.isFinite(replicateWidth) && width > 0) {
+      d.put("replicateWidth", TableEstimation.round(replicateWidth));
+      d.put("linkageShareOfWidth", TableEstimation.round(Math.max(0, 1 - replicateWidth / width)));
+    }
+    return d;
+  }
+}
