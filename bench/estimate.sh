@@ -4,6 +4,9 @@
 # (## estimate) and docs/estimation.md.
 #   bench/estimate.sh speed [DATA_DIR]          default DATA_DIR: estimate/src/test/resources/mse
 #   bench/estimate.sh simulate [REPLICATES] [SEED]   default 100 replicates, seed 2026
+#   bench/estimate.sh linkage [SIMULATIONS] [SEED] [POPULATION] [REPLICATES]
+#       end to end with linkage error: generator -> link -> estimate, plain and combined over
+#       replicates of the linkage (default 200 simulations, seed 2029, 2,000 people, 8 replicates)
 #   bench/estimate.sh lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]
 #       LCMCR alone on one scenario (1-based); omitted or 0 settings are the user-facing defaults
 set -euo pipefail
@@ -16,6 +19,7 @@ what="${1:-speed}"
 case "$what" in
   speed) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench speed "${2:-$here/estimate/src/test/resources/mse}" ;;
   simulate) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench simulate "${2:-100}" "${3:-2026}" ;;
+  linkage) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage "${2:-200}" "${3:-2029}" "${4:-2000}" "${5:-8}" ;;
   lcmcr) shift; exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench lcmcr "$@" ;;
-  *) echo "usage: bench/estimate.sh speed [DATA_DIR] | simulate [REPLICATES] [SEED] | lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]" >&2; exit 2 ;;
+  *) echo "usage: bench/estimate.sh speed [DATA_DIR] | simulate [REPLICATES] [SEED] | linkage [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] | lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]" >&2; exit 2 ;;
 esac

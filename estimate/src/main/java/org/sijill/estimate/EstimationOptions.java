@@ -93,6 +93,20 @@ public record EstimationOptions(
         methods, model, seed, classes, burnIn, samples, thin, chains, linkageReplicates);
   }
 
+  /** The same options with another seed. */
+  public EstimationOptions withSeed(long newSeed) {
+    return new EstimationOptions(
+        methods,
+        model,
+        newSeed,
+        lcmcrClasses,
+        lcmcrBurnIn,
+        lcmcrSamples,
+        lcmcrThin,
+        lcmcrChains,
+        linkageReplicates);
+  }
+
   /** The same options over {@code replicates} replicates of the linkage (0: off). */
   public EstimationOptions withLinkageReplicates(int replicates) {
     return new EstimationOptions(

@@ -30,6 +30,25 @@ public final class EstimateBench {
       speed(Path.of(args[1]));
     } else if (args.length >= 3 && args[0].equals("simulate")) {
       simulate(Integer.parseInt(args[1]), Long.parseLong(args[2]));
+    } else if (args.length >= 3 && args[0].equals("rate")) {
+      // one LCMCR chain on Kosovo, K = 10, 1,000,000 timed sweeps after 200,000 untimed: what
+      // bench/lcmcr-vs-r.sh interleaves with R's LCMCR
+      CaptureTable kosovo =
+          CaptureData.readHistories(Path.of(args[1]).resolve("kosovo_1999.csv"), null).total();
+      SamplerSpeed.Rate r =
+          SamplerSpeed.lcmcrSweepsPerSecond(kosovo, 10, 200_000, 1_000_000, Long.parseLong(args[2]));
+      System.out.printf(
+          Locale.ROOT,
+          "Sijill LCMCR kosovo K=10 seed %s: %,.0f sweeps per CPU-second (%,.0f per wall-second)%n",
+          args[2],
+          r.cpu(),
+          r.wall());
+    } else if (args.length >= 3 && args[0].equals("linkage")) {
+      LinkageErrorStudy.run(
+          Integer.parseInt(args[1]),
+          Long.parseLong(args[2]),
+          args.length > 3 ? Integer.parseInt(args[3]) : 2000,
+          args.length > 4 ? Integer.parseInt(args[4]) : 8);
     } else if (args.length >= 4 && args[0].equals("lcmcr")) {
       int[] run = new int[4]; // K, burn-in, samples, thin; 0 = the user-facing default
       for (int i = 0; i < run.length && 4 + i < args.length; i++) {
@@ -40,6 +59,7 @@ public final class EstimateBench {
     } else {
       System.err.println(
           "usage: EstimateBench speed DATA_DIR | simulate REPLICATES SEED"
+              + " | linkage SIMULATIONS SEED [POPULATION REPLICATES]"
               + " | lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]");
       System.exit(2);
     }

@@ -1,0 +1,226 @@
+package org.sijill.bench.estimate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.sijill.estimate.CaptureData;
+import org.sijill.estimate.Estimate;
+import org.sijill.estimate.EstimationOptions;
+import org.sijill.estimate.LinkageReplicates;
+import org.sijill.estimate.LinkageUncertainty;
+import org.sijill.estimate.MultipleSystemsEstimation;
+import org.sijill.estimate.Report;
+import org.sijill.linkage.FieldSpec;
+import org.sijill.linkage.Kind;
+import org.sijill.linkage.LinkResult;
+import org.sijill.linkage.Linker;
+import org.sijill.linkage.Mode;
+import org.sijill.linkage.Settings;
+import org.sijill.linkage.Source;
+import org.sijill.linkage.synthetic.GeneratedList;
+import org.sijill.linkage.synthetic.GeneratedLists;
+import org.sijill.linkage.synthetic.GeneratorConfig;
+import org.sijill.linkage.synthetic.ListSpec;
+import org.sijill.linkage.synthetic.Script;
+import org.sijill.linkage.synthetic.SyntheticRow;
+import org.sijill.linkage.synthetic.VictimListGenerator;
+
+/**
+ * End to end with linkage error (issue 15): the project's generator writes four lists of a
+ * synthetic population of known size (names in Arabic and Latin script, 3% duplicates within a
+ * list, 10% of optional fields blank), {@code sijill link}'s linker links them with default
+ * settings, and the capture table of its clusters is estimated twice: as the run left it (the
+ * plain estimate), and combined over replicates of the linkage drawn from the run's contested
+ * pairs. Each simulation prints one line; the summary gives the coverage of each recommended 95%
+ * interval, its median width and the median width growth the linkage's uncertainty brings.
+ */
+final class LinkageErrorStudy {
+  private LinkageErrorStudy() {}
+
+  static Settings settings() {
+    return Settings.of(
+        "record_id",
+        List.of(
+            new FieldSpec("full_name", Kind.NAME),
+            new FieldSpec("mother_name", Kind.NAME),
+            new FieldSpec("sex", Kind.EXACT),
+            new FieldSpec("age", Kind.NUMBER),
+            new FieldSpec("date_of_death", Kind.DATE),
+            new FieldSpec("place_of_death", Kind.NAME)));
+  }
+
+  static GeneratorConfig config(long seed, int population) {
+    return new GeneratorConfig(
+        seed,
+        population,
+        List.of(
+            new ListSpec("list-a", 0.45, Script.ARABIC),
+            new ListSpec("list-b", 0.35, Script.LATIN),
+            new ListSpec("list-c", 0.3, Script.MIXED),
+            new ListSpec("list-d", 0.4, Script.ARABIC)),
+        GeneratorConfig.countryPlaces(),
+        LocalDate.of(2012, 1, 1),
+        LocalDate.of(2013, 12, 31),
+        0.0);
+  }
+
+  static void run(int sims, long seed, int population, int replicates) {
+    Settings s = settings();
+    List<String> cols = Linker.columns(s);
+    EstimationOptions base =
+        EstimationOptions.defaults(seed)
+            .withLcmcr(0, 20_000, 10_000, 10, 2)
+            .withLinkageReplicates(replicates);
+    int plainCovered = 0;
+    int combinedCovered = 0;
+    int done = 0;
+    List<Double> growth = new ArrayList<>();
+    List<Double> plainWidth = new ArrayList<>();
+    List<Double> combinedWidth = new ArrayList<>();
+    List<Double> plainBias = new ArrayList<>();
+    List<Double> combinedBias = new ArrayList<>();
+    List<Double> documentedBias = new ArrayList<>();
+    List<Double> share = new ArrayList<>();
+    System.out.printf(
+        Locale.ROOT,
+        "linkage study: %d simulations, population %d on 4 lists, %d linkage replicates, seed %d;"
+            + " LCMCR 2 chains of 20,000 burn-in and 10,000 draws thinned by 10%n",
+        sims,
+        population,
+        replicates,
+        seed);
+    long t0 = System.nanoTime();
+    for (int sim = 0; sim < sims; sim++) {
+      GeneratedLists g = VictimListGenerator.generate(config(seed * 1000 + sim, population));
+      List<Source> sources = new ArrayList<>();
+      List<String> truth = new ArrayList<>();
+      for (GeneratedList l : g.lists()) {
+        List<String[]> rows = new ArrayList<>(l.rows().size());
+        for (SyntheticRow row : l.rows()) {
+          String[] v = new String[cols.size()];
+          for (int c = 0; c < v.length; c++) {
+            v[c] = row.get(cols.get(c));
+          }
+          rows.add(v);
+          truth.add(row.personId());
+        }
+        sources.add(Source.of(l.name(), cols, rows));
+      }
+      LinkResult r =
+          new Linker(s, Mode.LINK_AND_DEDUPE).link(sources, List.of(), List.of(), m -> {});
+      int[] cluster = new int[r.size()];
+      String[] list = new String[r.size()];
+      for (int i = 0; i < r.size(); i++) {
+        cluster[i] = r.cluster(i);
+        list[i] = r.source(i);
+      }
+      List<LinkageReplicates.Pair> contested = new ArrayList<>();
+      for (int k : r.reviewPairs()) {
+        contested.add(new LinkageReplicates.Pair(r.left(k), r.right(k), r.probability(k)));
+      }
+      CaptureData plain = data(cluster, list);
+      long truthDocumented = truth.stream().distinct().count();
+      EstimationOptions o = base.withSeed(seed * 7919 + sim);
+      Report p = MultipleSystemsEstimation.estimate(plain, o.withLinkageReplicates(0), m -> {});
+      List<CaptureData> reps = new ArrayList<>();
+      for (int[] label : LinkageReplicates.draw(cluster, contested, replicates, o.seed())) {
+        reps.add(data(label, list));
+      }
+      Report c = LinkageUncertainty.estimate(plain, reps, o, m -> {});
+      Estimate pe = p.recommended();
+      Estimate ce = c.recommended();
+      int n = g.populationSize();
+      if (pe == null || ce == null || pe.lower() == null || ce.lower() == null) {
+        System.out.printf(Locale.ROOT, "sim %d: no recommended interval%n", sim);
+        continue;
+      }
+      done++;
+      boolean pc = pe.lower() <= n && n <= pe.upper();
+      boolean cc = ce.lower() <= n && n <= ce.upper();
+      plainCovered += pc ? 1 : 0;
+      combinedCovered += cc ? 1 : 0;
+      double pw = pe.upper() - pe.lower();
+      double cw = ce.upper() - ce.lower();
+      growth.add(cw / pw - 1);
+      plainWidth.add(pw / n);
+      combinedWidth.add(cw / n);
+      plainBias.add(pe.total() / n - 1);
+      combinedBias.add(ce.total() / n - 1);
+      documentedBias.add((double) plain.total().documented() / truthDocumented - 1);
+      Object sh = ce.details() == null ? null : ce.details().get("linkageShareOfWidth");
+      if (sh instanceof Number x) {
+        share.add(x.doubleValue());
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "sim %d: N %d, documented %d (run %d, %+.1f%%), %d contested pairs; plain %s %.0f [%.0f,"
+              + " %.0f] %s; combined %.0f [%.0f, %.0f] %s; %.0fs%n",
+          sim,
+          n,
+          truthDocumented,
+          plain.total().documented(),
+          100 * documentedBias.get(documentedBias.size() - 1),
+          contested.size(),
+          pe.method(),
+          pe.total(),
+          pe.lower(),
+          pe.upper(),
+          pc ? "covers" : "misses",
+          ce.total(),
+          ce.lower(),
+          ce.upper(),
+          cc ? "covers" : "misses",
+          (System.nanoTime() - t0) / 1e9);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "plain (run's clustering taken as certain): coverage %.1f%% (%d of %d, SE %.1f), median"
+            + " bias %+.1f%%, median width/N %.3f%n",
+        100.0 * plainCovered / done,
+        plainCovered,
+        done,
+        100 * Math.sqrt(plainCovered / (double) done * (1 - plainCovered / (double) done) / done),
+        100 * median(plainBias),
+        median(plainWidth));
+    System.out.printf(
+        Locale.ROOT,
+        "combined over %d linkage replicates: coverage %.1f%% (%d of %d, SE %.1f), median bias"
+            + " %+.1f%%, median width/N %.3f; median width growth %+.1f%%, median linkage share"
+            + " of width %.0f%%; documented count off by %+.1f%% (median)%n",
+        replicates,
+        100.0 * combinedCovered / done,
+        combinedCovered,
+        done,
+        100
+            * Math.sqrt(
+                combinedCovered / (double) done * (1 - combinedCovered / (double) done) / done),
+        100 * median(combinedBias),
+        median(combinedWidth),
+        100 * median(growth),
+        100 * (share.isEmpty() ? Double.NaN : median(share)),
+        100 * median(documentedBias));
+  }
+
+  private static CaptureData data(int[] label, String[] list) {
+    Map<Integer, Set<String>> persons = new HashMap<>();
+    for (int i = 0; i < label.length; i++) {
+      persons.computeIfAbsent(label[i], k -> new TreeSet<>()).add(list[i]);
+    }
+    return CaptureData.ofPersons(new ArrayList<>(persons.values()), null);
+  }
+
+  private static double median(List<Double> x) {
+    if (x.isEmpty()) {
+      return Double.NaN;
+    }
+    double[] a = x.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(a);
+    return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+  }
+}
