@@ -7,6 +7,8 @@
 #   bench/estimate.sh linkage [SIMULATIONS] [SEED] [POPULATION] [REPLICATES]
 #       end to end with linkage error: generator -> link -> estimate, plain and combined over
 #       replicates of the linkage (default 200 simulations, seed 2029, 2,000 people, 8 replicates)
+#   bench/estimate.sh linkage-overhead [SEED] [POPULATION] [REPLICATES]
+#       time of one default estimate with and without linkage replicates (goal: at most 3x)
 #   bench/estimate.sh lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]
 #       LCMCR alone on one scenario (1-based); omitted or 0 settings are the user-facing defaults
 set -euo pipefail
@@ -20,6 +22,7 @@ case "$what" in
   speed) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench speed "${2:-$here/estimate/src/test/resources/mse}" ;;
   simulate) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench simulate "${2:-100}" "${3:-2026}" ;;
   linkage) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage "${2:-200}" "${3:-2029}" "${4:-2000}" "${5:-8}" ;;
+  linkage-overhead) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage-overhead "${2:-2030}" "${3:-2000}" "${4:-8}" ;;
   lcmcr) shift; exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench lcmcr "$@" ;;
-  *) echo "usage: bench/estimate.sh speed [DATA_DIR] | simulate [REPLICATES] [SEED] | linkage [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] | lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]" >&2; exit 2 ;;
+  *) echo "usage: bench/estimate.sh speed [DATA_DIR] | simulate [REPLICATES] [SEED] | linkage [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] | linkage-overhead [SEED] [POPULATION] [REPLICATES] | lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]" >&2; exit 2 ;;
 esac

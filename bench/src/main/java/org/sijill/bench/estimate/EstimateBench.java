@@ -36,13 +36,19 @@ public final class EstimateBench {
       CaptureTable kosovo =
           CaptureData.readHistories(Path.of(args[1]).resolve("kosovo_1999.csv"), null).total();
       SamplerSpeed.Rate r =
-          SamplerSpeed.lcmcrSweepsPerSecond(kosovo, 10, 200_000, 1_000_000, Long.parseLong(args[2]));
+          SamplerSpeed.lcmcrSweepsPerSecond(
+              kosovo, 10, 200_000, 1_000_000, Long.parseLong(args[2]));
       System.out.printf(
           Locale.ROOT,
           "Sijill LCMCR kosovo K=10 seed %s: %,.0f sweeps per CPU-second (%,.0f per wall-second)%n",
           args[2],
           r.cpu(),
           r.wall());
+    } else if (args.length >= 2 && args[0].equals("linkage-overhead")) {
+      LinkageErrorStudy.overhead(
+          Long.parseLong(args[1]),
+          args.length > 2 ? Integer.parseInt(args[2]) : 2000,
+          args.length > 3 ? Integer.parseInt(args[3]) : 8);
     } else if (args.length >= 3 && args[0].equals("linkage")) {
       LinkageErrorStudy.run(
           Integer.parseInt(args[1]),

@@ -35,10 +35,10 @@ import org.sijill.linkage.synthetic.VictimListGenerator;
  * End to end with linkage error (issue 15): the project's generator writes four lists of a
  * synthetic population of known size (names in Arabic and Latin script, 3% duplicates within a
  * list, 10% of optional fields blank), {@code sijill link}'s linker links them with default
- * settings, and the capture table of its clusters is estimated twice: as the run left it (the
- * plain estimate), and combined over replicates of the linkage drawn from the run's contested
- * pairs. Each simulation prints one line; the summary gives the coverage of each recommended 95%
- * interval, its median width and the median width growth the linkage's uncertainty brings.
+ * settings, and the capture table of its clusters is estimated twice: as the run left it (the plain
+ * estimate), and combined over replicates of the linkage drawn from the run's contested pairs. Each
+ * simulation prints one line; the summary gives the coverage of each recommended 95% interval, its
+ * median width and the median width growth the linkage's uncertainty brings.
  */
 final class LinkageErrorStudy {
   private LinkageErrorStudy() {}
@@ -205,6 +205,82 @@ final class LinkageErrorStudy {
         100 * median(growth),
         100 * (share.isEmpty() ? Double.NaN : median(share)),
         100 * median(documentedBias));
+  }
+
+  /**
+   * What the linkage's uncertainty costs: one simulated case, linked, estimated with the defaults
+   * users get (every method, LCMCR 2 chains of 100,000 burn-in and 20,000 draws thinned by 50) once
+   * as the run left it and once over {@code replicates} replicates; wall clock and the process's
+   * CPU time of each (CPU time is what a shared machine distorts least).
+   */
+  static void overhead(long seed, int population, int replicates) {
+    Settings s = settings();
+    List<String> cols = Linker.columns(s);
+    GeneratedLists g = VictimListGenerator.generate(config(seed, population));
+    List<Source> sources = new ArrayList<>();
+    for (GeneratedList l : g.lists()) {
+      List<String[]> rows = new ArrayList<>();
+      for (SyntheticRow row : l.rows()) {
+        String[] v = new String[cols.size()];
+        for (int c = 0; c < v.length; c++) {
+          v[c] = row.get(cols.get(c));
+        }
+        rows.add(v);
+      }
+      sources.add(Source.of(l.name(), cols, rows));
+    }
+    LinkResult r = new Linker(s, Mode.LINK_AND_DEDUPE).link(sources, List.of(), List.of(), m -> {});
+    int[] cluster = new int[r.size()];
+    String[] list = new String[r.size()];
+    for (int i = 0; i < r.size(); i++) {
+      cluster[i] = r.cluster(i);
+      list[i] = r.source(i);
+    }
+    List<LinkageReplicates.Pair> contested = new ArrayList<>();
+    for (int k : r.reviewPairs()) {
+      contested.add(new LinkageReplicates.Pair(r.left(k), r.right(k), r.probability(k)));
+    }
+    CaptureData plain = data(cluster, list);
+    EstimationOptions o = EstimationOptions.defaults(seed).withLinkageReplicates(replicates);
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long c0 = os.getProcessCpuTime();
+    long t0 = System.nanoTime();
+    Report p = MultipleSystemsEstimation.estimate(plain, o.withLinkageReplicates(0), m -> {});
+    long c1 = os.getProcessCpuTime();
+    long t1 = System.nanoTime();
+    List<CaptureData> reps = new ArrayList<>();
+    for (int[] label : LinkageReplicates.draw(cluster, contested, replicates, seed)) {
+      reps.add(data(label, list));
+    }
+    Report c = LinkageUncertainty.estimate(plain, reps, o, m -> {});
+    long c2 = os.getProcessCpuTime();
+    long t2 = System.nanoTime();
+    System.out.printf(
+        Locale.ROOT,
+        "one estimate with the defaults, %d documented on 4 lists, %d contested pairs, %d cores:"
+            + " plain %.1f s wall, %.1f CPU-s -> %s; with %d linkage replicates %.1f s wall, %.1f"
+            + " CPU-s -> %s; ratio %.2f (wall), %.2f (CPU)%n",
+        plain.total().documented(),
+        contested.size(),
+        Runtime.getRuntime().availableProcessors(),
+        (t1 - t0) / 1e9,
+        (c1 - c0) / 1e9,
+        brief(p.recommended()),
+        replicates,
+        (t2 - t1) / 1e9,
+        (c2 - c1) / 1e9,
+        brief(c.recommended()),
+        (double) (t2 - t1) / (t1 - t0),
+        (double) (c2 - c1) / (c1 - c0));
+  }
+
+  private static String brief(Estimate e) {
+    return e == null
+        ? "none"
+        : String.format(
+            Locale.ROOT, "%s %.0f [%.0f, %.0f]", e.method(), e.total(), e.lower(), e.upper());
   }
 
   private static CaptureData data(int[] label, String[] list) {
