@@ -90,6 +90,17 @@ final class Api {
     ctx.json(caseFile.evidence().find(id).map(seen::evidence).orElseThrow(() -> noEvidence(id)));
   }
 
+  /** The copies the media index matched, earlier then later, each as the asker may see it. */
+  void copies(Context ctx) {
+    long id = Params.id(ctx);
+    if (caseFile.evidence().find(id).isEmpty()) {
+      throw noEvidence(id);
+    }
+    ctx.json(
+        PageJson.slice(
+            EvidenceCopies.of(caseFile, id, Seen.by(ctx, caseFile)), Params.paging(ctx)));
+  }
+
   void custody(Context ctx) {
     long id = Params.id(ctx);
     if (caseFile.evidence().find(id).isEmpty()) {

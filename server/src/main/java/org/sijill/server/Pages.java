@@ -19,7 +19,6 @@ import org.sijill.casefile.model.Enums.AssessmentTarget;
 import org.sijill.casefile.model.EvidenceItem;
 import org.sijill.casefile.model.Incident;
 import org.sijill.casefile.model.Location;
-import org.sijill.casefile.model.NearDuplicate;
 import org.sijill.casefile.model.Source;
 import org.sijill.casefile.model.VictimRecord;
 import org.sijill.casefile.repo.Page;
@@ -311,7 +310,7 @@ final class Pages {
             events,
             caseFile.claims().assessments(AssessmentTarget.EVIDENCE, id),
             details,
-            copies(id, seen),
+            EvidenceCopies.of(caseFile, id, seen),
             VerificationPages.view(caseFile, id, seen));
     render(
         ctx,
@@ -385,47 +384,6 @@ final class Pages {
 
   private static IncidentRow row(Incident i, Map<Long, Location> places) {
     return new IncidentRow(i, i.locationId() == null ? null : places.get(i.locationId()));
-  }
-
-  /**
-   * The copies of an item the media index matched, earlier ones (that it matched on arrival) then
-   * later ones (that matched it on theirs), each revealed as far as the asker may see and the
-   * case's keys allow.
-   */
-  private List<EvidenceView.Copy> copies(long id, Visibility seen) {
-    List<EvidenceView.Copy> out = new ArrayList<>();
-    for (NearDuplicate n : caseFile.nearDuplicates().earlierCopiesOf(id)) {
-      out.add(copy(n, n.earlierId(), true, seen));
-    }
-    for (NearDuplicate n : caseFile.nearDuplicates().laterCopiesOf(id)) {
-      out.add(copy(n, n.evidenceId(), false, seen));
-    }
-    return out;
-  }
-
-  /** One match, seen from this item: {@code other} is the other copy's id. */
-  private EvidenceView.Copy copy(NearDuplicate n, long other, boolean earlier, Visibility seen) {
-    boolean sees = seen.seesEvidence(other);
-    String preview =
-        sees
-            ? caseFile
-                .evidence()
-                .find(other)
-                .map(o -> EvidenceView.previewOf(o.mediaType()))
-                .orElse(null)
-            : null;
-    return new EvidenceView.Copy(
-        other,
-        earlier,
-        sees ? n.earlierName() : Visibility.RESTRICTED,
-        n.earlierAcquiredAt(),
-        sees
-            ? seen.sourceName(caseFile.sealer().reveal(n.earlierSource(), "custody.source"))
-            : Visibility.RESTRICTED,
-        n.verdict(),
-        n.distance(),
-        n.seenFirstId(),
-        preview);
   }
 
   private List<EvidenceView.Field> fields(String metadata) {

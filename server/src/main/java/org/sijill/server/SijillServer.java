@@ -362,6 +362,7 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.get("/api/evidence", api::evidenceList);
     cfg.routes.get("/api/evidence/{id}", api::evidence);
     cfg.routes.get("/api/evidence/{id}/custody", api::custody);
+    cfg.routes.get("/api/evidence/{id}/copies", api::copies);
     cfg.routes.get("/api/sources", api::sources);
     cfg.routes.get("/api/sources/{id}", api::source);
     cfg.routes.get("/api/locations", api::locations);

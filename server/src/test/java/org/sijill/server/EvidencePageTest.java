@@ -137,6 +137,30 @@ class EvidencePageTest {
   }
 
   @Test
+  void theCopiesApiListsEarlierThenLaterWithTheRestrictedOneMasked() throws Exception {
+    HttpResponse<byte[]> r = get("/api/evidence/" + repost + "/copies", Role.VIEWER);
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(r.body());
+    assertThat(body.get("total").asInt()).isEqualTo(2);
+    JsonNode first = body.at("/items/0");
+    assertThat(first.get("id").asLong()).isEqualTo(original);
+    assertThat(first.get("earlier").asBoolean()).isTrue();
+    assertThat(first.get("source").asText()).isEqualTo("Synthetic channel A");
+    assertThat(first.get("seenFirstId").asLong()).isEqualTo(original);
+    assertThat(first.get("distance").asInt()).isBetween(0, 31);
+    assertThat(first.get("preview").asText()).isEqualTo("image");
+    JsonNode later = body.at("/items/1");
+    assertThat(later.get("id").asLong()).isEqualTo(hidden);
+    assertThat(later.get("earlier").asBoolean()).isFalse();
+    assertThat(later.get("name").asText()).isEqualTo("(restricted)");
+    assertThat(later.get("preview").isNull()).isTrue();
+    assertThat(body.toString()).doesNotContain(SECRET_SOURCE).doesNotContain("bridge-turned");
+    JsonNode admin = JSON.readTree(get("/api/evidence/" + repost + "/copies", Role.ADMIN).body());
+    assertThat(admin.at("/items/1/source").asText()).isEqualTo(SECRET_SOURCE);
+    assertThat(get("/api/evidence/999999/copies", Role.VIEWER).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void thePageShowsMetadataMapTimelineWithProofsAndTheCopySideBySide(@TempDir Path tmp)
       throws Exception {
     browser = Chromium.start(tmp.resolve("profile"));
