@@ -116,13 +116,17 @@ final class GroupCommand {
     }
   }
 
-  /** {@code sijill restrict source|evidence|incident|victim ID --group G}. */
+  /**
+   * {@code sijill restrict source|evidence|incident|victim ID --group G}, and with {@code --lift
+   * --reason R} (an administrator) the restriction's end.
+   */
   @Command(
       name = "restrict",
       mixinStandardHelpOptions = true,
       description =
           "Restrict a source, evidence item, incident or victim record to an access group: others"
-              + " see that it exists, not who is in it.")
+              + " see that it exists, not who is in it. With --lift (an administrator, --reason"
+              + " required) the restriction to that group ends; both stay on record.")
   static final class Restrict implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -138,11 +142,32 @@ final class GroupCommand {
     @Option(names = "--group", required = true, paramLabel = "GROUP", description = "The group.")
     String group;
 
+    @Option(
+        names = "--lift",
+        description = "Lift the item's restriction to GROUP instead (needs --as ADMIN_USER).")
+    boolean lift;
+
+    @Option(
+        names = "--reason",
+        paramLabel = "TEXT",
+        description = "Why the restriction is lifted (required with --lift; audited).")
+    String reason;
+
     @Override
     public Integer call() {
       Main main = Main.root(spec);
+      if (!lift && reason != null) {
+        throw new UserError("--reason goes with --lift");
+      }
       try (CaseFile cf = main.openCaseFile()) {
         ItemType t = ItemType.parse(type);
+        if (lift) {
+          Groups.over(cf).lift().lift(t, id, group, reason, main.who(), null);
+          spec.commandLine()
+              .getErr()
+              .println("lifted the restriction of " + t.db() + " " + id + " to " + group);
+          return 0;
+        }
         boolean added = Groups.over(cf).restrict().restrict(t, id, group, main.who());
         if (!added) {
           spec.commandLine()

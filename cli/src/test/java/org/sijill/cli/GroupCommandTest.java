@@ -134,6 +134,41 @@ class GroupCommandTest {
       assertThat(Visibility.forUser(cf, id(cf, "field-1"), role(cf, "field-1")).seesSource(s))
           .isFalse();
     }
+
+    // Lifting: an admin with a reason; the source shows again to those outside the group.
+    String sid = "" + sourceId;
+    CliRun notAdmin =
+        run("--data", d, "restrict", "source", sid, "--group", group, "--lift", "--reason", "x");
+    assertThat(notAdmin.code()).isEqualTo(1);
+    assertThat(notAdmin.err()).contains("needs an administrator");
+    CliRun noReason =
+        run("--data", d, "--as", "admin-1", "restrict", "source", sid, "--group", group, "--lift");
+    assertThat(noReason.code()).isEqualTo(1);
+    assertThat(noReason.err()).contains("reason is required");
+    CliRun lifted =
+        run(
+            "--data",
+            d,
+            "--as",
+            "admin-1",
+            "restrict",
+            "source",
+            sid,
+            "--group",
+            group,
+            "--lift",
+            "--reason",
+            "the witness asked to be named");
+    assertThat(lifted.code()).as(lifted.err()).isZero();
+    assertThat(run("--data", d, "group", "list").out()).isEqualTo(group + "\t0 items\t\n");
+    try (CaseFile cf = CaseFile.open(data, Optional.empty())) {
+      var s = cf.sources().find(sourceId).orElseThrow();
+      assertThat(Visibility.forUser(cf, id(cf, "field-2"), role(cf, "field-2")).seesSource(s))
+          .isTrue();
+    }
+    CliRun audit = run("--data", d, "--as", "admin-1", "audit", "--item", "source:" + sid);
+    assertThat(audit.code()).as(audit.err()).isZero();
+    assertThat(audit.out()).contains("lift restriction").contains("admin-1");
   }
 
   private static long id(CaseFile cf, String user) {

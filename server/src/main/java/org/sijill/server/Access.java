@@ -131,6 +131,8 @@ final class Access {
           entry("POST /api/groups", Need.ADMIN),
           entry("POST /api/groups/{name}/members", Need.ADMIN),
           entry("POST /api/restrictions", Need.ANALYST),
+          entry("POST /restrictions/lift", Need.ADMIN),
+          entry("POST /api/restrictions/lift", Need.ADMIN),
           // Publishing (docs/publishing.md): only an administrator makes or downloads a report.
           entry("GET /admin/report", Need.ADMIN),
           entry("POST /admin/report", Need.ADMIN),

@@ -45,12 +45,44 @@ final class GroupDesk {
     List<String> current =
         seen.sees(type, id) ? groups.restrictionsOf(type, id) : List.of("(groups you are not in)");
     boolean may = p.role().includes(Role.ANALYST) && p.csrf() != null && !all.isEmpty();
-    return new RestrictForm(type.db(), id, may ? all : List.of(), p.csrf(), current);
+    boolean admin = p.role().includes(Role.ADMIN) && p.csrf() != null;
+    return new RestrictForm(
+        type.db(),
+        id,
+        may ? all : List.of(),
+        p.csrf(),
+        current,
+        admin && seen.sees(type, id) ? groups.restrictionsOf(type, id) : List.of());
   }
 
-  /** What an item page shows about restriction: its groups, and a form for analysts and up. */
+  /**
+   * The restrict box of a list page (sources, victims): the item's number is typed in; admins also
+   * get a lift form over every group. Null when the asker may not restrict.
+   */
+  static RestrictForm listForm(Context ctx, Groups groups, ItemType type) {
+    Principal p = Access.principal(ctx).orElse(null);
+    if (p == null || p.csrf() == null || !p.role().includes(Role.ANALYST)) {
+      return null;
+    }
+    List<String> all = groups.list().stream().map(Groups.Info::name).toList();
+    if (all.isEmpty()) {
+      return null;
+    }
+    boolean admin = p.role().includes(Role.ADMIN);
+    return new RestrictForm(type.db(), 0, all, p.csrf(), List.of(), admin ? all : List.of());
+  }
+
+  /**
+   * What an item page shows about restriction: its groups, a form for analysts and up, and for
+   * admins a form to lift a restriction ({@code liftable}: the groups it may be lifted from).
+   */
   record RestrictForm(
-      String type, long id, List<String> groups, String csrf, List<String> restrictedTo) {}
+      String type,
+      long id,
+      List<String> groups,
+      String csrf,
+      List<String> restrictedTo,
+      List<String> liftable) {}
 
   // Pages
 
@@ -91,15 +123,35 @@ final class GroupDesk {
     } catch (GroupException e) {
       throw HttpProblem.badRequest(e.getMessage());
     }
-    // Back to a page of our own choosing, never to an address the form names.
-    String back =
-        switch (type) {
-          case EVIDENCE -> "/evidence/" + id;
-          case INCIDENT -> "/incidents/" + id;
-          case SOURCE -> "/sources";
-          case VICTIM -> "/victims";
-        };
-    ctx.redirect(back, HttpStatus.SEE_OTHER);
+    ctx.redirect(back(type, id), HttpStatus.SEE_OTHER);
+  }
+
+  /** The lift form of an item page (admins); goes back to the item's page. */
+  void liftForm(Context ctx) {
+    Principal p = Access.principal(ctx).orElseThrow();
+    ItemType type;
+    long id;
+    try {
+      type = ItemType.parse(ctx.formParam("type"));
+      id = Params.positive(ctx.formParam("id"), "id");
+      groups
+          .lift()
+          .lift(
+              type, id, ctx.formParam("group"), ctx.formParam("reason"), p.recordedAs(), ctx.ip());
+    } catch (GroupException e) {
+      throw HttpProblem.badRequest(e.getMessage());
+    }
+    ctx.redirect(back(type, id), HttpStatus.SEE_OTHER);
+  }
+
+  /** Back to a page of our own choosing, never to an address the form names. */
+  private static String back(ItemType type, long id) {
+    return switch (type) {
+      case EVIDENCE -> "/evidence/" + id;
+      case INCIDENT -> "/incidents/" + id;
+      case SOURCE -> "/sources#source-" + id;
+      case VICTIM -> "/victims";
+    };
   }
 
   private void change(Context ctx, Runnable action) {
@@ -194,6 +246,28 @@ final class GroupDesk {
   }
 
   record RestrictionJson(String type, long id, String group, boolean created) {}
+
+  /** {@code {"type", "id", "group", "reason"}}: an admin lifts an item's restriction to a group. */
+  void apiLift(Context ctx) {
+    Principal p = Access.principal(ctx).orElseThrow();
+    JsonNode body = body(ctx);
+    if (!body.hasNonNull("id") || !body.get("id").canConvertToLong()) {
+      throw HttpProblem.badRequest("id: a whole number is required");
+    }
+    try {
+      ItemType type = ItemType.parse(text(body, "type"));
+      long id = body.get("id").asLong();
+      String group = text(body, "group");
+      groups.lift().lift(type, id, group, text(body, "reason"), p.recordedAs(), ctx.ip());
+      ctx.json(new LiftJson(type.db(), id, group.strip(), true));
+    } catch (GroupException e) {
+      throw e.getMessage().startsWith("there is no")
+          ? HttpProblem.notFound(e.getMessage())
+          : HttpProblem.badRequest(e.getMessage());
+    }
+  }
+
+  record LiftJson(String type, long id, String group, boolean lifted) {}
 
   private JsonNode body(Context ctx) {
     try {

@@ -249,6 +249,7 @@ final class Pages {
       return;
     }
     params.put("chrome", chrome("Victims", "victims"));
+    params.put("restrict", GroupDesk.listForm(ctx, groups, ItemType.VICTIM));
     ctx.html(templates.render("victims.jte", params));
   }
 
@@ -324,6 +325,7 @@ final class Pages {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("chrome", chrome("Sources", "sources"));
     params.put("sources", List.copyOf(sources(Seen.by(ctx, caseFile)).values()));
+    params.put("restrict", GroupDesk.listForm(ctx, groups, ItemType.SOURCE));
     ctx.html(templates.render("sources.jte", params));
   }
 

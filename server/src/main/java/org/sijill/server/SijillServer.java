@@ -382,6 +382,8 @@ public final class SijillServer implements AutoCloseable {
     cfg.routes.post("/api/groups", groups::apiCreate);
     cfg.routes.post("/api/groups/{name}/members", groups::apiMembers);
     cfg.routes.post("/api/restrictions", groups::apiRestrict);
+    cfg.routes.post("/restrictions/lift", groups::liftForm);
+    cfg.routes.post("/api/restrictions/lift", groups::apiLift);
   }
 
   /** The counting desk: its pages (htmx) and its API (ARCHITECTURE.md, "Desk API"). */

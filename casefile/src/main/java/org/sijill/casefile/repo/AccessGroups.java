@@ -108,31 +108,71 @@ public final class AccessGroups {
   }
 
   /**
-   * Restricts an item to a group; restricting it again to the same group changes nothing.
+   * Restricts an item to a group; restricting it again while a restriction to that group is in
+   * force changes nothing (after a lift it is a new restriction).
    *
    * @return true when the restriction is new
    */
   public boolean restrict(String itemType, long itemId, long groupId, String by) {
-    return jdbi.withHandle(
-            h ->
-                h.createUpdate(
-                        "insert into item_restriction (item_type, item_id, group_id, recorded_by)"
-                            + " values (:t, :i, :g, :by) on conflict do nothing")
-                    .bind("t", itemType)
-                    .bind("i", itemId)
-                    .bind("g", groupId)
-                    .bind("by", by)
-                    .execute())
+    return jdbi.inTransaction(
+            h -> {
+              lockItem(h, itemType, itemId);
+              return h.createUpdate(
+                      "insert into item_restriction (item_type, item_id, group_id, recorded_by)"
+                          + " select :t, :i, :g, :by where not exists (select 1 from"
+                          + " item_restriction_current where item_type = :t and item_id = :i and"
+                          + " group_id = :g)")
+                  .bind("t", itemType)
+                  .bind("i", itemId)
+                  .bind("g", groupId)
+                  .bind("by", by)
+                  .execute();
+            })
         > 0;
   }
 
-  /** Every restriction of the case (a short table: one row per restricted item and group). */
+  /** One restriction in force per (item, group): writers of the same item wait for each other. */
+  private static void lockItem(org.jdbi.v3.core.Handle h, String itemType, long itemId) {
+    h.createQuery("select 1 from (select pg_advisory_xact_lock(:k)) x")
+        .bind("k", (long) ("item_restriction:" + itemType + ":" + itemId).hashCode())
+        .mapTo(Integer.class)
+        .one();
+  }
+
+  /**
+   * Lifts the restriction in force of an item to a group: a new row that ends it, with the reason;
+   * the restriction itself stays on record.
+   *
+   * @return true when a restriction was in force and is now lifted
+   */
+  public boolean lift(String itemType, long itemId, long groupId, String reason, String by) {
+    return jdbi.inTransaction(
+            h -> {
+              lockItem(h, itemType, itemId);
+              return h.createUpdate(
+                      "insert into item_restriction_lift (restriction_id, reason, recorded_by)"
+                          + " select id, :reason, :by from item_restriction_current where"
+                          + " item_type = :t and item_id = :i and group_id = :g")
+                  .bind("t", itemType)
+                  .bind("i", itemId)
+                  .bind("g", groupId)
+                  .bind("reason", reason)
+                  .bind("by", by)
+                  .execute();
+            })
+        > 0;
+  }
+
+  /**
+   * Every restriction in force (a short table: one row per restricted item and group); lifted ones
+   * are left out.
+   */
   public List<Restriction> restrictions() {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "select r.id, r.item_type, r.item_id, r.group_id, g.name from item_restriction"
-                        + " r join access_group g on g.id = r.group_id order by r.id")
+                    "select r.id, r.item_type, r.item_id, r.group_id, g.name from"
+                        + " item_restriction_current r join access_group g on g.id = r.group_id order by r.id")
                 .map(
                     (rs, ctx) ->
                         new Restriction(

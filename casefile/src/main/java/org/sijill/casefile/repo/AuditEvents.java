@@ -56,6 +56,29 @@ public final class AuditEvents {
                 .one());
   }
 
+  /** A refused login or API token as the throttle counts it: the name tried, the address, when. */
+  public record Failure(String actor, String remote, Instant at) {}
+
+  /**
+   * The refused logins and API tokens recorded since {@code from}, oldest first: what a throttle
+   * counts, so that a restart does not forget them.
+   */
+  public List<Failure> failuresSince(Instant from) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select actor, remote, recorded_at from audit_event where kind ="
+                        + " 'login_failed' and recorded_at > :from order by recorded_at, id")
+                .bind("from", from)
+                .map(
+                    (rs, ctx) ->
+                        new Failure(
+                            rs.getString("actor"),
+                            rs.getString("remote"),
+                            rs.getTimestamp("recorded_at").toInstant()))
+                .list());
+  }
+
   /**
    * Which rows to list; a null field does not filter. {@code itemType} and {@code itemId} match
    * exactly; {@code from} is inclusive, {@code to} exclusive.

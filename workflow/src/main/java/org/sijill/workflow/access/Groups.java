@@ -11,16 +11,24 @@ import org.sijill.casefile.repo.AccessGroups;
 
 /**
  * The access-group use cases over one case file, wired once (as {@code Accounts} is): create a
- * group, change its members, restrict an item, list the groups.
+ * group, change its members, restrict an item or lift its restriction, list the groups.
  */
 public record Groups(
-    CreateGroup create, ChangeMembership members, RestrictItem restrict, CaseFile caseFile) {
+    CreateGroup create,
+    ChangeMembership members,
+    RestrictItem restrict,
+    LiftRestriction lift,
+    CaseFile caseFile) {
 
   public static Groups over(CaseFile caseFile) {
     return new Groups(
         new CreateGroup(caseFile.accessGroups()),
         new ChangeMembership(caseFile.accessGroups(), caseFile.users()),
         new RestrictItem(caseFile),
+        new LiftRestriction(
+            caseFile,
+            new org.sijill.workflow.accounts.ResolveActor(caseFile.users()),
+            new org.sijill.workflow.audit.AuditTrail(caseFile)),
         caseFile);
   }
 

@@ -27,7 +27,10 @@ public record Accounts(
   }
 
   public static Accounts over(CaseFile caseFile, Clock clock, Login.Delay delay) {
-    return over(caseFile, clock, delay, Throttle.standard(clock));
+    Throttle throttle = Throttle.standard(clock);
+    // The failures of the last window, from the audit trail: a restart must not reset the count.
+    throttle.recall(caseFile.auditEvents().failuresSince(clock.instant().minus(Throttle.WINDOW)));
+    return over(caseFile, clock, delay, throttle);
   }
 
   /** As {@link #over(CaseFile, Clock, Login.Delay)}, with the given limits on failures. */

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.sijill.casefile.repo.AuditEvents;
 
 /**
  * Slows down guessing from one address, or against one account, beyond the lockout of {@link
@@ -16,7 +17,8 @@ import java.util.Optional;
  * oldest of those failures leaves the window. Failures are logins with a wrong password or code and
  * API calls with an unknown token.
  *
- * <p>Kept in memory: a restart forgets it, while the lockout (counted in the database) stays. The
+ * <p>Counted in memory for speed, but every failure it counts is also in the audit trail, and a new
+ * throttle is filled from there ({@link #recall}): a restart of the server forgets nothing. The
  * per-account limit is above the lockout's, so a locked account still answers "wrong or locked" a
  * few times before it answers 429, and the lockout's message gives nothing away.
  */
@@ -64,7 +66,27 @@ public final class Throttle {
 
   /** Counts one failure against the address and the account. */
   public synchronized void failed(String address, String account) {
-    Instant now = clock.instant();
+    failedAt(address, account, clock.instant());
+  }
+
+  /**
+   * Counts the failures recorded in the audit trail within the window, oldest first (a login's name
+   * as typed; an unknown API token, recorded as {@code (token)}, counts against its address only):
+   * call once, on a new throttle, before any request is served.
+   */
+  public synchronized void recall(java.util.List<AuditEvents.Failure> recorded) {
+    Instant cutoff = clock.instant().minus(window);
+    for (AuditEvents.Failure f : recorded) {
+      if (f.at().isAfter(cutoff)) {
+        failedAt(f.remote(), TOKEN.equals(f.actor()) ? null : f.actor(), f.at());
+      }
+    }
+  }
+
+  /** The name the audit trail records for a refused API token. */
+  static final String TOKEN = "(token)";
+
+  private void failedAt(String address, String account, Instant now) {
     if (failures.size() > MAX_KEYS) {
       failures.values().removeIf(d -> prune(d, now).isEmpty());
     }

@@ -99,6 +99,22 @@ public final class AuditTrail {
     write(Kind.ADMIN, actor, action, targetUser == null ? null : "user", targetUser, remote, null);
   }
 
+  /**
+   * An administrator lifted an item's restriction to a group; the group and the reason go into the
+   * (sealed) detail, the item by type and id only.
+   */
+  public void restrictionLifted(
+      String actor, String itemType, long itemId, String group, String reason, String remote) {
+    write(
+        Kind.ADMIN,
+        actor,
+        "lift restriction",
+        itemType,
+        Long.toString(itemId),
+        remote,
+        "group: " + group + "; reason: " + reason);
+  }
+
   /** Enrolment or confirmation of one's own second factor. */
   public void secondFactor(String actor, String action, String remote) {
     write(Kind.SECOND_FACTOR, actor, action, "user", actor, remote, null);
