@@ -163,7 +163,7 @@ public final class CaseFile implements AutoCloseable {
 
   /** Verification records of evidence items and the steps of their review. */
   public org.sijill.casefile.repo.Verifications verifications() {
-    return new org.sijill.casefile.repo.Verifications(jdbi);
+    return new org.sijill.casefile.repo.Verifications(jdbi, sealer);
   }
 
   public Sessions sessions() {

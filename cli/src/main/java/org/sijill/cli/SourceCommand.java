@@ -73,7 +73,7 @@ final class SourceCommand {
               .find(group.strip())
               .orElseThrow(() -> new UserError("--group: there is no group '" + group + "'"));
         }
-        long id = new AddSource(cf.sources()).add(name, k, confidential, main.who());
+        long id = new AddSource(cf.sources()).add(name, k, confidential, group != null, main.who());
         if (group != null) {
           groups.restrict().restrict(ItemType.SOURCE, id, group, main.who());
         }

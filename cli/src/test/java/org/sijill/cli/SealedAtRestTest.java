@@ -19,6 +19,9 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sijill.casefile.CaseFile;
+import org.sijill.workflow.VerificationDraft;
+import org.sijill.workflow.VerifyEvidence;
+import org.sijill.workflow.keys.CaseKeys;
 
 /**
  * A confidential source's name and phone, entered through the command line, appear nowhere in the
@@ -32,6 +35,27 @@ class SealedAtRestTest {
   // Random strings, so that no other byte sequence in the data directory can match by chance.
   final String name = "Witness-" + UUID.randomUUID().toString().substring(0, 13);
   final String phone = "+963-9" + (100000000L + (long) (Math.random() * 800000000L));
+  final String groupedName = "Grouped-" + UUID.randomUUID().toString().substring(0, 13);
+  final String findings = "Findings-" + UUID.randomUUID().toString().substring(0, 13);
+
+  /** A verification record whose reasons and strands carry {@link #findings}. */
+  private VerificationDraft draft() throws IOException {
+    return VerificationDraft.parse(
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(
+                """
+                {"judgement": "misattributed", "reasons": "posted first by %1$s",
+                 "strands": {
+                   "source": {"postedBy": "%1$s", "finding": "recycled", "confidence": "high",
+                              "method": "reverse image search", "reasons": "earlier copy"},
+                   "technical": {"metadata": "stripped", "finding": "re-encoded",
+                                 "confidence": "medium", "method": "metadata reader",
+                                 "reasons": "no camera tags"},
+                   "content": {"finding": "the place does not match", "confidence": "high",
+                               "method": "satellite imagery", "reasons": "asked %1$s"}}}
+                """
+                    .formatted(findings)));
+  }
 
   @Test
   void identitiesAreSealedEverywhereInTheDataDirectory() throws Exception {
@@ -129,6 +153,45 @@ class SealedAtRestTest {
     assertThat(lockedExport.code()).isEqualTo(1);
     assertThat(lockedExport.err()).contains("needs the passphrase");
 
+    // A source restricted to an access group as it is added is sealed like a confidential one.
+    assertThat(run(args(unlocked, "group", "add", "Field team")).code()).isZero();
+    CliRun grouped =
+        run(args(unlocked, "source", "add", "--name", groupedName, "--group", "Field team"));
+    assertThat(grouped.code()).as(grouped.err()).isZero();
+    long groupedId = Long.parseLong(grouped.out().strip());
+    // Restricted later: the version written then is sealed; the first one stays (append-only).
+    CliRun later = run(args(unlocked, "source", "add", "--name", "Synthetic channel L"));
+    long laterId = Long.parseLong(later.out().strip());
+    CliRun restrictLater =
+        run(args(unlocked, "restrict", "source", "" + laterId, "--group", "Field team"));
+    assertThat(restrictLater.code()).as(restrictLater.err()).isZero();
+    CliRun lockedRestrict =
+        run("--data", data.toString(), "restrict", "source", "" + laterId, "--group", "Field team");
+    assertThat(lockedRestrict.code()).as(lockedRestrict.err()).isZero(); // sealed already
+    // A verification record's reasons, strands and comments (the command line has no verification
+    // command: the workflow the web desk calls).
+    try (CaseFile cf = CaseFile.open(data, Optional.empty())) {
+      new CaseKeys(data, cf).unlock("a published test passphrase".toCharArray());
+      assertThat(cf.sources().find(groupedId).orElseThrow().nameEn()).isEqualTo(groupedName);
+      long item = cf.evidence().findBySha256(sha).orElseThrow().id();
+      VerifyEvidence verifier = new VerifyEvidence(data, cf);
+      verifier.assess(item, draft(), true, null, "collector-1");
+      assertThat(verifier.state(item).latest().reasons()).contains(findings);
+      assertThat(verifier.state(item).latest().strands()).contains(findings);
+    }
+    try (CaseFile cf = CaseFile.open(data, Optional.empty())) {
+      assertThat(cf.sources().find(groupedId).orElseThrow().nameEn()).isEqualTo("(locked)");
+      assertThat(cf.sources().find(laterId).orElseThrow().nameEn()).isEqualTo("(locked)");
+      assertThat(cf.sources().history(laterId))
+          .extracting(org.sijill.casefile.model.Source::nameEn)
+          .containsExactly("Synthetic channel L", "(locked)");
+      long item = cf.evidence().findBySha256(sha).orElseThrow().id();
+      var latest = new VerifyEvidence(data, cf).state(item).latest();
+      assertThat(latest.reasons()).isEqualTo("(locked)");
+      assertThat(latest.strands()).doesNotContain(findings).contains("(locked)");
+      assertThat(latest.judgement()).isEqualTo("misattributed");
+    }
+
     // Force every write into the database files (heap, WAL, indexes) before scanning them.
     try (CaseFile cf = CaseFile.open(data, Optional.empty())) {
       cf.jdbi().useHandle(h -> h.execute("checkpoint"));
@@ -138,6 +201,8 @@ class SealedAtRestTest {
     }
     assertThat(filesContaining(data, name)).isEmpty();
     assertThat(filesContaining(data, phone)).isEmpty();
+    assertThat(filesContaining(data, groupedName)).isEmpty();
+    assertThat(filesContaining(data, findings)).isEmpty();
     // The scan would find them: the same values in the clear are where it looks.
     Files.writeString(data.resolve("vault").resolve("probe.txt"), name);
     assertThat(filesContaining(data, name)).hasSize(1);

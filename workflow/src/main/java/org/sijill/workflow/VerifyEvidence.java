@@ -464,6 +464,9 @@ public final class VerifyEvidence {
             }
           });
       vault.mirror();
+    } catch (org.sijill.casefile.seal.KeyringException e) {
+      // The record's free text is sealed at rest: a locked case cannot record one.
+      throw new VerificationException(Kind.CONFLICT, e.getMessage());
     } catch (IOException e) {
       throw new EvidenceException(
           "evidence item "

@@ -13,8 +13,12 @@ import org.sijill.casefile.seal.Sealer;
  *
  * <p>A confidential source is a person to protect (a witness, an informant): when the case has
  * keys, its names, address and notes are stored sealed and read back through the case's {@link
- * Sealer} ("(locked)" without the passphrase). Public and restricted sources (channels, ministries,
- * documentation groups) are stored as given, so they can be found by name.
+ * Sealer} ("(locked)" without the passphrase). So is a source restricted to access groups: sealed
+ * from its first version when it is restricted as it is added, and from the version written when it
+ * is restricted later ({@link #sealIdentity}; the versions before stay as they were, since nothing
+ * is rewritten). Once a source's identity is sealed, its corrections are sealed too. Other sources
+ * (channels, ministries, documentation groups) are stored as given, so they can be found by name; a
+ * sealed name cannot be ({@link #findByName} does not see it).
  */
 public final class Sources {
   private final Jdbi jdbi;
@@ -29,10 +33,12 @@ public final class Sources {
     this.sealer = sealer;
   }
 
-  private String seal(String value, String confidentiality, String field) {
-    return Confidentiality.CONFIDENTIAL.db().equals(confidentiality)
-        ? sealer.seal(value, field)
-        : value;
+  private String seal(String value, boolean sealed, String field) {
+    return sealed ? sealer.seal(value, field) : value;
+  }
+
+  private static boolean confidential(String confidentiality) {
+    return Confidentiality.CONFIDENTIAL.db().equals(confidentiality);
   }
 
   private Source revealed(Source s) {
@@ -56,16 +62,32 @@ public final class Sources {
       Confidentiality confidentiality,
       String url,
       String by) {
+    return add(kind, nameAr, nameEn, confidentiality, url, by, false);
+  }
+
+  /**
+   * Adds a source; with {@code restricted} (it is restricted to access groups as it is added) its
+   * identity is sealed like a confidential source's, whatever its confidentiality.
+   */
+  public long add(
+      SourceKind kind,
+      String nameAr,
+      String nameEn,
+      Confidentiality confidentiality,
+      String url,
+      String by,
+      boolean restricted) {
+    boolean sealed = restricted || confidential(confidentiality.db());
     return jdbi.withHandle(
         h ->
             h.createUpdate(
                     "insert into source (kind, name_ar, name_en, confidentiality, url, recorded_by)"
                         + " values (:kind, :nameAr, :nameEn, :conf, :url, :by)")
                 .bind("kind", kind.db())
-                .bind("nameAr", seal(nameAr, confidentiality.db(), "source.name"))
-                .bind("nameEn", seal(nameEn, confidentiality.db(), "source.name"))
+                .bind("nameAr", seal(nameAr, sealed, "source.name"))
+                .bind("nameEn", seal(nameEn, sealed, "source.name"))
                 .bind("conf", confidentiality.db())
-                .bind("url", seal(url, confidentiality.db(), "source.url"))
+                .bind("url", seal(url, sealed, "source.url"))
                 .bind("by", by)
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
@@ -74,17 +96,64 @@ public final class Sources {
 
   /** Records a corrected version of a source; the earlier versions stay. */
   public void correct(Source given, String by, String reason) {
+    write(given, by, reason, confidential(given.confidentiality()) || anySealed(given.id()));
+  }
+
+  /**
+   * Writes a new version of a source, its identity (names, address, notes) sealed: for a source
+   * newly restricted to an access group. The versions before stay as they were. Nothing is written
+   * when the current version is sealed already, or the case has no keys.
+   *
+   * @return true when a sealed version was written
+   * @throws org.sijill.casefile.seal.KeyringException when the case is locked
+   */
+  public boolean sealIdentity(long id, String by, String reason) {
+    if (!sealer.sealing() || sealedAtRest(id)) {
+      return false;
+    }
+    Source current = find(id).orElseThrow(() -> new IllegalArgumentException("no source " + id));
+    write(current, by, reason, true);
+    return true;
+  }
+
+  /** Whether every identifying value of the current version is stored sealed (or empty). */
+  public boolean sealedAtRest(long id) {
+    return stored(id).stream().allMatch(v -> v == null || Sealer.isSealed(v));
+  }
+
+  private boolean anySealed(long id) {
+    return stored(id).stream().anyMatch(Sealer::isSealed);
+  }
+
+  /** The stored (not revealed) names, address and notes of the current version. */
+  private List<String> stored(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select name_ar, name_en, url, notes from source_current where id = :id")
+                .bind("id", id)
+                .map(
+                    (rs, ctx) ->
+                        java.util.Arrays.asList(
+                            rs.getString("name_ar"),
+                            rs.getString("name_en"),
+                            rs.getString("url"),
+                            rs.getString("notes")))
+                .findOne()
+                .orElse(List.of()));
+  }
+
+  private void write(Source given, String by, String reason, boolean sealed) {
     String c = given.confidentiality();
     Source corrected =
         new Source(
             given.id(),
             given.version(),
             given.kind(),
-            seal(given.nameAr(), c, "source.name"),
-            seal(given.nameEn(), c, "source.name"),
+            seal(given.nameAr(), sealed, "source.name"),
+            seal(given.nameEn(), sealed, "source.name"),
             c,
-            seal(given.url(), c, "source.url"),
-            seal(given.notes(), c, "source.notes"),
+            seal(given.url(), sealed, "source.url"),
+            seal(given.notes(), sealed, "source.notes"),
             given.recordedAt(),
             given.recordedBy());
     jdbi.useTransaction(

@@ -9,17 +9,36 @@ import org.jdbi.v3.core.Jdbi;
 import org.sijill.casefile.model.Verification;
 import org.sijill.casefile.model.VerificationQueueItem;
 import org.sijill.casefile.model.VerificationStep;
+import org.sijill.casefile.seal.Sealer;
 
 /**
  * Verification records of evidence items and the steps of their review (V8). Both are append-only;
  * the rules of which step may follow which live in the workflow ({@code
  * org.sijill.workflow.VerifyEvidence}), not here.
+ *
+ * <p>A record's free text can name who posted an item, where it was filmed and who was asked: when
+ * the case has keys, its reasons, every text value of its strands, its change reason and the
+ * comments of its steps are stored sealed (each bound to its field) and read back through the
+ * case's {@link Sealer} ("(locked)" without the passphrase). The judgement, flags, statuses and the
+ * record's hash stay in the clear: queues and counts need them, and the hash is of the plain
+ * record, as the custody log commits to it.
  */
 public final class Verifications {
+  static final String REASONS = "verification.reasons";
+  static final String STRANDS = "verification.strands";
+  static final String CHANGE_REASON = "verification.change_reason";
+  static final String COMMENT = "verification.comment";
+
   private final Jdbi jdbi;
+  private final Sealer sealer;
 
   public Verifications(Jdbi jdbi) {
+    this(jdbi, Sealer.none());
+  }
+
+  public Verifications(Jdbi jdbi, Sealer sealer) {
     this.jdbi = jdbi;
+    this.sealer = sealer;
   }
 
   /** A record to write; {@code strands} is a JSON object. */
@@ -57,9 +76,27 @@ public final class Verifications {
    * record, for a step alone).
    */
   public Long write(NewVerification record, NewStep step, String by, BeforeCommit beforeCommit) {
+    // Sealed before the transaction opens: a locked case refuses here, before anything is written.
+    NewVerification sealedRecord =
+        record == null
+            ? null
+            : new NewVerification(
+                record.evidenceId(),
+                record.version(),
+                record.judgement(),
+                sealer.seal(record.reasons(), REASONS),
+                sealer.sealJsonText(record.strands(), STRANDS),
+                record.graphic(),
+                record.personalInfo(),
+                record.supersedes(),
+                sealer.seal(record.changeReason(), CHANGE_REASON),
+                record.recordSha256(),
+                record.by());
+    String comment = sealer.seal(step.comment(), COMMENT);
     return jdbi.inTransaction(
         h -> {
-          Long id = record == null ? step.verificationId() : Long.valueOf(insert(h, record));
+          Long id =
+              sealedRecord == null ? step.verificationId() : Long.valueOf(insert(h, sealedRecord));
           h.createUpdate(
                   "insert into verification_step (evidence_id, verification_id, status, assignee,"
                       + " comment, recorded_by) values (:e, :v, :s, :a, :c, :by)")
@@ -67,7 +104,7 @@ public final class Verifications {
               .bind("v", id)
               .bind("s", step.status())
               .bind("a", step.assignee())
-              .bind("c", step.comment())
+              .bind("c", comment)
               .bind("by", by)
               .execute();
           beforeCommit.run(id);
@@ -92,7 +129,7 @@ public final class Verifications {
         h ->
             h.createQuery("select * from verification where id = :id")
                 .bind("id", id)
-                .map(Verifications::verification)
+                .map(this::verification)
                 .findOne());
   }
 
@@ -102,7 +139,7 @@ public final class Verifications {
         h ->
             h.createQuery("select * from verification where evidence_id = :e order by version")
                 .bind("e", evidenceId)
-                .map(Verifications::verification)
+                .map(this::verification)
                 .list());
   }
 
@@ -112,7 +149,7 @@ public final class Verifications {
         h ->
             h.createQuery("select * from verification_step where evidence_id = :e order by id")
                 .bind("e", evidenceId)
-                .map(Verifications::step)
+                .map(this::step)
                 .list());
   }
 
@@ -159,25 +196,25 @@ public final class Verifications {
                 .list());
   }
 
-  private static Verification verification(
-      ResultSet rs, org.jdbi.v3.core.statement.StatementContext c) throws SQLException {
+  private Verification verification(ResultSet rs, org.jdbi.v3.core.statement.StatementContext c)
+      throws SQLException {
     return new Verification(
         rs.getLong("id"),
         rs.getLong("evidence_id"),
         rs.getInt("version"),
         rs.getString("judgement"),
-        rs.getString("reasons"),
-        rs.getString("strands"),
+        sealer.reveal(rs.getString("reasons"), REASONS),
+        sealer.revealJsonText(rs.getString("strands"), STRANDS),
         rs.getBoolean("graphic"),
         rs.getBoolean("personal_info"),
         (Long) rs.getObject("supersedes"),
-        rs.getString("change_reason"),
+        sealer.reveal(rs.getString("change_reason"), CHANGE_REASON),
         rs.getString("record_sha256"),
         rs.getTimestamp("recorded_at").toInstant(),
         rs.getString("recorded_by"));
   }
 
-  private static VerificationStep step(ResultSet rs, org.jdbi.v3.core.statement.StatementContext c)
+  private VerificationStep step(ResultSet rs, org.jdbi.v3.core.statement.StatementContext c)
       throws SQLException {
     return new VerificationStep(
         rs.getLong("id"),
@@ -185,7 +222,7 @@ public final class Verifications {
         (Long) rs.getObject("verification_id"),
         rs.getString("status"),
         rs.getString("assignee"),
-        rs.getString("comment"),
+        sealer.reveal(rs.getString("comment"), COMMENT),
         rs.getTimestamp("recorded_at").toInstant(),
         rs.getString("recorded_by"));
   }

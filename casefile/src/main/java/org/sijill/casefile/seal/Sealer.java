@@ -200,6 +200,64 @@ public final class Sealer {
     }
   }
 
+  /**
+   * A JSON document's text with every non-empty string value, at any depth, sealed for {@code
+   * field}; structure, numbers and booleans stay as they are. On a case without keys the text is
+   * returned as it is.
+   */
+  public String sealJsonText(String json, String field) {
+    if (json == null || state == State.NO_KEYS) {
+      return json;
+    }
+    try {
+      JsonNode node = JSON.readTree(json);
+      return JSON.writeValueAsString(walk(node, v -> seal(v, field)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** A JSON document's text with every sealed string value, at any depth, revealed. */
+  public String revealJsonText(String json, String field) {
+    if (json == null || !json.contains(PREFIX)) {
+      return json;
+    }
+    try {
+      return JSON.writeValueAsString(walk(JSON.readTree(json), v -> reveal(v, field)));
+    } catch (JsonProcessingException e) {
+      return json;
+    }
+  }
+
+  private static JsonNode walk(JsonNode node, java.util.function.UnaryOperator<String> f) {
+    if (node instanceof ObjectNode o) {
+      List<String> keys = new ArrayList<>();
+      o.fieldNames().forEachRemaining(keys::add);
+      for (String k : keys) {
+        JsonNode v = o.get(k);
+        if (v.isTextual()) {
+          if (!v.asText().isEmpty()) {
+            o.put(k, f.apply(v.asText()));
+          }
+        } else {
+          walk(v, f);
+        }
+      }
+    } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+      for (int i = 0; i < a.size(); i++) {
+        JsonNode v = a.get(i);
+        if (v.isTextual()) {
+          if (!v.asText().isEmpty()) {
+            a.set(i, JSON.getNodeFactory().textNode(f.apply(v.asText())));
+          }
+        } else {
+          walk(v, f);
+        }
+      }
+    }
+    return node;
+  }
+
   private static byte[] ad(String field) {
     return ("sijill:" + field).getBytes(StandardCharsets.UTF_8);
   }

@@ -6,7 +6,8 @@ import org.sijill.casefile.repo.Sources;
 
 /**
  * Adds a source of information by name. A confidential source (a witness, an informant) is masked
- * on the sources pages and API; its name is kept in the case file as given.
+ * on the sources pages and API; so is one restricted to access groups as it is added. On a case
+ * with keys, the names of both are stored sealed.
  */
 public final class AddSource {
   private final Sources sources;
@@ -16,6 +17,15 @@ public final class AddSource {
   }
 
   public long add(String name, SourceKind kind, boolean confidential, String by) {
+    return add(name, kind, confidential, false, by);
+  }
+
+  /**
+   * @param restricted the caller restricts the source to an access group right after: its name is
+   *     sealed from the first version, so it never lies in the clear in the database
+   */
+  public long add(
+      String name, SourceKind kind, boolean confidential, boolean restricted, String by) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("a source needs a name");
     }
@@ -32,6 +42,7 @@ public final class AddSource {
         arabic ? null : n,
         confidential ? Confidentiality.CONFIDENTIAL : Confidentiality.PUBLIC,
         null,
-        by);
+        by,
+        restricted);
   }
 }
