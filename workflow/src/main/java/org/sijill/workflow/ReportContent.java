@@ -25,6 +25,7 @@ import org.sijill.casefile.model.PublicClaim;
 import org.sijill.casefile.model.Source;
 import org.sijill.casefile.model.VictimRecord;
 import org.sijill.casefile.seal.Sealer;
+import org.sijill.workflow.access.Visibility;
 
 /**
  * Everything a report publishes, read from the case file in one place so that the site, the PDF,
@@ -172,37 +173,9 @@ record ReportContent(ObjectNode numbers, ObjectNode inputs, List<Entry> entries)
 
     Map<Long, Location> places = new HashMap<>();
     caseFile.locations().all().forEach(l -> places.put(l.id(), l));
-    ArrayNode claims = numbers.putArray("claims");
-    ObjectNode whole = strata.isEmpty() ? null : (ObjectNode) strata.get(0);
-    for (PublicClaim c : caseFile.publicClaims().all()) {
-      ObjectNode o = claims.addObject();
-      o.put("claimant", c.claimant());
-      o.put("claimed_on", c.claimedOn() == null ? null : c.claimedOn().toString());
-      o.put("figure", c.figureText());
-      o.put("figure_low", c.figureLow());
-      o.put("figure_high", c.figureHigh());
-      o.put("category", c.category());
-      ObjectNode compared = whole;
-      String scope = c.scope() == null ? "" : c.scope();
-      Location at = c.locationId() == null ? null : places.get(c.locationId());
-      if (at != null) {
-        for (var s : strata) {
-          if (s.get("stratum").asText().equals(at.nameEn())) {
-            compared = (ObjectNode) s;
-          }
-        }
-      }
-      o.put("scope", scope);
-      o.put("compared_with", compared == null ? null : compared.get("stratum").asText());
-      o.put("documented", compared == null ? null : compared.get("documented").asInt());
-      if (compared != null) {
-        for (var e : compared.get("estimates")) {
-          if (e.get("recommended").asBoolean()) {
-            o.set("estimate", e.deepCopy());
-          }
-        }
-      }
-    }
+    // The claims ledger, as the counting desk's /desk/claims shows it to a reader outside every
+    // access group: the same scope rules, documented counts and estimates (ClaimsLedger).
+    numbers.set("claims", claims(caseFile, listLabel));
 
     ArrayNode incidents = numbers.putArray("incidents");
     List<String> evidenceHashes = new ArrayList<>();
@@ -400,6 +373,47 @@ record ReportContent(ObjectNode numbers, ObjectNode inputs, List<Entry> entries)
   }
 
   /** A model's text with the names of lists that may not be named replaced by their labels. */
+  /**
+   * The claims ledger's rows as the report publishes them: read by someone in no access group, so
+   * the evidence counts leave out restricted incidents and items.
+   */
+  static ArrayNode claims(CaseFile caseFile, Map<String, String> listLabel) {
+    ArrayNode claims = JSON.createArrayNode();
+    Visibility outsider = Visibility.of(caseFile, Optional.empty());
+    for (ClaimsLedger.Entry e : new ClaimsLedger(caseFile).entries(outsider)) {
+      PublicClaim c = e.claim();
+      ObjectNode o = claims.addObject();
+      o.put("claimant", c.claimant());
+      o.put("claimed_on", c.claimedOn() == null ? null : c.claimedOn().toString());
+      o.put("figure", c.figureText());
+      o.put("figure_low", c.figureLow());
+      o.put("figure_high", c.figureHigh());
+      o.put("category", c.category());
+      o.put("scope", c.scope() == null ? "" : c.scope());
+      ArrayNode places = o.putArray("places");
+      e.places().forEach(places::add);
+      o.put("compared_with", e.places().isEmpty() ? "all" : String.join(", ", e.places()));
+      o.put("documented", e.documented());
+      ClaimsLedger.Figure f = e.estimate();
+      if (f != null) {
+        ObjectNode x = o.putObject("estimate");
+        x.put("method", f.method());
+        x.put("model", relabel(f.model(), listLabel));
+        x.put("total", round(f.total()));
+        x.put("lower", f.lower() == null ? null : round(f.lower()));
+        x.put("upper", f.upper() == null ? null : round(f.upper()));
+        x.put("covers", f.covers());
+        x.put("basis", f.basis());
+      }
+      o.put("evidence", e.evidence());
+      ArrayNode marks = o.putArray("marks");
+      e.marks().forEach(marks::add);
+      ArrayNode notes = o.putArray("notes");
+      e.notes().forEach(notes::add);
+    }
+    return claims;
+  }
+
   static String relabel(String model, Map<String, String> labels) {
     if (model == null) {
       return null;

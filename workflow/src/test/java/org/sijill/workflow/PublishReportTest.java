@@ -288,6 +288,109 @@ class PublishReportTest {
   }
 
   @Test
+  void theClaimRowsAreTheCountingDesksLedger() throws Exception {
+    JsonNode claims = JSON.readTree(first.resolve("data/numbers.json").toFile()).path("claims");
+    // The report is public: the ledger as someone in no access group reads it (/desk/claims).
+    List<ClaimsLedger.Entry> ledger =
+        new ClaimsLedger(caseFile)
+            .entries(org.sijill.workflow.access.Visibility.of(caseFile, Optional.empty()));
+    assertThat(ledger).isNotEmpty();
+    assertThat(ledger).anyMatch(e -> e.documented() != null && e.estimate() != null);
+    assertThat(claims).hasSize(ledger.size());
+    for (int i = 0; i < ledger.size(); i++) {
+      ClaimsLedger.Entry e = ledger.get(i);
+      JsonNode c = claims.get(i);
+      assertThat(c.path("claimant").asText()).isEqualTo(e.claim().claimant());
+      assertThat(c.path("figure").asText()).isEqualTo(e.claim().figureText());
+      List<String> places = new ArrayList<>();
+      c.path("places").forEach(p -> places.add(p.asText()));
+      assertThat(places).isEqualTo(e.places());
+      if (e.documented() == null) {
+        assertThat(c.path("documented").isNull()).isTrue();
+      } else {
+        assertThat(c.path("documented").asLong()).isEqualTo(e.documented());
+      }
+      if (e.estimate() == null) {
+        assertThat(c.has("estimate")).isFalse();
+      } else {
+        assertThat(c.path("estimate").path("total").asDouble())
+            .isEqualTo(ReportContent.round(e.estimate().total()));
+        assertThat(c.path("estimate").path("method").asText()).isEqualTo(e.estimate().method());
+        assertThat(c.path("estimate").path("covers").asText()).isEqualTo(e.estimate().covers());
+      }
+      assertThat(c.path("evidence").asLong()).isEqualTo(e.evidence());
+      List<String> marks = new ArrayList<>();
+      c.path("marks").forEach(m -> marks.add(m.asText()));
+      assertThat(marks).isEqualTo(e.marks());
+    }
+  }
+
+  /**
+   * Every page of the PDF rendered by poppler's {@code pdftoppm}: more than one page, none blank,
+   * and the Arabic pages carry ink (a font without Arabic glyphs would leave them nearly empty).
+   */
+  @Test
+  void pdftoppmRendersEveryPageAndTheArabicPagesAreNotBlank() throws Exception {
+    Path pdf = first.resolve("report.pdf");
+    Path pages = tmp.resolve("pdf-pages");
+    Files.createDirectories(pages);
+    Process p;
+    try {
+      p =
+          new ProcessBuilder(
+                  "pdftoppm", "-r", "40", "-gray", "-png", pdf.toString(), pages + "/page")
+              .redirectErrorStream(true)
+              .start();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(
+          "pdftoppm is missing: install Debian's poppler-utils (apt-get install -y poppler-utils;"
+              + " .ci/run does)",
+          e);
+    }
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(output).isZero();
+
+    int count;
+    List<Boolean> arabic = new ArrayList<>();
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      count = doc.getNumberOfPages();
+      PDFTextStripper strip = new PDFTextStripper();
+      for (int i = 1; i <= count; i++) {
+        strip.setStartPage(i);
+        strip.setEndPage(i);
+        arabic.add(strip.getText(doc).codePoints().anyMatch(PublishReportTest::arabicLetter));
+      }
+    }
+    List<Path> images;
+    try (Stream<Path> s = Files.list(pages)) {
+      images = s.filter(f -> f.toString().endsWith(".png")).sorted().toList();
+    }
+    assertThat(count).isGreaterThan(1);
+    assertThat(images).hasSize(count);
+    assertThat(arabic).contains(true);
+    for (int i = 0; i < count; i++) {
+      java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(images.get(i).toFile());
+      long ink = 0;
+      for (int y = 0; y < img.getHeight(); y++) {
+        for (int x = 0; x < img.getWidth(); x++) {
+          if ((img.getRGB(x, y) & 0xff) < 160) {
+            ink++;
+          }
+        }
+      }
+      double share = ink / (double) (img.getWidth() * img.getHeight());
+      assertThat(share)
+          .as("page %d (%s): share of dark pixels", i + 1, arabic.get(i) ? "Arabic" : "Latin")
+          .isGreaterThan(arabic.get(i) ? 0.005 : 0.001);
+    }
+  }
+
+  private static boolean arabicLetter(int cp) {
+    return (cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0xFB50 && cp <= 0xFEFF);
+  }
+
+  @Test
   void theNumbersReproduce() {
     ReproduceReport.Result r =
         new ReproduceReport(caseFile).reproduce(first, ProgressListener.NONE);
