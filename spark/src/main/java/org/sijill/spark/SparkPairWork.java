@@ -70,12 +70,30 @@ public final class SparkPairWork implements PairWork {
   /** Scores of one chunk. */
   record Scored(int range, float[] logit) implements Serializable {}
 
-  /** Shuffle and timing figures of the last run, for benchmarks. */
+  /** Shuffle and pair figures of the last run, for benchmarks. */
   public static final class Stats {
     public long blockingKeys;
     public long emittedPairs;
     public long distinctPairs;
   }
+
+  /** Shuffle bytes written and read by every task since the engine started. */
+  static final class ShuffleBytes extends org.apache.spark.scheduler.SparkListener {
+    final java.util.concurrent.atomic.AtomicLong written =
+        new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong read =
+        new java.util.concurrent.atomic.AtomicLong();
+
+    @Override
+    public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+      if (end.taskMetrics() != null) {
+        written.addAndGet(end.taskMetrics().shuffleWriteMetrics().bytesWritten());
+        read.addAndGet(end.taskMetrics().shuffleReadMetrics().totalBytesRead());
+      }
+    }
+  }
+
+  private final transient ShuffleBytes shuffle = new ShuffleBytes();
 
   /**
    * @param partitions partitions of the key and pair shuffles (2-4 per executor core)
@@ -94,6 +112,7 @@ public final class SparkPairWork implements PairWork {
     this.reuseDriverCopy = reuseDriverCopy;
     this.progress = progress;
     this.ownsSession = ownsSession;
+    spark.sparkContext().addSparkListener(shuffle);
   }
 
   /** A local or cluster session for linkage ({@code master} null: as spark-submit set it). */
@@ -117,6 +136,7 @@ public final class SparkPairWork implements PairWork {
   @Override
   public Candidates candidates(Prepared p) {
     release();
+    long t0 = System.nanoTime();
     runId = UUID.randomUUID().toString();
     PREPARED.put(runId, p);
     job = jsc.broadcast(new Job(runId, p.settings(), p.mode(), p.sources()));
@@ -221,7 +241,8 @@ public final class SparkPairWork implements PairWork {
                   }
                   return out.iterator();
                 })
-            .persist(StorageLevel.MEMORY_AND_DISK());
+            // on disk: the driver holds the collected copy; in local mode both share one heap
+            .persist(StorageLevel.DISK_ONLY());
     List<Chunk> got = new ArrayList<>(chunks.collect());
     got.sort(Comparator.comparingInt(Chunk::range));
     int total = 0;
@@ -231,7 +252,8 @@ public final class SparkPairWork implements PairWork {
     long[] all = new long[total];
     long[] pats = new long[total];
     int at = 0;
-    for (Chunk c : got) {
+    for (int k = 0; k < got.size(); k++) {
+      Chunk c = got.set(k, null); // let each chunk go once copied
       System.arraycopy(c.pairs(), 0, all, at, c.pairs().length);
       System.arraycopy(c.patterns(), 0, pats, at, c.patterns().length);
       at += c.pairs().length;
@@ -247,8 +269,8 @@ public final class SparkPairWork implements PairWork {
     candidatePatterns = pats;
     progress.accept(
         String.format(
-            "spark: %,d blocking keys, %,d pairs emitted, %,d distinct",
-            stats.blockingKeys, stats.emittedPairs, total));
+            "spark: %,d blocking keys, %,d pairs emitted, %,d distinct, compared (%.1f s)",
+            stats.blockingKeys, stats.emittedPairs, total, (System.nanoTime() - t0) / 1e9));
     return new Candidates(all, p.pairsPerBlockingKey(sum));
   }
 
@@ -280,6 +302,7 @@ public final class SparkPairWork implements PairWork {
     if (pairs != candidatePairs || chunks == null) {
       return PairWork.LOCAL.score(p, pairs, patterns, scores);
     }
+    long t0 = System.nanoTime();
     Broadcast<PairScores> sb = jsc.broadcast(scores);
     final Broadcast<Job> jb = job;
     final boolean reuse = reuseDriverCopy;
@@ -308,7 +331,21 @@ public final class SparkPairWork implements PairWork {
       throw new IllegalStateException("scored " + at + " pairs of " + pairs.length);
     }
     sb.destroy();
+    progress.accept(
+        String.format("spark: scored %,d pairs (%.1f s)", at, (System.nanoTime() - t0) / 1e9));
     return out;
+  }
+
+  /** Sum of the peak usage of the heap's memory pools (an upper bound of the peak heap). */
+  static long peakHeap() {
+    long sum = 0;
+    for (java.lang.management.MemoryPoolMXBean p :
+        java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == java.lang.management.MemoryType.HEAP && p.getPeakUsage() != null) {
+        sum += p.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
   }
 
   /** The prepared records of a run in this JVM: the driver's, or built from the broadcast. */
@@ -344,6 +381,11 @@ public final class SparkPairWork implements PairWork {
 
   @Override
   public void close() {
+    progress.accept(
+        String.format(
+            "spark: shuffle %,.1f MB written, %,.1f MB read; this JVM's peak heap %,.0f MB",
+            shuffle.written.get() / 1e6, shuffle.read.get() / 1e6, peakHeap() / 1e6));
+    spark.sparkContext().removeSparkListener(shuffle);
     release();
     if (ownsSession) {
       spark.stop();
