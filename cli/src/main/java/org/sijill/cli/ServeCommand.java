@@ -128,6 +128,18 @@ final class ServeCommand implements Callable<Integer> {
         }
         err.println("stored " + items + " synthetic evidence items in the vault");
       }
+      // The desk's part, through the desk's own use cases (every step in the custody log): done
+      // once, after the evidence.
+      new org.sijill.workflow.DemoDesk(main.dataDir(), caseFile)
+          .add()
+          .ifPresent(
+              r ->
+                  err.println(
+                      "recorded the demo's verification records (item "
+                          + r.repostId()
+                          + " finalised as misattributed), attributions of incident "
+                          + r.incidentId()
+                          + " and a public claim"));
     }
     Accounts accounts = Accounts.over(caseFile);
     if (demo) {

@@ -108,6 +108,14 @@ class ServeProcessTest {
       assertThat(incidents.statusCode()).isEqualTo(200);
       assertThat(incidents.body()).contains("Jableh");
       assertThat(get(first.url()).body()).containsIgnoringCase("synthetic demo data");
+      // The desk's part of the demo: a finalised "misattributed" verdict on the re-post,
+      // attributions with grades, a public claim preserved by an item.
+      assertThat(get(first.url() + "api/evidence?judgement=misattributed&status=finalised").body())
+          .contains("reposted.jpg")
+          .doesNotContain("scene-1.png");
+      assertThat(get(first.url() + "api/actors").body())
+          .contains("Armed group A (synthetic)", "Militia B (synthetic)");
+      assertThat(get(first.url() + "api/public-claims").body()).contains("A synthetic spokesman");
       // The console says that anyone may read, and gives one account per role.
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (!first.output().toString().contains("DEMO MODE") && System.nanoTime() < until) {

@@ -68,4 +68,44 @@ class DemoEvidenceTest {
           .contains("scene-1.png");
     }
   }
+
+  @Test
+  void theDemoDeskFinalisesAMisattributedVerdictAttributesAndRecordsAClaimInTheCustodyLog() {
+    try (CaseFile c = TestDatabases.openCase()) {
+      DemoCase.load(c, DemoCase.DEFAULT_SEED);
+      try (EvidenceVault v = EvidenceVault.open(data, c)) {
+        new DemoEvidence(v).add(DemoCase.DEFAULT_SEED);
+      }
+      DemoDesk.Result r = new DemoDesk(data, c).add().orElseThrow();
+      // Done once: a second start leaves the case as it is.
+      assertThat(new DemoDesk(data, c).add()).isEmpty();
+
+      VerifyEvidence verify = new VerifyEvidence(data, c);
+      VerifyEvidence.State repost = verify.state(r.repostId());
+      assertThat(repost.status()).isEqualTo(VerifyEvidence.FINALISED);
+      assertThat(repost.inForce().judgement()).isEqualTo("misattributed");
+      assertThat(repost.inForce().recordedBy()).isEqualTo("demo-analyst");
+      assertThat(verify.state(r.originalId()).inForce().judgement()).isEqualTo("authentic");
+
+      assertThat(c.attributions().forIncident(r.incidentId()))
+          .extracting(a -> a.actorNameEn(), a -> a.grade(), a -> a.evidenceIds())
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  "Armed group A (synthetic)", "fair", java.util.List.of(r.originalId())),
+              org.assertj.core.groups.Tuple.tuple(
+                  "Militia B (synthetic)", "weak", java.util.List.of()));
+      assertThat(c.publicClaims().find(r.claimId()).orElseThrow().evidenceId())
+          .isEqualTo(r.repostId());
+
+      // Every step is a custody log entry: the reviews and assessments on the items, the
+      // attributions on the incident, the claim on the item that preserves it.
+      assertThat(c.evidence().events(r.repostId()))
+          .extracting(e -> e.action())
+          .contains("assessed", "annotated");
+      assertThat(c.vaultRecords().incidentTrail(r.incidentId()))
+          .filteredOn(t -> "attributed".equals(t.details().get("action")))
+          .hasSize(2);
+      assertThat(new VerifyVault(data, c, ProgressListener.NONE).verify().faults()).isEmpty();
+    }
+  }
 }
