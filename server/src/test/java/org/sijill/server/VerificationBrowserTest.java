@@ -36,9 +36,10 @@ import org.sijill.workflow.accounts.Accounts;
  * recycled excerpt of a video already in the vault, the page says "seen before", the analyst
  * records the three strands (an Arabic finding among them) with the judgement misattributed and
  * sends it for review; the same person is shown that they cannot review it; another reviewer
- * approves; the record is finalised and locked, and the custody log holds every step. The people
- * are synthetic; the analyst holds a reviewer's role, so it is four eyes, not the role, that stops
- * them.
+ * approves; the record is finalised and locked; the analyst records the incident the footage was
+ * said to show and links a segment of the video to it; and the custody log holds every step, on the
+ * item and on the incident (the issue's goal, in one test). The people are synthetic; the analyst
+ * holds a reviewer's role, so it is four eyes, not the role, that stops them.
  */
 class VerificationBrowserTest {
   private static final String PASSWORD = "a long synthetic pass";
@@ -157,7 +158,8 @@ class VerificationBrowserTest {
     assertThat(browser.findElement(By.id("verification-history")).getText())
         .contains("peer review", "finalised", "omar-reviewer");
     // The custody table on the page and the log itself show each step.
-    assertThat(browser.findElement(By.cssSelector("table.custody")).getText()).contains("assessed");
+    assertThat(browser.findElements(By.cssSelector("#custody-timeline li[data-action='assessed']")))
+        .hasSize(2);
     List<CustodyEvent> log = caseFile.evidence().events(id);
     assertThat(log)
         .filteredOn(e -> e.action().equals("assessed"))
@@ -170,6 +172,41 @@ class VerificationBrowserTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("change-reason")));
     assertThat(browser.findElement(By.id("judgement")).getAttribute("value"))
         .isEqualTo("misattributed");
+
+    // The analyst records the incident the re-post was said to show and links a segment of the
+    // video to it, so the verdict travels with the incident.
+    browser.manage().deleteAllCookies();
+    login(wait, "nadia-analyst", "/incidents/new");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("f-title")));
+    type("f-title", "Reported attack on a village (synthetic)");
+    type("f-dateFrom", "2025-03");
+    type("f-killedBest", "3");
+    browser.findElement(By.id("f-submit")).click();
+    wait.until(ExpectedConditions.urlMatches(".*/incidents/\\d+$"));
+    long incident = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/", ""));
+    type("le-evidenceId", Long.toString(id));
+    type("le-from", "0:00");
+    type("le-to", "0:03");
+    browser.findElement(By.id("le-submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.evidence-link")));
+    assertThat(browser.findElement(By.cssSelector("tr.evidence-link")).getText())
+        .contains("#" + id, "0:00–0:03");
+    assertThat(browser.findElement(By.id("custody")).getText())
+        .contains("recorded", "linked to incident", "nadia-analyst");
+
+    // Every step, upload to link, is in the custody log: the item's own entries in order, and the
+    // incident's (its creation touches no item, and is logged all the same).
+    assertThat(caseFile.evidence().events(id))
+        .extracting(e -> e.action() + " " + e.actor())
+        .containsSubsequence(
+            "acquired nadia-analyst",
+            "assessed nadia-analyst",
+            "assessed omar-reviewer",
+            "linked_to_incident nadia-analyst");
+    assertThat(caseFile.vaultRecords().incidentTrail(incident))
+        .extracting(
+            t -> t.action() + " " + t.details().getOrDefault("action", "") + " " + t.evidenceId())
+        .containsExactly("recorded created null", "linked_to_incident  " + id);
   }
 
   private static void login(WebDriverWait wait, String user, String path) {
