@@ -252,7 +252,7 @@ public final class LinkageUncertainty {
     double upper = McmcDiagnostics.quantile(pool, 0.975);
     Map<String, Object> d = details(plain, lower, upper, replicateWidth(role, reps), reps.size());
     d.put("draws", pool.length);
-    List<String> w = new ArrayList<>();
+    List<String> w = replicateWarnings(role, reps, "chains disagree");
     if (!Double.isNaN(rhatMax)) {
       d.put("rhat", TableEstimation.round(rhatMax));
       if (rhatMax > 1.1) {
@@ -329,7 +329,32 @@ public final class LinkageUncertainty {
         RUBIN + m + " linkage replicates",
         plain.selection(),
         d,
-        null);
+        replicateWarnings(role, reps, null));
+  }
+
+  /**
+   * The replicates' own warnings on an estimate, each once, with how many replicates gave it (a
+   * warning the combined estimate restates itself is left out): the combined report says no less
+   * than the replicates did.
+   */
+  private static List<String> replicateWarnings(
+      String role, List<MultipleSystemsEstimation.Outcome> reps, String restated) {
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    for (MultipleSystemsEstimation.Outcome o : reps) {
+      Estimate e = o.byRole().get(role);
+      if (e != null && e.warnings() != null) {
+        for (String w : e.warnings()) {
+          if (restated == null || !w.startsWith(restated)) {
+            seen.merge(w, 1, Integer::sum);
+          }
+        }
+      }
+    }
+    List<String> out = new ArrayList<>();
+    seen.forEach(
+        (w, k) ->
+            out.add(k == reps.size() ? w : "in " + k + " of " + reps.size() + " replicates: " + w));
+    return out;
   }
 
   /** The mean width of the replicates' own intervals for a role, NaN when one has none. */

@@ -93,6 +93,22 @@ class LinkageUncertaintyTest {
     assertThat(coveredCombined).isEqualTo(sims);
   }
 
+  @Test
+  void theReplicatesWarningsStayOnTheCombinedEstimate() {
+    // artificial_3: lists A and C, and B and C, share no one; dga's upper tail runs off its grid
+    CaptureData d = new CaptureData(Datasets.table("artificial_3"), java.util.Map.of());
+    EstimationOptions o =
+        EstimationOptions.defaults(3)
+            .withMethods(EnumSet.of(EstimationOptions.Method.DGA))
+            .withLinkageReplicates(2);
+    Report plain = MultipleSystemsEstimation.estimate(d, o, l -> {});
+    Report combined = LinkageUncertainty.estimate(d, List.of(d, d), o, l -> {});
+    assertThat(plain.estimates().get(0).warnings()).isNotEmpty();
+    assertThat(combined.estimates().get(0).warnings())
+        .containsAll(plain.estimates().get(0).warnings());
+    assertThat(combined.warnings()).anyMatch(w -> w.contains("share no one"));
+  }
+
   /** Records (person, list) with the run's clustering and the contested pairs. */
   record Simulated(
       int[] list, int[] cluster, List<LinkageReplicates.Pair> contested, long truthDocumented) {
