@@ -147,6 +147,15 @@ final class DeskPages {
     params.put("run", run);
     params.put("pair", next == null ? null : ReviewRow.of(next));
     params.put("waterfall", next == null ? null : waterfall(run, next));
+    // The persons the run made of the pair's records, for links to their person pages.
+    Map<Long, Long> persons =
+        next == null
+            ? Map.of()
+            : desk.caseFile
+                .linkageRuns()
+                .personsOf(run.id(), List.of(next.left().id(), next.right().id()));
+    params.put("leftPerson", next == null ? null : persons.get(next.left().id()));
+    params.put("rightPerson", next == null ? null : persons.get(next.right().id()));
     params.put("decided", (int) decided);
     params.put("total", pairs.size());
     return params;

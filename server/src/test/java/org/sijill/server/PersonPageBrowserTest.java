@@ -181,6 +181,22 @@ class PersonPageBrowserTest {
   }
 
   @Test
+  void theReviewDeskLinksEachRecordOfThePairToItsPersonPage() {
+    browser.get(desk.base() + "/desk/review");
+    WebElement pair = browser.findElement(By.id("review-pair"));
+    long[] ids = org.sijill.workflow.ReviewQueue.parsePairId(pair.getAttribute("data-pair"));
+    Map<Long, List<VictimRecord>> persons = persons();
+    long left = personOf(persons, ids[0]);
+    assertThat(browser.findElement(By.id("right-person")).getAttribute("href"))
+        .endsWith("/persons/" + personOf(persons, ids[1]));
+    browser.findElement(By.id("left-person")).click();
+    waiting(20).until(ExpectedConditions.urlToBe(desk.base() + "/persons/" + left));
+    assertThat(browser.findElements(By.cssSelector("#person-records tbody tr[data-victim]")))
+        .extracting(e -> Long.parseLong(e.getAttribute("data-victim")))
+        .contains(ids[0]);
+  }
+
+  @Test
   void theApiRefusesARevisionThatDoesNotFitAndRecordsNothing() throws Exception {
     Map<Long, List<VictimRecord>> persons = persons();
     long single =

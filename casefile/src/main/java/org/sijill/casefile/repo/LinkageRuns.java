@@ -280,6 +280,31 @@ public final class LinkageRuns {
                     }));
   }
 
+  /**
+   * The person of each given record in run {@code runId} (records the run did not link are left
+   * out).
+   */
+  public Map<Long, Long> personsOf(long runId, java.util.Collection<Long> victimIds) {
+    if (victimIds.isEmpty()) {
+      return Map.of();
+    }
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select victim_id, person_id from linkage_link where run_id = :run and"
+                        + " victim_id = any(:ids)")
+                .bind("run", runId)
+                .bindArray("ids", Long.class, List.copyOf(victimIds))
+                .reduceRows(
+                    new HashMap<Long, Long>(),
+                    (m, row) -> {
+                      m.put(
+                          row.getColumn("victim_id", Long.class),
+                          row.getColumn("person_id", Long.class));
+                      return m;
+                    }));
+  }
+
   /** The records a run linked, each with its person: person id to records, persons by id. */
   public Map<Long, List<VictimRecord>> records(long runId) {
     return jdbi.withHandle(
