@@ -133,6 +133,11 @@ final class Blocker {
   }
 
   Candidates candidates(Records records) {
+    return candidates(records, done -> {});
+  }
+
+  /** As {@link #candidates(Records)}, telling {@code done} how many records' keys are blocked. */
+  Candidates candidates(Records records, LongConsumer done) {
     index(records);
     int n = records.size;
     LongList keys = new LongList(n * 16);
@@ -143,11 +148,16 @@ final class Blocker {
     long[] stats = newStats();
     LongList pairs = new LongList(sorted.length * 2);
     int i = 0;
+    int blocks = 0;
     while (i < sorted.length) {
       int j = next(sorted, i);
       block(records, sorted, i, j, pairs::add, stats);
       i = j;
+      if (++blocks % 256 == 0) {
+        done.accept(i);
+      }
     }
+    done.accept(sorted.length);
     return new Candidates(pairs.sortedDistinct(), perKey(stats));
   }
 

@@ -37,6 +37,10 @@ final class FellegiSunter {
   double[][] maxM;
 
   int iterations;
+
+  /** Told the number of each EM iteration as it starts (progress of a long fit). */
+  java.util.function.IntConsumer onIteration = it -> {};
+
   boolean converged;
 
   /**
@@ -156,6 +160,7 @@ final class FellegiSunter {
     }
     double previousLogLikelihood = Double.NEGATIVE_INFINITY;
     for (iterations = 1; iterations <= maxIterations; iterations++) {
+      onIteration.accept(iterations);
       double logLikelihood = 0;
       double[][] mNum = new double[fields][];
       double[][] uNum = new double[fields][];

@@ -63,6 +63,7 @@ public final class Linker {
   private final Settings settings;
   private final Mode mode;
   private final double[][] trainedM;
+  private long progressIntervalNanos = 1_000_000_000L;
 
   public Linker(Settings settings, Mode mode) {
     this(settings, mode, null);
@@ -91,6 +92,19 @@ public final class Linker {
           "the trained model compared " + theirs + ", these settings compare " + mine);
     }
     return new Linker(settings, mode, m);
+  }
+
+  /**
+   * How often at most the run reports progress from inside a stage (blocking, comparing, EM,
+   * scoring); once a second by default. Tests use zero to see every report.
+   */
+  Linker progressEvery(java.time.Duration interval) {
+    this.progressIntervalNanos = interval.toNanos();
+    return this;
+  }
+
+  private Ticker ticker(Consumer<String> progress, String what, long total) {
+    return new Ticker(progress, what, total, progressIntervalNanos);
   }
 
   /** The columns a source must have for these settings: the id, then each field's column. */
@@ -168,17 +182,20 @@ public final class Linker {
             "prepared %,d records from %d sources (%s)",
             records.size, records.sources.size(), since(t0)));
 
-    PairWork.Candidates cand = work.candidates(prepared);
+    PairWork.Candidates cand =
+        work.candidates(prepared, ticker(progress, "blocking: keys blocked", -1));
     List<int[]> decided = resolve(records, decisions, "decision");
     long[] pairs = withDecided(cand.pairs(), decided);
     progress.accept(String.format("%,d candidate pairs (%s)", pairs.length, since(t0)));
 
-    long[] patterns = work.patterns(prepared, pairs);
+    long[] patterns =
+        work.patterns(prepared, pairs, ticker(progress, "comparing candidate pairs", pairs.length));
     PatternCounts candidateCounts = new PatternCounts();
     for (long p : patterns) {
       candidateCounts.add(p, 1);
     }
     Map<Long, double[]> counts = candidateCounts.toMap();
+    progress.accept(String.format("drawing random pairs for the model (%s)", since(t0)));
     RandomSample sample = sampleRandom(records, comps, pairs);
     long outside = allPairs(records) - pairs.length;
     // The left-out pairs enter EM with at most OUTSIDE_RATIO times the weight of the candidates.
@@ -194,6 +211,8 @@ public final class Linker {
       }
     }
     FellegiSunter model = new FellegiSunter(levels(comps), sample.u);
+    Ticker em = ticker(progress, "fitting the model: EM iteration", settings.emIterations());
+    model.onIteration = em::accept;
     List<int[]> labelled = resolve(records, training, "training pair");
     if (trainedM != null && training.isEmpty()) {
       for (int f = 0; f < trainedM.length; f++) {
@@ -251,7 +270,8 @@ public final class Linker {
             prepared,
             pairs,
             patterns,
-            new PairScores(model, counts.keySet(), settings.termFrequency()));
+            new PairScores(model, counts.keySet(), settings.termFrequency()),
+            ticker(progress, "scoring candidate pairs", pairs.length));
     float[] weight = new float[pairs.length];
     double shift = Math.log(settings.threshold() / (1 - settings.threshold()));
     for (int p = 0; p < pairs.length; p++) {
