@@ -79,19 +79,9 @@ final class HttpProblem extends RuntimeException {
         retryAfterSeconds);
   }
 
-  /**
-   * Whether {@code e} (or a cause of it) is a wait for a database connection that ran out — the
-   * pool's {@link java.sql.SQLTransientConnectionException} with no cause of its own — rather than
-   * a failure. When the pool could not open a connection (the database is gone, the password wrong)
-   * the same exception carries that failure as its cause: that stays a 500.
-   */
+  /** Whether {@code e} is a wait for a database connection that ran out (not a failure). */
   static boolean poolExhausted(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.sql.SQLTransientConnectionException) {
-        return t.getCause() == null;
-      }
-    }
-    return false;
+    return org.sijill.workflow.Overload.poolExhausted(e);
   }
 
   /** A page that needs a login: 303 to {@code location}. */
