@@ -39,6 +39,11 @@ final class DeskCase implements AutoCloseable {
    *     true_person_id}), so that a linkage run is scored against it
    */
   DeskCase(Path dir, boolean truthColumn) throws Exception {
+    this(dir, truthColumn, 400);
+  }
+
+  /** As {@link #DeskCase(Path, boolean)}, with lists of about 1.25 records per simulated person. */
+  DeskCase(Path dir, boolean truthColumn, int persons) throws Exception {
     caseFile = TestDatabases.openCase();
     // A real case: every desk request is made by an analyst of the case, with an API token (the
     // browser test logs in with the password instead).
@@ -49,7 +54,7 @@ final class DeskCase implements AutoCloseable {
     lists =
         new GenerateLists()
             .run(
-                new GenerateLists.Request(dir.resolve("lists"), 7, 400, false, truthColumn),
+                new GenerateLists.Request(dir.resolve("lists"), 7, persons, false, truthColumn),
                 ProgressListener.NONE);
   }
 
