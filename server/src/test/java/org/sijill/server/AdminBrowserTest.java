@@ -69,7 +69,7 @@ class AdminBrowserTest {
   private static String base;
 
   @BeforeAll
-  static void start(@TempDir Path profile) {
+  static void start() {
     caseFile = TestDatabases.openCase();
     DemoCase.load(caseFile, DemoCase.DEFAULT_SEED);
     new CountDemoCase(caseFile).count(ProgressListener.NONE);
@@ -81,7 +81,7 @@ class AdminBrowserTest {
             new Throttle(Clock.systemUTC(), 1000, 1000, Duration.ofMinutes(15)));
     server = SijillServer.start(caseFile, ServerOptions.local(0), accounts, data);
     base = server.address().replaceAll("/$", "");
-    browser = Chromium.start(profile.resolve("profile"));
+    browser = Chromium.start();
   }
 
   @AfterAll

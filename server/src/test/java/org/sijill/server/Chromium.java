@@ -1,8 +1,12 @@
 package org.sijill.server;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -16,10 +20,15 @@ final class Chromium {
   private Chromium() {}
 
   /**
-   * Starts a browser with a new profile in {@code profile}. A missing browser fails the build
-   * rather than skipping: an unchecked UI is not a passing one.
+   * Starts a browser with a new profile of its own. A missing browser fails the build rather than
+   * skipping: an unchecked UI is not a passing one.
+   *
+   * <p>The profile lives outside the tests' {@code @TempDir}s: Chromium's helper processes may
+   * still write into it for a moment after {@code quit()}, and JUnit then failed the test because
+   * it could not delete its temporary directory ("profile/Default"). The profile is removed when
+   * the test JVM ends, by which time every browser has exited.
    */
-  static WebDriver start(Path profile) {
+  static WebDriver start() {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       throw new IllegalStateException(
           "browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium"
@@ -43,7 +52,25 @@ final class Chromium {
         "--disable-sync",
         "--no-first-run",
         "--window-size=1280,1000",
-        "--user-data-dir=" + profile);
+        "--user-data-dir=" + newProfile());
     return new ChromeDriver(service, options);
+  }
+
+  private static Path newProfile() {
+    try {
+      Path profile = Files.createTempDirectory("sijill-chromium-");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(profile)));
+      return profile;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make a Chromium profile directory", e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // best effort: a leftover profile in the temporary directory harms nothing
+    }
   }
 }

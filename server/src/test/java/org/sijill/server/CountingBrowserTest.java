@@ -39,7 +39,7 @@ class CountingBrowserTest {
     }
     long job = JSON.readTree(desk.postJson("/api/linkage-runs", "").body()).get("id").asLong();
     waitForJob("/api/linkage-runs/" + job);
-    browser = Chromium.start(dir.resolve("profile"));
+    browser = Chromium.start();
     browser.get(desk.base() + "/desk/estimates");
     waiting(20).until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
     browser.findElement(By.name("username")).sendKeys(DeskCase.ANALYST);
@@ -270,7 +270,7 @@ class CountingBrowserTest {
     List<String> first = decideBlind(browser, "ssdd");
     assertThat(first).doesNotContainNull().doesNotHaveDuplicates();
 
-    WebDriver second = Chromium.start(tmp.resolve("profile"));
+    WebDriver second = Chromium.start();
     try {
       second.get(desk.base() + "/desk/review/blind");
       new WebDriverWait(second, Duration.ofSeconds(20))

@@ -34,7 +34,7 @@ class DeskBrowserTest {
   @BeforeAll
   static void start(@TempDir Path dir) throws Exception {
     desk = new DeskCase(dir);
-    browser = Chromium.start(dir.resolve("profile"));
+    browser = Chromium.start();
     // A real case asks for a login first; the analyst's session carries the CSRF token.
     browser.get(desk.base() + "/desk/lists");
     waiting(20).until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));

@@ -221,7 +221,7 @@ class EvidenceDeskTest {
     javax.imageio.ImageIO.write(scene, "png", original.toFile());
     Path recycled = tmp.resolve("recycled.jpg");
     javax.imageio.ImageIO.write(half(scene), "jpg", recycled.toFile());
-    startBrowser(tmp.resolve("profile"));
+    startBrowser();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     browser.get(base() + "/evidence/new");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
@@ -303,8 +303,8 @@ class EvidenceDeskTest {
     return small;
   }
 
-  private static void startBrowser(Path profile) {
-    browser = Chromium.start(profile);
+  private static void startBrowser() {
+    browser = Chromium.start();
   }
 
   /** A multipart upload as a script sends it: the files as {@code file}, then the fields. */

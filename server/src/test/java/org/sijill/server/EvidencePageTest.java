@@ -163,7 +163,7 @@ class EvidencePageTest {
   @Test
   void thePageShowsMetadataMapTimelineWithProofsAndTheCopySideBySide(@TempDir Path tmp)
       throws Exception {
-    browser = Chromium.start(tmp.resolve("profile"));
+    browser = Chromium.start();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     browser.get(base() + "/evidence/" + repost);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));

@@ -271,9 +271,8 @@ class IncidentDeskTest {
   }
 
   @Test
-  void anAnalystRecordsAnIncidentInTheBrowserAndSeesItOnTheMap(@TempDir Path profile)
-      throws Exception {
-    WebDriver browser = Chromium.start(profile);
+  void anAnalystRecordsAnIncidentInTheBrowserAndSeesItOnTheMap() throws Exception {
+    WebDriver browser = Chromium.start();
     try {
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
       browser.get(base() + "/login");

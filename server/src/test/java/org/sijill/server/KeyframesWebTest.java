@@ -162,7 +162,7 @@ class KeyframesWebTest {
 
   @Test
   void theStripUnderThePlayerSeeksTheVideoAndAKeyframeDownloads(@TempDir Path tmp) {
-    browser = Chromium.start(tmp.resolve("profile"));
+    browser = Chromium.start();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     browser.get(base() + "/evidence/" + videoId);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));

@@ -2,13 +2,11 @@ package org.sijill.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -28,8 +26,8 @@ class LanguageBrowserTest {
   }
 
   @BeforeAll
-  static void startBrowser(@TempDir Path profile) {
-    browser = Chromium.start(profile.resolve("profile"));
+  static void startBrowser() {
+    browser = Chromium.start();
   }
 
   @AfterAll

@@ -42,7 +42,7 @@ class PersonPageBrowserTest {
           .isEqualTo(201);
     }
     link();
-    browser = Chromium.start(dir.resolve("profile"));
+    browser = Chromium.start();
     browser.get(desk.base() + "/desk/review");
     waiting(20).until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
     browser.findElement(By.name("username")).sendKeys(DeskCase.ANALYST);

@@ -3,7 +3,6 @@ package org.sijill.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -58,8 +56,8 @@ class PhoneWidthBrowserTest {
   }
 
   @BeforeAll
-  static void startBrowser(@TempDir Path profile) {
-    browser = (ChromeDriver) Chromium.start(profile.resolve("profile"));
+  static void startBrowser() {
+    browser = (ChromeDriver) Chromium.start();
     browser.executeCdpCommand(
         "Emulation.setDeviceMetricsOverride",
         Map.of("width", WIDTH, "height", 844, "deviceScaleFactor", 1, "mobile", true));

@@ -56,7 +56,7 @@ class ReviewKeyTimingBrowserTest {
       assertThat(i).as("the linkage run finishes in 10 minutes").isLessThan(1200);
       Thread.sleep(500);
     }
-    browser = Chromium.start(dir.resolve("profile"));
+    browser = Chromium.start();
     browser.get(desk.base() + "/desk/review");
     waiting(20).until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
     browser.findElement(By.name("username")).sendKeys(DeskCase.ANALYST);

@@ -2,14 +2,12 @@ package org.sijill.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -31,12 +29,12 @@ class TotpBrowserTest {
   private static WebDriver browser;
 
   @BeforeAll
-  static void start(@TempDir Path profile) {
+  static void start() {
     caseFile = TestDatabases.openCase();
     Accounts accounts = Accounts.over(caseFile, Clock.systemUTC(), d -> {});
     accounts.addUser().add("admin-b", "Admin B", Role.ADMIN, PASSWORD, "test");
     server = SijillServer.start(caseFile, ServerOptions.local(0), accounts);
-    browser = Chromium.start(profile.resolve("profile"));
+    browser = Chromium.start();
   }
 
   @AfterAll

@@ -69,7 +69,7 @@ class VerificationBrowserTest {
                 null,
                 null));
     server = SijillServer.start(caseFile, ServerOptions.local(0), accounts, data);
-    browser = Chromium.start(data.resolve("profile"));
+    browser = Chromium.start();
   }
 
   @AfterAll
