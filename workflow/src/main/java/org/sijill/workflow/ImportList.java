@@ -111,7 +111,32 @@ public final class ImportList {
   public record AlreadyImported(ListImport earlier) implements Result {}
 
   /**
-   * @throws IllegalArgumentException when the encoding is not a charset Java knows
+   * A list's source is stored by name in the clear (the list is known by it). When that name is the
+   * sealed name of a protected source (confidential, or restricted to access groups), finding no
+   * public source of that name and adding one would write the protected name in plaintext — so the
+   * import is refused before anything is stored. (On a locked case sealed names cannot be read, so
+   * this check cannot see them; importing needs an unlocked case to seal extra columns anyway.)
+   */
+  private void refuseProtectedSourceName(String name) {
+    if (caseFile.sources().findByName(name).isPresent()) {
+      return;
+    }
+    boolean protectedName =
+        caseFile.sources().all().stream()
+            .anyMatch(s -> name.equals(s.nameEn()) || name.equals(s.nameAr()));
+    if (protectedName) {
+      throw new IllegalArgumentException(
+          "source '"
+              + name
+              + "' is a protected source, whose name is kept sealed; a list is stored under its"
+              + " source's name in the clear, so give the list's source a name that may be public"
+              + " (add it with: sijill source add --name NAME)");
+    }
+  }
+
+  /**
+   * @throws IllegalArgumentException when the encoding is not a charset Java knows, or the source
+   *     named is a protected one (its name would be stored in the clear)
    * @throws IOException when the file cannot be read
    */
   public Result run(Request r, ProgressListener progress) throws IOException {
@@ -134,6 +159,7 @@ public final class ImportList {
     if (earlier != null && r.againReason() == null) {
       return new AlreadyImported(earlier);
     }
+    refuseProtectedSourceName(r.source());
     long sourceId =
         caseFile
             .sources()

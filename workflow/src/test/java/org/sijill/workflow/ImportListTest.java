@@ -139,4 +139,61 @@ class ImportListTest {
             "bad-rows.csv:4: -: has 4 fields but the header has 3");
     assertThat(caseFile.victims().count()).isEqualTo(before);
   }
+
+  @Test
+  void aListNamedAfterAProtectedSourceIsRefusedSoItsNameIsNotWrittenInTheClear() throws Exception {
+    try (CaseFile keyed = TestDatabases.openCase()) {
+      keyed.useSealer(
+          org.sijill.casefile.seal.Keyring.create(
+              files.resolve("keys"),
+              "pw".toCharArray(),
+              new org.sijill.casefile.seal.Keyring.Cost(1024, 1, 1)));
+      String secret = "Witness Vq" + System.nanoTime();
+      keyed
+          .sources()
+          .add(
+              org.sijill.casefile.model.Enums.SourceKind.WITNESS,
+              null,
+              secret,
+              org.sijill.casefile.model.Enums.Confidentiality.CONFIDENTIAL,
+              null,
+              "tester");
+      Path list =
+          write("protected.csv", "record_id,full_name\np1,Rami Nasser\n", StandardCharsets.UTF_8);
+      int sourcesBefore = keyed.sources().all().size();
+      long recordsBefore = keyed.victims().count();
+
+      assertThatThrownBy(
+              () ->
+                  new ImportList(keyed)
+                      .run(
+                          new ImportList.Request(
+                              list, "protected.csv", secret, null, null, "tester"),
+                          ProgressListener.NONE))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("protected source");
+      assertThat(keyed.sources().all()).hasSize(sourcesBefore);
+      assertThat(keyed.victims().count()).isEqualTo(recordsBefore);
+      String plain =
+          keyed
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "select count(*) from source where name_en = :n or name_ar = :n")
+                          .bind("n", secret)
+                          .mapTo(Integer.class)
+                          .one())
+              .toString();
+      assertThat(plain).isEqualTo("0");
+
+      // a public source's name still works as before
+      ImportList.Result ok =
+          new ImportList(keyed)
+              .run(
+                  new ImportList.Request(list, "protected.csv", "Group Open", null, null, "tester"),
+                  ProgressListener.NONE);
+      assertThat(ok).isInstanceOf(ImportList.Imported.class);
+    }
+  }
 }
