@@ -44,16 +44,21 @@ record EvidenceView(
    * does not know yet).
    */
   public static String what(String action) {
+    return what(action, Labels.of(Labels.Language.EN));
+  }
+
+  /** What a custody action means, in plain words of the page's language. */
+  static String what(String action, Labels t) {
     return switch (action == null ? "" : action) {
-      case "acquired" -> "Collected and stored in the vault";
-      case "imported" -> "Arrived in a verified package from another vault";
-      case "metadata_extracted" -> "Metadata read from the stored file (the file is unchanged)";
-      case "fingerprinted" -> "Perceptual fingerprint taken, to find copies";
-      case "viewed" -> "Looked at";
-      case "exported" -> "Exported in an evidence package";
-      case "assessed" -> "Verification assessment recorded";
-      case "linked_to_incident" -> "Linked to an incident";
-      case "annotated" -> "Note added";
+      case "acquired" -> t.get("custody.acquired");
+      case "imported" -> t.get("custody.imported");
+      case "metadata_extracted" -> t.get("custody.metadata.extracted");
+      case "fingerprinted" -> t.get("custody.fingerprinted");
+      case "viewed" -> t.get("custody.viewed");
+      case "exported" -> t.get("custody.exported");
+      case "assessed" -> t.get("custody.assessed");
+      case "linked_to_incident" -> t.get("custody.linked");
+      case "annotated" -> t.get("custody.annotated");
       default -> Text.words(action);
     };
   }

@@ -61,6 +61,19 @@ final class ReadableMetadata {
     TITLES.put(OTHER, "Other tags");
   }
 
+  /** The title of group {@code id} in the page's language (English titles stay in the JSON). */
+  static String title(String id, Labels t) {
+    return switch (id) {
+      case CAMERA -> t.get("meta.camera");
+      case DATES -> t.get("meta.dates");
+      case SIZE -> t.get("meta.dimensions");
+      case FORMAT -> t.get("meta.format");
+      case PLACE -> t.get("meta.place");
+      case SOFTWARE -> t.get("meta.software");
+      default -> t.get("meta.other");
+    };
+  }
+
   private static final Pattern CAMERA_NAMES =
       Pattern.compile(
           "(?i)make|model|lens.*|camera.*|body.*|vendor|device.*|orientation|exposure.*|f-number"
