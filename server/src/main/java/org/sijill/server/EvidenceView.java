@@ -63,6 +63,15 @@ record EvidenceView(
     };
   }
 
+  /** The media index's verdict on a copy ("same", "near-duplicate") in the page's language. */
+  static String verdict(String verdict, Labels t) {
+    return switch (verdict == null ? "" : verdict) {
+      case "same" -> t.get("copy.same");
+      case "near-duplicate" -> t.get("copy.near.duplicate");
+      default -> verdict;
+    };
+  }
+
   /** The readable fields of a custody event's details. */
   public List<Field> details(CustodyEvent e) {
     return eventDetails.getOrDefault(e.id(), List.of());
