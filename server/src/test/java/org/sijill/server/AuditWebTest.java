@@ -65,11 +65,7 @@ class AuditWebTest {
             Clock.systemUTC(),
             d -> {},
             new Throttle(Clock.systemUTC(), 12, 8, Duration.ofMinutes(15)));
-    for (Role role : Role.values()) {
-      String name = "audit-" + role.db();
-      accounts.addUser().add(name, "Audit " + role.db(), role, PASSWORD, "test");
-      TOKENS.put(role, accounts.createToken().create(name, null, "test").token());
-    }
+    TestUsers.onePerRole(accounts, "audit", "Audit", PASSWORD, TOKENS);
     server = SijillServer.start(caseFile, ServerOptions.local(0), accounts, data);
   }
 

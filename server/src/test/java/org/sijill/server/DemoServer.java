@@ -72,11 +72,7 @@ final class DemoServer implements AutoCloseable {
     this.evidenceId = seed(caseFile, incidentId);
     // No failure delay here: the workflow's AccountsTest checks the delay with its own recorder.
     this.accounts = Accounts.over(caseFile, Clock.systemUTC(), d -> {});
-    for (Role role : Role.values()) {
-      String name = "test-" + role.db();
-      accounts.addUser().add(name, "Test " + role.db(), role, PASSWORD, "test");
-      tokens.put(role, accounts.createToken().create(name, null, "test").token());
-    }
+    TestUsers.onePerRole(accounts, "test", "Test", PASSWORD, tokens);
     // As 'serve --demo' does: anyone may read; anything else needs token(ROLE).
     this.server = SijillServer.start(caseFile, ServerOptions.local(0).withDemo(true), accounts);
   }

@@ -61,11 +61,7 @@ class EvidenceDeskTest {
     javax.imageio.ImageIO.write(scene(5), "png", other.toFile());
     caseFile = TestDatabases.openCase();
     Accounts accounts = Accounts.over(caseFile, java.time.Clock.systemUTC(), d -> {});
-    for (Role role : Role.values()) {
-      String name = "desk-" + role.db();
-      accounts.addUser().add(name, "Desk " + role.db(), role, PASSWORD, "test");
-      TOKENS.put(role, accounts.createToken().create(name, null, "test").token());
-    }
+    TestUsers.onePerRole(accounts, "desk", "Desk", PASSWORD, TOKENS);
     server = SijillServer.start(caseFile, ServerOptions.local(0), accounts, data);
   }
 

@@ -68,11 +68,7 @@ class EvidencePageTest {
   static void start(@TempDir Path data) throws Exception {
     caseFile = TestDatabases.openCase();
     Accounts accounts = Accounts.over(caseFile, java.time.Clock.systemUTC(), d -> {});
-    for (Role role : Role.values()) {
-      String name = "page-" + role.db();
-      accounts.addUser().add(name, "Page " + role.db(), role, PASSWORD, "test");
-      TOKENS.put(role, accounts.createToken().create(name, null, "test").token());
-    }
+    TestUsers.onePerRole(accounts, "page", "Page", PASSWORD, TOKENS);
     server = SijillServer.start(caseFile, ServerOptions.local(0), accounts, data);
     original =
         upload(

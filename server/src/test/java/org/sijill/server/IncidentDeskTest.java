@@ -60,11 +60,7 @@ class IncidentDeskTest {
     caseFile = TestDatabases.openCase();
     Gazetteer.syria().install(caseFile, "test");
     Accounts accounts = Accounts.over(caseFile, java.time.Clock.systemUTC(), d -> {});
-    for (Role role : Role.values()) {
-      String name = "incident-" + role.db();
-      accounts.addUser().add(name, "Incident " + role.db(), role, PASSWORD, "test");
-      TOKENS.put(role, accounts.createToken().create(name, null, "test").token());
-    }
+    TestUsers.onePerRole(accounts, "incident", "Incident", PASSWORD, TOKENS);
     byte[] clip = Files.readAllBytes(VIDEO);
     video =
         new ReceiveEvidence(data, caseFile)

@@ -55,11 +55,7 @@ class KeyframesWebTest {
   static void start(@TempDir Path data) throws Exception {
     caseFile = TestDatabases.openCase();
     Accounts accounts = Accounts.over(caseFile, java.time.Clock.systemUTC(), d -> {});
-    for (Role role : Role.values()) {
-      String name = "kf-" + role.db();
-      accounts.addUser().add(name, "Keyframes " + role.db(), role, PASSWORD, "test");
-      TOKENS.put(role, accounts.createToken().create(name, null, "test").token());
-    }
+    TestUsers.onePerRole(accounts, "kf", "Keyframes", PASSWORD, TOKENS);
     server = SijillServer.start(caseFile, ServerOptions.local(0), accounts, data);
     Path video = data.resolve("cards.mp4");
     try (VideoWriter w = VideoWriter.open(video, 320, 240, 10, "mpeg4", 400_000)) {
