@@ -176,6 +176,9 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    if (QuickHelp.answer(args, System.out)) {
+      System.exit(0);
+    }
     System.exit(commandLine().execute(args));
   }
 
