@@ -180,6 +180,52 @@ class CountingBrowserTest {
     }
   }
 
+  /**
+   * Every table cell of the desk's pages whose text begins in Arabic script is laid out right to
+   * left (computed direction, {@code :dir(rtl)}), and the pages that show the lists' names do show
+   * Arabic ones: lists, review desk, blind review, a person's page, diagnostics, estimates, claims.
+   */
+  @Test
+  void arabicNamesReadRightToLeftInEveryDeskTable() throws Exception {
+    String person = null;
+    for (JsonNode p : JSON.readTree(desk.get("/api/persons?size=100").body()).get("items")) {
+      if (p.toString().matches("(?s).*[\\u0600-\\u06FF].*")) {
+        person = "/persons/" + p.get("id").asLong();
+        break;
+      }
+    }
+    assertThat(person).as("a person with a record in Arabic").isNotNull();
+    long arabic = 0;
+    for (String page :
+        List.of(
+            "/desk/lists",
+            "/desk/review",
+            "/desk/review/blind",
+            person,
+            "/desk/diagnostics",
+            "/desk/estimates",
+            "/desk/claims")) {
+      browser.get(desk.base() + page);
+      waiting(20).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+      @SuppressWarnings("unchecked")
+      List<Long> counts =
+          (List<Long>)
+              ((org.openqa.selenium.JavascriptExecutor) browser)
+                  .executeScript(
+                      "const cells = Array.from(document.querySelectorAll('table td, table th'))"
+                          + ".filter(c => /^[\\u0600-\\u06FF]/.test(c.textContent.trim()));"
+                          + "return [cells.length, cells.filter(c => !c.matches(':dir(rtl)'))"
+                          + ".length];");
+      assertThat(counts.get(1)).as("cells in Arabic laid out left to right on " + page).isZero();
+      if (page.equals(person)) {
+        assertThat(counts.get(0)).as("cells in Arabic on " + page).isPositive();
+      }
+      arabic += counts.get(0);
+    }
+    // Besides the person's page, the pairs and the other tables show Arabic names too.
+    assertThat(arabic).isGreaterThan(2);
+  }
+
   @Test
   void theDiagnosticsAddUpToTheRunsPersons() throws Exception {
     int persons = desk.caseFile.linkageRuns().current().orElseThrow().personCount();
