@@ -5,9 +5,8 @@ import java.util.concurrent.Callable;
 import org.sijill.casefile.model.PublicClaim;
 import org.sijill.workflow.RecordPublicClaim;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sijill claim add|list}: public claims (who claimed what figure, and when), recorded
@@ -25,7 +24,7 @@ final class ClaimCommand {
       mixinStandardHelpOptions = true,
       description = "Record a public claim; prints its id.")
   static final class Add implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Mixin CaseAccess cli;
 
     @Option(names = "--claimant", required = true, paramLabel = "WHO", description = "Who.")
     String claimant;
@@ -104,12 +103,8 @@ final class ClaimCommand {
               evidence,
               quote);
       RecordPublicClaim.Recorded r =
-          IncidentCommand.withCase(
-              spec,
-              o ->
-                  IncidentCommand.desk(
-                      () -> new RecordPublicClaim(o.data(), o.caseFile()).record(d, o.who())));
-      spec.commandLine().getOut().println(r.id());
+          cli.desk(o -> new RecordPublicClaim(o.data(), o.caseFile()).record(d, o.who()));
+      cli.out().println(r.id());
       return 0;
     }
   }
@@ -121,13 +116,12 @@ final class ClaimCommand {
           "List public claims: id, claimed on, claimant, figure, as stated, evidence item"
               + " (tab-separated).")
   static final class ListClaims implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Mixin CaseAccess cli;
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      IncidentCommand.withCase(
-          spec,
+      PrintWriter out = cli.out();
+      cli.withCase(
           o -> {
             for (PublicClaim c : o.caseFile().publicClaims().all()) {
               out.println(
