@@ -21,6 +21,7 @@ import org.sijill.workflow.EvidenceException;
 import org.sijill.workflow.EvidenceVault;
 import org.sijill.workflow.IndexFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -225,14 +226,7 @@ final class MediaCommand {
                 + " (items stored before fingerprinting existed).")
     boolean fromVault;
 
-    @Option(names = "--source", paramLabel = "S", description = "Where the files came from.")
-    String source;
-
-    @Option(
-        names = "--acquired-at",
-        paramLabel = "TIME",
-        description = "When they were obtained (ISO instant or date; default: now).")
-    String acquiredAt;
+    @Mixin Acquisition acquired;
 
     @Override
     public Integer call() {
@@ -240,14 +234,14 @@ final class MediaCommand {
       if (files.isEmpty() && !fromVault) {
         throw new UserError("media index: give FILE... or --vault");
       }
-      Instant when = MediaSeenCommand.parseTime(acquiredAt, "--acquired-at");
+      Instant when = acquired.when();
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       List<String> problems = new ArrayList<>();
       if (!files.isEmpty()) {
         for (IndexFiles.FileOutcome o :
             new IndexFiles(main.dataDir(), ProgressOnStderr.on(err, "media index"))
-                .index(files, source, when)) {
+                .index(files, acquired.source, when)) {
           if (o.problem() != null) {
             problems.add(o.problem() + " (not indexed)");
             continue;

@@ -1,9 +1,5 @@
 package org.sijill.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.model.Enums.Role;
@@ -12,6 +8,7 @@ import org.sijill.casefile.model.Vocabulary;
 import org.sijill.workflow.accounts.AccountException;
 import org.sijill.workflow.accounts.Accounts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,21 +38,6 @@ final class UserCommand {
     }
   }
 
-  /** The first line of stdin: a password piped in, never typed on the command line. */
-  static String passwordFromStdin() {
-    try {
-      BufferedReader r =
-          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      String line = r.readLine();
-      if (line == null || line.isEmpty()) {
-        throw new UserError("--password-stdin: no password on standard input");
-      }
-      return line;
-    } catch (IOException e) {
-      throw new UserError("--password-stdin: cannot read standard input: " + e.getMessage(), e);
-    }
-  }
-
   @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a user.")
   static final class Add implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -73,17 +55,13 @@ final class UserCommand {
     @Option(names = "--display-name", paramLabel = "TEXT", description = "A longer name.")
     String displayName;
 
-    @Option(
-        names = "--password-stdin",
-        required = true,
-        description = "Read the password from the first line of standard input.")
-    boolean passwordStdin;
+    @Mixin PasswordStdin stdin;
 
     @Override
     public Integer call() {
       Main main = Main.root(spec);
       Role r = role(role);
-      String password = passwordFromStdin();
+      String password = stdin.read();
       try (CaseFile cf = main.openCaseFile()) {
         Accounts accounts = Accounts.over(cf);
         var added = accounts.addUser().add(name, displayName, r, password, main.who());
@@ -177,12 +155,11 @@ final class UserCommand {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
 
-    @Option(names = "--password-stdin", required = true, description = "Read it from stdin.")
-    boolean passwordStdin;
+    @Mixin PasswordStdin stdin;
 
     @Override
     public Integer call() {
-      String password = passwordFromStdin();
+      String password = stdin.read();
       return change(
           spec,
           name,
