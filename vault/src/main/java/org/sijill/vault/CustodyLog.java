@@ -29,8 +29,8 @@ public final class CustodyLog implements AutoCloseable {
 
   private final Path file;
   private final FileChannel channel;
-  private final HashTree tree = new HashTree();
-  private final List<Long> offsets = new ArrayList<>();
+  private final HashTree tree;
+  private final List<Long> offsets;
   private final List<String> faults;
   private final long recoveredBytes;
   private long end;
@@ -38,16 +38,35 @@ public final class CustodyLog implements AutoCloseable {
   /** Set when a failed append could not be undone: the file may hold more than the tree. */
   private boolean unsure;
 
+  /** Whether close leaves the tree to the next opening in this process ({@link LogMemory}). */
+  private boolean keep;
+
+  /** Whether opening read the whole file (false when it took over a kept tree). */
+  private boolean scanned = true;
+
   private CustodyLog(Path file, FileChannel channel, LogScanner.Scan scan, long recoveredBytes) {
     this.file = file;
     this.channel = channel;
     this.faults = List.copyOf(scan.faults);
     this.recoveredBytes = recoveredBytes;
+    this.tree = new HashTree();
+    this.offsets = new ArrayList<>();
     for (int i = 0; i < scan.offsets.size(); i++) {
       offsets.add(scan.offsets.get(i));
       tree.append(scan.leaves.get(i));
     }
     this.end = scan.goodEnd;
+  }
+
+  private CustodyLog(Path file, FileChannel channel, LogMemory.Kept kept) {
+    this.file = file;
+    this.channel = channel;
+    this.faults = List.of();
+    this.recoveredBytes = 0;
+    this.tree = kept.tree();
+    this.offsets = kept.offsets();
+    this.end = kept.end();
+    this.scanned = false;
   }
 
   /**
@@ -88,6 +107,51 @@ public final class CustodyLog implements AutoCloseable {
       ch.close();
       throw e;
     }
+  }
+
+  /**
+   * As {@link #openForAppend}, but when the last log of this file that this process closed left its
+   * hash tree behind and the file is still exactly as that log left it, takes the tree over instead
+   * of reading and hashing every record again; on close, leaves the tree for the next opening. A
+   * process that opens its vault for each request (the server) so pays O(1), not O(log size), per
+   * opening.
+   *
+   * <p>"Exactly as left" is checked on the file itself: the same file (inode), the same size and
+   * modification time, the same header and the same last record's hash. Any difference — another
+   * process appended (the vault's file lock lets one process at a time write, in turns), a crash
+   * tore a record, the file was replaced or restored — means a full scan as {@link #openForAppend}
+   * does, with its repairs and refusals. What this check cannot see is an edit that keeps the size
+   * and lands within the file system's timestamp granularity of this process's last write; finding
+   * altered entries is {@link VaultVerifier}'s work, which always reads the whole log.
+   */
+  public static CustodyLog openForAppendKept(Path file) throws IOException {
+    LogMemory.Kept kept = LogMemory.take(file);
+    if (kept != null && Files.exists(file)) {
+      FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      try {
+        if (kept.matches(file, ch)) {
+          CustodyLog log = new CustodyLog(file, ch, kept);
+          log.keep = true;
+          return log;
+        }
+      } catch (IOException | RuntimeException e) {
+        ch.close();
+        throw e;
+      }
+      ch.close();
+    }
+    CustodyLog log = openForAppend(file);
+    log.keep = true;
+    return log;
+  }
+
+  /**
+   * Whether opening read and hashed the whole file; false when {@link #openForAppendKept} took over
+   * the tree this process left, so nothing about the file (no crash, no other writer) changed since
+   * this process last closed it.
+   */
+  public boolean scanned() {
+    return scanned;
   }
 
   /**
@@ -220,7 +284,18 @@ public final class CustodyLog implements AutoCloseable {
 
   @Override
   public synchronized void close() throws IOException {
-    channel.close();
+    try {
+      if (keep && !unsure && channel.isOpen()) {
+        keep = false;
+        try {
+          LogMemory.leave(file, end, tree, offsets);
+        } catch (IOException gone) {
+          // Nothing is left behind: the next opening reads the file, as it would anyway.
+        }
+      }
+    } finally {
+      channel.close();
+    }
   }
 
   private static void keepTornTail(Path file, FileChannel ch, long from) throws IOException {

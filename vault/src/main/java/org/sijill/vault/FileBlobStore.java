@@ -33,13 +33,24 @@ public final class FileBlobStore implements BlobStore {
 
   /** Opens (creating if needed) a store under {@code root}, clearing temporaries of a crash. */
   public static FileBlobStore open(Path root) throws IOException {
+    return open(root, true);
+  }
+
+  /**
+   * Opens (creating if needed) a store under {@code root}; clears the temporaries of a crash when
+   * {@code clearTemporaries} (the vault skips it when it knows no crash happened since it last
+   * cleared them).
+   */
+  static FileBlobStore open(Path root, boolean clearTemporaries) throws IOException {
     FileBlobStore store = new FileBlobStore(root);
     OwnerOnly.directory(root);
     OwnerOnly.directory(store.tmp);
     OwnerOnly.directory(root.resolve("sha256"));
-    try (Stream<Path> leftovers = Files.list(store.tmp)) {
-      for (Path p : (Iterable<Path>) leftovers::iterator) {
-        Files.deleteIfExists(p);
+    if (clearTemporaries) {
+      try (Stream<Path> leftovers = Files.list(store.tmp)) {
+        for (Path p : (Iterable<Path>) leftovers::iterator) {
+          Files.deleteIfExists(p);
+        }
       }
     }
     return store;

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>Level L holds the roots of the subtrees of 2^L leaves starting at multiples of 2^L; level 0
  * holds the leaf hashes. Storage is about 64 bytes per leaf (32 MB per million entries at level 0,
- * the same again above it), which is why the log rebuilds this on open rather than persisting it.
+ * the same again above it), which is why it is rebuilt from the log file rather than persisted; a
+ * process keeps it between openings of the same log ({@link LogMemory}).
  *
  * <p>Not thread-safe; {@link CustodyLog} serialises access.
  */

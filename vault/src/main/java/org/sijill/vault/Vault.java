@@ -36,6 +36,12 @@ import java.util.stream.Stream;
  * blob, and an acknowledged item is never lost; a crash can at worst leave a stored blob that no
  * entry names yet, which {@link #verify} reports as a stray blob (naming its file) and a later add
  * of the same content adopts.
+ *
+ * <p>Opening again in the same process is cheap: the custody log's hash tree stays in memory
+ * between openings ({@link CustodyLog#openForAppendKept}) while the log file is as this process
+ * left it, and then — nothing having happened since a clean close — the folders are not searched
+ * for a crash's leftovers either. Any sign of another writer or of a crash (the log changed, a
+ * non-empty {@code ingest.pending}) makes the opening read and recover everything as the first.
  */
 public final class Vault implements AutoCloseable {
   private final Path dataDir;
@@ -86,21 +92,31 @@ public final class Vault implements AutoCloseable {
             OwnerOnly.fileIn(root));
     try {
       FileLock lock = lockChannel.lock();
-      FileBlobStore store = FileBlobStore.open(root.resolve("blobs"));
-      AtomicFiles.clean(root.resolve("meta"));
-      AtomicFiles.clean(root.resolve("checkpoints"));
+      Path pendingFile = root.resolve(PENDING);
+      boolean cleanClose = !Files.exists(pendingFile) || Files.size(pendingFile) == 0;
       CheckpointSigner signer = CheckpointSigner.loadOrCreate(dataDir.resolve("keys"));
-      CustodyLog log = CustodyLog.openForAppend(root.resolve("custody.log"));
+      CustodyLog log = CustodyLog.openForAppendKept(root.resolve("custody.log"));
+      // Nothing happened to the vault since this process closed it cleanly (the log is as it left
+      // it, nothing was pending): no crash left anything to clear, so the folders are not listed.
+      boolean warm = cleanClose && !log.scanned();
       FileChannel pending;
+      FileBlobStore store;
       try {
-        takeBackUnlogged(root, store, log);
+        store = FileBlobStore.open(root.resolve("blobs"), !warm);
+        if (!warm) {
+          AtomicFiles.clean(root.resolve("meta"));
+          AtomicFiles.clean(root.resolve("checkpoints"));
+          takeBackUnlogged(root, store, log);
+        }
         pending =
             FileChannel.open(
-                root.resolve(PENDING),
+                pendingFile,
                 java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                 OwnerOnly.fileIn(root));
-        pending.truncate(0);
-        pending.force(true);
+        if (!cleanClose) {
+          pending.truncate(0);
+          pending.force(true);
+        }
       } catch (IOException | RuntimeException e) {
         log.close();
         throw e;
