@@ -164,6 +164,23 @@ public final class AccessGroups {
   }
 
   /**
+   * The version of the restriction tables: how many restrictions and lifts were ever recorded. Both
+   * tables are append-only, so any committed restrict or lift changes it; a reader that keeps
+   * {@link #restrictions()} read after this version may reuse them while it stays the same.
+   */
+  public record RestrictionVersion(long restrictions, long lifts) {}
+
+  public RestrictionVersion restrictionVersion() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select (select count(*) from item_restriction) as r,"
+                        + " (select count(*) from item_restriction_lift) as l")
+                .map((rs, ctx) -> new RestrictionVersion(rs.getLong("r"), rs.getLong("l")))
+                .one());
+  }
+
+  /**
    * Every restriction in force (a short table: one row per restricted item and group); lifted ones
    * are left out.
    */

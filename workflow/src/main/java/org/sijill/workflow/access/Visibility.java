@@ -1,20 +1,13 @@
 package org.sijill.workflow.access;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.model.CustodyEvent;
@@ -23,8 +16,6 @@ import org.sijill.casefile.model.EvidenceItem;
 import org.sijill.casefile.model.Incident;
 import org.sijill.casefile.model.Source;
 import org.sijill.casefile.model.VictimRecord;
-import org.sijill.casefile.repo.AccessGroups;
-import org.sijill.vault.IdentifyingMetadata;
 import org.sijill.workflow.accounts.Principal;
 
 /**
@@ -39,7 +30,9 @@ import org.sijill.workflow.accounts.Principal;
  * else gets the item with its identifying fields replaced by a stable placeholder ("Restricted
  * source #12", "restricted record"), so they still see that it exists and it still counts.
  *
- * <p>One instance serves one request (it caches what it read); it is not thread-safe.
+ * <p>One instance serves one request (it caches what it read); it is not thread-safe. The
+ * restrictions themselves are read once per version of the restriction tables ({@link
+ * Restrictions}) and shared; how a hidden item looks is {@link Masks}'.
  */
 public final class Visibility {
   /** The name shown for a victim record one may not see. */
@@ -48,32 +41,10 @@ public final class Visibility {
   /** What replaces a hidden value in custody details, file names and metadata. */
   public static final String RESTRICTED = "(restricted)";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** Custody detail keys that never name or locate anyone; every other key is masked. */
-  private static final Set<String> SAFE_DETAILS =
-      Set.of(
-          "sha256",
-          "sha512",
-          "size",
-          "mime_type",
-          "media_type",
-          "acquired_at",
-          "how",
-          "outcome",
-          "kind",
-          "frames",
-          "method",
-          "retry",
-          "via",
-          "log_index",
-          "tree_size",
-          "package");
-
   private final CaseFile caseFile;
   private final boolean everything;
   private final Set<Long> groups;
-  private final Map<ItemType, Map<Long, Set<Long>>> restricted;
+  private final Restrictions restricted;
   private Map<Long, Source> sources;
   private Set<String> hiddenSourceNames;
   private Map<Long, List<String>> namedSources;
@@ -83,16 +54,7 @@ public final class Visibility {
     this.caseFile = caseFile;
     this.everything = everything;
     this.groups = groups;
-    this.restricted = new EnumMap<>(ItemType.class);
-    for (ItemType t : ItemType.values()) {
-      restricted.put(t, new HashMap<>());
-    }
-    for (AccessGroups.Restriction r : caseFile.accessGroups().restrictions()) {
-      restricted
-          .get(ItemType.parse(r.itemType()))
-          .computeIfAbsent(r.itemId(), k -> new HashSet<>())
-          .add(r.groupId());
-    }
+    this.restricted = Restrictions.of(caseFile);
   }
 
   /** For a request: a logged-in person, or an anonymous reader of the demo (who is in no group). */
@@ -121,7 +83,7 @@ public final class Visibility {
 
   /** Whether the item is restricted to any group (whoever asks). */
   public boolean restricted(ItemType type, long id) {
-    return restricted.get(type).containsKey(id);
+    return restricted.restricted(type, id);
   }
 
   /** Whether this person may see who is in the item, as far as its own restriction goes. */
@@ -129,14 +91,14 @@ public final class Visibility {
     if (everything) {
       return true;
     }
-    Set<Long> g = restricted.get(type).get(id);
+    Set<Long> g = restricted.groups(type, id);
     return g == null || g.stream().anyMatch(groups::contains);
   }
 
   /** The ids of the items of a type this person may not see (for searches that must skip them). */
   public Set<Long> hidden(ItemType type) {
     Set<Long> out = new TreeSet<>();
-    for (Long id : restricted.get(type).keySet()) {
+    for (Long id : restricted.items(type)) {
       if (!sees(type, id)) {
         out.add(id);
       }
@@ -167,17 +129,7 @@ public final class Visibility {
     if (seesSource(s)) {
       return s;
     }
-    return new Source(
-        s.id(),
-        s.version(),
-        s.kind(),
-        null,
-        sourceLabel(s),
-        s.confidentiality(),
-        null,
-        null,
-        s.recordedAt(),
-        s.recordedBy());
+    return Masks.source(s, sourceLabel(s));
   }
 
   /** The placeholder of a hidden source: "Restricted source #12", "Confidential witness #7". */
@@ -284,21 +236,7 @@ public final class Visibility {
     if (seesEvidence(e)) {
       return e;
     }
-    return new EvidenceItem(
-        e.id(),
-        e.sha256(),
-        e.sha512(),
-        e.mediaType(),
-        e.sizeBytes(),
-        RESTRICTED,
-        null,
-        e.acquiredAt(),
-        e.acquiredBy(),
-        e.sourceId(),
-        stripMetadata(e.metadata()),
-        null,
-        e.recordedAt(),
-        e.recordedBy());
+    return Masks.evidence(e);
   }
 
   /** A custody event as this person may see it: on a hidden item, only its technical details. */
@@ -307,67 +245,7 @@ public final class Visibility {
     if (!hidden && (everything || !c.details().contains("\"source\""))) {
       return c;
     }
-    try {
-      JsonNode node = JSON.readTree(c.details());
-      if (!(node instanceof ObjectNode o)) {
-        return c;
-      }
-      Map<String, Object> out = new TreeMap<>();
-      Iterator<Map.Entry<String, JsonNode>> it = o.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> f = it.next();
-        String k = f.getKey();
-        JsonNode v = f.getValue();
-        if (k.equals("source")) {
-          out.put(k, hidden ? RESTRICTED : sourceName(v.asText()));
-        } else if (!hidden || SAFE_DETAILS.contains(k)) {
-          out.put(k, JSON.treeToValue(v, Object.class));
-        } else {
-          out.put(k, RESTRICTED);
-        }
-      }
-      return new CustodyEvent(
-          c.id(),
-          c.evidenceId(),
-          c.action(),
-          c.actor(),
-          c.occurredAt(),
-          JSON.writeValueAsString(out),
-          c.logIndex());
-    } catch (JsonProcessingException e) {
-      return new CustodyEvent(
-          c.id(), c.evidenceId(), c.action(), c.actor(), c.occurredAt(), "{}", c.logIndex());
-    }
-  }
-
-  /** Metadata (a JSON document) without any key, at any depth, that can identify someone. */
-  static String stripMetadata(String metadata) {
-    if (metadata == null) {
-      return null;
-    }
-    try {
-      JsonNode root = JSON.readTree(metadata);
-      strip(root);
-      return JSON.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      return "{}";
-    }
-  }
-
-  private static void strip(JsonNode node) {
-    if (node instanceof ObjectNode o) {
-      List<String> names = new ArrayList<>();
-      o.fieldNames().forEachRemaining(names::add);
-      for (String n : names) {
-        if (IdentifyingMetadata.identifies(n)) {
-          o.remove(n);
-        } else {
-          strip(o.get(n));
-        }
-      }
-    } else if (node != null && node.isArray()) {
-      node.forEach(Visibility::strip);
-    }
+    return Masks.custody(c, hidden, this::sourceName);
   }
 
   // Incidents and victims
@@ -377,25 +255,7 @@ public final class Visibility {
     if (sees(ItemType.INCIDENT, i.id())) {
       return i;
     }
-    return new Incident(
-        i.id(),
-        i.version(),
-        null,
-        "Restricted incident #" + i.id(),
-        i.type(),
-        null,
-        i.startDate(),
-        i.startPrecision(),
-        i.endDate(),
-        i.endPrecision(),
-        i.locationId(),
-        i.casualtiesBest(),
-        i.casualtiesLow(),
-        i.casualtiesHigh(),
-        i.status(),
-        i.recordedAt(),
-        i.recordedBy(),
-        null);
+    return Masks.incident(i);
   }
 
   public boolean seesVictim(long id) {
@@ -410,27 +270,7 @@ public final class Visibility {
     if (seesVictim(r.id())) {
       return r;
     }
-    return new VictimRecord(
-        r.id(),
-        r.importId(),
-        r.listName(),
-        r.lineNumber(),
-        RESTRICTED,
-        RESTRICTED_RECORD,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        r.governorate(),
-        null,
-        null,
-        "{}",
-        "{}");
+    return Masks.victim(r);
   }
 
   /**
