@@ -2,9 +2,7 @@ package org.sijill.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
-import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -13,7 +11,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.KeyStore;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.sijill.casefile.CaseFile;
@@ -49,14 +46,8 @@ public final class SijillServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SijillServer.class);
   private static final String OPENAPI = "/org/sijill/server/openapi.json";
 
-  /** Marks a request already answered with a refusal, so the 404 fallback leaves it alone. */
-  private static final String REFUSED = "sijill.refused";
-
   /** Seconds a client is asked to wait when every database connection is busy. */
   static final long BUSY_RETRY_SECONDS = 2;
-
-  /** The JSON body of every API refusal, in this field order. */
-  record ErrorJson(String error, String message) {}
 
   private final Javalin app;
   private final Desk desk;
@@ -189,8 +180,8 @@ public final class SijillServer implements AutoCloseable {
                   });
               cfg.http.defaultContentType = "text/plain; charset=utf-8";
               cfg.routes.before(languages::before);
-              cfg.routes.before(ctx -> checkHost(ctx, hosts));
-              cfg.routes.before(SijillServer::securityHeaders);
+              cfg.routes.before(ctx -> RequestGuards.checkHost(ctx, hosts));
+              cfg.routes.before(RequestGuards::securityHeaders);
               cfg.routes.after(languages::after);
               cfg.routes.beforeMatched(access::check);
               cfg.routes.afterMatched(auditedReads::after);
@@ -201,21 +192,21 @@ public final class SijillServer implements AutoCloseable {
                     ReceiveEvidence.uploadsDir(dataDir).toString());
               }
               // Before pageRoutes: /evidence/new is not /evidence/{id}.
-              evidenceDeskRoutes(cfg, evidenceDesk);
+              EvidenceRoutes.desk(cfg, evidenceDesk);
               cfg.routes.get("/evidence/{id}/custody/{n}/proof", custodyProofs::page);
               cfg.routes.get("/api/evidence/{id}/custody/{n}/proof", custodyProofs::api);
               // Before pageRoutes too: /incidents/new is not /incidents/{id}.
-              incidentDeskRoutes(cfg, incidentPages, incidentApi);
-              pageRoutes(cfg, pages);
-              accountRoutes(cfg, accountPages);
-              reportRoutes(cfg, reportPages);
-              apiRoutes(cfg, api, openApi);
-              deskRoutes(cfg, deskPages, deskApi);
-              groupRoutes(cfg, groupDesk);
-              verificationRoutes(cfg, verificationApi, verificationPages);
-              auditRoutes(cfg, accountPages, auditPages, exportPages);
-              countingRoutes(cfg, counting);
-              errors(cfg, pages);
+              IncidentRoutes.register(cfg, incidentPages, incidentApi);
+              ReadRoutes.pages(cfg, pages);
+              AccountRoutes.accounts(cfg, accountPages);
+              AccountRoutes.reports(cfg, reportPages);
+              ReadRoutes.api(cfg, api, openApi);
+              CountingRoutes.desk(cfg, deskPages, deskApi);
+              AccountRoutes.groups(cfg, groupDesk);
+              EvidenceRoutes.verification(cfg, verificationApi, verificationPages);
+              AccountRoutes.audit(cfg, accountPages, auditPages, exportPages);
+              CountingRoutes.counting(cfg, counting);
+              Refusals.register(cfg, pages);
             });
     Access.verify(
         app.unsafe.internalRouter.allHttpHandlers().stream().map(e -> e.endpoint).toList());
@@ -229,278 +220,6 @@ public final class SijillServer implements AutoCloseable {
     server.publishJobs = publishJobs;
     LOG.info("Sijill serving {} on {}", caseFile.describe(), server.address());
     return server;
-  }
-
-  /**
-   * Refuses a request whose {@code Host} is not a name this server was configured to answer to: a
-   * hostile web page that points its own domain at 127.0.0.1 (DNS rebinding) gets nothing.
-   */
-  private static void checkHost(io.javalin.http.Context ctx, Set<String> allowed) {
-    String host = ctx.header("Host");
-    String name = host == null ? "" : host.strip().toLowerCase(Locale.ROOT);
-    if (name.startsWith("[")) {
-      int end = name.indexOf(']');
-      name = end < 0 ? name : name.substring(0, end + 1);
-    } else if (name.indexOf(':') >= 0) {
-      name = name.substring(0, name.indexOf(':'));
-    }
-    if (!allowed.contains(name)) {
-      throw HttpProblem.misdirected("This server does not answer to the name '" + host + "'.");
-    }
-  }
-
-  /**
-   * The pages hold names of the dead and of witnesses' sources: scripts may come only from the app
-   * itself (there are no inline scripts), and no other site may frame the pages or be told which
-   * page linked to it.
-   */
-  private static void securityHeaders(Context ctx) {
-    ctx.header(
-        "Content-Security-Policy",
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-            + " img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self';"
-            + " frame-ancestors 'none'");
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "no-referrer");
-    // Pages and API answers hold personal data: no browser or proxy may keep a copy. Scripts and
-    // styles (no personal data) may be cached.
-    if (!ctx.path().startsWith("/static/") && !ctx.path().startsWith("/webjars/")) {
-      ctx.header("Cache-Control", "no-store");
-    }
-  }
-
-  private static void pageRoutes(JavalinConfig cfg, Pages pages) {
-    cfg.routes.get("/", pages::overview);
-    cfg.routes.get("/incidents", pages::incidents);
-    cfg.routes.get("/incidents/{id}", pages::incident);
-    cfg.routes.get("/victims", pages::victims);
-    cfg.routes.get("/evidence", pages::evidenceList);
-    cfg.routes.get("/evidence/{id}", pages::evidence);
-    cfg.routes.get("/sources", pages::sourcesPage);
-  }
-
-  private static void evidenceDeskRoutes(JavalinConfig cfg, EvidenceDesk desk) {
-    cfg.routes.get("/evidence/new", desk::form);
-    cfg.routes.post("/evidence/new", desk::formSubmit);
-    cfg.routes.get("/evidence/{id}/original", desk::original);
-    cfg.routes.post("/api/evidence", desk::api);
-    cfg.routes.get("/api/evidence/{id}/original", desk::original);
-    cfg.routes.get("/evidence/{id}/keyframes", desk::keyframeStrip);
-    cfg.routes.get("/evidence/{id}/keyframes/{n}", desk::keyframe);
-    cfg.routes.get("/api/evidence/{id}/keyframes", desk::keyframeList);
-    cfg.routes.get("/api/evidence/{id}/keyframes/{n}", desk::keyframe);
-  }
-
-  /** The incident desk: incidents, their links and attributions, public claims. */
-  private static void incidentDeskRoutes(JavalinConfig cfg, IncidentPages pages, IncidentApi api) {
-    cfg.routes.get("/incidents/new", pages::newForm);
-    cfg.routes.post("/incidents/new", pages::create);
-    cfg.routes.get("/incidents/{id}/edit", pages::editForm);
-    cfg.routes.post("/incidents/{id}/edit", pages::correct);
-    cfg.routes.post("/incidents/{id}/evidence", pages::linkEvidence);
-    cfg.routes.post("/incidents/{id}/attributions", pages::attribute);
-    cfg.routes.post("/incidents/{id}/links", pages::link);
-    cfg.routes.post("/incidents/{id}/withdrawals", pages::withdraw);
-    cfg.routes.get("/public-claims", pages::claims);
-    cfg.routes.post("/public-claims", pages::createClaim);
-    cfg.routes.post("/api/incidents", api::create);
-    cfg.routes.put("/api/incidents/{id}", api::correct);
-    cfg.routes.get("/api/incidents/{id}/evidence", api::evidence);
-    cfg.routes.post("/api/incidents/{id}/evidence", api::linkEvidence);
-    cfg.routes.get("/api/incidents/{id}/attributions", api::attributions);
-    cfg.routes.post("/api/incidents/{id}/attributions", api::attribute);
-    cfg.routes.get("/api/incidents/{id}/links", api::links);
-    cfg.routes.post("/api/incidents/{id}/links", api::addLink);
-    cfg.routes.get("/api/incidents/{id}/withdrawals", api::withdrawals);
-    cfg.routes.post("/api/incidents/{id}/withdrawals", api::addWithdrawal);
-    cfg.routes.get("/api/actors", api::actors);
-    cfg.routes.post("/api/public-claims", api::createClaim);
-  }
-
-  private static void accountRoutes(JavalinConfig cfg, AccountPages pages) {
-    cfg.routes.get("/login", pages::loginForm);
-    cfg.routes.post("/login", pages::loginSubmit);
-    cfg.routes.post("/logout", pages::logoutSubmit);
-    cfg.routes.get("/setup", pages::setupForm);
-    cfg.routes.post("/setup", pages::setupSubmit);
-    cfg.routes.get("/account", pages::account);
-    cfg.routes.get("/admin/users", pages::adminUsers);
-    cfg.routes.post("/admin/users", pages::adminAddUser);
-    cfg.routes.post("/admin/users/{name}/role", pages::adminRole);
-    cfg.routes.post("/admin/users/{name}/disable", pages::adminDisable);
-    cfg.routes.post("/admin/users/{name}/sessions/end", pages::adminEndSessions);
-  }
-
-  /** The audit trail, second factors (lane H). */
-  private static void auditRoutes(
-      JavalinConfig cfg, AccountPages accounts, AuditPages audit, ExportPages exports) {
-    cfg.routes.get("/exports", exports::page);
-    cfg.routes.post("/exports", exports::start);
-    cfg.routes.get("/exports/{id}/download", exports::download);
-    cfg.routes.get("/admin/audit", audit::page);
-    cfg.routes.get("/api/audit", audit::api);
-    cfg.routes.post("/login/code", accounts::loginCode);
-    cfg.routes.post("/account/totp", accounts::accountTotpStart);
-    cfg.routes.post("/account/totp/confirm", accounts::accountTotpConfirm);
-    cfg.routes.post("/admin/users/{name}/totp/require", accounts::adminTotpRequire);
-    cfg.routes.post("/admin/users/{name}/totp/reset", accounts::adminTotpReset);
-    cfg.routes.post("/admin/totp/require", accounts::adminTotpRequireAll);
-  }
-
-  private static void reportRoutes(JavalinConfig cfg, ReportPages pages) {
-    cfg.routes.get("/admin/report", pages::page);
-    cfg.routes.post("/admin/report", pages::start);
-    cfg.routes.get("/admin/report/{id}/download", pages::download);
-  }
-
-  private static void apiRoutes(JavalinConfig cfg, Api api, byte[] openApi) {
-    cfg.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-    cfg.routes.get("/api/incidents", api::incidents);
-    cfg.routes.get("/api/incidents/{id}", api::incident);
-    cfg.routes.get("/api/incidents/{id}/history", api::incidentHistory);
-    cfg.routes.get("/api/victims", api::victims);
-    cfg.routes.get("/api/evidence", api::evidenceList);
-    cfg.routes.get("/api/evidence/{id}", api::evidence);
-    cfg.routes.get("/api/evidence/{id}/custody", api::custody);
-    cfg.routes.get("/api/evidence/{id}/copies", api::copies);
-    cfg.routes.get("/api/sources", api::sources);
-    cfg.routes.get("/api/sources/{id}", api::source);
-    cfg.routes.get("/api/locations", api::locations);
-    cfg.routes.get("/api/locations/{id}", api::location);
-    cfg.routes.get("/api/public-claims", api::publicClaims);
-    cfg.routes.get("/api/persons", api::persons);
-    cfg.routes.get("/api/estimates", api::estimates);
-  }
-
-  /** Access groups and restricted items: the admin page, the restrict form and the API. */
-  private static void groupRoutes(JavalinConfig cfg, GroupDesk groups) {
-    cfg.routes.get("/admin/groups", groups::adminPage);
-    cfg.routes.post("/admin/groups", groups::adminCreate);
-    cfg.routes.post("/admin/groups/{name}/members", groups::adminMembers);
-    cfg.routes.post("/restrictions", groups::restrictForm);
-    cfg.routes.get("/api/groups", groups::apiList);
-    cfg.routes.post("/api/groups", groups::apiCreate);
-    cfg.routes.post("/api/groups/{name}/members", groups::apiMembers);
-    cfg.routes.post("/api/restrictions", groups::apiRestrict);
-    cfg.routes.post("/restrictions/lift", groups::liftForm);
-    cfg.routes.post("/api/restrictions/lift", groups::apiLift);
-  }
-
-  /** The counting desk: its pages (htmx) and its API (ARCHITECTURE.md, "Desk API"). */
-  private static void deskRoutes(JavalinConfig cfg, DeskPages pages, DeskApi api) {
-    cfg.routes.get("/desk/lists", pages::lists);
-    cfg.routes.post("/desk/lists", pages::uploadList);
-    cfg.routes.get("/desk/linking", pages::linking);
-    cfg.routes.post("/desk/linking", pages::startLinkage);
-    cfg.routes.get("/desk/linking/jobs/{id}", pages::linkageJob);
-    cfg.routes.get("/desk/review", pages::review);
-    cfg.routes.post("/desk/review", pages::decide);
-    cfg.routes.get("/api/lists", api::lists);
-    cfg.routes.post("/api/lists", api::uploadList);
-    cfg.routes.post("/api/linkage-runs", api::startLinkage);
-    cfg.routes.get("/api/linkage-runs/{id}", api::linkageRun);
-    cfg.routes.post("/api/estimate-runs", api::startEstimation);
-    cfg.routes.get("/api/estimate-runs/{id}", api::estimationRun);
-    cfg.routes.get("/api/review/pairs", api::reviewPairs);
-    cfg.routes.post("/api/review/decisions", api::decide);
-  }
-
-  /** The verification desk: records in three strands and their four-eyes review. */
-  private static void verificationRoutes(
-      JavalinConfig cfg, VerificationApi api, VerificationPages pages) {
-    cfg.routes.get("/evidence/{id}/assess", pages::form);
-    cfg.routes.post("/evidence/{id}/assess", pages::submit);
-    cfg.routes.post("/evidence/{id}/assign", pages::assign);
-    cfg.routes.get("/assessments/{id}", pages::reviewPage);
-    cfg.routes.post("/assessments/{id}/review", pages::review);
-    cfg.routes.get("/desk/verification", pages::desk);
-    cfg.routes.get("/api/evidence/{id}/assessments", api::list);
-    cfg.routes.post("/api/evidence/{id}/assessments", api::create);
-    cfg.routes.get("/api/evidence/{id}/verification", api::state);
-    cfg.routes.post("/api/evidence/{id}/assign", api::assign);
-    cfg.routes.get("/api/assessments/{id}", api::one);
-    cfg.routes.post("/api/assessments/{id}/review", api::review);
-    cfg.routes.get("/api/verification/queue", api::queue);
-  }
-
-  /** The counting desk's estimates, claims ledger and diagnostics. */
-  private static void countingRoutes(JavalinConfig cfg, Counting c) {
-    cfg.routes.get("/desk/estimates", c.estimates::page);
-    cfg.routes.post("/desk/estimates", c.estimates::start);
-    cfg.routes.get("/desk/estimates/jobs/{id}", c.estimates::job);
-    cfg.routes.get("/desk/claims", c.claims::page);
-    cfg.routes.get("/api/claims-ledger", c.claims::api);
-    cfg.routes.get("/desk/diagnostics", c.diagnostics::page);
-    cfg.routes.get("/api/diagnostics", c.diagnostics::api);
-    cfg.routes.get("/desk/review/blind", c.blind::page);
-    cfg.routes.post("/desk/review/blind", c.blind::decide);
-    cfg.routes.get("/api/review/agreement", c.blind::agreement);
-    // The person page: its records, and splitting a record off or merging two persons
-    cfg.routes.get("/persons/{id}", c.persons::page);
-    cfg.routes.post("/persons/{id}/split", c.persons::splitForm);
-    cfg.routes.post("/persons/{id}/merge", c.persons::mergeForm);
-    cfg.routes.get("/api/persons/{id}", c.persons::get);
-    cfg.routes.post("/api/persons/{id}/split", c.persons::splitApi);
-    cfg.routes.post("/api/persons/{id}/merge", c.persons::mergeApi);
-  }
-
-  /**
-   * Refusals and failures: JSON under {@code /api/}, an HTML page elsewhere. An unexpected error is
-   * logged with its cause and answered without one, so no stack trace reaches a browser.
-   */
-  private static void errors(JavalinConfig cfg, Pages pages) {
-    cfg.routes.exception(
-        HttpProblem.class,
-        (e, ctx) -> {
-          if (e.location() != null) {
-            ctx.attribute(REFUSED, Boolean.TRUE);
-            ctx.header("Cache-Control", "no-store");
-            ctx.redirect(e.location(), io.javalin.http.HttpStatus.SEE_OTHER);
-          } else {
-            if (e.retryAfterSeconds() > 0) {
-              ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-            }
-            refuse(ctx, pages, e.status(), e.code(), e.getMessage());
-          }
-        });
-    cfg.routes.exception(
-        Exception.class,
-        (e, ctx) -> {
-          if (HttpProblem.poolExhausted(e)) {
-            // Overload, not a fault: say so, and when to come back (issue 16: 503, not 500).
-            LOG.warn(
-                "{} {}: no database connection free: {}", ctx.method(), ctx.path(), e.getMessage());
-            HttpProblem busy = HttpProblem.busy(BUSY_RETRY_SECONDS);
-            ctx.header("Retry-After", Long.toString(busy.retryAfterSeconds()));
-            refuse(ctx, pages, busy.status(), busy.code(), busy.getMessage());
-            return;
-          }
-          LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-          refuse(ctx, pages, 500, "server_error", "Something went wrong on the server.");
-        });
-    cfg.routes.error(
-        404,
-        ctx -> {
-          if (ctx.attribute(REFUSED) == null) {
-            refuse(ctx, pages, 404, "not_found", "There is no page at " + ctx.path() + ".");
-          }
-        });
-  }
-
-  private static void refuse(Context ctx, Pages pages, int status, String code, String message) {
-    ctx.attribute(REFUSED, Boolean.TRUE);
-    ctx.header("Cache-Control", "no-store");
-    ctx.status(status);
-    if (status == 421) {
-      // Not this server's name: say nothing about the case (not even whether it is a demo).
-      ctx.contentType("text/plain; charset=utf-8").result(message);
-      return;
-    }
-    if (ctx.path().startsWith("/api/")) {
-      ctx.json(new ErrorJson(code, message));
-    } else {
-      ctx.html(pages.problem(status, message));
-    }
   }
 
   /** The port the server listens on. */
