@@ -270,15 +270,7 @@ final class GroupDesk {
   record LiftJson(String type, long id, String group, boolean lifted) {}
 
   private JsonNode body(Context ctx) {
-    try {
-      JsonNode n = json.readTree(ctx.body());
-      if (n == null || !n.isObject()) {
-        throw HttpProblem.badRequest("the body is a JSON object");
-      }
-      return n;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw HttpProblem.badRequest("the body is not JSON: " + e.getOriginalMessage());
-    }
+    return JsonFields.object(json, ctx);
   }
 
   private static String text(JsonNode body, String field) {

@@ -1,6 +1,12 @@
 package org.sijill.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static org.sijill.server.JsonFields.count;
+import static org.sijill.server.JsonFields.number;
+import static org.sijill.server.JsonFields.pick;
+import static org.sijill.server.JsonFields.seconds;
+import static org.sijill.server.JsonFields.text;
+import static org.sijill.server.JsonFields.whole;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -324,16 +330,7 @@ final class IncidentApi {
   }
 
   private JsonNode body(Context ctx) {
-    JsonNode node;
-    try {
-      node = json.readTree(ctx.body());
-    } catch (JsonProcessingException e) {
-      throw HttpProblem.badRequest("the body is not JSON: " + e.getOriginalMessage());
-    }
-    if (node == null || !node.isObject()) {
-      throw HttpProblem.badRequest("send a JSON object");
-    }
-    return node;
+    return JsonFields.object(json, ctx);
   }
 
   /**
@@ -343,104 +340,22 @@ final class IncidentApi {
   private static IncidentDraft draft(JsonNode b, IncidentDraft base) {
     boolean point = b.has("latitude") || b.has("longitude");
     return new IncidentDraft(
-        pick(b, "title", base == null ? null : base.titleEn(), IncidentApi::text),
-        pick(b, "titleAr", base == null ? null : base.titleAr(), IncidentApi::text),
-        pick(b, "type", base == null ? null : base.type(), IncidentApi::text),
-        pick(b, "description", base == null ? null : base.description(), IncidentApi::text),
-        point ? null : pick(b, "place", base == null ? null : base.place(), IncidentApi::text),
+        pick(b, "title", base == null ? null : base.titleEn(), JsonFields::text),
+        pick(b, "titleAr", base == null ? null : base.titleAr(), JsonFields::text),
+        pick(b, "type", base == null ? null : base.type(), JsonFields::text),
+        pick(b, "description", base == null ? null : base.description(), JsonFields::text),
+        point ? null : pick(b, "place", base == null ? null : base.place(), JsonFields::text),
         number(b, "latitude"),
         number(b, "longitude"),
         text(b, "placeName"),
         count(b, "precisionM"),
-        pick(b, "dateFrom", base == null ? null : base.dateFrom(), IncidentApi::text),
-        pick(b, "dateTo", base == null ? null : base.dateTo(), IncidentApi::text),
-        pick(b, "killedBest", base == null ? null : base.killedBest(), IncidentApi::count),
-        pick(b, "killedLow", base == null ? null : base.killedLow(), IncidentApi::count),
-        pick(b, "killedHigh", base == null ? null : base.killedHigh(), IncidentApi::count),
+        pick(b, "dateFrom", base == null ? null : base.dateFrom(), JsonFields::text),
+        pick(b, "dateTo", base == null ? null : base.dateTo(), JsonFields::text),
+        pick(b, "killedBest", base == null ? null : base.killedBest(), JsonFields::count),
+        pick(b, "killedLow", base == null ? null : base.killedLow(), JsonFields::count),
+        pick(b, "killedHigh", base == null ? null : base.killedHigh(), JsonFields::count),
         b.has("grade") ? text(b, "grade") : null,
         b.has("grade") ? text(b, "gradeReasons") : null,
-        pick(b, "status", base == null ? null : base.status(), IncidentApi::text));
-  }
-
-  private interface Reader<T> {
-    T read(JsonNode body, String field);
-  }
-
-  private static <T> T pick(JsonNode b, String field, T base, Reader<T> read) {
-    return b.has(field) ? read.read(b, field) : base;
-  }
-
-  static String text(JsonNode b, String field) {
-    JsonNode n = b.get(field);
-    if (n == null || n.isNull()) {
-      return null;
-    }
-    if (n.isContainerNode()) {
-      throw HttpProblem.badRequest(field + ": a text value, not " + n.getNodeType());
-    }
-    return n.asText();
-  }
-
-  static Integer count(JsonNode b, String field) {
-    Long v = whole(b, field);
-    if (v != null && (v < 0 || v > Integer.MAX_VALUE)) {
-      throw HttpProblem.badRequest(field + ": a whole number, 0 or more");
-    }
-    return v == null ? null : v.intValue();
-  }
-
-  static Long whole(JsonNode b, String field) {
-    JsonNode n = b.get(field);
-    if (n == null || n.isNull() || (n.isTextual() && n.asText().isBlank())) {
-      return null;
-    }
-    if (n.canConvertToExactIntegral()) {
-      return n.asLong();
-    }
-    if (n.isTextual() && n.asText().strip().matches("-?\\d{1,18}")) {
-      return Long.parseLong(n.asText().strip());
-    }
-    throw HttpProblem.badRequest(field + ": a whole number, not " + abbreviate(n));
-  }
-
-  static Double number(JsonNode b, String field) {
-    JsonNode n = b.get(field);
-    if (n == null || n.isNull() || (n.isTextual() && n.asText().isBlank())) {
-      return null;
-    }
-    if (n.isNumber()) {
-      return n.asDouble();
-    }
-    if (n.isTextual()) {
-      try {
-        double v = Double.parseDouble(n.asText().strip());
-        if (Double.isFinite(v)) {
-          return v;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-    }
-    throw HttpProblem.badRequest(field + ": a number, not " + abbreviate(n));
-  }
-
-  /** Seconds into a video: a number, or m:ss / h:mm:ss. */
-  static Double seconds(JsonNode b, String field) {
-    JsonNode n = b.get(field);
-    if (n != null
-        && n.isTextual()
-        && n.asText().strip().matches("\\d+(:[0-5]?\\d){1,2}(\\.\\d+)?")) {
-      double s = 0;
-      for (String part : n.asText().strip().split(":")) {
-        s = s * 60 + Double.parseDouble(part);
-      }
-      return s;
-    }
-    return number(b, field);
-  }
-
-  private static String abbreviate(JsonNode n) {
-    String s = n.toString();
-    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+        pick(b, "status", base == null ? null : base.status(), JsonFields::text));
   }
 }

@@ -157,8 +157,8 @@ final class IncidentPages {
     api.requireVisible(ctx, id);
     Long evidence = wholeLong(ctx, "evidenceId");
     var body = formJson(ctx, "from", "to");
-    Double from = IncidentApi.seconds(body, "from");
-    Double to = IncidentApi.seconds(body, "to");
+    Double from = JsonFields.seconds(body, "from");
+    Double to = JsonFields.seconds(body, "to");
     IncidentApi.call(() -> api.linkEvidence().link(id, evidence, from, to, IncidentApi.who(ctx)));
     ctx.redirect("/incidents/" + id + "#evidence", HttpStatus.SEE_OTHER);
   }
@@ -311,14 +311,14 @@ final class IncidentPages {
   }
 
   private static Integer whole(Context ctx, String name) {
-    return IncidentApi.count(formJson(ctx, name), name);
+    return JsonFields.count(formJson(ctx, name), name);
   }
 
   private static Long wholeLong(Context ctx, String name) {
-    return IncidentApi.whole(formJson(ctx, name), name);
+    return JsonFields.whole(formJson(ctx, name), name);
   }
 
   private static Double decimal(Context ctx, String name) {
-    return IncidentApi.number(formJson(ctx, name), name);
+    return JsonFields.number(formJson(ctx, name), name);
   }
 }

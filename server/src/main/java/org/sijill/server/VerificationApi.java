@@ -2,7 +2,6 @@ package org.sijill.server;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -219,15 +218,7 @@ final class VerificationApi {
   }
 
   private JsonNode body(Context ctx) {
-    try {
-      JsonNode n = json.readTree(ctx.body());
-      if (n == null || !n.isObject()) {
-        throw HttpProblem.badRequest("the body must be a JSON object");
-      }
-      return n;
-    } catch (JsonProcessingException e) {
-      throw HttpProblem.badRequest("the body is not JSON: " + e.getOriginalMessage());
-    }
+    return JsonFields.object(json, ctx);
   }
 
   private VerifyEvidence reader() {
