@@ -138,11 +138,11 @@ final class DeskPages {
   /** The current run, its next undecided pair (the run's order), and how many are left. */
   private Map<String, Object> reviewParams(Context ctx) {
     LinkageRun run = desk.caseFile.linkageRuns().current().orElse(null);
-    List<ReviewQueue.Pair> pairs =
-        run == null ? List.of() : desk.reviewQueue.pairs(run.id(), Seen.by(ctx, desk.caseFile));
-    ReviewQueue.Pair next =
-        pairs.stream().filter(p -> p.decision() == null).findFirst().orElse(null);
-    long decided = pairs.stream().filter(p -> p.decision() != null).count();
+    ReviewQueue.Next queue =
+        run == null
+            ? new ReviewQueue.Next(null, 0, 0)
+            : desk.reviewQueue.next(run.id(), Seen.by(ctx, desk.caseFile));
+    ReviewQueue.Pair next = queue.pair();
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("run", run);
     params.put("pair", next == null ? null : ReviewRow.of(next));
@@ -156,8 +156,8 @@ final class DeskPages {
                 .personsOf(run.id(), List.of(next.left().id(), next.right().id()));
     params.put("leftPerson", next == null ? null : persons.get(next.left().id()));
     params.put("rightPerson", next == null ? null : persons.get(next.right().id()));
-    params.put("decided", (int) decided);
-    params.put("total", pairs.size());
+    params.put("decided", queue.decided());
+    params.put("total", queue.total());
     return params;
   }
 }

@@ -88,6 +88,55 @@ public final class ReviewQueue {
         .toList();
   }
 
+  /**
+   * Where a reviewer stands in a run's queue.
+   *
+   * @param pair the first pair in the run's order with no decision in force, or null when none is
+   *     left
+   * @param decided how many of the run's pairs have a decision in force
+   * @param total how many pairs the run has to review
+   */
+  public record Next(Pair pair, int decided, int total) {}
+
+  /**
+   * The next pair to decide in run {@code runId}, its records as {@code seen} lets its reader see
+   * them. Reads only the two records it shows: the review desk asks for this after every key press,
+   * and at 10,000 records {@link #pairs(long)} reads some 3,000 records to show one pair.
+   */
+  public Next next(long runId, org.sijill.workflow.access.Visibility seen) {
+    List<ReviewPair> raw = caseFile.linkageRuns().reviewPairs(runId);
+    Map<String, LinkDecision> decided = new HashMap<>();
+    for (LinkDecision d : caseFile.linkageRuns().decisions()) {
+      decided.put(pairId(d.leftVictimId(), d.rightVictimId()), d);
+    }
+    ReviewPair first = null;
+    int done = 0;
+    for (ReviewPair p : raw) {
+      if (decided.containsKey(pairId(p.leftVictimId(), p.rightVictimId()))) {
+        done++;
+      } else if (first == null) {
+        first = p;
+      }
+    }
+    if (first == null) {
+      return new Next(null, done, raw.size());
+    }
+    Map<Long, VictimRecord> records =
+        caseFile.victims().byIds(List.of(first.leftVictimId(), first.rightVictimId()));
+    VictimRecord left = records.get(first.leftVictimId());
+    VictimRecord right = records.get(first.rightVictimId());
+    Pair pair =
+        new Pair(
+            pairId(first.leftVictimId(), first.rightVictimId()),
+            left == null ? null : seen.victim(left),
+            right == null ? null : seen.victim(right),
+            first.probability(),
+            first.same(),
+            null,
+            null);
+    return new Next(pair, done, raw.size());
+  }
+
   /** The name of the pair of two records. */
   public static String pairId(long a, long b) {
     return Math.min(a, b) + "-" + Math.max(a, b);

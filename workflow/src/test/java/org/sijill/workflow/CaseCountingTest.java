@@ -183,6 +183,20 @@ class CaseCountingTest {
         .singleElement()
         .satisfies(d -> assertThat(d.decidedBy()).isEqualTo("reviewer-1"));
 
+    // The review desk's next pair is the first of the run's queue without a decision in force.
+    ReviewQueue queue = new ReviewQueue(caseFile);
+    var seen = org.sijill.workflow.access.Visibility.everything(caseFile);
+    List<ReviewQueue.Pair> all = queue.pairs(run2.id(), seen);
+    ReviewQueue.Next next = queue.next(run2.id(), seen);
+    assertThat(next.total()).isEqualTo(all.size());
+    assertThat(next.decided()).isEqualTo(all.stream().filter(p -> p.decision() != null).count());
+    ReviewQueue.Pair expected =
+        all.stream().filter(p -> p.decision() == null).findFirst().orElseThrow();
+    assertThat(next.pair().pairId()).isEqualTo(expected.pairId());
+    assertThat(next.pair().left()).isEqualTo(expected.left());
+    assertThat(next.pair().right()).isEqualTo(expected.right());
+    assertThat(next.pair().probability()).isEqualTo(expected.probability());
+
     Map<Long, List<VictimRecord>> persons2 = runs.records(run2.id());
     Long personOfA = personOf(persons2, a.id());
     Long personOfB = personOf(persons2, b.id());
