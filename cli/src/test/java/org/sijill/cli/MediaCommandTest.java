@@ -190,10 +190,10 @@ class MediaCommandTest {
   void videosGetOneLinePerSampledFrameAndAClipItsTimeRange() throws Exception {
     Path whole = files.resolve("whole.mp4");
     Path clip = files.resolve("clip.mp4");
-    try (org.sijill.media.VideoWriter w =
-            org.sijill.media.VideoWriter.open(whole, 400, 300, 25, "mpeg4", 800_000);
-        org.sijill.media.VideoWriter c =
-            org.sijill.media.VideoWriter.open(clip, 400, 300, 25, "mpeg4", 800_000)) {
+    try (org.sijill.media.video.VideoWriter w =
+            org.sijill.media.video.VideoWriter.open(whole, 400, 300, 25, "mpeg4", 800_000);
+        org.sijill.media.video.VideoWriter c =
+            org.sijill.media.video.VideoWriter.open(clip, 400, 300, 25, "mpeg4", 800_000)) {
       BufferedImage[] shots = new BufferedImage[3];
       for (int s = 0; s < 3; s++) {
         shots[s] = ImageIO.read(picture("shot" + s + ".png", 7 + s, 0).toFile());

@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.sijill.linkage.compare.FieldComparator;
+import org.sijill.linkage.internal.Records;
+import org.sijill.linkage.model.FellegiSunter;
 
 /**
  * The outcome of a linkage run: a cluster per record, every scored candidate pair with its match

@@ -15,7 +15,7 @@ public final class LinkageException extends RuntimeException {
     super(message, cause);
   }
 
-  static LinkageException at(String file, long line, String column, String reason) {
+  public static LinkageException at(String file, long line, String column, String reason) {
     StringBuilder b = new StringBuilder(file);
     if (line > 0) {
       b.append(':').append(line);

@@ -9,6 +9,19 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import org.sijill.linkage.blocking.Blocker;
+import org.sijill.linkage.clustering.Clusterer;
+import org.sijill.linkage.compare.FieldComparator;
+import org.sijill.linkage.compare.NameComparator;
+import org.sijill.linkage.internal.LongList;
+import org.sijill.linkage.internal.Records;
+import org.sijill.linkage.internal.Ticker;
+import org.sijill.linkage.model.FellegiSunter;
+import org.sijill.linkage.model.PatternCounts;
+import org.sijill.linkage.model.Patterns;
+import org.sijill.linkage.pairs.PairScores;
+import org.sijill.linkage.pairs.PairWork;
+import org.sijill.linkage.pairs.Prepared;
 
 /**
  * Links victim lists: one cluster per person.
@@ -346,7 +359,7 @@ public final class Linker {
     }
   }
 
-  static long key(int a, int b) {
+  public static long key(int a, int b) {
     return ((long) Math.min(a, b) << 32) | Math.max(a, b);
   }
 
@@ -398,7 +411,7 @@ public final class Linker {
     return out;
   }
 
-  static long pattern(List<FieldComparator> comps, int a, int b) {
+  public static long pattern(List<FieldComparator> comps, int a, int b) {
     long p = 0;
     for (int f = 0; f < comps.size(); f++) {
       int l = comps.get(f).level(a, b);

@@ -40,7 +40,7 @@ public record Source(String name, List<String> columns, List<String[]> rows, int
     return rows.size();
   }
 
-  int line(int row) {
+  public int line(int row) {
     return lines.length == 0 ? row + 2 : lines[row];
   }
 }

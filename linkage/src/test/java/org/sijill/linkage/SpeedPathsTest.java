@@ -8,6 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.sijill.linkage.compare.NameComparator;
+import org.sijill.linkage.internal.Records;
+import org.sijill.linkage.model.PatternCounts;
+import org.sijill.linkage.model.Patterns;
+import org.sijill.linkage.names.JaroWinkler;
+import org.sijill.linkage.names.NameComparison;
+import org.sijill.linkage.names.NameToken;
+import org.sijill.linkage.names.TokenSimilarities;
 
 /** The shortcuts taken for speed give the same answers as the direct computation. */
 class SpeedPathsTest {

@@ -1,5 +1,8 @@
 package org.sijill.media;
 
+import org.sijill.media.pdq.ImageHash;
+import org.sijill.media.pdq.PdqHash;
+
 /**
  * The PDQ fingerprint of one sampled video frame (or of a still image, at 0 seconds).
  *

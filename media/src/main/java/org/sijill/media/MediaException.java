@@ -16,7 +16,7 @@ public final class MediaException extends RuntimeException {
     this(file, reason, false);
   }
 
-  MediaException(Path file, String reason, boolean unrecognised) {
+  public MediaException(Path file, String reason, boolean unrecognised) {
     super(file + ": " + reason);
     this.file = file;
     this.unrecognised = unrecognised;

@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageInputStream;
+import org.sijill.media.internal.Matcher;
+import org.sijill.media.internal.TimedHash;
+import org.sijill.media.pdq.PdqHasher;
+import org.sijill.media.video.VideoFingerprinter;
 
 /**
  * The front door: fingerprints any image or video file and compares fingerprints. Images are

@@ -16,7 +16,7 @@ public record MediaLimits(long maxPixels) {
     }
   }
 
-  void check(java.nio.file.Path file, long width, long height) {
+  public void check(java.nio.file.Path file, long width, long height) {
     if (width <= 0 || height <= 0) {
       throw new MediaException(file, "declares an empty picture (" + width + "x" + height + ")");
     }

@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sijill.media.index.MediaIndex;
+import org.sijill.media.index.MediaItem;
 
 /** Bad input gives a clear error naming the file, and never damages the index. */
 class RobustnessTest {

@@ -7,11 +7,11 @@ import java.awt.image.BufferedImage;
 import java.util.Random;
 
 /** Made-up moving pictures for video tests: each seed is a different "shot". */
-final class SyntheticScenes {
+public final class SyntheticScenes {
   private SyntheticScenes() {}
 
   /** Frame {@code i} of shot {@code seed}: shapes drifting over a gradient. */
-  static BufferedImage frame(long seed, int i, int w, int h) {
+  public static BufferedImage frame(long seed, int i, int w, int h) {
     Random rnd = new Random(seed);
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
     Graphics2D g = img.createGraphics();

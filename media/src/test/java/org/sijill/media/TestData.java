@@ -4,10 +4,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 /** Paths of the copied upstream test files under src/test/resources/pdq. */
-final class TestData {
+public final class TestData {
   private TestData() {}
 
-  static Path pdq(String name) {
+  public static Path pdq(String name) {
     try {
       return Path.of(TestData.class.getResource("/pdq/" + name).toURI());
     } catch (URISyntaxException | NullPointerException e) {

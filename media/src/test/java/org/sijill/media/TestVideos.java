@@ -6,17 +6,18 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
+import org.sijill.media.video.VideoWriter;
 
 /** Small synthetic videos written with FFmpeg's mpeg4 encoder through the library API. */
-final class TestVideos {
-  static final int W = 320;
-  static final int H = 240;
+public final class TestVideos {
+  public static final int W = 320;
+  public static final int H = 240;
   static final int FPS = 25;
 
   private TestVideos() {}
 
   /** Frames {@code from..to-1} of a video whose shot changes from seed to seed+1 at frame 65. */
-  static Path write(
+  public static Path write(
       Path file, long seed, int from, int to, long bitRate, UnaryOperator<BufferedImage> edit) {
     try (VideoWriter w = VideoWriter.open(file, W, H, FPS, "mpeg4", bitRate)) {
       for (int i = from; i < to; i++) {

@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sijill.media.internal.Matcher;
+import org.sijill.media.internal.TimedHash;
+import org.sijill.media.pdq.ImageHash;
+import org.sijill.media.pdq.PdqHash;
 
 /** The vPDQ comparison rule on upstream vPDQ hashes of variants of one clip. */
 class VpdqComparisonTest {

@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.TestDatabases;
 import org.sijill.casefile.model.Enums.Role;
-import org.sijill.media.VideoWriter;
+import org.sijill.media.video.VideoWriter;
 import org.sijill.workflow.accounts.Accounts;
 
 /**

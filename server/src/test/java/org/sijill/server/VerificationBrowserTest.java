@@ -26,7 +26,7 @@ import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.TestDatabases;
 import org.sijill.casefile.model.CustodyEvent;
 import org.sijill.casefile.model.Enums.Role;
-import org.sijill.media.VideoWriter;
+import org.sijill.media.video.VideoWriter;
 import org.sijill.workflow.Provenance;
 import org.sijill.workflow.ReceiveEvidence;
 import org.sijill.workflow.accounts.Accounts;

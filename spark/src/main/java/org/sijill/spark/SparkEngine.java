@@ -2,8 +2,8 @@ package org.sijill.spark;
 
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
-import org.sijill.linkage.PairWork;
-import org.sijill.linkage.PairWorkProvider;
+import org.sijill.linkage.pairs.PairWork;
+import org.sijill.linkage.pairs.PairWorkProvider;
 
 /**
  * The {@code spark} engine of {@code sijill link --engine spark [--master URL]}: found through

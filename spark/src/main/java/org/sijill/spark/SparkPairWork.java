@@ -21,11 +21,11 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
 import org.sijill.linkage.Mode;
-import org.sijill.linkage.PairScores;
-import org.sijill.linkage.PairWork;
-import org.sijill.linkage.Prepared;
 import org.sijill.linkage.Settings;
 import org.sijill.linkage.Source;
+import org.sijill.linkage.pairs.PairScores;
+import org.sijill.linkage.pairs.PairWork;
+import org.sijill.linkage.pairs.Prepared;
 
 /**
  * The pair-level work of a linkage run on Spark: blocking keys are emitted on executors and grouped

@@ -3,8 +3,8 @@ package org.sijill.workflow;
 import java.util.Comparator;
 import org.sijill.casefile.evidence.VaultRecords;
 import org.sijill.casefile.seal.Sealer;
-import org.sijill.media.MediaItem;
-import org.sijill.media.SeenMatch;
+import org.sijill.media.index.MediaItem;
+import org.sijill.media.index.SeenMatch;
 
 /** Turns index matches into {@link EarlierCopy} values, preferring what the case file knows. */
 final class EarlierCopies {

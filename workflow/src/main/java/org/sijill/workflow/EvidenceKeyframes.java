@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.model.EvidenceItem;
-import org.sijill.media.Keyframes;
 import org.sijill.media.MediaException;
+import org.sijill.media.video.Keyframes;
 
 /**
  * Still frames of a video in the vault, for the evidence page's strip under the player and for a

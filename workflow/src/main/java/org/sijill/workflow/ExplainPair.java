@@ -11,9 +11,9 @@ import java.util.Optional;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.model.LinkageRun;
 import org.sijill.casefile.model.VictimRecord;
-import org.sijill.linkage.Agreement;
-import org.sijill.linkage.Names;
 import org.sijill.linkage.Settings;
+import org.sijill.linkage.compare.Agreement;
+import org.sijill.linkage.names.Names;
 
 /**
  * A pair's match weight as a waterfall, as Splink draws it: start from the prior (the fitted share

@@ -17,9 +17,9 @@ import org.sijill.casefile.evidence.VaultRecords;
 import org.sijill.media.Fingerprint;
 import org.sijill.media.MediaException;
 import org.sijill.media.MediaFingerprinter;
-import org.sijill.media.MediaIndex;
-import org.sijill.media.SeenMatch;
 import org.sijill.media.VideoFingerprint;
+import org.sijill.media.index.MediaIndex;
+import org.sijill.media.index.SeenMatch;
 
 /**
  * The recycled-footage question ({@code sijill media seen FILE}): every item seen before that

@@ -13,9 +13,9 @@ import org.sijill.media.Comparison;
 import org.sijill.media.Fingerprint;
 import org.sijill.media.MediaException;
 import org.sijill.media.MediaFingerprinter;
-import org.sijill.media.MediaIndex;
-import org.sijill.media.SeenMatch;
 import org.sijill.media.VideoFingerprint;
+import org.sijill.media.index.MediaIndex;
+import org.sijill.media.index.SeenMatch;
 import org.sijill.vault.EventType;
 
 /**

@@ -8,7 +8,7 @@ import java.util.List;
 import org.sijill.media.Fingerprint;
 import org.sijill.media.MediaException;
 import org.sijill.media.MediaFingerprinter;
-import org.sijill.media.MediaIndex;
+import org.sijill.media.index.MediaIndex;
 
 /**
  * Adds files that are not evidence in the vault (a reference collection, footage known to be old)

@@ -13,11 +13,11 @@ import org.sijill.linkage.LinkResult;
 import org.sijill.linkage.LinkageException;
 import org.sijill.linkage.Linker;
 import org.sijill.linkage.Mode;
-import org.sijill.linkage.PairWork;
-import org.sijill.linkage.PairWorkProvider;
 import org.sijill.linkage.Settings;
 import org.sijill.linkage.Source;
 import org.sijill.linkage.csv.ListFile;
+import org.sijill.linkage.pairs.PairWork;
+import org.sijill.linkage.pairs.PairWorkProvider;
 
 /**
  * File mode of {@code sijill link}, for statisticians: victim-list files in, CLUSTERS.csv (and

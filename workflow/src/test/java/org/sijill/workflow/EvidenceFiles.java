@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import javax.imageio.ImageIO;
-import org.sijill.media.VideoWriter;
+import org.sijill.media.video.VideoWriter;
 
 /** Synthetic evidence files for the tests: drawn landscapes, their copies, a damaged file. */
 final class EvidenceFiles {

@@ -18,8 +18,8 @@ import org.sijill.media.Comparison;
 import org.sijill.media.MediaFingerprinter;
 import org.sijill.media.Verdict;
 import org.sijill.media.VideoFingerprint;
-import org.sijill.media.VideoFingerprinter;
-import org.sijill.media.VideoWriter;
+import org.sijill.media.video.VideoFingerprinter;
+import org.sijill.media.video.VideoWriter;
 
 /**
  * Recall and false-positive rate of video matching on a generated corpus: N distinct synthetic

@@ -3,8 +3,8 @@ package org.sijill.bench.media;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.sijill.media.HammingIndex;
-import org.sijill.media.PdqHash;
+import org.sijill.media.index.HammingIndex;
+import org.sijill.media.pdq.PdqHash;
 
 /**
  * Query latency of {@link HammingIndex} at radius 31, and agreement with brute force.

@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.sijill.media.ImageHash;
-import org.sijill.media.PdqHasher;
+import org.sijill.media.pdq.ImageHash;
+import org.sijill.media.pdq.PdqHasher;
 
 /**
  * PDQ hashes per second: the 1600x1004 bridge JPEG with and without decoding, and a 1280x720 frame,

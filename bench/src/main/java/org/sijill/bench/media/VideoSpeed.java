@@ -3,8 +3,8 @@ package org.sijill.bench.media;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.sijill.media.VideoFingerprint;
-import org.sijill.media.VideoFingerprinter;
-import org.sijill.media.VideoWriter;
+import org.sijill.media.video.VideoFingerprinter;
+import org.sijill.media.video.VideoWriter;
 
 /**
  * Video fingerprinting speed as a multiple of real time for 1280x720 H.264 at 30 fps.

@@ -12,7 +12,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.sijill.casefile.model.ListImport;
 import org.sijill.casefile.model.VictimRecord;
 import org.sijill.casefile.seal.Sealer;
-import org.sijill.linkage.Names;
+import org.sijill.linkage.names.Names;
 
 /**
  * Victim records as imported from each source's list, and the search over them. A search for

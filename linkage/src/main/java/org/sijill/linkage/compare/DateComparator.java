@@ -1,0 +1,154 @@
+package org.sijill.linkage.compare;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.function.Consumer;
+import org.sijill.linkage.internal.Records;
+import org.sijill.linkage.names.ArabicText;
+import org.sijill.linkage.names.EditDistance;
+
+/**
+ * Kind {@code date}: levels 5 same day, 4 one day apart or one keying error apart (19651013 vs
+ * 19561013), 3 within a week, 2 a partial date (yyyy-MM, yyyy) that contains the other (its own
+ * level: it says little either way), 1 within 31 days, 0 further apart. A value that cannot be read
+ * as a date keeps only its digits, which can still agree or be one keying error apart.
+ */
+public final class DateComparator implements FieldComparator {
+  private final DateTimeFormatter format;
+  private int[] first; // epoch day of the first day the value allows; MIN_VALUE = unparsed
+  private int[] last; // epoch day of the last day it allows
+  private String[] digits; // null = missing
+
+  DateComparator(String pattern) {
+    this.format = pattern == null ? null : DateTimeFormatter.ofPattern(pattern);
+  }
+
+  @Override
+  public int levels() {
+    return 6;
+  }
+
+  @Override
+  public String label(int level) {
+    return switch (level) {
+      case 5 -> "same day";
+      case 4 -> "one day or one typo apart";
+      case 3 -> "within a week";
+      case 2 -> "partial date containing the other";
+      case 1 -> "within a month";
+      default -> "further apart";
+    };
+  }
+
+  private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\d{4}");
+
+  @Override
+  public void prepare(Records records, int field) {
+    int n = records.size;
+    first = new int[n];
+    last = new int[n];
+    digits = new String[n];
+    for (int i = 0; i < n; i++) {
+      String v = records.value(i, field);
+      first[i] = Integer.MIN_VALUE;
+      if (v.isEmpty()) {
+        continue;
+      }
+      StringBuilder d = new StringBuilder();
+      for (int k = 0; k < v.length(); k++) {
+        char c = ArabicText.fold(v.charAt(k));
+        if (c >= '0' && c <= '9') {
+          d.append(c);
+        }
+      }
+      digits[i] = d.length() == 0 ? null : d.toString();
+      parse(v, i);
+    }
+  }
+
+  private void parse(String v, int i) {
+    if (format != null) {
+      try {
+        long e = LocalDate.parse(v, format).toEpochDay();
+        first[i] = (int) e;
+        last[i] = (int) e;
+        return;
+      } catch (DateTimeParseException ignored) {
+        // fall through to ISO and partial forms
+      }
+    }
+    try {
+      long e = LocalDate.parse(v).toEpochDay();
+      first[i] = (int) e;
+      last[i] = (int) e;
+      return;
+    } catch (DateTimeParseException ignored) {
+      // partial?
+    }
+    try {
+      YearMonth ym = YearMonth.parse(v);
+      first[i] = (int) ym.atDay(1).toEpochDay();
+      last[i] = (int) ym.atEndOfMonth().toEpochDay();
+      return;
+    } catch (DateTimeParseException ignored) {
+      // year only?
+    }
+    if (YEAR.matcher(v).matches()) {
+      int y = Integer.parseInt(v);
+      first[i] = (int) LocalDate.of(y, 1, 1).toEpochDay();
+      last[i] = (int) LocalDate.of(y, 12, 31).toEpochDay();
+    }
+  }
+
+  @Override
+  public int level(int a, int b) {
+    if (digits[a] == null || digits[b] == null) {
+      return MISSING;
+    }
+    boolean pa = first[a] != Integer.MIN_VALUE;
+    boolean pb = first[b] != Integer.MIN_VALUE;
+    boolean typo = EditDistance.withinOne(digits[a], digits[b]);
+    if (!pa || !pb) {
+      if (digits[a].equals(digits[b])) {
+        return 5;
+      }
+      return typo ? 4 : 0;
+    }
+    boolean dayA = first[a] == last[a];
+    boolean dayB = first[b] == last[b];
+    if (dayA && dayB) {
+      int d = Math.abs(first[a] - first[b]);
+      if (d == 0) {
+        return 5;
+      }
+      if (d <= 1 || (typo && d > 31)) {
+        return 4; // a keying error (19651013 vs 19561013) rather than a near date
+      }
+      return d <= 7 ? 3 : d <= 31 ? 1 : 0;
+    }
+    int gap = Math.max(0, Math.max(first[a], first[b]) - Math.min(last[a], last[b]));
+    if (gap == 0) {
+      return 2;
+    }
+    return gap <= 31 ? 1 : 0;
+  }
+
+  @Override
+  public void blockingKeys(int rec, Consumer<String> keys) {
+    if (digits[rec] != null) {
+      keys.accept(
+          first[rec] != Integer.MIN_VALUE && first[rec] == last[rec]
+              ? Integer.toString(first[rec])
+              : digits[rec]);
+    }
+  }
+
+  /** The epoch day of a value that names one day; MIN_VALUE when missing, partial or unparsed. */
+  public int day(int rec) {
+    return first[rec] != Integer.MIN_VALUE && first[rec] == last[rec]
+        ? first[rec]
+        : Integer.MIN_VALUE;
+  }
+}

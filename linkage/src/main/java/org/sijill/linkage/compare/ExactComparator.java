@@ -1,0 +1,68 @@
+package org.sijill.linkage.compare;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.sijill.linkage.internal.Records;
+
+/**
+ * Kind {@code exact}: level 1 equal (after trimming and folding case), 0 different. Agreement is
+ * adjusted by the value's frequency: sharing a rare postcode says more than sharing "M".
+ */
+final class ExactComparator implements FieldComparator {
+  private String[] values;
+  private Map<String, Integer> counts;
+  private int withValue;
+
+  @Override
+  public int levels() {
+    return 2;
+  }
+
+  @Override
+  public String label(int level) {
+    return level == 1 ? "equal" : "different";
+  }
+
+  @Override
+  public void prepare(Records records, int field) {
+    values = new String[records.size];
+    counts = new HashMap<>();
+    Map<String, String> intern = new HashMap<>();
+    for (int i = 0; i < records.size; i++) {
+      String v = TextComparator.fold(records.value(i, field));
+      if (!v.isEmpty()) {
+        v = intern.computeIfAbsent(v, k -> k);
+        values[i] = v;
+        counts.merge(v, 1, Integer::sum);
+        withValue++;
+      }
+    }
+  }
+
+  @Override
+  public int level(int a, int b) {
+    String x = values[a];
+    String y = values[b];
+    if (x == null || y == null) {
+      return MISSING;
+    }
+    return x.equals(y) ? 1 : 0;
+  }
+
+  @Override
+  public double termFactor(int a, int b, int level, double uLevel) {
+    if (level != 1 || withValue == 0) {
+      return 1.0;
+    }
+    double p = counts.getOrDefault(values[a], 1) / (double) withValue;
+    return NameComparator.clamp(uLevel / p);
+  }
+
+  @Override
+  public void blockingKeys(int rec, Consumer<String> keys) {
+    if (values[rec] != null) {
+      keys.accept(values[rec]);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package org.sijill.linkage.compare;
+
+import java.util.function.Consumer;
+import org.sijill.linkage.FieldSpec;
+import org.sijill.linkage.internal.Records;
+
+/**
+ * Compares one field of two records on a few ordered levels (0 = disagree, {@code levels()-1} =
+ * agree exactly), or -1 when either value is missing — missing is never disagreement.
+ *
+ * <p>Implementations prepare every record's value once (normalise, tokenise, parse) so that the
+ * per-pair work is only the comparison.
+ */
+public sealed interface FieldComparator
+    permits NameComparator, TextComparator, ExactComparator, NumberComparator, DateComparator {
+
+  int MISSING = -1;
+
+  /** Number of levels (≤ 7). */
+  int levels();
+
+  /** Short description of each level, for docs and verbose output. */
+  String label(int level);
+
+  /** Prepares the values of all records; called once before any {@link #level}. */
+  void prepare(Records records, int field);
+
+  int level(int a, int b);
+
+  /**
+   * Term-frequency factor for an agreement: how much more (or less) telling this agreement is than
+   * the level's average, {@code u(level) / P(a random record shares this value)}; 1 by default.
+   */
+  default double termFactor(int a, int b, int level, double uLevel) {
+    return 1.0;
+  }
+
+  /** Blocking keys of a record for this field (may emit nothing). */
+  default void blockingKeys(int rec, Consumer<String> keys) {}
+
+  static FieldComparator of(FieldSpec spec) {
+    return switch (spec.kind()) {
+      case NAME -> new NameComparator();
+      case TEXT -> new TextComparator();
+      case EXACT -> new ExactComparator();
+      case NUMBER -> new NumberComparator();
+      case DATE -> new DateComparator(spec.format());
+    };
+  }
+}

@@ -1,0 +1,195 @@
+package org.sijill.linkage.names;
+
+import java.util.List;
+
+/**
+ * The best one-to-one alignment of two tokenised names, order-free: given, father, grandfather and
+ * family names may come in any order, and the shorter name may lack some of them.
+ *
+ * <p>Greedy on the similarity matrix (highest pair first); names have a handful of tokens, so this
+ * equals the optimal assignment in practice and costs a few dozen comparisons.
+ *
+ * @param mean mean similarity of the aligned pairs (0 when a side is empty)
+ * @param aligned number of aligned pairs (= the shorter name's token count)
+ * @param strong aligned pairs with similarity ≥ 0.88
+ * @param exact aligned pairs with similarity 1
+ * @param longer token count of the longer name
+ * @param minSimilarity the weakest aligned pair
+ * @param strongTokens indexes into the first name's tokens of the strong pairs, as a bit set
+ * @param conflicts aligned pairs of two names known to differ (Khaled vs Mahmoud) or with nothing
+ *     alike: the mark of relatives, not of spelling variants
+ * @param shifted the shorter name is the longer one without its first token, aligned in place
+ *     (Khaled Mustafa al-Nader inside Hasan Khaled Mustafa al-Nader): a father and his son, since a
+ *     list drops a father's or grandfather's name, not the person's own given name
+ */
+public record NameComparison(
+    double mean,
+    int aligned,
+    int strong,
+    int exact,
+    int longer,
+    double minSimilarity,
+    long strongTokens,
+    int conflicts,
+    boolean shifted,
+    boolean ordered) {
+
+  public static final double STRONG = 0.88;
+
+  /**
+   * A keying error ({@link NameToken#TYPO}) as the similarity cache stores it: {@link
+   * TokenSimilarities} keeps floats, slightly below the double value.
+   */
+  public static final double TYPO_CUT = (float) NameToken.TYPO;
+
+  public static NameComparison of(List<NameToken> a, List<NameToken> b) {
+    return of(a.toArray(new NameToken[0]), b.toArray(new NameToken[0]), null);
+  }
+
+  private static final ThreadLocal<double[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new double[64]);
+  private static final ThreadLocal<int[]> PARTNERS = ThreadLocal.withInitial(() -> new int[128]);
+
+  /** As {@link #of(List, List)}, with an optional cache of token similarities. */
+  public static NameComparison of(NameToken[] a, NameToken[] b, TokenSimilarities cache) {
+    return of(a, b, null, null, cache);
+  }
+
+  /**
+   * As {@link #of(List, List)}; {@code ia}/{@code ib} are the tokens' numbers in {@code cache} (-1
+   * when not cached), or null. Allocation-free for names up to 8 × 8 tokens: this runs for every
+   * candidate pair.
+   */
+  public static NameComparison of(
+      NameToken[] a, NameToken[] b, int[] ia, int[] ib, TokenSimilarities cache) {
+    int n = a.length;
+    int m = b.length;
+    if (n == 0 || m == 0) {
+      return new NameComparison(0, 0, 0, 0, Math.max(n, m), 0, 0, 0, false, true);
+    }
+    if (n > 63 || m > 63) {
+      return of(java.util.Arrays.copyOf(a, 63), java.util.Arrays.copyOf(b, 63), null);
+    }
+    double[] sim = n * m <= 64 ? SCRATCH.get() : new double[n * m];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < m; j++) {
+        double v;
+        if (cache == null) {
+          v = a[i].similarity(b[j]);
+        } else if (ia != null) {
+          v = cache.get(ia[i], ib[j], a[i], b[j]);
+        } else {
+          v = cache.get(a[i], b[j]);
+        }
+        sim[i * m + j] = v;
+      }
+    }
+    int k = Math.min(n, m);
+    long usedA = 0;
+    long usedB = 0;
+    double sum = 0;
+    int strong = 0;
+    int exact = 0;
+    double min = 1;
+    long strongBits = 0;
+    int conflicts = 0;
+    int partnerOfA0 = -1;
+    int partnerOfA1 = -1;
+    int[] partner = PARTNERS.get(); // partner[i] for a's tokens, partner[64 + j] for b's
+    java.util.Arrays.fill(partner, 0, n, -1);
+    java.util.Arrays.fill(partner, 64, 64 + m, -1);
+    for (int step = 0; step < k; step++) {
+      int bi = -1;
+      int bj = -1;
+      double best = -1;
+      for (int i = 0; i < n; i++) {
+        if ((usedA & (1L << i)) != 0) {
+          continue;
+        }
+        for (int j = 0; j < m; j++) {
+          // ties go to the same position, which keeps "given with given" when both are equal
+          double s = sim[i * m + j] + (i == j ? 1e-9 : 0);
+          if ((usedB & (1L << j)) == 0 && s > best) {
+            best = s;
+            bi = i;
+            bj = j;
+          }
+        }
+      }
+      usedA |= 1L << bi;
+      usedB |= 1L << bj;
+      partner[bi] = bj;
+      partner[64 + bj] = bi;
+      if (bi == 0) {
+        partnerOfA0 = bj;
+      } else if (bi == 1) {
+        partnerOfA1 = bj;
+      }
+      double s = sim[bi * m + bj];
+      sum += s;
+      min = Math.min(min, s);
+      if (s >= STRONG) {
+        strong++;
+        strongBits |= 1L << bi;
+      }
+      if (s >= 1.0) {
+        exact++;
+      }
+      if ((s < 0.6 && a[bi].conflicts(b[bj])) || s < 0.45) {
+        conflicts++; // known to differ, or nothing alike (عبد الكريم vs علاء)
+      }
+    }
+    boolean shifted = false;
+    if (n > m && (usedA & 1L) == 0 && partnerOfA1 == 0) {
+      shifted = true; // a's first token unused, b's first token is a's second
+    } else if (m > n && (usedB & 1L) == 0 && partnerOfA0 == 1) {
+      shifted = true;
+    }
+    boolean ordered = n < 2 || m < 2 || inOrder(partner, sim, n, m);
+    return new NameComparison(
+        sum / k, k, strong, exact, Math.max(n, m), min, strongBits, conflicts, shifted, ordered);
+  }
+
+  /**
+   * Whether the alignment reads both names in one of the two orders lists use: given name first and
+   * family name last, or family name first and given name second. It fails when the given names
+   * align with other positions (Salih Hussain Rakkawi vs Hussain Salih Rakkawi: son and father, or
+   * brothers, not one person).
+   */
+  private static boolean inOrder(int[] partner, double[] sim, int n, int m) {
+    for (int rx = 0; rx < 2; rx++) {
+      int gx = rx == 0 ? 0 : 1;
+      int fx = rx == 0 ? n - 1 : 0;
+      for (int ry = 0; ry < 2; ry++) {
+        int gy = ry == 0 ? 0 : 1;
+        int fy = ry == 0 ? m - 1 : 0;
+        boolean given = aligns(partner, sim, m, gx, gy);
+        boolean family =
+            aligns(partner, sim, m, fx, fy) || (partner[fx] == -1 && partner[64 + fy] == -1);
+        if (given && family) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether x's token i is aligned with y's token j, or could be in an alignment just as good: with
+   * a name repeated (Ahmad Ahmad, Muhammad Muhammad al-Mahmoud) the greedy choice between the two
+   * equal tokens is arbitrary, and swapping the two partners costs nothing.
+   */
+  private static boolean aligns(int[] partner, double[] sim, int m, int i, int j) {
+    int pj = partner[i];
+    if (pj == j) {
+      return true;
+    }
+    int pi = partner[64 + j];
+    if (pj < 0 || pi < 0) {
+      return false;
+    }
+    double now = sim[i * m + pj] + sim[pi * m + j];
+    double swapped = sim[i * m + j] + sim[pi * m + pj];
+    return swapped >= now - 1e-6;
+  }
+}

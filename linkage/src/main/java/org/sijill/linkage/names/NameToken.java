@@ -1,0 +1,146 @@
+package org.sijill.linkage.names;
+
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * One normalised token of a name with what comparison needs.
+ *
+ * @param text the normalised token (Arabic script or lower-case ASCII)
+ * @param canonical the normalised Arabic names it can stand for when the lexicon knows it, else
+ *     null
+ * @param canonicalSkeletons the skeletons of those Arabic names (null when unknown)
+ * @param skeleton its consonant skeleton ({@link Skeleton})
+ * @param vowelFolded for a Latin token, its text with vowels folded ({@link
+ *     NameLexicon#foldVowels}), computed once since conflicts are checked for every candidate pair;
+ *     null for Arabic
+ */
+public record NameToken(
+    String text,
+    Set<String> canonical,
+    Set<String> canonicalSkeletons,
+    String skeleton,
+    String vowelFolded) {
+
+  public static NameToken of(String normalisedToken) {
+    Set<String> forms = NameLexicon.instance().arabicForms(normalisedToken);
+    Set<String> skels = null;
+    if (forms != null) {
+      skels = new HashSet<>();
+      for (String f : forms) {
+        skels.add(Skeleton.of(f));
+      }
+      skels = Set.copyOf(skels);
+    }
+    String folded =
+        ArabicText.containsArabic(normalisedToken) ? null : NameLexicon.foldVowels(normalisedToken);
+    return new NameToken(normalisedToken, forms, skels, Skeleton.of(normalisedToken), folded);
+  }
+
+  /**
+   * Similarity in [0, 1]: 1 for the same name (same text, or spellings attested for one Arabic
+   * name); at most 0.5 for two names the lexicon knows apart, even of the same consonant shape
+   * (Mahmoud vs Muhammad, Hussein vs Hassan); 0.9 for an equal skeleton otherwise (a cross-script
+   * or unattested spelling); otherwise a scaled Jaro-Winkler (typos).
+   */
+  /**
+   * Similarity of skeletons one edit apart when the lexicon does not know both tokens: below {@link
+   * NameComparison#STRONG}, so a name with a typo lands in its own comparison level.
+   */
+  public static final double TYPO = 0.86;
+
+  public double similarity(NameToken o) {
+    if (text.equals(o.text)) {
+      return 1.0;
+    }
+    boolean bothKnown = canonical != null && o.canonical != null;
+    if (bothKnown && !Collections.disjoint(canonical, o.canonical)) {
+      return 1.0;
+    }
+    if (bothKnown && conflicts(o)) {
+      return Math.min(0.5, JaroWinkler.similarity(skeleton, o.skeleton));
+    }
+    boolean crossTypo = crossScriptTypo(o);
+    if (crossTypo && bothKnown && !vowelVariant(o)) {
+      // نيل for Nabil, راي for Rami: a letter dropped from a spelling the lexicon attests for the
+      // Latin name; the typo level, though the Arabic token is itself a known word
+      return TYPO;
+    }
+    if (skeleton.equals(o.skeleton) && !skeleton.isEmpty()) {
+      return 0.9;
+    }
+    double s = 0.85 * JaroWinkler.similarity(skeleton, o.skeleton);
+    if (ArabicText.containsArabic(text) == ArabicText.containsArabic(o.text)) {
+      s = Math.max(s, 0.95 * JaroWinkler.similarity(text, o.text));
+    }
+    if (crossTypo // عاء for Alaa
+        || !bothKnown
+            && skeleton.length() + o.skeleton.length() >= 3
+            && EditDistance.withinOne(skeleton, o.skeleton)) {
+      // one consonant dropped, doubled or mistyped (أمد for أحمد, Uar for Omar): Jaro-Winkler is
+      // near zero on such short skeletons, yet a keying error is far likelier than another name
+      s = Math.max(s, TYPO);
+    }
+    return s;
+  }
+
+  /**
+   * Known to be different names: the Arabic names each can stand for are disjoint, yet some share a
+   * skeleton, so the skeleton alone would have confused them. Typos and unattested spellings of the
+   * same name do not conflict, nor does a Latin spelling that is a vowel variant of an attested
+   * spelling of the Arabic name (Basil for باسل, attested as Basel; see {@link
+   * NameLexicon#vowelVariant}).
+   */
+  public boolean conflicts(NameToken o) {
+    if (canonical == null || o.canonical == null || !Collections.disjoint(canonical, o.canonical)) {
+      return false;
+    }
+    boolean arabic = ArabicText.containsArabic(text);
+    if (arabic == ArabicText.containsArabic(o.text)) {
+      // one keying error away: a typo that happens to be another name
+      return JaroWinkler.similarity(text, o.text) < 0.9;
+    }
+    // one keying error, as within one script; or Basil for باسل
+    return !crossScriptTypo(o) && !vowelVariant(o);
+  }
+
+  /**
+   * Basil for باسل: the Latin token is a vowel variant of an attested spelling of the Arabic one,
+   * though attested only for باسيل. Cross-script tokens only.
+   */
+  private boolean vowelVariant(NameToken o) {
+    NameLexicon lex = NameLexicon.instance();
+    return ArabicText.containsArabic(text)
+        ? lex.vowelVariant(text, o.vowelFolded)
+        : lex.vowelVariant(o.text, vowelFolded);
+  }
+
+  /**
+   * One token Arabic, the other Latin, and the Arabic text is an Arabic form the lexicon gives for
+   * the Latin token with one letter dropped: a typo in the Arabic list (نيل for نبيل against Nabil,
+   * راي for رامي against Rami), not another name. Only a dropped letter: one letter changed turns
+   * many names into others (هادي / هاني), and at 100k records counting those as typos cost more
+   * than it gained.
+   */
+  boolean crossScriptTypo(NameToken o) {
+    boolean arabic = ArabicText.containsArabic(text);
+    if (arabic == ArabicText.containsArabic(o.text)) {
+      return false;
+    }
+    NameToken ar = arabic ? this : o;
+    NameToken lat = arabic ? o : this;
+    if (lat.canonical == null || ar.text.length() < 3) {
+      return false;
+    }
+    if (ar.canonical != null && ar.skeleton.equals(lat.skeleton)) {
+      return false; // حسن against Hussein: two names that differ only in a long vowel
+    }
+    for (String form : lat.canonical) {
+      if (form.length() == ar.text.length() + 1 && EditDistance.withinOne(ar.text, form)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,212 @@
+package org.sijill.linkage.names;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a name into normalised tokens, in either script.
+ *
+ * <ul>
+ *   <li>The article is optional: ال, al-, el-, "Al " and the assimilated forms (ash-, ad-, ar-…)
+ *       are dropped, so الحسن = al-Hasan = Alhasan = Hasan.
+ *   <li>"Servant of" compounds are one name: عبد الرحمن = عبدالرحمن = Abd al-Rahman = Abdul Rahman
+ *       = Abdelrahman = Abdurrahman, all {@code abdrahman} / {@code عبدرحمن}.
+ *   <li>Abu is never folded into Abd: they are different words (father of / servant of).
+ *   <li>"Father of" compounds (a kunya, or a family name) are one name too: أبو علي = ابوعلي = Abu
+ *       Ali = Abou Ali, {@code ابوعلي} / {@code abuali}; two people named Samir Abu Bilal and Bilal
+ *       Abu Samir no longer hold the same tokens.
+ * </ul>
+ */
+public final class NameTokens {
+  private NameTokens() {}
+
+  private static final Set<String> ARTICLES = Set.of("al", "el", "ul", "il");
+  private static final Set<String> SUN_ARTICLES =
+      Set.of("as", "ash", "ad", "ar", "at", "az", "an", "ath", "adh", "es", "ed", "er", "en");
+  private static final Set<String> ABD_FORMS =
+      Set.of("abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "abdou", "abdil");
+  private static final Set<String> ABU_FORMS = Set.of("ابو", "abu", "abou", "abo", "aboo");
+
+  /**
+   * Abu with a keying error, as a word before a name: اب and او (a letter dropped from ابو; neither
+   * is a name, nor a word that precedes one in a name) and Latin ab + o/u (Aboou, Abuu).
+   */
+  private static final Pattern ABU_TYPO = Pattern.compile("اب|او|ab[ou]{1,3}");
+
+  private static final Pattern ABD_GLUED =
+      Pattern.compile(
+          "abd(?:oul|ul|el|al|ol|il|ur|er|ar|us|es|as|un|en|an|ud|ed|ad|ut|et|at|uz|ez|az|ou|u)?"
+              + "([a-z]{3,})");
+
+  /** Latin glued forms that look like al+name but are names in their own right. */
+  private static final Set<String> NOT_ARTICLE =
+      Set.of(
+          "alwan", "alban", "almas", "alim", "alma", "elham", "elias", "elyas", "alaa", "alia",
+          "aloush", "alloush");
+
+  // compiled once: String.split compiles its pattern at every call, once per record and field
+  private static final Pattern WORD_BREAK = Pattern.compile("[\\s\\u00A0,;/()\\[\\]\"\\.]+");
+  private static final Pattern HYPHENS = Pattern.compile("[-‐‑–—_]+");
+  private static final Pattern SPACES = Pattern.compile(" +");
+
+  /** The normalised tokens of a name; empty for a blank name. */
+  static List<String> of(String name) {
+    if (name == null || name.isBlank()) {
+      return List.of();
+    }
+    List<String> raw = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    // Split into script-homogeneous words; keep track of hyphen-joined articles.
+    String folded = ArabicText.normalise(name);
+    List<String> words = new ArrayList<>();
+    for (String part : WORD_BREAK.split(folded)) {
+      if (!part.isEmpty()) {
+        words.add(part);
+      }
+    }
+    for (String w : words) {
+      if (ArabicText.containsArabic(w)) {
+        cur.setLength(0);
+        for (int i = 0; i < w.length(); i++) {
+          char c = w.charAt(i);
+          if (ArabicText.isArabic(c) && Character.isLetterOrDigit(c)) {
+            cur.append(c);
+          }
+        }
+        if (cur.length() > 0) {
+          raw.add(cur.toString());
+        }
+      } else {
+        // A hyphenated article (ash-Shami) is an article whatever its assimilated form.
+        String[] hy = HYPHENS.split(w);
+        for (int h = 0; h < hy.length; h++) {
+          String f = LatinText.fold(hy[h]).trim();
+          if (f.isEmpty()) {
+            continue;
+          }
+          boolean hyphenArticle =
+              h < hy.length - 1 && (ARTICLES.contains(f) || SUN_ARTICLES.contains(f));
+          if (hyphenArticle) {
+            raw.add("al");
+            continue;
+          }
+          for (String t : SPACES.split(f)) {
+            if (!t.isEmpty()) {
+              raw.add(t);
+            }
+          }
+        }
+      }
+    }
+    return joinCompounds(raw);
+  }
+
+  /**
+   * The tokens record linkage compares: as {@link #of}, with each "father of" compound (a kunya or
+   * a family name) joined into one token, أبو علي = ابوعلي = Abu Ali = Abou Ali ({@code ابوعلي} /
+   * {@code abuali}). Compared as separate tokens, Samir Muhammad Abu Bilal and Bilal Muhammad Abu
+   * Samir hold the same tokens, in another order, and look like one name.
+   */
+  public static List<String> forComparison(String name) {
+    List<String> toks = of(name);
+    List<String> out = null;
+    for (int i = 0; i < toks.size(); i++) {
+      String t = toks.get(i);
+      if (isAbu(t) && i + 1 < toks.size()) {
+        String next = toks.get(i + 1);
+        boolean arabic = arabic(t);
+        if (arabic == arabic(next) && !isAbu(next)) {
+          if (out == null) {
+            out = new ArrayList<>(toks.subList(0, i));
+          }
+          out.add((arabic ? "ابو" : "abu") + next);
+          i++;
+          continue;
+        }
+      }
+      if (out != null) {
+        out.add(t);
+      }
+    }
+    return out == null ? toks : out;
+  }
+
+  private static boolean isAbu(String t) {
+    return ABU_FORMS.contains(t) || ABU_TYPO.matcher(t).matches();
+  }
+
+  private static List<String> joinCompounds(List<String> raw) {
+    List<String> out = new ArrayList<>(raw.size());
+    for (int i = 0; i < raw.size(); i++) {
+      String t = raw.get(i);
+      if (t.equals("عبد") || ABD_FORMS.contains(t)) {
+        int j = i + 1;
+        while (j < raw.size() && ARTICLES.contains(raw.get(j))) {
+          j++;
+        }
+        if (j < raw.size() && !isAbdLike(raw.get(j))) {
+          String next = stripArticle(raw.get(j));
+          boolean arabic = ArabicText.containsArabic(t);
+          if (arabic == ArabicText.containsArabic(next)) {
+            out.add(arabic ? "عبد" + next : abdGlued("abd" + next));
+            i = j;
+            continue;
+          }
+        }
+        out.add(arabic(t) ? t : "abd");
+        continue;
+      }
+      if (ARTICLES.contains(t)) {
+        continue; // a free-standing article: "Al Hasan"
+      }
+      String s = stripArticle(t);
+      if (s.startsWith("عبد") && s.length() > 3) {
+        String rest = s.substring(3);
+        out.add("عبد" + (rest.startsWith("ال") && rest.length() > 3 ? rest.substring(2) : rest));
+      } else if (s.startsWith("abd") && !ABD_FORMS.contains(s)) {
+        out.add(abdGlued(s));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static boolean isAbdLike(String t) {
+    return t.equals("عبد") || ABD_FORMS.contains(t);
+  }
+
+  private static boolean arabic(String t) {
+    return ArabicText.containsArabic(t);
+  }
+
+  private static String abdGlued(String s) {
+    Matcher m = ABD_GLUED.matcher(s);
+    if (m.matches()) {
+      return "abd" + stripArticle(m.group(1));
+    }
+    return s;
+  }
+
+  /** Drops a leading article from one token (ال… ≥ 2 letters left; al…/el… see below). */
+  static String stripArticle(String t) {
+    if (t.startsWith("ال") && t.length() >= 4) {
+      return t.substring(2);
+    }
+    if ((t.startsWith("al") || t.startsWith("el")) && !NOT_ARTICLE.contains(t)) {
+      // al+consonant needs 3 letters after it (Alhasan), al+vowel 4 (Alomar, not Alali or Alawi)
+      int need = isVowel(t.charAt(2 < t.length() ? 2 : 0)) ? 4 : 3;
+      if (t.length() - 2 >= need) {
+        return t.substring(2);
+      }
+    }
+    return t;
+  }
+
+  private static boolean isVowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+  }
+}

@@ -1,0 +1,70 @@
+package org.sijill.linkage.names;
+
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Memo of {@link NameToken#similarity} for the most frequent tokens of a field. Why: the same few
+ * hundred names (Muhammad, Ahmad, al-Hasan…) are compared against each other millions of times, and
+ * Jaro-Winkler on their skeletons and spellings dominated the run time. Tokens are numbered by
+ * decreasing frequency; pairs of the first {@link #SIZE} are kept in a dense table (16 MB), others
+ * computed each time. Tokens are the comparator's shared instances, looked up by identity.
+ * Concurrent fills write the same value, so no locking is needed.
+ *
+ * <p>Every similarity it returns is rounded to float, the table's precision, whether kept or not:
+ * the cuts ({@link NameComparison#TYPO_CUT}) are float values, and a typo between two rare tokens
+ * (0.86 as a double, just below the float cut) fell to a lower level than the same typo between two
+ * frequent ones — at a million records most typo tokens are rare.
+ */
+public final class TokenSimilarities {
+  static final int SIZE = 2048;
+
+  private final Map<NameToken, Integer> ids;
+  private final float[] table = new float[SIZE * SIZE];
+
+  /**
+   * @param byFrequency distinct tokens, most frequent first
+   */
+  public TokenSimilarities(NameToken[] byFrequency) {
+    ids = new IdentityHashMap<>();
+    for (int i = 0; i < Math.min(SIZE, byFrequency.length); i++) {
+      ids.put(byFrequency[i], i);
+    }
+    Arrays.fill(table, Float.NaN);
+  }
+
+  /** The token's number in the table, or -1. */
+  public int id(NameToken t) {
+    Integer x = ids.get(t);
+    return x == null ? -1 : x;
+  }
+
+  public double get(int x, int y, NameToken a, NameToken b) {
+    if (x < 0 || y < 0) {
+      return (float) a.similarity(b);
+    }
+    int k = x * SIZE + y;
+    float v = table[k];
+    if (Float.isNaN(v)) {
+      v = (float) a.similarity(b);
+      table[k] = v;
+    }
+    return v;
+  }
+
+  public double get(NameToken a, NameToken b) {
+    Integer x = ids.get(a);
+    Integer y = ids.get(b);
+    if (x == null || y == null) {
+      return (float) a.similarity(b);
+    }
+    int k = x * SIZE + y;
+    float v = table[k];
+    if (Float.isNaN(v)) {
+      v = (float) a.similarity(b);
+      table[k] = v;
+    }
+    return v;
+  }
+}

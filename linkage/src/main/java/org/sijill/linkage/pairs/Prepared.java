@@ -1,0 +1,123 @@
+package org.sijill.linkage.pairs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import java.util.stream.IntStream;
+import org.sijill.linkage.FieldSpec;
+import org.sijill.linkage.Linker;
+import org.sijill.linkage.Mode;
+import org.sijill.linkage.Settings;
+import org.sijill.linkage.Source;
+import org.sijill.linkage.blocking.Blocker;
+import org.sijill.linkage.compare.FieldComparator;
+import org.sijill.linkage.internal.Records;
+
+/**
+ * The input records of one linkage run with every compared field prepared (normalised, tokenised,
+ * parsed, value frequencies counted): what each step of the pair-level work ({@link PairWork})
+ * reads. Built the same way wherever it is built, so a copy built on another machine from the same
+ * sources gives the same blocking keys, comparison vectors and scores.
+ */
+public final class Prepared {
+  public final Settings settings;
+  public final Mode mode;
+  public final Records records;
+  public final List<FieldComparator> comps;
+  private volatile Blocker blocker;
+
+  private Prepared(Settings settings, Mode mode, List<Source> sources) {
+    this.settings = settings;
+    this.mode = mode;
+    this.records = new Records(sources, settings);
+    List<FieldComparator> c = new ArrayList<>();
+    for (FieldSpec f : settings.fields()) {
+      c.add(FieldComparator.of(f));
+    }
+    IntStream.range(0, c.size()).parallel().forEach(f -> c.get(f).prepare(records, f));
+    this.comps = List.copyOf(c);
+  }
+
+  /** Reads and prepares the sources (records are numbered in source order, then row order). */
+  public static Prepared of(Settings settings, Mode mode, List<Source> sources) {
+    return new Prepared(settings, mode, sources);
+  }
+
+  /** Number of records. */
+  public int size() {
+    return records.size;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public Mode mode() {
+    return mode;
+  }
+
+  /** The input sources, in record order. */
+  public List<Source> sources() {
+    return records.sources;
+  }
+
+  /** The blocker, indexed on first use (split values and sort ranks of every record). */
+  Blocker blocker() {
+    Blocker b = blocker;
+    if (b == null) {
+      synchronized (this) {
+        b = blocker;
+        if (b == null) {
+          b = new Blocker(settings, mode, comps);
+          b.index(records);
+          blocker = b;
+        }
+      }
+    }
+    return b;
+  }
+
+  /**
+   * Emits the blocking keys of record {@code rec}. A key packs the block (its top 40 bits, {@link
+   * #block(long)}) and the record index (low 24 bits); all keys of one block, sorted, go to {@link
+   * #blockPairs}.
+   */
+  public void blockingKeys(int rec, LongConsumer keys) {
+    blocker().keys(rec, keys);
+  }
+
+  /** The block a blocking key belongs to. */
+  public static long block(long key) {
+    return key >>> 24;
+  }
+
+  /** A new, empty array of blocking statistics for {@link #blockPairs}. */
+  public long[] newBlockingStats() {
+    return blocker().newStats();
+  }
+
+  /** Adds blocking statistics {@code from} into {@code into}. */
+  public static void addBlockingStats(long[] into, long[] from) {
+    Blocker.addStats(into, from);
+  }
+
+  /**
+   * The candidate pairs of one block, by the single-machine rules: {@code keys[from..to)} are the
+   * block's keys in ascending order. Pairs are {@code i << 32 | j} with {@code i < j}, possibly
+   * repeated (also across blocks). Thread-safe; each thread passes its own {@code stats}.
+   */
+  public void blockPairs(long[] keys, int from, int to, LongConsumer pairs, long[] stats) {
+    blocker().block(records, keys, from, to, pairs, stats);
+  }
+
+  /** Pairs emitted and skipped per blocking key, from summed statistics. */
+  public Map<String, long[]> pairsPerBlockingKey(long[] stats) {
+    return blocker().perKey(stats);
+  }
+
+  /** The comparison vector of records {@code a} and {@code b}. */
+  public long pattern(int a, int b) {
+    return Linker.pattern(comps, a, b);
+  }
+}
