@@ -64,7 +64,7 @@ public final class LinkageUncertainty {
         MultipleSystemsEstimation.outcome(plain, single, progress);
     progress.accept("linkage uncertainty: " + m + " replicates of the linkage");
     List<MultipleSystemsEstimation.Outcome> reps = runAll(replicates, options, progress);
-    return combine(base, reps, replicates, plain);
+    return WidenOrRefuse.apply(combine(base, reps, replicates, plain), plain);
   }
 
   private static List<MultipleSystemsEstimation.Outcome> runAll(

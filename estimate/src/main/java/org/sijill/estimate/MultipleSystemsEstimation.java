@@ -26,13 +26,14 @@ public final class MultipleSystemsEstimation {
   /** Estimates one table. {@code progress} receives one line per long step. */
   public static Report estimate(
       CaptureTable table, EstimationOptions options, Consumer<String> progress) {
-    return new TableEstimation(table, options, progress).run(null).report();
+    return WidenOrRefuse.apply(
+        new TableEstimation(table, options, progress).run(null).report(), table);
   }
 
   /** Estimates the whole table, or each stratum and their sum when the data has strata. */
   public static Report estimate(
       CaptureData data, EstimationOptions options, Consumer<String> progress) {
-    return outcome(data, options, progress).report();
+    return WidenOrRefuse.apply(outcome(data, options, progress).report(), data);
   }
 
   /**

@@ -37,7 +37,15 @@ class SparseTablesReferenceTest {
     if (e.warnings() != null) {
       assertThat(e.warnings()).noneMatch(Recommendation::fatal);
     }
-    assertThat(r.recommended()).isEqualTo(e);
+    if (WidenOrRefuse.overlap(Datasets.table(dataset)) >= WidenOrRefuse.MIN_OVERLAP) {
+      assertThat(r.recommended()).isEqualTo(e);
+    } else {
+      // New Orleans pooled to 5 lists: 185 documented, 12 on two or more lists. The number is
+      // computed and kept among the estimates, but not put forward (docs/estimation.md "Widen or
+      // refuse").
+      assertThat(r.recommended()).isNull();
+      assertThat(r.warnings()).anyMatch(w -> w.startsWith("refused: only 12 documented people"));
+    }
   }
 
   @Test

@@ -51,6 +51,28 @@ record Populations(
             new double[][] {{0.45, 0.4, 0.35, 0.5}, {0.08, 0.1, 0.06, 0.12}},
             new double[] {0.4, 0.6},
             0));
+    // Families added for issue 15's coverage goal: negative list dependence, 3 and 6 lists.
+    out.add(
+        new Populations(
+            "negative dependence (list 2 avoids half of list 1)",
+            3000,
+            new double[][] {{0.3, 0.3, 0.25, 0.3}},
+            new double[] {1},
+            -0.5));
+    out.add(
+        new Populations(
+            "3 lists, independent, homogeneous",
+            2000,
+            new double[][] {{0.35, 0.3, 0.4}},
+            new double[] {1},
+            0));
+    out.add(
+        new Populations(
+            "6 lists, two groups",
+            3000,
+            new double[][] {{0.4, 0.35, 0.3, 0.45, 0.35, 0.4}, {0.15, 0.1, 0.2, 0.15, 0.1, 0.12}},
+            new double[] {0.3, 0.7},
+            0));
     return out;
   }
 
@@ -69,7 +91,8 @@ record Populations(
       for (int j = 0; j < t; j++) {
         double p = groupProbs[g][j];
         if (j == 1 && (pattern & 1) == 1) {
-          p = p + dependence * (1 - p); // list 1 picks up list 0's records
+          // dependence > 0: list 1 picks up list 0's records; < 0: list 1 avoids them
+          p = dependence >= 0 ? p + dependence * (1 - p) : p * (1 + dependence);
         }
         if (rng.nextDouble() < p) {
           pattern |= 1 << j;

@@ -1,0 +1,302 @@
+package org.sijill.estimate;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The last step of every estimate (issue 15, docs/estimation.md "Widen or refuse"): the recommended
+ * interval is kept as the method gave it only when the data and the other credible models back it.
+ *
+ * <ul>
+ *   <li><b>Refuse</b> (no recommended estimate, the reason in words) when fewer than {@value
+ *       #MIN_OVERLAP} documented people are on two or more lists (every model then extrapolates
+ *       from a handful of overlaps), when the recommended interval has no upper bound, or when the
+ *       credible estimates' intervals together span more than {@value #REFUSE_RATIO} times their
+ *       lowest bound.
+ *   <li><b>Widen</b> when another credible estimate's total lies outside the recommended 95%
+ *       interval: the interval becomes the envelope of the credible estimates' intervals (the
+ *       lowest lower and the highest upper bound), the total stays the recommended method's, and
+ *       the method's own bounds stay in {@code details} ({@code ownLower}, {@code ownUpper}).
+ * </ul>
+ *
+ * Nothing is ever narrowed. The top-level {@code details.verdict} says which branch was taken:
+ * {@code kept}, {@code widened} or {@code refused}.
+ */
+final class WidenOrRefuse {
+  /** Fewer documented people on two or more lists than this: refuse. */
+  static final int MIN_OVERLAP = 20;
+
+  /** Credible intervals together spanning more than this ratio (highest upper / lowest lower). */
+  static final double REFUSE_RATIO = 3.0;
+
+  private WidenOrRefuse() {}
+
+  /** Applies the rule to {@code r}, its strata with their own tables, and the summed top level. */
+  static Report apply(Report r, CaptureData data) {
+    List<Report> strata = r.strata();
+    if (strata != null) {
+      List<Report> settled = new ArrayList<>();
+      for (Report s : strata) {
+        CaptureTable t = s.stratum() == null ? null : data.strata().get(s.stratum());
+        settled.add(s.estimates().isEmpty() || t == null ? s : apply(s, t));
+      }
+      strata = List.copyOf(settled);
+    }
+    Report top = apply(r, data.total());
+    return new Report(
+        top.stratum(),
+        top.lists(),
+        top.documented(),
+        top.estimates(),
+        top.recommended(),
+        top.recommendedBecause(),
+        top.spread(),
+        top.warnings(),
+        top.standardModels(),
+        top.details(),
+        strata);
+  }
+
+  /** Applies the rule to one report whose estimates come from {@code table}. */
+  static Report apply(Report r, CaptureTable table) {
+    Estimate rec = r.recommended();
+    if (rec == null) {
+      return withVerdict(r, null, r.recommendedBecause(), List.of(), "refused");
+    }
+    List<Estimate> credible = credible(r, rec);
+    long overlap = overlap(table);
+    Double low = envelope(credible, true);
+    Double high = envelope(credible, false);
+    String refusal = null;
+    if (overlap < MIN_OVERLAP) {
+      refusal =
+          "only "
+              + overlap
+              + " documented "
+              + (overlap == 1 ? "person is" : "people are")
+              + " on two or more lists (fewer than "
+              + MIN_OVERLAP
+              + "): every model extrapolates from too few overlaps";
+    } else if (rec.upper() == null) {
+      refusal = "the recommended 95% interval has no upper bound";
+    } else if (low != null && high != null && high > REFUSE_RATIO * low) {
+      refusal =
+          "the credible estimates' 95% intervals together run from "
+              + format(low)
+              + " to "
+              + format(high)
+              + ", more than "
+              + (int) REFUSE_RATIO
+              + " times apart: model choice decides the number";
+    }
+    if (refusal != null) {
+      String because =
+          "No estimate is recommended: refused because "
+              + refusal
+              + ". "
+              + describe(rec)
+              + " gave "
+              + format(rec.total())
+              + bounds(rec.lower(), rec.upper())
+              + "; the spread shows what every credible model says. Report the documented count"
+              + " as a floor.";
+      String warning =
+          "refused: "
+              + refusal
+              + "; no number is recommended, report the documented count ("
+              + format(r.documented())
+              + ") as a floor and the spread as what the models say";
+      return withVerdict(r, null, because, List.of(warning), "refused");
+    }
+    List<Estimate> outside = new ArrayList<>();
+    for (Estimate e : credible) {
+      double ownLower = rec.lower() == null ? r.documented() : rec.lower();
+      if (e != rec && (e.total() < ownLower || e.total() > rec.upper())) {
+        outside.add(e);
+      }
+    }
+    if (outside.isEmpty() || low == null || high == null) {
+      return withVerdict(r, rec, r.recommendedBecause(), List.of(), "kept");
+    }
+    List<String> names = new ArrayList<>();
+    for (Estimate e : outside) {
+      names.add(describe(e) + " " + format(e.total()));
+    }
+    double lower = rec.lower() == null ? low : Math.min(low, rec.lower());
+    double upper = Math.max(high, rec.upper());
+    String reason =
+        String.join(", ", names)
+            + (outside.size() == 1 ? " lies" : " lie")
+            + " outside "
+            + describe(rec)
+            + "'s own 95% interval"
+            + bounds(rec.lower(), rec.upper());
+    Map<String, Object> details = new LinkedHashMap<>();
+    if (rec.details() != null) {
+      details.putAll(rec.details());
+    }
+    details.put("ownLower", rec.lower());
+    details.put("ownUpper", rec.upper());
+    details.put("widenedBecause", reason);
+    Estimate widened =
+        new Estimate(
+            rec.method(),
+            rec.model(),
+            rec.total(),
+            lower,
+            upper,
+            rec.aic(),
+            rec.bic(),
+            (rec.interval() == null ? "" : rec.interval() + "; ")
+                + "widened to the envelope of the credible estimates' 95% intervals",
+            rec.selection(),
+            details,
+            rec.warnings());
+    List<Estimate> estimates = new ArrayList<>();
+    for (Estimate e : r.estimates()) {
+      estimates.add(e == rec || e.equals(rec) ? widened : e);
+    }
+    String because =
+        r.recommendedBecause()
+            + " Its interval is widened to "
+            + format(lower)
+            + "–"
+            + format(upper)
+            + ", the envelope of the credible estimates' intervals, because "
+            + reason
+            + ".";
+    String warning =
+        "widened: "
+            + reason
+            + ", so the recommended interval is the credible estimates' envelope, "
+            + format(lower)
+            + " to "
+            + format(upper);
+    Report out =
+        new Report(
+            r.stratum(),
+            r.lists(),
+            r.documented(),
+            List.copyOf(estimates),
+            widened,
+            because,
+            r.spread(),
+            r.warnings(),
+            r.standardModels(),
+            r.details(),
+            r.strata());
+    return withVerdict(out, widened, because, List.of(warning), "widened");
+  }
+
+  /** The credible estimates: those the spread is taken over (always including the recommended). */
+  private static List<Estimate> credible(Report r, Estimate rec) {
+    List<Estimate> out = new ArrayList<>();
+    Report.Spread s = r.spread();
+    if (s == null || s.from() == null) {
+      out.add(rec);
+      return out;
+    }
+    for (Estimate e : r.estimates()) {
+      boolean member = false;
+      for (Report.Member m : s.from()) {
+        if (m.method().equals(e.method())
+            && m.model().equals(e.model())
+            && m.total() == e.total()) {
+          member = true;
+          break;
+        }
+      }
+      if (member || e == rec) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  private static Double envelope(List<Estimate> credible, boolean lower) {
+    Double out = null;
+    for (Estimate e : credible) {
+      Double b = lower ? e.lower() : e.upper();
+      if (b == null) {
+        if (!lower) {
+          return null; // an unbounded credible interval: no finite envelope
+        }
+        continue;
+      }
+      out = out == null ? b : lower ? Math.min(out, b) : Math.max(out, b);
+    }
+    return out;
+  }
+
+  /** Documented people on two or more lists. */
+  static long overlap(CaptureTable t) {
+    long n = 0;
+    for (int p = 0; p < 1 << t.listCount(); p++) {
+      if (Integer.bitCount(p) >= 2) {
+        n += t.count(p);
+      }
+    }
+    return n;
+  }
+
+  private static Report withVerdict(
+      Report r, Estimate rec, String because, List<String> extra, String verdict) {
+    List<String> warnings = new ArrayList<>(r.warnings() == null ? List.of() : r.warnings());
+    if (rec == null && r.recommended() != null) {
+      warnings.removeIf(w -> w.startsWith("no method gave a usable estimate"));
+    }
+    warnings.addAll(extra);
+    Map<String, Object> details = new LinkedHashMap<>();
+    if (r.details() != null) {
+      details.putAll(r.details());
+    }
+    details.put("verdict", verdict);
+    return new Report(
+        r.stratum(),
+        r.lists(),
+        r.documented(),
+        r.estimates(),
+        rec,
+        because,
+        r.spread(),
+        List.copyOf(warnings),
+        r.standardModels(),
+        java.util.Collections.unmodifiableMap(details),
+        r.strata());
+  }
+
+  private static String describe(Estimate e) {
+    if (!e.method().equals("loglinear")) {
+      return e.method().toUpperCase(Locale.ROOT) + " (" + e.model() + ")";
+    }
+    String sel = e.selection() == null ? "" : e.selection();
+    String which =
+        sel.startsWith("lowest BIC")
+            ? "BIC-best "
+            : sel.startsWith("lowest AIC")
+                ? "AIC-best "
+                : sel.startsWith("SparseMSE") ? "SparseMSE stepwise " : "";
+    return "log-linear " + which + "(" + e.model() + ")";
+  }
+
+  private static String bounds(Double lower, Double upper) {
+    if (lower == null && upper == null) {
+      return "";
+    }
+    return " ["
+        + (lower == null ? "?" : format(lower))
+        + ", "
+        + (upper == null ? "?" : format(upper))
+        + "]";
+  }
+
+  private static String format(double x) {
+    DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    return f.format(x);
+  }
+}

@@ -1,0 +1,197 @@
+package org.sijill.estimate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The last step of every estimate: keep, widen or refuse the recommended interval. */
+class WidenOrRefuseTest {
+  /** Three lists, 1,000 documented, 300 of them on two or more lists (for the rule alone). */
+  private static final CaptureTable OVERLAPPING =
+      CaptureTable.of(List.of("A", "B", "C"), new long[] {0, 300, 250, 80, 150, 60, 50, 110});
+
+  private static final Estimate LCMCR =
+      new Estimate("lcmcr", "K=7", 1500, 1400.0, 1620.0, null, null, "posterior", null, null, null);
+
+  private static Estimate loglinear(String model, double total, double lower, double upper) {
+    return new Estimate(
+        "loglinear", model, total, lower, upper, 1.0, 2.0, "profile", "lowest BIC", null, null);
+  }
+
+  private static Report report(Estimate recommended, List<Estimate> credible, long documented) {
+    List<Report.Member> from = new ArrayList<>();
+    double lo = Double.MAX_VALUE;
+    double hi = 0;
+    double lower = Double.MAX_VALUE;
+    double upper = 0;
+    for (Estimate e : credible) {
+      from.add(new Report.Member(e.method(), e.model(), e.total()));
+      lo = Math.min(lo, e.total());
+      hi = Math.max(hi, e.total());
+      lower = Math.min(lower, e.lower());
+      upper = Math.max(upper, e.upper());
+    }
+    return new Report(
+        null,
+        List.of("A", "B", "C"),
+        documented,
+        credible,
+        recommended,
+        "LCMCR is recommended because its chains agree.",
+        new Report.Spread(lo, hi, credible.size(), lower, upper, "x", "y", from, "summary"),
+        List.of("an earlier warning"),
+        null,
+        Map.of("seed", 1L),
+        null);
+  }
+
+  @Test
+  void anIntervalTheOtherCredibleModelsAgreeWithIsKeptAsItIs() {
+    Report r = report(LCMCR, List.of(LCMCR, loglinear("A+B+C", 1450, 1380, 1530)), 1000);
+
+    Report out = WidenOrRefuse.apply(r, OVERLAPPING);
+
+    assertThat(out.recommended()).isEqualTo(LCMCR);
+    assertThat(out.recommendedBecause()).isEqualTo(r.recommendedBecause());
+    assertThat(out.warnings()).containsExactly("an earlier warning");
+    assertThat(out.details()).containsEntry("verdict", "kept").containsEntry("seed", 1L);
+  }
+
+  @Test
+  void aCredibleTotalOutsideTheRecommendedIntervalWidensItToTheEnvelope() {
+    Estimate high = loglinear("A*B+C", 1700, 1560, 1900);
+    Estimate low = loglinear("A+B+C", 1450, 1300, 1530);
+    Report r = report(LCMCR, List.of(LCMCR, high, low), 1000);
+
+    Report out = WidenOrRefuse.apply(r, OVERLAPPING);
+
+    Estimate rec = out.recommended();
+    assertThat(rec.method()).isEqualTo("lcmcr");
+    assertThat(rec.total()).isEqualTo(1500);
+    assertThat(rec.lower()).isEqualTo(1300.0);
+    assertThat(rec.upper()).isEqualTo(1900.0);
+    assertThat(rec.details()).containsEntry("ownLower", 1400.0).containsEntry("ownUpper", 1620.0);
+    assertThat(rec.interval())
+        .isEqualTo("posterior; widened to the envelope of the credible estimates' 95% intervals");
+    // the stored list carries the widened interval, so the row marked recommended is this one
+    assertThat(out.estimates()).containsExactly(rec, high, low);
+    assertThat(out.details()).containsEntry("verdict", "widened");
+    assertThat(out.warnings())
+        .containsExactly(
+            "an earlier warning",
+            "widened: log-linear BIC-best (A*B+C) 1,700 lies outside LCMCR (K=7)'s own 95% interval"
+                + " [1,400, 1,620], so the recommended interval is the credible estimates'"
+                + " envelope, 1,300 to 1,900");
+    assertThat(out.recommendedBecause())
+        .startsWith("LCMCR is recommended because its chains agree. Its interval is widened to")
+        .contains("1,300–1,900");
+  }
+
+  @Test
+  void tooFewPeopleOnMoreThanOneListRefusesWithTheReason() {
+    CaptureTable sparse =
+        CaptureTable.of(List.of("A", "B", "C"), new long[] {0, 400, 350, 6, 300, 5, 4, 2});
+    Report r = report(LCMCR, List.of(LCMCR), 1067);
+
+    Report out = WidenOrRefuse.apply(r, sparse);
+
+    assertThat(out.recommended()).isNull();
+    assertThat(out.details()).containsEntry("verdict", "refused");
+    assertThat(out.recommendedBecause())
+        .isEqualTo(
+            "No estimate is recommended: refused because only 17 documented people are on two"
+                + " or more lists (fewer than 20): every model extrapolates from too few"
+                + " overlaps. LCMCR (K=7) gave 1,500 [1,400, 1,620]; the spread shows what every"
+                + " credible model says. Report the documented count as a floor.");
+    assertThat(out.warnings())
+        .contains(
+            "refused: only 17 documented people are on two or more lists (fewer than 20): every"
+                + " model extrapolates from too few overlaps; no number is recommended, report"
+                + " the documented count (1,067) as a floor and the spread as what the models"
+                + " say");
+    // every estimate is still there, unchanged: refusing hides nothing
+    assertThat(out.estimates()).containsExactly(LCMCR);
+    assertThat(out.spread()).isEqualTo(r.spread());
+  }
+
+  @Test
+  void credibleIntervalsMoreThanThreefoldApartRefuse() {
+    Estimate wild = loglinear("A*B*C", 4000, 1200, 9000);
+    Report r = report(LCMCR, List.of(LCMCR, wild), 1000);
+
+    Report out = WidenOrRefuse.apply(r, OVERLAPPING);
+
+    assertThat(out.recommended()).isNull();
+    assertThat(out.recommendedBecause())
+        .startsWith(
+            "No estimate is recommended: refused because the credible estimates' 95% intervals"
+                + " together run from 1,200 to 9,000, more than 3 times apart");
+  }
+
+  @Test
+  void aRecommendedIntervalWithoutUpperBoundRefuses() {
+    Estimate open =
+        new Estimate(
+            "loglinear", "A*B", 1500, 1200.0, null, 1.0, 2.0, null, "lowest BIC", null, null);
+    Report withSpread =
+        new Report(
+            null,
+            List.of("A", "B", "C"),
+            1000,
+            List.of(open),
+            open,
+            "because",
+            null,
+            List.of(),
+            null,
+            null,
+            null);
+
+    Report out = WidenOrRefuse.apply(withSpread, OVERLAPPING);
+
+    assertThat(out.recommended()).isNull();
+    assertThat(out.recommendedBecause())
+        .startsWith(
+            "No estimate is recommended: refused because the recommended 95% interval has"
+                + " no upper bound");
+  }
+
+  @Test
+  void aRealEstimateOnATableWithFewOverlapsIsRefusedEndToEnd() {
+    CaptureTable sparse =
+        CaptureTable.of(List.of("A", "B", "C"), new long[] {0, 400, 350, 6, 300, 5, 4, 2});
+
+    Report out =
+        MultipleSystemsEstimation.estimate(
+            sparse, EstimationOptions.defaults(7).withLcmcr(0, 2_000, 1_000, 2, 2), line -> {});
+
+    assertThat(out.recommended()).isNull();
+    assertThat(out.estimates()).isNotEmpty();
+    assertThat(out.details()).containsEntry("verdict", "refused");
+    assertThat(out.warnings()).anyMatch(w -> w.startsWith("refused: only 17 documented people"));
+    assertThat(out.warnings()).noneMatch(w -> w.startsWith("no method gave a usable estimate"));
+  }
+
+  @Test
+  void everyRealEstimateSaysWhichBranchItTook() {
+    // the expected counts of 2,000 people on three independent lists (p 0.4, 0.35, 0.3)
+    CaptureTable independent =
+        CaptureTable.of(List.of("A", "B", "C"), new long[] {0, 364, 294, 196, 234, 156, 126, 84});
+    Report out =
+        MultipleSystemsEstimation.estimate(
+            independent,
+            EstimationOptions.defaults(7).withLcmcr(0, 2_000, 1_000, 2, 2),
+            line -> {});
+
+    assertThat(out.details().get("verdict")).as(out.recommendedBecause()).isIn("kept", "widened");
+    assertThat(out.recommended()).isNotNull();
+    assertThat(out.estimates()).contains(out.recommended());
+    if (out.details().get("verdict").equals("widened")) {
+      assertThat(out.recommended().lower()).isEqualTo(out.spread().lower());
+      assertThat(out.recommended().upper()).isEqualTo(out.spread().upper());
+    }
+  }
+}
