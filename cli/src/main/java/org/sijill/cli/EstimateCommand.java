@@ -262,17 +262,22 @@ final class EstimateCommand implements Callable<Integer> {
     Estimate e = r.recommended();
     StringBuilder sb = new StringBuilder();
     sb.append(String.format("documented: %,d on %d lists%n", r.documented(), r.lists().size()));
+    Object verdict = r.details() == null ? null : r.details().get("verdict");
     if (e == null) {
-      sb.append("no usable estimate; see warnings");
+      sb.append(
+          "refused".equals(verdict) && !r.estimates().isEmpty()
+              ? "no recommended estimate: refused (see why and range)"
+              : "no usable estimate; see warnings");
     } else {
       sb.append(
           String.format(
-              "recommended: %s (%s) %,.0f, 95%% %s%s",
+              "recommended: %s (%s) %,.0f, 95%% %s%s%s",
               e.method(),
               e.model(),
               e.total(),
               e.lower() == null ? "?" : String.format("%,.0f", e.lower()),
-              e.upper() == null ? " to ?" : String.format(" to %,.0f", e.upper())));
+              e.upper() == null ? " to ?" : String.format(" to %,.0f", e.upper()),
+              "widened".equals(verdict) ? " (widened to the credible estimates' envelope)" : ""));
     }
     if (r.recommendedBecause() != null) {
       sb.append(System.lineSeparator()).append("why: ").append(r.recommendedBecause());

@@ -57,6 +57,82 @@ class EstimateCommandTest {
   }
 
   @Test
+  void tooFewPeopleOnTwoListsIsRefusedWithTheReasonOnScreen() throws Exception {
+    Path f = dir.resolve("sparse.csv");
+    // 368 documented, 14 of them on two or more lists
+    Files.writeString(
+        f, "A,B,C,count\n1,0,0,247\n0,1,0,49\n1,1,0,2\n0,0,1,60\n1,0,1,5\n" + "0,1,1,4\n1,1,1,3\n");
+    Path out = dir.resolve("result.json");
+    CliRun r =
+        run(
+            "estimate",
+            "--histories",
+            f.toString(),
+            "--seed",
+            "3",
+            "--lcmcr-burn-in",
+            "2000",
+            "--lcmcr-samples",
+            "1000",
+            "--lcmcr-thin",
+            "2",
+            "--out",
+            out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("no recommended estimate: refused (see why and range)")
+        .contains(
+            "why: No estimate is recommended: refused because only 14 documented people are on"
+                + " two or more lists (fewer than 20)")
+        .contains("warning: refused: only 14 documented people");
+    JsonNode json = new ObjectMapper().readTree(out.toFile());
+    assertThat(json.get("recommended").isNull()).isTrue();
+    assertThat(json.at("/details/verdict").asText()).isEqualTo("refused");
+    assertThat(json.get("estimates").size()).isPositive();
+  }
+
+  @Test
+  void kosovoIsWidenedBecauseSparseMseLiesOutsideLcmcrsInterval() throws Exception {
+    Path f = dir.resolve("kosovo.csv");
+    // Ball et al. (2002), four sources, 4,400 documented (also in estimate's test resources)
+    Files.writeString(
+        f,
+        "EXH,ABA,OSCE,HRW,count\n0,0,0,1,306\n0,0,1,0,936\n0,0,1,1,123\n0,1,0,0,845\n"
+            + "0,1,0,1,31\n0,1,1,0,217\n0,1,1,1,32\n1,0,0,0,1131\n1,0,0,1,106\n1,0,1,0,228\n"
+            + "1,0,1,1,42\n1,1,0,0,177\n1,1,0,1,18\n1,1,1,0,181\n1,1,1,1,27\n");
+    Path out = dir.resolve("result.json");
+    CliRun r =
+        run(
+            "estimate",
+            "--histories",
+            f.toString(),
+            "--seed",
+            "11",
+            "--lcmcr-classes",
+            "10",
+            "--lcmcr-burn-in",
+            "20000",
+            "--lcmcr-samples",
+            "5000",
+            "--lcmcr-thin",
+            "10",
+            "--out",
+            out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("(widened to the credible estimates' envelope)")
+        .contains("warning: widened: log-linear SparseMSE stepwise");
+    JsonNode json = new ObjectMapper().readTree(out.toFile());
+    assertThat(json.at("/details/verdict").asText()).isEqualTo("widened");
+    assertThat(json.at("/recommended/lower").asDouble())
+        .isEqualTo(json.at("/spread/lower").asDouble())
+        .isLessThan(json.at("/recommended/details/ownLower").asDouble());
+    assertThat(json.at("/recommended/upper").asDouble())
+        .isEqualTo(json.at("/spread/upper").asDouble())
+        .isGreaterThan(json.at("/recommended/details/ownUpper").asDouble());
+  }
+
+  @Test
   void aModelAndMethodGiveOneEstimateOnStdout() throws Exception {
     CliRun r =
         run(
