@@ -20,7 +20,7 @@ import picocli.CommandLine.Help.Ansi;
  * ./sijill --help} (issue 19). The build runs {@link #main} once (cli/pom.xml, phase
  * process-classes), which writes the root usage as picocli prints it, once plain and once with ANSI
  * styles, next to this class; at run time the right one is copied to standard output. {@code
- * QuickHelpTest} checks the written text is what picocli prints, so the two never drift.
+ * StartUpTest} checks the written text is what picocli prints, so the two never drift.
  *
  * <p>Anything else, and any run with picocli's own system properties set (they change the width or
  * the styles), goes through picocli as before.
