@@ -18,6 +18,11 @@ record Chrome(
     return labels().get(key, args);
   }
 
+  /** The reader's word for a stored code (see {@link Labels#word}). */
+  String word(String vocabulary, String code) {
+    return labels().word(vocabulary, code);
+  }
+
   /** The reader's labels, for the templates a page includes. */
   Labels labels() {
     return Labels.of(language.language());

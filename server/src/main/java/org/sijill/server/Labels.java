@@ -96,6 +96,19 @@ final class Labels {
     return out;
   }
 
+  /**
+   * The word for a stored code of one of the {@link Words} vocabularies ({@code word("status",
+   * "peer_review")} → "peer review" / "مراجعة الأقران"); a code the vocabulary does not list shows
+   * as stored, underscores as spaces, so a value written by an older version still reads.
+   */
+  String word(String vocabulary, String code) {
+    if (code == null) {
+      return "";
+    }
+    String value = messages.get(Words.key(vocabulary, code));
+    return value != null ? value : Text.words(code);
+  }
+
   /** Every key and label of this language, sorted by key. */
   Map<String, String> all() {
     return messages;

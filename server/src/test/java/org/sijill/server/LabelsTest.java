@@ -29,8 +29,15 @@ class LabelsTest {
   private static final Pattern COMPUTED =
       Pattern.compile("(?:\\bchrome\\.t|\\bt\\.get|labels\\(\\)\\.get)\\(\\s*[^\"\\s]");
 
+  /** {@code chrome.word("vocabulary", code)} and {@code t.word(...)}: a stored code's word. */
+  private static final Pattern WORD = Pattern.compile("\\bword\\(\\s*\"([^\"]+)\"");
+
+  /** A word lookup whose vocabulary is not a plain string. */
+  private static final Pattern COMPUTED_WORD =
+      Pattern.compile("(?:\\bchrome\\.word|\\bt\\.word|labels\\(\\)\\.word)\\(\\s*[^\"\\s]");
+
   /** The classes that look labels up for others: they pass keys along. */
-  private static final Set<String> DEFINES = Set.of("Chrome.java", "Labels.java");
+  private static final Set<String> DEFINES = Set.of("Chrome.java", "Labels.java", "Words.java");
 
   private static final Pattern ARABIC = Pattern.compile("[\\u0600-\\u06FF]");
 
@@ -73,6 +80,44 @@ class LabelsTest {
   }
 
   @Test
+  void everyStoredCodeHasItsWordAndPagesAskOnlyForKnownVocabularies() throws IOException {
+    assertThat(Words.CODES).containsKeys("status", "judgement", "grade", "role", "precision");
+    Set<String> vocabularies = new TreeSet<>();
+    for (Path f : sources()) {
+      String text = Files.readString(f, StandardCharsets.UTF_8);
+      assertThat(COMPUTED_WORD.matcher(text).find())
+          .as(f + " asks for a word of a computed vocabulary")
+          .isFalse();
+      Matcher m = WORD.matcher(text);
+      while (m.find()) {
+        vocabularies.add(m.group(1));
+      }
+    }
+    assertThat(vocabularies).as("vocabularies the pages ask for").isNotEmpty();
+    assertThat(Words.CODES.keySet()).containsAll(vocabularies);
+    assertThat(vocabularies).as("vocabularies no page shows").containsAll(Words.CODES.keySet());
+    for (Language l : Language.values()) {
+      Words.CODES.forEach(
+          (vocabulary, codes) ->
+              codes.forEach(
+                  code ->
+                      assertThat(Labels.of(l).all())
+                          .as("messages_%s", l.code())
+                          .containsKey(Words.key(vocabulary, code))));
+    }
+  }
+
+  @Test
+  void aStoredCodeReadsInTheReadersLanguageAndAnUnknownOneAsStored() {
+    assertThat(Labels.of(Language.EN).word("status", "peer_review")).isEqualTo("peer review");
+    assertThat(Labels.of(Language.AR).word("status", "finalised")).isEqualTo("نهائي");
+    assertThat(Labels.of(Language.AR).word("judgement", "misattributed"))
+        .isEqualTo("منسوبة خطأً (مُعاد تدويرها)");
+    assertThat(Labels.of(Language.AR).word("status", "old_code")).isEqualTo("old code");
+    assertThat(Labels.of(Language.AR).word("status", null)).isEmpty();
+  }
+
+  @Test
   void aMissingKeyShowsItselfInBrackets() {
     assertThat(Labels.of(Language.AR).get("no.such.key")).isEqualTo("[no.such.key]");
     assertThat(Labels.of(Language.AR).get("nav.evidence")).isEqualTo("الأدلة");
@@ -87,29 +132,41 @@ class LabelsTest {
     assertThat(Language.of("fr")).isEmpty();
   }
 
-  /** Each key used in src/main (templates and Java), with the file that first uses it. */
-  private static Map<String, String> uses() throws IOException {
-    Map<String, String> out = new TreeMap<>();
+  /** The templates and Java sources of src/main, but for the classes that define the lookups. */
+  private static java.util.List<Path> sources() throws IOException {
+    java.util.List<Path> out = new java.util.ArrayList<>();
     for (Path root : new Path[] {Path.of("src/main/jte"), Path.of("src/main/java")}) {
       try (Stream<Path> files = Files.walk(root)) {
-        for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-          if (DEFINES.contains(f.getFileName().toString())) {
-            continue;
-          }
-          String text = Files.readString(f, StandardCharsets.UTF_8);
-          Matcher computed = COMPUTED.matcher(text);
-          if (computed.find()) {
-            int end = Math.min(text.length(), computed.end() + 40);
-            throw new AssertionError(
-                f
-                    + " asks for a label by a computed key: "
-                    + text.substring(computed.start(), end));
-          }
-          Matcher m = USE.matcher(text);
-          while (m.find()) {
-            out.putIfAbsent(m.group(1), f.getFileName().toString());
-          }
-        }
+        files
+            .filter(Files::isRegularFile)
+            .filter(f -> !DEFINES.contains(f.getFileName().toString()))
+            .sorted()
+            .forEach(out::add);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Each key used in src/main (templates and Java), with the file that first uses it; the word of
+   * every code in {@link Words} counts as used (pages reach it through {@code word(...)}).
+   */
+  private static Map<String, String> uses() throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    Words.CODES.forEach(
+        (vocabulary, codes) ->
+            codes.forEach(code -> out.put(Words.key(vocabulary, code), "Words.java")));
+    for (Path f : sources()) {
+      String text = Files.readString(f, StandardCharsets.UTF_8);
+      Matcher computed = COMPUTED.matcher(text);
+      if (computed.find()) {
+        int end = Math.min(text.length(), computed.end() + 40);
+        throw new AssertionError(
+            f + " asks for a label by a computed key: " + text.substring(computed.start(), end));
+      }
+      Matcher m = USE.matcher(text);
+      while (m.find()) {
+        out.putIfAbsent(m.group(1), f.getFileName().toString());
       }
     }
     return out;

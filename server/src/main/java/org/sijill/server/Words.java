@@ -1,0 +1,64 @@
+package org.sijill.server;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The stored vocabularies a page shows to people (statuses, judgements, grades, kinds, roles …), as
+ * the codes the database and the forms use. Each code of each vocabulary has a label {@code
+ * word.VOCABULARY.CODE} in both message files; {@link Labels#word} looks it up, and {@code
+ * LabelsTest} fails when a code lacks its label or a {@code word.} label names no code here. Stored
+ * codes and form values stay as they are: only the words shown change with the language.
+ */
+final class Words {
+  /** Each vocabulary by name, its codes as the check constraints of the migrations list them. */
+  static final Map<String, List<String>> CODES = codes();
+
+  private Words() {}
+
+  private static Map<String, List<String>> codes() {
+    Map<String, List<String>> m = new TreeMap<>();
+    m.put("status", List.of("new", "assigned", "in_analysis", "peer_review", "finalised"));
+    m.put("judgement", EvidenceFilter.JUDGEMENTS);
+    m.put("grade", List.of("confirmed", "fair", "weak", "contested", "discounted"));
+    m.put("incident_status", List.of("under_review", "published", "disputed", "retracted"));
+    m.put(
+        "assessment_status",
+        List.of("unverified", "corroborated", "verified", "disputed", "misattributed"));
+    m.put(
+        "source_kind",
+        List.of(
+            "documentation_group", "media", "witness", "social_account", "official", "archive"));
+    m.put("confidentiality", List.of("public", "restricted", "confidential"));
+    m.put("actor_kind", List.of("unknown", "state_force", "armed_group", "militia", "individual"));
+    m.put(
+        "attribution_role",
+        List.of("alleged_perpetrator", "perpetrator", "commander", "facilitator", "responder"));
+    m.put(
+        "claim_kind",
+        List.of("occurrence", "casualty_count", "attribution", "identity", "place", "time"));
+    m.put("category", List.of("killed", "missing", "injured"));
+    m.put("victim_status", List.of("civilian", "combatant", "unknown"));
+    m.put("media_type", EvidenceFilter.TYPES);
+    m.put("role", List.of("admin", "reviewer", "investigator", "analyst", "viewer"));
+    m.put("precision", List.of("exact", "vicinity", "locality"));
+    m.put("confidence", List.of("high", "medium", "low"));
+    m.put(
+        "job_status",
+        java.util.Arrays.stream(org.sijill.workflow.DeskJobs.Status.values())
+            .map(org.sijill.workflow.DeskJobs.Status::key)
+            .toList());
+    m.put(
+        "audit_kind",
+        java.util.Arrays.stream(org.sijill.workflow.audit.AuditTrail.Kind.values())
+            .map(org.sijill.workflow.audit.AuditTrail.Kind::db)
+            .toList());
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** The message key of one code, whether or not the vocabulary holds it. */
+  static String key(String vocabulary, String code) {
+    return "word." + vocabulary + "." + code;
+  }
+}
