@@ -18,6 +18,11 @@ record Chrome(
     return labels().get(key, args);
   }
 
+  /** The page's title in the reader's language, for {@code <title>} (see {@link PageTitles}). */
+  String shownTitle() {
+    return PageTitles.of(labels(), title);
+  }
+
   /** The reader's word for a stored code (see {@link Labels#word}). */
   String word(String vocabulary, String code) {
     return labels().word(vocabulary, code);

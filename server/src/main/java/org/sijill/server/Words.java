@@ -44,6 +44,24 @@ final class Words {
     m.put("role", List.of("admin", "reviewer", "investigator", "analyst", "viewer"));
     m.put("precision", List.of("exact", "vicinity", "locality"));
     m.put("confidence", List.of("high", "medium", "low"));
+    m.put("decision", List.of("same", "different", "unsure"));
+    m.put("stratum", EstimatesPage.STRATA_ORDER);
+    m.put(
+        "record_field",
+        List.of(
+            "full_name",
+            "given_name",
+            "father_name",
+            "mother_name",
+            "family_name",
+            "sex",
+            "age",
+            "age_group",
+            "date_of_death",
+            "place_of_death",
+            "governorate",
+            "status",
+            "cause"));
     m.put(
         "job_status",
         java.util.Arrays.stream(org.sijill.workflow.DeskJobs.Status.values())
