@@ -68,7 +68,13 @@ record ReportContent(ObjectNode numbers, ObjectNode inputs, List<Entry> entries)
             .recommended()
             .filter(e -> e.estimationId() != null)
             .orElseThrow(
-                () -> new PublishException("the case has no estimate: estimate before publishing"));
+                () ->
+                    new PublishException(
+                        caseFile.estimates().latestEstimation().isPresent()
+                            ? "the newest estimation recommends no number (refused: its reason"
+                                + " is on the estimates page); the report needs a recommended"
+                                + " estimate"
+                            : "the case has no estimate: estimate before publishing"));
     List<Estimate> estimates = caseFile.estimates().ofEstimation(recommended.estimationId());
     return read(caseFile, run, estimates);
   }

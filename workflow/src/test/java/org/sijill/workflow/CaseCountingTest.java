@@ -24,6 +24,7 @@ import org.sijill.casefile.model.Estimate;
 import org.sijill.casefile.model.LinkageRun;
 import org.sijill.casefile.model.Person;
 import org.sijill.casefile.model.VictimRecord;
+import org.sijill.casefile.repo.Estimates;
 import org.sijill.casefile.repo.LinkageRuns;
 import org.sijill.casefile.repo.Page;
 import org.sijill.estimate.CaptureData;
@@ -154,6 +155,25 @@ class CaseCountingTest {
     assertThat(stored.seed()).isEqualTo(7L);
     assertThat(stored.inputSha256()).isEqualTo(est.inputSha256()).hasSize(64);
     assertThat(stored.stratum()).isNull();
+    // A newer estimation that recommends nothing (the rule refused a number) leaves the case
+    // without a recommended estimate: the older one is not put forward in its place.
+    caseFile
+        .estimates()
+        .store(
+            new Estimates.NewEstimation(
+                run1.id(),
+                List.of("list-a", "list-b", "list-c"),
+                List.of(),
+                8L,
+                est.inputSha256(),
+                "{}",
+                org.sijill.estimate.ReportJson.toJson(est.report()),
+                "test"),
+            List.of(
+                new Estimates.NewEstimate(
+                    null, "lcmcr", "K=7", stored.total(), null, null, false, "{}")),
+            "analyst");
+    assertThat(caseFile.estimates().recommended()).isEmpty();
 
     // A reviewer overrules the most contested pair.
     LinkageRuns.ReviewPair contested = runs.reviewPairs(run1.id()).get(0);

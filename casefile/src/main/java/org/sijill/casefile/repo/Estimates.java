@@ -130,13 +130,18 @@ public final class Estimates {
         });
   }
 
-  /** The recommended estimate for the whole case from the newest estimation, if any. */
+  /**
+   * The recommended estimate for the whole case from the newest estimation, if any: empty when the
+   * newest estimation recommends no number (refused), never an older estimation's.
+   */
   public Optional<Estimate> recommended() {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "select * from estimate where recommended and stratum is null order by"
-                        + " estimation_id desc nulls last, id desc limit 1")
+                    "select * from estimate where recommended and stratum is null and"
+                        + " ((select max(estimation_id) from estimate) is null or estimation_id"
+                        + " = (select max(estimation_id) from estimate)) order by estimation_id"
+                        + " desc nulls last, id desc limit 1")
                 .mapTo(Estimate.class)
                 .findOne());
   }
