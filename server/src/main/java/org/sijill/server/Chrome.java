@@ -18,6 +18,15 @@ record Chrome(
     return labels().get(key, args);
   }
 
+  /**
+   * A refusal's detail in the reader's language: for Arabic, an Arabic sentence before the detail,
+   * which stays as the workflow wrote it (English, the words the API answers with too); for
+   * English, the detail alone.
+   */
+  String refusalLead() {
+    return language.language() == Labels.Language.AR ? labels().get("problem.detail.lead") : "";
+  }
+
   /** The page's title in the reader's language, for {@code <title>} (see {@link PageTitles}). */
   String shownTitle() {
     return PageTitles.of(labels(), title);

@@ -56,21 +56,14 @@ final class DeskPages {
   /** An upload: the import's outcome above the lists as they now stand. */
   void uploadList(Context ctx) {
     ImportList.Result r = desk.importUpload(ctx, Desk.who(ctx));
+    Labels t = Labels.of(templates.language().language());
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("summary", desk.caseLists.summary());
     params.put(
         "result",
         r instanceof ImportList.Imported i
             ? new UploadResult(
-                true,
-                "Imported "
-                    + i.records()
-                    + " records into list "
-                    + i.list()
-                    + " (import "
-                    + i.importId()
-                    + ").",
-                List.of())
+                true, t.get("desk.lists.imported", i.records(), i.list(), i.importId()), List.of())
             : new UploadResult(false, DeskApi.refusal(r).message(), DeskApi.refusal(r).problems()));
     if (!(r instanceof ImportList.Imported)) {
       ctx.status(200); // htmx swaps only 2xx answers; the refusal is the content
