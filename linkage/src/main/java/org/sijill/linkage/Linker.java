@@ -190,16 +190,17 @@ public final class Linker {
       long t0) {
     Records records = prepared.records;
     List<FieldComparator> comps = prepared.comps;
+    Laps laps = new Laps(t0);
     progress.accept(
         String.format(
             "prepared %,d records from %d sources (%s)",
-            records.size, records.sources.size(), since(t0)));
+            records.size, records.sources.size(), laps.lap()));
 
     PairWork.Candidates cand =
         work.candidates(prepared, ticker(progress, "blocking: keys blocked", -1));
     List<int[]> decided = resolve(records, decisions, "decision");
     long[] pairs = withDecided(cand.pairs(), decided);
-    progress.accept(String.format("%,d candidate pairs (%s)", pairs.length, since(t0)));
+    progress.accept(String.format("%,d candidate pairs (%s)", pairs.length, laps.lap()));
 
     long[] patterns =
         work.patterns(prepared, pairs, ticker(progress, "comparing candidate pairs", pairs.length));
@@ -208,8 +209,12 @@ public final class Linker {
       candidateCounts.add(p, 1);
     }
     Map<Long, double[]> counts = candidateCounts.toMap();
-    progress.accept(String.format("drawing random pairs for the model (%s)", since(t0)));
+    progress.accept(String.format("compared the candidate pairs (%s)", laps.lap()));
     RandomSample sample = sampleRandom(records, comps, pairs);
+    progress.accept(
+        String.format(
+            "compared the random pairs for the non-match shares, %,d outside the candidates (%s)",
+            sample.taken, laps.lap()));
     long outside = allPairs(records) - pairs.length;
     // The left-out pairs enter EM with at most OUTSIDE_RATIO times the weight of the candidates.
     // Their true mass grows as n² while the matches grow as n, and past ~10k records EM then finds
@@ -276,7 +281,7 @@ public final class Linker {
             model.lambda,
             model.iterations,
             model.converged ? "" : " (not converged)",
-            since(t0)));
+            laps.lap()));
 
     float[] logit =
         work.score(
@@ -335,7 +340,7 @@ public final class Linker {
     }
     int[] cluster =
         Clusterer.cluster(records.size, allPairs, allWeight, records.source, mode == Mode.LINK);
-    progress.accept(String.format("clustered (%s)", since(t0)));
+    progress.accept(String.format("scored and clustered (%s)", laps.lap()));
     return new LinkResult(
         settings, records, comps, pairs, logit, cluster, model, cand.perKey(), decided);
   }
@@ -570,7 +575,27 @@ public final class Linker {
     return u;
   }
 
-  private static String since(long t0) {
-    return String.format("%.1f s", (System.nanoTime() - t0) / 1e9);
+  /** The time since the start and since the previous step, for the progress lines (issue 19). */
+  private static final class Laps {
+    private final long start;
+    private long last;
+
+    Laps(long start) {
+      this.start = start;
+      this.last = start;
+    }
+
+    /** "at 5.3 s, step 1.8 s": seconds since the start, and since the last call. */
+    String lap() {
+      long now = System.nanoTime();
+      String s =
+          String.format(
+              java.util.Locale.ROOT,
+              "at %.2f s, step %.2f s",
+              (now - start) / 1e9,
+              (now - last) / 1e9);
+      last = now;
+      return s;
+    }
   }
 }

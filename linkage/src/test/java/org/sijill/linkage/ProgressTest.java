@@ -62,6 +62,31 @@ class ProgressTest {
     }
     // an hour between reports: only the stage lines, none from inside a stage
     assertThat(throttled).noneMatch(l -> COUNT.matcher(l).matches());
+    // each step's line gives the time since the start and the step's own time, which add up
+    List<String> steps =
+        List.of(
+            "prepared ",
+            " candidate pairs (",
+            "compared the candidate pairs",
+            "compared the random pairs",
+            "model: ",
+            "scored and clustered");
+    Pattern times = Pattern.compile(".*\\(at ([0-9.]+) s, step ([0-9.]+) s\\)$");
+    double sum = 0;
+    double at = 0;
+    for (String step : steps) {
+      String line =
+          throttled.stream()
+              .filter(l -> l.contains(step))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(step));
+      Matcher m = times.matcher(line);
+      assertThat(m.matches()).as(line).isTrue();
+      assertThat(Double.parseDouble(m.group(1))).as(line).isGreaterThanOrEqualTo(at);
+      at = Double.parseDouble(m.group(1));
+      sum += Double.parseDouble(m.group(2));
+    }
+    assertThat(sum).isCloseTo(at, org.assertj.core.api.Assertions.within(0.05));
     assertThat(every.size()).isGreaterThan(throttled.size() + 8);
 
     // the same run either way

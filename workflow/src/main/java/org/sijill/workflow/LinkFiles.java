@@ -104,6 +104,7 @@ public final class LinkFiles {
    * @throws CountingException also when the engine is not on the class path
    */
   public Result link(Request request, Engine engine, ProgressListener progress) {
+    long t0 = System.nanoTime();
     try {
       Settings s = Settings.read(request.settings());
       List<Source> sources = new ArrayList<>();
@@ -116,6 +117,7 @@ public final class LinkFiles {
               : Decision.read(request.decisions(), request.encoding());
       List<Decision> labels =
           request.train() == null ? List.of() : Decision.read(request.train(), request.encoding());
+      progress.progress(String.format("read %d files (%s)", sources.size(), seconds(t0)), 0, -1);
       LinkResult r;
       try (PairWork work = open(engine, line -> progress.progress(line, 0, -1))) {
         r =
@@ -131,6 +133,7 @@ public final class LinkFiles {
         toReview = Optional.of(r.reviewPairs().size());
         write(request.review(), r::writeReview);
       }
+      progress.progress(String.format("wrote the outputs (%s)", seconds(t0)), 0, -1);
       return new Result(
           r.size(),
           sources.size(),
@@ -142,6 +145,11 @@ public final class LinkFiles {
     } catch (LinkageException e) {
       throw new CountingException(e.getMessage(), e);
     }
+  }
+
+  /** Seconds since {@code t0}, for the progress lines of a run's steps (issue 19). */
+  private static String seconds(long t0) {
+    return String.format(java.util.Locale.ROOT, "at %.2f s", (System.nanoTime() - t0) / 1e9);
   }
 
   private static PairWork open(Engine engine, java.util.function.Consumer<String> progress) {
