@@ -141,9 +141,9 @@ public final class LinkageBench {
   }
 
   /** Synthetic lists of one seed as sources, with the person id of every record in input order. */
-  private record Lists(GeneratedLists generated, List<Source> sources, List<String> truth) {}
+  record Lists(GeneratedLists generated, List<Source> sources, List<String> truth) {}
 
-  private static Lists lists(int records, long seed, Settings s) {
+  static Lists lists(int records, long seed, Settings s) {
     // Three lists with capture 0.5/0.4/0.3 and 3% duplicates give ~1.23 records per person.
     int population = (int) Math.round(records / 1.236);
     // -Dscenario=country: deaths over 2011-2024 in forty towns instead of one week in four
