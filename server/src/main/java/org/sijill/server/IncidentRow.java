@@ -10,12 +10,12 @@ record IncidentRow(Incident incident, Location location) {
     return "/incidents/" + incident.id();
   }
 
-  String when() {
-    String start = Text.date(incident.startDate(), incident.startPrecision());
+  String when(Labels t) {
+    String start = Text.date(incident.startDate(), incident.startPrecision(), t);
     if (incident.endDate() == null || incident.endDate().equals(incident.startDate())) {
       return start;
     }
-    return start + " – " + Text.date(incident.endDate(), incident.endPrecision());
+    return start + " – " + Text.date(incident.endDate(), incident.endPrecision(), t);
   }
 
   String placeEn() {
@@ -26,9 +26,9 @@ record IncidentRow(Incident incident, Location location) {
     return location == null ? null : location.nameAr();
   }
 
-  String casualties() {
+  String casualties(Labels t) {
     return Text.casualties(
-        incident.casualtiesBest(), incident.casualtiesLow(), incident.casualtiesHigh());
+        incident.casualtiesBest(), incident.casualtiesLow(), incident.casualtiesHigh(), t);
   }
 
   /** A map marker when the place has coordinates. */

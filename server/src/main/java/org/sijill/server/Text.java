@@ -46,6 +46,46 @@ final class Text {
     return "month".equals(precision) ? MONTH.format(date) : DAY.format(date);
   }
 
+  /**
+   * A date as precise as it is known, in the reader's language: month names in Arabic on an Arabic
+   * page ("6 مارس 2025"), the digits stay Western Arabic (as the rest of the pages write numbers).
+   */
+  static String date(LocalDate date, String precision, Labels t) {
+    if (t.language() == Labels.Language.EN) {
+      return date(date, precision);
+    }
+    if (date == null) {
+      return t.get("text.unknown");
+    }
+    if ("year".equals(precision)) {
+      return Integer.toString(date.getYear());
+    }
+    Locale locale = Locale.forLanguageTag(t.language().code());
+    return DateTimeFormatter.ofPattern(
+            "month".equals(precision) ? "MMMM yyyy" : "d MMMM yyyy", locale)
+        .format(date);
+  }
+
+  /** {@link #casualties(Integer, Integer, Integer)} in the reader's language. */
+  static String casualties(Integer best, Integer low, Integer high, Labels t) {
+    if (t.language() == Labels.Language.EN) {
+      return casualties(best, low, high);
+    }
+    if (best == null && low == null && high == null) {
+      return t.get("text.unknown");
+    }
+    String range =
+        low != null && high != null
+            ? number(low) + "–" + number(high)
+            : low != null
+                ? t.get("text.at.least", number(low))
+                : high != null ? t.get("text.up.to", number(high)) : "";
+    if (best == null) {
+      return range;
+    }
+    return range.isEmpty() ? number(best) : number(best) + " (" + range + ")";
+  }
+
   static String instant(Instant at) {
     return at == null ? "" : STAMP.format(at);
   }

@@ -43,4 +43,19 @@ class TextTest {
             2, "media", null, "Agency", "public", "https://x.example/", false, false, "Agency");
     assertThat(t.link()).isEqualTo("https://x.example/");
   }
+
+  @Test
+  void datesAndCasualtiesReadInArabicOnAnArabicPage() {
+    Labels ar = Labels.of(Labels.Language.AR);
+    Labels en = Labels.of(Labels.Language.EN);
+    java.time.LocalDate d = java.time.LocalDate.of(2025, 3, 6);
+    assertThat(Text.date(d, "day", ar)).isEqualTo("6 مارس 2025");
+    assertThat(Text.date(d, "month", ar)).isEqualTo("مارس 2025");
+    assertThat(Text.date(d, "day", en)).isEqualTo("6 March 2025");
+    assertThat(Text.date(null, "day", ar)).isEqualTo("غير معروف");
+    assertThat(Text.casualties(null, 10, null, ar)).isEqualTo("10 على الأقل");
+    assertThat(Text.casualties(null, null, 40, ar)).isEqualTo("حتى 40");
+    assertThat(Text.casualties(12, 10, 1500, ar)).isEqualTo("12 (10–1,500)");
+    assertThat(Text.casualties(null, 10, null, en)).isEqualTo("at least 10");
+  }
 }
