@@ -215,40 +215,6 @@ class LinkerTest {
     for (int i = 1; i < wrong.length; i++) {
       assertThat(wrong[i]).isLessThanOrEqualTo(wrong[i - 1] + 1e-9);
     }
-    // Two clusters are asked about once, through their likeliest pair.
-    java.util.Set<Long> asked = new java.util.HashSet<>();
-    int apart = -1;
-    for (int k : review) {
-      int ca = r.cluster(r.left(k));
-      int cb = r.cluster(r.right(k));
-      if (ca != cb) {
-        assertThat(asked.add(((long) Math.min(ca, cb) << 32) | Math.max(ca, cb))).isTrue();
-        apart = apart < 0 ? k : apart;
-      }
-    }
-    assertThat(apart).isNotNegative();
-    // Once a pair between two clusters is decided "different", no pair between them is asked.
-    int a = r.left(apart);
-    int b = r.right(apart);
-    LinkResult next =
-        new Linker(VICTIMS, Mode.LINK_AND_DEDUPE)
-            .link(
-                sources(g),
-                List.of(
-                    new Decision(
-                        r.source(a), r.recordId(a), r.source(b), r.recordId(b), false, "test")),
-                List.of(),
-                m -> {});
-    int na = next.cluster(a);
-    int nb = next.cluster(b);
-    assertThat(na).isNotEqualTo(nb);
-    assertThat(next.reviewPairs())
-        .noneMatch(
-            k -> {
-              int x = next.cluster(next.left(k));
-              int y = next.cluster(next.right(k));
-              return (x == na && y == nb) || (x == nb && y == na);
-            });
   }
 
   @Test
