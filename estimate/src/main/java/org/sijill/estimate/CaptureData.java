@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.sijill.estimate.internal.Utf8Text;
 
 /**
  * Capture tables read from files: the whole table and, when a stratum column is named, one table

@@ -143,7 +143,7 @@ public final class CaptureTable {
   }
 
   /** Counts of the observable cells as doubles, index {@code p - 1} for pattern {@code p}. */
-  double[] observedCells() {
+  public double[] observedCells() {
     double[] y = new double[counts.length - 1];
     for (int p = 1; p < counts.length; p++) {
       y[p - 1] = counts[p];

@@ -2,6 +2,7 @@ package org.sijill.estimate;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.sijill.estimate.lcmcr.Lcmcr;
 
 /**
  * What to estimate and how.
@@ -145,7 +146,7 @@ public record EstimationOptions(
         0);
   }
 
-  Lcmcr.Config lcmcrConfig(int t) {
+  public Lcmcr.Config lcmcrConfig(int t) {
     int k = lcmcrClasses > 0 ? lcmcrClasses : Math.min((1 << t) - 1, 15);
     return new Lcmcr.Config(k, lcmcrBurnIn, lcmcrSamples, lcmcrThin, lcmcrChains, seed, 0.25, 0.25);
   }

@@ -12,6 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.sijill.estimate.internal.McmcDiagnostics;
+import org.sijill.estimate.internal.Recommendation;
+import org.sijill.estimate.internal.TableEstimation;
 
 /**
  * Estimates that carry the linkage's uncertainty. A capture table built from one clustering of the

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.sijill.estimate.internal.McmcDiagnostics;
+import org.sijill.estimate.internal.Recommendation;
+import org.sijill.estimate.internal.TableEstimation;
 
 /**
  * Entry point: multiple systems estimation of a capture table, or of a stratified one.

@@ -12,10 +12,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /** The published capture-recapture datasets and R reference values in test resources. */
-final class Datasets {
+public final class Datasets {
   private Datasets() {}
 
-  static CaptureTable table(String name) {
+  public static CaptureTable table(String name) {
     return CaptureData.readHistories(path(name + ".csv"), null).total();
   }
 
@@ -28,7 +28,7 @@ final class Datasets {
   }
 
   /** One row of reference_values.csv. */
-  record Ref(
+  public record Ref(
       String dataset,
       String method,
       String model,
@@ -37,7 +37,7 @@ final class Datasets {
       String tol,
       String raw) {
     /** Whether {@code actual} is within the row's tolerance ("rel 1e-6", "abs 1", ...). */
-    boolean accepts(double actual) {
+    public boolean accepts(double actual) {
       String[] parts = tol.split(" ");
       double bound;
       if (parts[0].equals("exact")) {
@@ -65,7 +65,7 @@ final class Datasets {
     }
   }
 
-  static List<Ref> references() {
+  public static List<Ref> references() {
     List<Ref> out = new ArrayList<>();
     try (Reader r =
         new InputStreamReader(

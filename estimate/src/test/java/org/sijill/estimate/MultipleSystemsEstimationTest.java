@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sijill.estimate.internal.Recommendation;
 
 class MultipleSystemsEstimationTest {
   private static final EstimationOptions QUICK =

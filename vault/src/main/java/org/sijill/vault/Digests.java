@@ -21,16 +21,16 @@ import java.util.concurrent.Future;
  * while the calling thread hashes SHA-256 and writes; a small ring of buffers keeps both busy and
  * memory bounded (never the whole file).
  */
-final class Digests {
+public final class Digests {
   static final int BUFFER = 1 << 20;
   private static final int RING = 4;
 
-  record Result(String sha256, String sha512, long size) {}
+  public record Result(String sha256, String sha512, long size) {}
 
   private Digests() {}
 
   /** Copies {@code in} to {@code out} (which may be null), hashing every byte on the way. */
-  static Result copy(InputStream in, OutputStream out) throws IOException {
+  public static Result copy(InputStream in, OutputStream out) throws IOException {
     MessageDigest s256 = md("SHA-256");
     MessageDigest s512 = md("SHA-512");
     byte[][] ring = new byte[RING][BUFFER];
@@ -97,7 +97,7 @@ final class Digests {
     return new Result(hex.formatHex(s256.digest()), hex.formatHex(s512.digest()), size);
   }
 
-  static MessageDigest md(String algorithm) {
+  public static MessageDigest md(String algorithm) {
     try {
       return MessageDigest.getInstance(algorithm);
     } catch (NoSuchAlgorithmException e) {
@@ -105,7 +105,7 @@ final class Digests {
     }
   }
 
-  static boolean isSha256Hex(String s) {
+  public static boolean isSha256Hex(String s) {
     return s != null
         && s.length() == 64
         && s.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));

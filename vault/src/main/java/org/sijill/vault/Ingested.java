@@ -1,5 +1,7 @@
 package org.sijill.vault;
 
+import org.sijill.vault.store.StoredBlob;
+
 /**
  * The result of {@link Vault#add}: the item is durable in the store and the log when this exists.
  *

@@ -9,11 +9,11 @@ import java.io.IOException;
 public final class PackageRejectedException extends IOException {
   private static final long serialVersionUID = 1L;
 
-  PackageRejectedException(String message) {
+  public PackageRejectedException(String message) {
     super(message);
   }
 
-  PackageRejectedException(String message, Throwable cause) {
+  public PackageRejectedException(String message, Throwable cause) {
     super(message, cause);
   }
 }

@@ -20,6 +20,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.sijill.vault.bagit.BagExporter;
+import org.sijill.vault.bagit.BagImporter;
+import org.sijill.vault.internal.AtomicFiles;
+import org.sijill.vault.internal.MetadataReader;
+import org.sijill.vault.internal.OwnerOnly;
+import org.sijill.vault.log.Checkpoint;
+import org.sijill.vault.log.CheckpointSigner;
+import org.sijill.vault.log.CustodyLog;
+import org.sijill.vault.log.InclusionProof;
+import org.sijill.vault.log.NoteVerifier;
+import org.sijill.vault.log.Timestamps;
+import org.sijill.vault.store.BlobStore;
+import org.sijill.vault.store.FileBlobStore;
+import org.sijill.vault.store.StoredBlob;
 
 /**
  * The evidence vault of one data directory: original bytes in a content-addressed store, their
@@ -163,7 +177,7 @@ public final class Vault implements AutoCloseable {
   }
 
   /** Stores content, noting it as pending first when it is new (see {@link #PENDING}). */
-  StoredBlob putPending(InputStream in) throws IOException {
+  public StoredBlob putPending(InputStream in) throws IOException {
     return store.put(
         in,
         sha -> {
@@ -182,7 +196,8 @@ public final class Vault implements AutoCloseable {
    * Undoes the storing of content whose log entry could not be written: removes the blob (and its
    * metadata file) when this very call stored it and the log is known not to name it.
    */
-  void takeBack(StoredBlob blob, boolean metadataIsNew, long logSizeBefore, Throwable failure) {
+  public void takeBack(
+      StoredBlob blob, boolean metadataIsNew, long logSizeBefore, Throwable failure) {
     if (!blob.newlyStored() || log.unsure()) {
       return;
     }
@@ -206,7 +221,7 @@ public final class Vault implements AutoCloseable {
   }
 
   /** Refuses to log content that a failed concurrent add took back; call holding the log. */
-  void requireStored(String sha256) throws IOException {
+  public void requireStored(String sha256) throws IOException {
     if (!store.contains(sha256)) {
       throw new IOException(
           sha256 + ": the content was taken back by another add that failed; add it again");
@@ -549,11 +564,11 @@ public final class Vault implements AutoCloseable {
     return root.resolve("checkpoints").resolve(String.format("%020d.note", size));
   }
 
-  CustodyLog log() {
+  public CustodyLog log() {
     return log;
   }
 
-  CheckpointSigner signer() {
+  public CheckpointSigner signer() {
     return signer;
   }
 
@@ -561,15 +576,15 @@ public final class Vault implements AutoCloseable {
     return store;
   }
 
-  Path dataDir() {
+  public Path dataDir() {
     return dataDir;
   }
 
-  Instant now() {
+  public Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  static String sha256Hex(byte[] b) {
+  public static String sha256Hex(byte[] b) {
     return HexFormat.of().formatHex(Digests.md("SHA-256").digest(b));
   }
 

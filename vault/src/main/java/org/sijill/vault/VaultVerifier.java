@@ -15,6 +15,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.sijill.vault.log.Checkpoint;
+import org.sijill.vault.log.CustodyLog;
+import org.sijill.vault.log.NoteVerifier;
+import org.sijill.vault.log.ProofException;
+import org.sijill.vault.log.Timestamps;
+import org.sijill.vault.store.FileBlobStore;
 
 /** The checks behind {@link Vault#verify}: each finds faults and names them, none stops early. */
 final class VaultVerifier {

@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
 
 /** A small synthetic JPEG carrying an EXIF Make tag and a GPS position, built by hand. */
-final class ExifJpeg {
+public final class ExifJpeg {
   private ExifJpeg() {}
 
   /** A 16x16 JPEG tagged Make=SijillTest at 36°12'N 37°9'36"E (36.2, 37.16). */
-  static byte[] withGps(int shade) throws IOException {
+  public static byte[] withGps(int shade) throws IOException {
     BufferedImage img = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < 16; y++) {
       for (int x = 0; x < 16; x++) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sijill.vault.log.CustodyLog;
 
 /** Each kind of tampering is caught by {@link Vault#verify}, and the fault names its target. */
 class TamperTest {

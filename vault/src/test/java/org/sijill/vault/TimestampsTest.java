@@ -35,6 +35,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sijill.vault.log.ProofException;
+import org.sijill.vault.log.Timestamps;
 
 /** RFC 3161 timestamps against a throwaway local timestamp authority. */
 class TimestampsTest {

@@ -15,6 +15,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sijill.vault.log.Checkpoint;
+import org.sijill.vault.log.InclusionProof;
+import org.sijill.vault.log.Merkle;
+import org.sijill.vault.log.NoteVerifier;
+import org.sijill.vault.log.ProofException;
 
 class VaultTest {
   @TempDir Path data;

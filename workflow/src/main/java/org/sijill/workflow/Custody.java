@@ -20,15 +20,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.sijill.casefile.seal.KeyringException;
 import org.sijill.casefile.seal.Sealer;
-import org.sijill.vault.Checkpoint;
 import org.sijill.vault.CustodyEvent;
 import org.sijill.vault.EventType;
-import org.sijill.vault.InclusionProof;
 import org.sijill.vault.Ingested;
-import org.sijill.vault.NoteVerifier;
 import org.sijill.vault.PackageRejectedException;
-import org.sijill.vault.ProofException;
-import org.sijill.vault.Timestamps;
+import org.sijill.vault.log.Checkpoint;
+import org.sijill.vault.log.InclusionProof;
+import org.sijill.vault.log.NoteVerifier;
+import org.sijill.vault.log.ProofException;
+import org.sijill.vault.log.Timestamps;
 
 /**
  * The chain-of-custody use cases besides ingest ({@code sijill vault checkpoint | proof | import |

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.sijill.casefile.CaseFile;
-import org.sijill.vault.MerkleTree;
+import org.sijill.vault.log.MerkleTree;
 
 /**
  * Publishes the case as a static report folder that works offline: {@code index.html} (English) and

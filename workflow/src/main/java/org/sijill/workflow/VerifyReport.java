@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.sijill.vault.Checkpoint;
-import org.sijill.vault.Merkle;
-import org.sijill.vault.NoteVerifier;
-import org.sijill.vault.ProofException;
+import org.sijill.vault.log.Checkpoint;
+import org.sijill.vault.log.Merkle;
+import org.sijill.vault.log.NoteVerifier;
+import org.sijill.vault.log.ProofException;
 
 /**
  * Checks a report folder with nothing but the folder (and, for a second edition, the first): the

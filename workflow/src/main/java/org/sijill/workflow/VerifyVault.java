@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.evidence.VaultRecords;
-import org.sijill.vault.CorruptLogException;
 import org.sijill.vault.ExternalRecord;
 import org.sijill.vault.Fault;
 import org.sijill.vault.Vault;
+import org.sijill.vault.log.CorruptLogException;
 
 /**
  * Checks the whole evidence trail ({@code sijill vault verify}): re-hashes every blob, reports blob

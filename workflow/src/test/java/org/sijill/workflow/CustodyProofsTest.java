@@ -15,10 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.TestDatabases;
 import org.sijill.casefile.model.CustodyEvent;
-import org.sijill.vault.Checkpoint;
-import org.sijill.vault.Merkle;
-import org.sijill.vault.NoteVerifier;
-import org.sijill.vault.ProofException;
+import org.sijill.vault.log.Checkpoint;
+import org.sijill.vault.log.Merkle;
+import org.sijill.vault.log.NoteVerifier;
+import org.sijill.vault.log.ProofException;
 
 /** Each custody entry of an item proves itself against the latest checkpoint, and only its own. */
 class CustodyProofsTest {

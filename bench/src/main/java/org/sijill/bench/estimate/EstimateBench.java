@@ -15,7 +15,7 @@ import org.sijill.estimate.EstimationOptions;
 import org.sijill.estimate.EstimationOptions.Method;
 import org.sijill.estimate.MultipleSystemsEstimation;
 import org.sijill.estimate.Report;
-import org.sijill.estimate.SamplerSpeed;
+import org.sijill.estimate.lcmcr.SamplerSpeed;
 
 /**
  * Benchmarks of the estimate module: {@code speed DATA_DIR} (LCMCR sweeps per second on Kosovo with

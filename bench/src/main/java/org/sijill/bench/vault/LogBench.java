@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.sijill.vault.CustodyLog;
-import org.sijill.vault.Merkle;
+import org.sijill.vault.log.CustodyLog;
+import org.sijill.vault.log.Merkle;
 
 /**
  * Custody log speed: durable single appends (one fsync each), batched appends, reopening in the
