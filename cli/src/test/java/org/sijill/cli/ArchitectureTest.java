@@ -19,6 +19,24 @@ class ArchitectureTest {
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("org.sijill");
 
+  /** The libraries whose {@code internal} packages are machinery, not API. */
+  static final java.util.List<String> LIBRARIES =
+      java.util.List.of("linkage", "estimate", "media", "vault");
+
+  @Test
+  void nothingOutsideALibraryUsesItsInternals() {
+    for (String library : LIBRARIES) {
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("org.sijill." + library + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.sijill." + library + "..internal..")
+          .because(library + "'s internal packages may change without notice; use its root package")
+          .check(SIJILL);
+    }
+  }
+
   @Test
   void librariesDependOnNoApplicationModule() {
     noClasses()
