@@ -23,14 +23,14 @@ import org.sijill.vault.log.Timestamps;
 import org.sijill.vault.store.FileBlobStore;
 
 /** The checks behind {@link Vault#verify}: each finds faults and names them, none stops early. */
-final class VaultVerifier {
+public final class VaultVerifier {
   private final Path root;
   private final FileBlobStore store;
   private final Optional<NoteVerifier> key;
   private final ProgressListener progress;
   private final List<Fault> faults = new ArrayList<>();
 
-  VaultVerifier(
+  public VaultVerifier(
       Path root, FileBlobStore store, Optional<NoteVerifier> key, ProgressListener progress) {
     this.root = root;
     this.store = store;

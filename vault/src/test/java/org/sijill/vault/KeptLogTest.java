@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sijill.vault.log.CorruptLogException;
+import org.sijill.vault.log.CustodyLog;
+import org.sijill.vault.log.LogMemory;
+import org.sijill.vault.log.Merkle;
+import org.sijill.vault.store.FileBlobStore;
 
 /**
  * A custody log opened with {@link CustodyLog#openForAppendKept} takes over the hash tree that this

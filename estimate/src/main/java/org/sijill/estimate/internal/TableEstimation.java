@@ -24,7 +24,7 @@ import org.sijill.estimate.loglinear.StandardModel;
 
 /** Runs the chosen methods on one capture table. */
 public final class TableEstimation {
-  static final String PROFILE = "profile likelihood (Cormack 1992), 95%";
+  public static final String PROFILE = "profile likelihood (Cormack 1992), 95%";
   static final String WALD = "Wald on log(n0), 95%";
   public static final String POSTERIOR = "posterior 2.5% and 97.5% quantiles";
   private static final int SPARSE_MSE_MAX_LISTS = 8;

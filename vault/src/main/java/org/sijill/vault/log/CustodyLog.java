@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.sijill.vault.VaultVerifier;
 import org.sijill.vault.internal.OwnerOnly;
 import org.sijill.vault.store.FileBlobStore;
 

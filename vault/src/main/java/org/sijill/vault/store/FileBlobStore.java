@@ -44,7 +44,7 @@ public final class FileBlobStore implements BlobStore {
    * {@code clearTemporaries} (the vault skips it when it knows no crash happened since it last
    * cleared them).
    */
-  static FileBlobStore open(Path root, boolean clearTemporaries) throws IOException {
+  public static FileBlobStore open(Path root, boolean clearTemporaries) throws IOException {
     FileBlobStore store = new FileBlobStore(root);
     OwnerOnly.directory(root);
     OwnerOnly.directory(store.tmp);

@@ -1,4 +1,4 @@
-package org.sijill.vault;
+package org.sijill.vault.log;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,7 +22,7 @@ import java.util.Objects;
  * <p>Memory: the tree's ~64 bytes per entry plus an offset per entry, for at most {@link #MAX_LOGS}
  * logs (the least recently closed is dropped first; a server has one).
  */
-final class LogMemory {
+public final class LogMemory {
   static final int MAX_LOGS = 8;
 
   private static final Map<Path, Kept> KEPT =
@@ -95,7 +95,7 @@ final class LogMemory {
   }
 
   /** Forgets every kept tree (tests). */
-  static void clear() {
+  public static void clear() {
     synchronized (KEPT) {
       KEPT.clear();
     }

@@ -1,4 +1,4 @@
-package org.sijill.estimate.internal;
+package org.sijill.estimate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -6,13 +6,10 @@ import static org.assertj.core.data.Percentage.withPercentage;
 
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
-import org.sijill.estimate.CaptureTable;
-import org.sijill.estimate.Datasets;
-import org.sijill.estimate.Estimate;
-import org.sijill.estimate.EstimationOptions;
-import org.sijill.estimate.MultipleSystemsEstimation;
-import org.sijill.estimate.Report;
 import org.sijill.estimate.dga.Dga;
+import org.sijill.estimate.internal.McmcDiagnostics;
+import org.sijill.estimate.internal.Recommendation;
+import org.sijill.estimate.internal.TableEstimation;
 import org.sijill.estimate.lcmcr.Lcmcr;
 import org.sijill.estimate.lcmcr.LcmcrChain;
 
