@@ -32,10 +32,16 @@ final class Restrictions {
 
   /** The restrictions of the case as they are now. */
   static Restrictions of(CaseFile caseFile) {
+    return of(caseFile, caseFile.accessGroups().restrictionVersion());
+  }
+
+  /**
+   * The restrictions of the case at version {@code now}, which the caller has just read. The
+   * version must be read before the rows: a restriction committed after it makes the stored version
+   * older than the rows read, so the next request reads again (never the reverse).
+   */
+  static Restrictions of(CaseFile caseFile, AccessGroups.RestrictionVersion now) {
     AccessGroups groups = caseFile.accessGroups();
-    // The version is read first: a restriction committed after it makes the stored version older
-    // than the rows read, so the next request reads again (never the reverse).
-    AccessGroups.RestrictionVersion now = groups.restrictionVersion();
     Restrictions kept = LATEST.get(caseFile);
     if (kept != null && kept.version.equals(now)) {
       return kept;

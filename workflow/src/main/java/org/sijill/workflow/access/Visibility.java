@@ -16,6 +16,7 @@ import org.sijill.casefile.model.EvidenceItem;
 import org.sijill.casefile.model.Incident;
 import org.sijill.casefile.model.Source;
 import org.sijill.casefile.model.VictimRecord;
+import org.sijill.casefile.repo.AccessGroups;
 import org.sijill.workflow.accounts.Principal;
 
 /**
@@ -51,10 +52,15 @@ public final class Visibility {
   private final Map<Long, Boolean> evidenceSeen = new HashMap<>();
 
   private Visibility(CaseFile caseFile, boolean everything, Set<Long> groups) {
+    this(caseFile, everything, groups, Restrictions.of(caseFile));
+  }
+
+  private Visibility(
+      CaseFile caseFile, boolean everything, Set<Long> groups, Restrictions restricted) {
     this.caseFile = caseFile;
     this.everything = everything;
     this.groups = groups;
-    this.restricted = Restrictions.of(caseFile);
+    this.restricted = restricted;
   }
 
   /** For a request: a logged-in person, or an anonymous reader of the demo (who is in no group). */
@@ -68,7 +74,10 @@ public final class Visibility {
     if (role == Role.ADMIN) {
       return everything(caseFile);
     }
-    return new Visibility(caseFile, false, Set.copyOf(caseFile.accessGroups().groupsOf(userId)));
+    // The user's groups and the restriction tables' version in one round trip.
+    AccessGroups.ViewerState state = caseFile.accessGroups().viewerState(userId);
+    return new Visibility(
+        caseFile, false, Set.copyOf(state.groups()), Restrictions.of(caseFile, state.version()));
   }
 
   /** Sees everything (admins; the full export, which only admins may make). */

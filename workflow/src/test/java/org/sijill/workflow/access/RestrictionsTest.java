@@ -43,6 +43,17 @@ class RestrictionsTest {
           .containsExactly(source);
       assertThat(Restrictions.of(server)).isNotSameAs(before);
 
+      // A member of the group sees it; joining the group counts from the next request too.
+      org.sijill.workflow.accounts.Accounts.over(server, java.time.Clock.systemUTC(), d -> {})
+          .addUser()
+          .add("restrictions-member", null, Role.VIEWER, "a synthetic passphrase", "test");
+      long member = server.users().find("restrictions-member").orElseThrow().id();
+      assertThat(Visibility.forUser(server, member, Role.VIEWER).seesSource(source)).isFalse();
+      other.accessGroups().setMember(group, member, true, "test");
+      assertThat(other.accessGroups().viewerState(member).groups()).containsExactly(group);
+      assertThat(Visibility.forUser(server, member, Role.VIEWER).seesSource(source)).isTrue();
+      assertThat(Visibility.forUser(server, 999, Role.VIEWER).seesSource(source)).isFalse();
+
       assertThat(other.accessGroups().lift("source", source, group, "no longer", "test")).isTrue();
       assertThat(Visibility.forUser(server, 999, Role.VIEWER).seesSource(source)).isTrue();
       assertThat(Visibility.forUser(server, 999, Role.VIEWER).hidden(ItemType.SOURCE)).isEmpty();
