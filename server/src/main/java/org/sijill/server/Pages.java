@@ -1,7 +1,5 @@
 package org.sijill.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.demo.DemoCase;
-import org.sijill.casefile.model.CustodyEvent;
 import org.sijill.casefile.model.Enums.AssessmentTarget;
 import org.sijill.casefile.model.EvidenceItem;
 import org.sijill.casefile.model.Incident;
@@ -27,9 +24,6 @@ import org.sijill.workflow.access.Visibility;
 
 /** The HTML pages. Each handler reads the case file, builds a view record and renders it. */
 final class Pages {
-  /** Metadata of one item is shown up to this many values; the API has all of it. */
-  private static final int MAX_FIELDS = 300;
-
   private final CaseFile caseFile;
   private final Templates templates;
   private final ObjectMapper json;
@@ -271,56 +265,6 @@ final class Pages {
     ctx.html(templates.render("evidenceList.jte", params));
   }
 
-  void evidence(Context ctx) {
-    long id = Params.id(ctx);
-    Visibility seen = Seen.by(ctx, caseFile);
-    EvidenceItem item =
-        caseFile
-            .evidence()
-            .find(id)
-            .map(seen::evidence)
-            .orElseThrow(() -> HttpProblem.notFound("There is no evidence item " + id + "."));
-    SourceView source = item.sourceId() == null ? null : sources(seen).get(item.sourceId());
-    List<CustodyEvent> events = caseFile.evidence().events(id).stream().map(seen::custody).toList();
-    Map<Long, List<EvidenceView.Field>> details = new java.util.HashMap<>();
-    for (CustodyEvent c : events) {
-      details.put(c.id(), fields(c.details()));
-    }
-    ReadableMetadata.Result metadata = ReadableMetadata.of(item.metadata(), json);
-    String place =
-        metadata
-            .gps()
-            .map(
-                g ->
-                    Json.write(
-                        json,
-                        List.of(
-                            new Marker(
-                                g.latitude(),
-                                g.longitude(),
-                                null,
-                                "Where the file says it was made",
-                                "/evidence/" + id + "#metadata"))))
-            .orElse(null);
-    EvidenceView view =
-        new EvidenceView(
-            item,
-            source,
-            metadata,
-            place,
-            events,
-            caseFile.claims().assessments(AssessmentTarget.EVIDENCE, id),
-            details,
-            EvidenceCopies.of(caseFile, id, seen),
-            VerificationPages.view(caseFile, id, seen));
-    render(
-        ctx,
-        "evidence.jte",
-        chrome("Evidence item " + id, "evidence"),
-        view,
-        GroupDesk.form(ctx, groups, ItemType.EVIDENCE, id));
-  }
-
   void sourcesPage(Context ctx) {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("chrome", chrome("Sources", "sources"));
@@ -350,7 +294,7 @@ final class Pages {
   }
 
   /** With the item's restriction box (null: none). */
-  private void render(
+  void render(
       Context ctx, String template, Chrome chrome, Object view, GroupDesk.RestrictForm restrict) {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("chrome", chrome);
@@ -376,7 +320,7 @@ final class Pages {
   }
 
   /** Sources by id, in the order the case file lists them (by name). */
-  private Map<Long, SourceView> sources(Visibility seen) {
+  Map<Long, SourceView> sources(Visibility seen) {
     Map<Long, SourceView> out = new LinkedHashMap<>();
     for (Source s : caseFile.sources().all()) {
       out.put(s.id(), SourceView.of(s, seen));
@@ -386,37 +330,5 @@ final class Pages {
 
   private static IncidentRow row(Incident i, Map<Long, Location> places) {
     return new IncidentRow(i, i.locationId() == null ? null : places.get(i.locationId()));
-  }
-
-  private List<EvidenceView.Field> fields(String metadata) {
-    List<EvidenceView.Field> out = new ArrayList<>();
-    if (metadata == null) {
-      return out;
-    }
-    try {
-      flatten("", json.readTree(metadata), out);
-    } catch (JsonProcessingException e) {
-      out.add(new EvidenceView.Field("(unreadable)", metadata));
-    }
-    return out.size() > MAX_FIELDS ? out.subList(0, MAX_FIELDS) : out;
-  }
-
-  private static void flatten(String prefix, JsonNode node, List<EvidenceView.Field> out) {
-    if (out.size() > MAX_FIELDS) {
-      return;
-    }
-    if (node.isObject()) {
-      var names = node.fieldNames();
-      while (names.hasNext()) {
-        String name = names.next();
-        flatten(prefix.isEmpty() ? name : prefix + "." + name, node.get(name), out);
-      }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        flatten(prefix + "[" + i + "]", node.get(i), out);
-      }
-    } else {
-      out.add(new EvidenceView.Field(prefix, node.isTextual() ? node.asText() : node.toString()));
-    }
   }
 }

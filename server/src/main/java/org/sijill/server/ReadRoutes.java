@@ -9,13 +9,13 @@ import io.javalin.config.JavalinConfig;
 final class ReadRoutes {
   private ReadRoutes() {}
 
-  static void pages(JavalinConfig cfg, Pages pages) {
+  static void pages(JavalinConfig cfg, Pages pages, EvidencePage evidence) {
     cfg.routes.get("/", pages::overview);
     cfg.routes.get("/incidents", pages::incidents);
     cfg.routes.get("/incidents/{id}", pages::incident);
     cfg.routes.get("/victims", pages::victims);
     cfg.routes.get("/evidence", pages::evidenceList);
-    cfg.routes.get("/evidence/{id}", pages::evidence);
+    cfg.routes.get("/evidence/{id}", evidence::page);
     cfg.routes.get("/sources", pages::sourcesPage);
   }
 

@@ -102,6 +102,7 @@ public final class SijillServer implements AutoCloseable {
     LanguageSwitch languages = new LanguageSwitch();
     Templates templates = new Templates(languages);
     Pages pages = new Pages(caseFile, templates, json, Assets.fromWebjars());
+    EvidencePage evidencePage = new EvidencePage(caseFile, json, pages);
     Api api = new Api(caseFile);
     Desk desk = new Desk(caseFile);
     DeskApi deskApi = new DeskApi(desk, json);
@@ -197,7 +198,7 @@ public final class SijillServer implements AutoCloseable {
               cfg.routes.get("/api/evidence/{id}/custody/{n}/proof", custodyProofs::api);
               // Before pageRoutes too: /incidents/new is not /incidents/{id}.
               IncidentRoutes.register(cfg, incidentPages, incidentApi);
-              ReadRoutes.pages(cfg, pages);
+              ReadRoutes.pages(cfg, pages, evidencePage);
               AccountRoutes.accounts(cfg, accountPages);
               AccountRoutes.reports(cfg, reportPages);
               ReadRoutes.api(cfg, api, openApi);
