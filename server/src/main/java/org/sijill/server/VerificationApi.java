@@ -16,6 +16,7 @@ import org.sijill.casefile.model.VerificationStep;
 import org.sijill.workflow.EvidenceException;
 import org.sijill.workflow.VerificationDraft;
 import org.sijill.workflow.VerificationException;
+import org.sijill.workflow.VerificationState;
 import org.sijill.workflow.VerifyEvidence;
 
 /**
@@ -138,7 +139,7 @@ final class VerificationApi {
   /** {@code GET /api/evidence/{id}/verification}: status, assignee and the history of steps. */
   void state(Context ctx) {
     long id = Params.id(ctx);
-    VerifyEvidence.State st = call(() -> reader().state(id)).visibleTo(Seen.by(ctx, caseFile));
+    VerificationState st = call(() -> reader().state(id)).visibleTo(Seen.by(ctx, caseFile));
     ctx.json(
         new StateJson(
             id,
@@ -159,7 +160,9 @@ final class VerificationApi {
             .orElseThrow(() -> HttpProblem.notFound("there is no verification record " + id));
     ctx.json(
         RecordJson.of(
-            Seen.by(ctx, caseFile).seesEvidence(v.evidenceId()) ? v : VerifyEvidence.withheld(v)));
+            Seen.by(ctx, caseFile).seesEvidence(v.evidenceId())
+                ? v
+                : VerificationState.withheld(v)));
   }
 
   /** {@code POST /api/evidence/{id}/assign} {@code {"assignee": "name"}}. */
@@ -199,7 +202,7 @@ final class VerificationApi {
               throw HttpProblem.badRequest(
                   "list must be mine, review, new or finalised, not '" + clip(list) + "'");
         };
-    ctx.json(Api.PageJson.slice(VerifyEvidence.visibleTo(items, Seen.by(ctx, caseFile)), p));
+    ctx.json(Api.PageJson.slice(VerificationState.visibleTo(items, Seen.by(ctx, caseFile)), p));
   }
 
   static VerifyEvidence.Action action(String raw) {

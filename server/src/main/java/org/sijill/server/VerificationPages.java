@@ -18,6 +18,7 @@ import org.sijill.casefile.model.EvidenceItem;
 import org.sijill.casefile.model.Verification;
 import org.sijill.workflow.VerificationDraft;
 import org.sijill.workflow.VerificationException;
+import org.sijill.workflow.VerificationState;
 import org.sijill.workflow.VerifyEvidence;
 import org.sijill.workflow.access.Visibility;
 import org.sijill.workflow.accounts.Principal;
@@ -63,7 +64,7 @@ final class VerificationPages {
   void form(Context ctx) {
     long id = Params.id(ctx);
     VerificationApi.requireSees(ctx, caseFile, id);
-    VerifyEvidence.State st = VerificationApi.call(() -> verify.state(id));
+    VerificationState st = VerificationApi.call(() -> verify.state(id));
     Map<String, String> values = st.latest() == null ? new LinkedHashMap<>() : values(st.latest());
     renderForm(ctx, id, st, values, null);
   }
@@ -115,9 +116,9 @@ final class VerificationPages {
                 () -> HttpProblem.notFound("There is no verification record " + rid + "."));
     Visibility seen = Seen.by(ctx, caseFile);
     boolean sees = seen.seesEvidence(v.evidenceId());
-    VerifyEvidence.State st = verify.state(v.evidenceId()).visibleTo(seen);
+    VerificationState st = verify.state(v.evidenceId()).visibleTo(seen);
     EvidenceItem item = seen.evidence(caseFile.evidence().find(v.evidenceId()).orElseThrow());
-    v = sees ? v : VerifyEvidence.withheld(v);
+    v = sees ? v : VerificationState.withheld(v);
     Principal p = Access.principal(ctx).orElse(null);
     boolean waiting = st.status().equals(VerifyEvidence.PEER_REVIEW) && st.latest().id() == v.id();
     boolean author = p != null && p.recordedAs().equals(v.recordedBy());
@@ -151,15 +152,15 @@ final class VerificationPages {
     params.put("chrome", chrome.apply("Verification desk", "verification"));
     params.put("me", me);
     Visibility seen = Seen.by(ctx, caseFile);
-    params.put("mine", me == null ? List.of() : VerifyEvidence.visibleTo(verify.mine(me), seen));
-    params.put("waiting", VerifyEvidence.visibleTo(verify.waitingForReview(), seen));
-    params.put("untouched", VerifyEvidence.visibleTo(verify.untouched(100), seen));
+    params.put("mine", me == null ? List.of() : VerificationState.visibleTo(verify.mine(me), seen));
+    params.put("waiting", VerificationState.visibleTo(verify.waitingForReview(), seen));
+    params.put("untouched", VerificationState.visibleTo(verify.untouched(100), seen));
     params.put("csrf", Access.principal(ctx).map(Principal::csrf).orElse(""));
     ctx.html(templates.render("verificationDesk.jte", params));
   }
 
   private void renderForm(
-      Context ctx, long id, VerifyEvidence.State st, Map<String, String> values, String error) {
+      Context ctx, long id, VerificationState st, Map<String, String> values, String error) {
     EvidenceItem item = caseFile.evidence().find(id).orElseThrow();
     Principal p = Access.principal(ctx).orElseThrow();
     Map<String, Object> params = new LinkedHashMap<>();

@@ -7,7 +7,7 @@ import java.util.List;
 import org.sijill.casefile.model.Assessment;
 import org.sijill.casefile.model.Verification;
 import org.sijill.casefile.model.VerificationStep;
-import org.sijill.workflow.VerifyEvidence;
+import org.sijill.workflow.VerificationState;
 
 /**
  * An evidence item's verification as the pages show it: status and assignee, the record in force
@@ -23,7 +23,7 @@ record VerificationView(
     List<VerificationStep> steps,
     List<Assessment> older) {
 
-  static VerificationView of(VerifyEvidence.State st, List<Assessment> older) {
+  static VerificationView of(VerificationState st, List<Assessment> older) {
     return new VerificationView(
         st.evidenceId(),
         st.status(),

@@ -1,13 +1,6 @@
 package org.sijill.workflow;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +12,7 @@ import org.sijill.casefile.model.Verification;
 import org.sijill.casefile.model.VerificationQueueItem;
 import org.sijill.casefile.model.VerificationStep;
 import org.sijill.casefile.repo.Verifications;
-import org.sijill.vault.EventType;
 import org.sijill.workflow.VerificationException.Kind;
-import org.sijill.workflow.access.Visibility;
 
 /**
  * The verification desk's workflow for one evidence item, modelled on the analyst → peer review →
@@ -54,6 +45,7 @@ public final class VerifyEvidence {
 
   private final Path dataDir;
   private final CaseFile caseFile;
+  private final VerificationLog custodyLog;
 
   /**
    * @param dataDir the data directory whose vault's custody log records each step
@@ -61,6 +53,7 @@ public final class VerifyEvidence {
   public VerifyEvidence(Path dataDir, CaseFile caseFile) {
     this.dataDir = dataDir;
     this.caseFile = caseFile;
+    this.custodyLog = new VerificationLog(dataDir, caseFile);
   }
 
   /** What a reviewer decides. */
@@ -69,112 +62,18 @@ public final class VerifyEvidence {
     RETURN
   }
 
-  /**
-   * An item's verification as it stands.
-   *
-   * @param status new, assigned, in_analysis, peer_review or finalised
-   * @param assignee who works on it, or null
-   * @param latest the newest version of the record, or null
-   * @param inForce the newest finalised version (locked), or null
-   * @param versions every version, oldest first
-   * @param steps every change of status, oldest first
-   */
-  public record State(
-      long evidenceId,
-      String status,
-      String assignee,
-      Verification latest,
-      Verification inForce,
-      List<Verification> versions,
-      List<VerificationStep> steps) {
-
-    /** True when a change must give a reason: a version was finalised before. */
-    public boolean locked() {
-      return inForce != null;
-    }
-
-    /**
-     * The state as {@code seen} lets its person see it: for an item whose identifying details are
-     * withheld from them, every version's strands and reasons and every comment are withheld too
-     * (the judgement, versions, statuses and record hashes stay).
-     */
-    public State visibleTo(Visibility seen) {
-      if (seen.seesEvidence(evidenceId)) {
-        return this;
-      }
-      return new State(
-          evidenceId,
-          status,
-          assignee,
-          latest == null ? null : withheld(latest),
-          inForce == null ? null : withheld(inForce),
-          versions.stream().map(VerifyEvidence::withheld).toList(),
-          steps.stream()
-              .map(
-                  s ->
-                      new VerificationStep(
-                          s.id(),
-                          s.evidenceId(),
-                          s.verificationId(),
-                          s.status(),
-                          s.assignee(),
-                          s.comment() == null ? null : Visibility.RESTRICTED,
-                          s.recordedAt(),
-                          s.recordedBy()))
-              .toList());
-    }
-  }
-
-  /** What of a record is shown to someone from whom its item's details are withheld. */
-  public static Verification withheld(Verification v) {
-    return new Verification(
-        v.id(),
-        v.evidenceId(),
-        v.version(),
-        v.judgement(),
-        Visibility.RESTRICTED,
-        "{\"withheld\": true}",
-        v.graphic(),
-        v.personalInfo(),
-        v.supersedes(),
-        v.changeReason() == null ? null : Visibility.RESTRICTED,
-        v.recordSha256(),
-        v.recordedAt(),
-        v.recordedBy());
-  }
-
-  /** A queue as {@code seen} lets its person see it: names of withheld items masked. */
-  public static List<VerificationQueueItem> visibleTo(
-      List<VerificationQueueItem> items, Visibility seen) {
-    return items.stream()
-        .map(
-            q ->
-                seen.seesEvidence(q.evidenceId())
-                    ? q
-                    : new VerificationQueueItem(
-                        q.evidenceId(),
-                        Visibility.RESTRICTED,
-                        q.mediaType(),
-                        q.status(),
-                        q.assignee(),
-                        q.verificationId(),
-                        q.author(),
-                        q.since()))
-        .toList();
-  }
-
   /** The outcome of a step: the record it concerns (null for an assignment) and the new status. */
   public record Saved(Long id, Integer version, String status, String assignee) {}
 
   /**
    * @throws VerificationException (NOT_FOUND) when there is no such evidence item
    */
-  public State state(long evidenceId) {
+  public VerificationState state(long evidenceId) {
     item(evidenceId);
     return load(evidenceId);
   }
 
-  private State load(long evidenceId) {
+  private VerificationState load(long evidenceId) {
     Verifications v = caseFile.verifications();
     List<Verification> versions = v.versions(evidenceId);
     List<VerificationStep> steps = v.steps(evidenceId);
@@ -186,7 +85,7 @@ public final class VerifyEvidence {
             versions.stream().filter(x -> x.id() == s.verificationId()).findFirst().orElse(null);
       }
     }
-    return new State(
+    return new VerificationState(
         evidenceId,
         last == null ? NEW : last.status(),
         last == null ? null : last.assignee(),
@@ -203,7 +102,7 @@ public final class VerifyEvidence {
    */
   public synchronized Saved assign(long evidenceId, String assignee, String by) {
     EvidenceItem item = item(evidenceId);
-    State st = load(evidenceId);
+    VerificationState st = load(evidenceId);
     if (st.status().equals(PEER_REVIEW)) {
       throw new VerificationException(
           Kind.CONFLICT,
@@ -225,7 +124,7 @@ public final class VerifyEvidence {
     details.put("step", ASSIGNED);
     details.put("assignee", name);
     details.put("status", ASSIGNED);
-    log(
+    custodyLog.write(
         item,
         by,
         details,
@@ -251,7 +150,7 @@ public final class VerifyEvidence {
   public synchronized Saved assess(
       long evidenceId, VerificationDraft draft, boolean submit, String changeReason, String by) {
     EvidenceItem item = item(evidenceId);
-    State st = load(evidenceId);
+    VerificationState st = load(evidenceId);
     if (st.status().equals(PEER_REVIEW)) {
       throw new VerificationException(
           Kind.CONFLICT,
@@ -287,8 +186,8 @@ public final class VerifyEvidence {
     Long supersedes = st.latest() == null ? null : st.latest().id();
     String strands = draft.strandsJson();
     String hash =
-        sha256(
-            canonical(item, version, draft, strands, supersedes, st.locked() ? reason : null, by));
+        VerificationHash.of(
+            item, version, draft, strands, supersedes, st.locked() ? reason : null, by);
     String status = submit ? PEER_REVIEW : IN_ANALYSIS;
     String assignee = st.assignee() == null ? by : st.assignee();
     Verifications.NewVerification record =
@@ -311,7 +210,7 @@ public final class VerifyEvidence {
     details.put("status", status);
     details.put("record_sha256", hash);
     Long[] id = new Long[1];
-    log(
+    custodyLog.write(
         item,
         by,
         details,
@@ -357,7 +256,7 @@ public final class VerifyEvidence {
               + " of this record and cannot review it; another reviewer must");
     }
     EvidenceItem item = item(v.evidenceId());
-    State st = load(v.evidenceId());
+    VerificationState st = load(v.evidenceId());
     if (!st.status().equals(PEER_REVIEW) || st.latest() == null || st.latest().id() != v.id()) {
       throw new VerificationException(
           Kind.CONFLICT,
@@ -387,7 +286,7 @@ public final class VerifyEvidence {
     details.put("status", status);
     details.put("record_sha256", v.recordSha256());
     details.put("author", v.recordedBy());
-    log(
+    custodyLog.write(
         item,
         reviewer,
         details,
@@ -435,119 +334,6 @@ public final class VerifyEvidence {
             () ->
                 new VerificationException(
                     Kind.NOT_FOUND, "there is no evidence item " + evidenceId));
-  }
-
-  /** The database write of a step, given the custody log append to run before it commits. */
-  private interface Write {
-    void run(EvidenceVault vault, Runnable log);
-  }
-
-  /**
-   * Opens the vault, runs {@code write} with the log append it must run before committing, and
-   * mirrors the new log entry into the case file. If the log cannot be written, the database write
-   * rolls back; the log is forced to disk before the commit.
-   */
-  private void log(EvidenceItem item, String actor, Map<String, String> details, Write write) {
-    try (EvidenceVault vault = openVault()) {
-      write.run(
-          vault,
-          () -> {
-            try {
-              vault.vault().record(EventType.ASSESSED, item.sha256(), actor, details);
-            } catch (IOException e) {
-              throw new EvidenceException(
-                  "evidence item "
-                      + item.id()
-                      + ": the custody log could not be written, so nothing was recorded: "
-                      + e.getMessage(),
-                  e);
-            }
-          });
-      vault.mirror();
-    } catch (org.sijill.casefile.seal.KeyringException e) {
-      // The record's free text is sealed at rest: a locked case cannot record one.
-      throw new VerificationException(Kind.CONFLICT, e.getMessage());
-    } catch (IOException e) {
-      throw new EvidenceException(
-          "evidence item "
-              + item.id()
-              + ": recorded, but the custody log is not yet mirrored into the case file ("
-              + e.getMessage()
-              + "); it will be at the next opening of the vault",
-          e);
-    }
-  }
-
-  /**
-   * The vault, waiting while another request of this server holds it (a viewer's download, an
-   * upload): one process holds its lock at a time, and a second lock from the same process is
-   * refused at once rather than queued.
-   */
-  private EvidenceVault openVault() {
-    if (dataDir == null) {
-      throw new EvidenceException(
-          "this case has no vault here, so no verification step can be logged", null);
-    }
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (true) {
-      try {
-        return EvidenceVault.open(dataDir, caseFile);
-      } catch (OverlappingFileLockException e) {
-        if (System.nanoTime() > deadline) {
-          throw new EvidenceException("the vault is busy; try again in a moment", null);
-        }
-        try {
-          Thread.sleep(25);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw new EvidenceException("interrupted while waiting for the vault", ie);
-        }
-      }
-    }
-  }
-
-  private static String canonical(
-      EvidenceItem item,
-      int version,
-      VerificationDraft d,
-      String strands,
-      Long supersedes,
-      String reason,
-      String by) {
-    ObjectNode n = VerificationDraft.MAPPER.createObjectNode();
-    n.put("evidence_sha256", item.sha256());
-    n.put("version", version);
-    n.put("judgement", d.judgement().wire());
-    n.put("reasons", d.reasons());
-    n.set("strands", readTree(strands));
-    n.put("graphic", d.graphic());
-    n.put("personal_info", d.personalInfo());
-    if (supersedes != null) {
-      n.put("supersedes", supersedes);
-    }
-    if (reason != null) {
-      n.put("change_reason", reason);
-    }
-    n.put("author", by);
-    return VerificationDraft.write(n);
-  }
-
-  private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
-    try {
-      return VerificationDraft.MAPPER.readTree(json);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String sha256(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String words(String status) {

@@ -81,7 +81,7 @@ class DemoEvidenceTest {
       assertThat(new DemoDesk(data, c).add()).isEmpty();
 
       VerifyEvidence verify = new VerifyEvidence(data, c);
-      VerifyEvidence.State repost = verify.state(r.repostId());
+      VerificationState repost = verify.state(r.repostId());
       assertThat(repost.status()).isEqualTo(VerifyEvidence.FINALISED);
       assertThat(repost.inForce().judgement()).isEqualTo("misattributed");
       assertThat(repost.inForce().recordedBy()).isEqualTo("demo-analyst");

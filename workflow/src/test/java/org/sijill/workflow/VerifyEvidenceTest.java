@@ -136,7 +136,7 @@ class VerifyEvidenceTest {
     var approved = verify.review(third.id(), VerifyEvidence.Action.APPROVE, "ok", "reviewer-1");
     assertThat(approved.status()).isEqualTo("finalised");
 
-    VerifyEvidence.State st = verify.state(id);
+    VerificationState st = verify.state(id);
     assertThat(st.status()).isEqualTo("finalised");
     assertThat(st.inForce().id()).isEqualTo(third.id());
     assertThat(st.inForce().judgement()).isEqualTo("misattributed");
@@ -183,7 +183,7 @@ class VerifyEvidenceTest {
             id, changed, true, "an earlier upload of the same video turned up", "analyst-1");
     assertThat(second.version()).isEqualTo(2);
     // Until the change is approved, the finalised version stays the one in force.
-    VerifyEvidence.State waiting = verify.state(id);
+    VerificationState waiting = verify.state(id);
     assertThat(waiting.inForce().id()).isEqualTo(first.id());
     assertThat(waiting.latest().changeReason()).contains("earlier upload");
     assertThat(waiting.latest().supersedes()).isEqualTo(first.id());
