@@ -21,11 +21,8 @@ import org.sijill.casefile.model.Incident;
 import org.sijill.casefile.model.LinkageRun;
 import org.sijill.casefile.model.ListImport;
 import org.sijill.casefile.model.Location;
-import org.sijill.casefile.model.PublicClaim;
-import org.sijill.casefile.model.Source;
 import org.sijill.casefile.model.VictimRecord;
 import org.sijill.casefile.seal.Sealer;
-import org.sijill.workflow.access.Visibility;
 
 /**
  * Everything a report publishes, read from the case file in one place so that the site, the PDF,
@@ -98,11 +95,11 @@ record ReportContent(ObjectNode numbers, ObjectNode inputs, List<Entry> entries)
 
     // Which lists may be named in public: by the confidentiality of their source, and whether the
     // source is restricted to an access group.
-    Map<String, java.util.Set<Long>> restricted = restricted(caseFile);
+    Map<String, java.util.Set<Long>> restricted = ReportListLabels.restricted(caseFile);
     List<ListImport> imports = caseFile.victims().imports();
-    Map<Long, Boolean> importPublic = importPublic(caseFile, imports, restricted);
+    Map<Long, Boolean> importPublic = ReportListLabels.importPublic(caseFile, imports, restricted);
     Map<Long, String> marked = caseFile.publications().withheld();
-    Map<String, String> listLabel = labels(imports, importPublic);
+    Map<String, String> listLabel = ReportListLabels.labels(imports, importPublic);
     Map<String, String[]> coverage = new TreeMap<>();
 
     List<Entry> entries = new ArrayList<>();
@@ -169,7 +166,7 @@ record ReportContent(ObjectNode numbers, ObjectNode inputs, List<Entry> entries)
       for (Estimate e : s.getValue()) {
         ObjectNode x = es.addObject();
         x.put("method", e.method());
-        x.put("model", relabel(e.model(), listLabel));
+        x.put("model", ReportListLabels.relabel(e.model(), listLabel));
         x.put("total", round(e.total()));
         x.put("lower", e.lowerBound() == null ? null : round(e.lowerBound()));
         x.put("upper", e.upperBound() == null ? null : round(e.upperBound()));
@@ -181,7 +178,7 @@ record ReportContent(ObjectNode numbers, ObjectNode inputs, List<Entry> entries)
     caseFile.locations().all().forEach(l -> places.put(l.id(), l));
     // The claims ledger, as the counting desk's /desk/claims shows it to a reader outside every
     // access group: the same scope rules, documented counts and estimates (ClaimsLedger).
-    numbers.set("claims", claims(caseFile, listLabel));
+    numbers.set("claims", ReportClaims.rows(caseFile, listLabel));
 
     ArrayNode incidents = numbers.putArray("incidents");
     List<String> evidenceHashes = new ArrayList<>();
@@ -319,116 +316,6 @@ record ReportContent(ObjectNode numbers, ObjectNode inputs, List<Entry> entries)
       }
       o.put(k, v.strip());
     }
-  }
-
-  /**
-   * A list from a restricted or confidential source is named in public only by a label ({@code
-   * restricted-list-N}), since whoever imported it may have named it after its source.
-   */
-  static Map<String, String> labels(CaseFile caseFile) {
-    List<ListImport> imports = caseFile.victims().imports();
-    return labels(imports, importPublic(caseFile, imports, restricted(caseFile)));
-  }
-
-  /**
-   * Item type ({@code source}, {@code evidence}, {@code incident}, {@code victim}) to the ids
-   * restricted to an access group.
-   */
-  static Map<String, java.util.Set<Long>> restricted(CaseFile caseFile) {
-    Map<String, java.util.Set<Long>> out = new HashMap<>();
-    for (String t : List.of("source", "evidence", "incident", "victim")) {
-      out.put(t, new java.util.HashSet<>());
-    }
-    caseFile
-        .accessGroups()
-        .restrictions()
-        .forEach(
-            r -> out.computeIfAbsent(r.itemType(), k -> new java.util.HashSet<>()).add(r.itemId()));
-    return out;
-  }
-
-  /**
-   * Import id to whether its list may be published: its source is public and not restricted to an
-   * access group (a list without a source is the case's own).
-   */
-  private static Map<Long, Boolean> importPublic(
-      CaseFile caseFile, List<ListImport> imports, Map<String, java.util.Set<Long>> restricted) {
-    Map<Long, Source> sources = new HashMap<>();
-    caseFile.sources().all().forEach(s -> sources.put(s.id(), s));
-    Map<Long, Boolean> out = new HashMap<>();
-    for (ListImport li : imports) {
-      Source s = li.sourceId() == null ? null : sources.get(li.sourceId());
-      out.put(
-          li.id(),
-          s == null
-              || ("public".equals(s.confidentiality())
-                  && !restricted.get("source").contains(s.id())));
-    }
-    return out;
-  }
-
-  private static Map<String, String> labels(List<ListImport> imports, Map<Long, Boolean> isPublic) {
-    Map<String, String> listLabel = new HashMap<>();
-    int hidden = 0;
-    for (ListImport li : imports) {
-      if (!isPublic.get(li.id()) && !listLabel.containsKey(li.listName())) {
-        listLabel.put(li.listName(), "restricted-list-" + (++hidden));
-      }
-    }
-    return listLabel;
-  }
-
-  /** A model's text with the names of lists that may not be named replaced by their labels. */
-  /**
-   * The claims ledger's rows as the report publishes them: read by someone in no access group, so
-   * the evidence counts leave out restricted incidents and items.
-   */
-  static ArrayNode claims(CaseFile caseFile, Map<String, String> listLabel) {
-    ArrayNode claims = JSON.createArrayNode();
-    Visibility outsider = Visibility.of(caseFile, Optional.empty());
-    for (ClaimsLedger.Entry e : new ClaimsLedger(caseFile).entries(outsider)) {
-      PublicClaim c = e.claim();
-      ObjectNode o = claims.addObject();
-      o.put("claimant", c.claimant());
-      o.put("claimed_on", c.claimedOn() == null ? null : c.claimedOn().toString());
-      o.put("figure", c.figureText());
-      o.put("figure_low", c.figureLow());
-      o.put("figure_high", c.figureHigh());
-      o.put("category", c.category());
-      o.put("scope", c.scope() == null ? "" : c.scope());
-      ArrayNode places = o.putArray("places");
-      e.places().forEach(places::add);
-      o.put("compared_with", e.places().isEmpty() ? "all" : String.join(", ", e.places()));
-      o.put("documented", e.documented());
-      ClaimsLedger.Figure f = e.estimate();
-      if (f != null) {
-        ObjectNode x = o.putObject("estimate");
-        x.put("method", f.method());
-        x.put("model", relabel(f.model(), listLabel));
-        x.put("total", round(f.total()));
-        x.put("lower", f.lower() == null ? null : round(f.lower()));
-        x.put("upper", f.upper() == null ? null : round(f.upper()));
-        x.put("covers", f.covers());
-        x.put("basis", f.basis());
-      }
-      o.put("evidence", e.evidence());
-      ArrayNode marks = o.putArray("marks");
-      e.marks().forEach(marks::add);
-      ArrayNode notes = o.putArray("notes");
-      e.notes().forEach(notes::add);
-    }
-    return claims;
-  }
-
-  static String relabel(String model, Map<String, String> labels) {
-    if (model == null) {
-      return null;
-    }
-    String out = model;
-    for (Map.Entry<String, String> e : labels.entrySet()) {
-      out = out.replace(e.getKey(), e.getValue());
-    }
-    return out;
   }
 
   static double round(double v) {

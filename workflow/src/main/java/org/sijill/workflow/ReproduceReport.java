@@ -89,7 +89,7 @@ public final class ReproduceReport {
     }
     progress.progress("re-running the estimation with seed " + options.seed(), 0, -1);
     Report rerun = EstimateCase.report(caseFile, run, data, strata, options, progress);
-    Map<String, String> labels = ReportContent.labels(caseFile);
+    Map<String, String> labels = ReportListLabels.labels(caseFile);
     for (JsonNode s : published.path("strata")) {
       String name = s.path("stratum").asText();
       Report r = rerun;
@@ -128,7 +128,7 @@ public final class ReproduceReport {
         i++;
         if (match == null
             || !match.method().equals(e.path("method").asText())
-            || !ReportContent.relabel(match.model(), labels).equals(e.path("model").asText())) {
+            || !ReportListLabels.relabel(match.model(), labels).equals(e.path("model").asText())) {
           diffs.add(where + ": the re-run gives no such estimate in this place");
           continue;
         }
