@@ -1,7 +1,6 @@
 package org.sijill.casefile.repo;
 
 import java.time.LocalDate;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -292,86 +291,7 @@ public final class Victims {
    */
   public Page<VictimRecord> search(
       String query, int page, int size, java.util.Collection<Long> unsearchable) {
-    int[] p = Page.clamp(page, size);
-    List<String> keys = query == null ? List.of() : List.copyOf(queryKeys(query));
-    boolean skip = !keys.isEmpty() && !unsearchable.isEmpty();
-    // One semi-join per word on the key index (key, victim_id): the planner walks the rarest key's
-    // records, or the records in page order when a key is common, and stops at the page's end.
-    // (Grouping every matching key row by record first cost 0.3-0.4 s for common names at 124k
-    // records: docs/BENCHMARKS.md, "web app and API under load".)
-    StringBuilder where = new StringBuilder();
-    StringBuilder countWhere = new StringBuilder();
-    for (int i = 0; i < keys.size(); i++) {
-      where.append(i == 0 ? " where " : " and ");
-      where.append(
-          "exists (select 1 from victim_search_key k"
-              + i
-              + " where k"
-              + i
-              + ".victim_id = v.id and k"
-              + i
-              + ".key = :k"
-              + i
-              + ")");
-      if (i > 0) {
-        countWhere.append(
-            " and exists (select 1 from victim_search_key k"
-                + i
-                + " where k"
-                + i
-                + ".victim_id = k0.victim_id and k"
-                + i
-                + ".key = :k"
-                + i
-                + ")");
-      }
-    }
-    if (skip) {
-      where.append(" and v.id <> all(:hidden)");
-      countWhere.append(" and k0.victim_id <> all(:hidden)");
-    }
-    // Every search key row names a record (foreign key), once per key: the count needs no visit
-    // to the records themselves.
-    String countSql =
-        keys.isEmpty()
-            ? "select count(*) from victim_record v"
-            : "select count(*) from victim_search_key k0 where k0.key = :k0" + countWhere;
-    return jdbi.withHandle(
-        h -> {
-          var count = h.createQuery(countSql);
-          var select =
-              h.createQuery(
-                  "select v.* from"
-                      + " victim_record v"
-                      + where
-                      + " order by v.list_name, v.line_number limit :limit offset :offset");
-          for (int i = 0; i < keys.size(); i++) {
-            count.bind("k" + i, keys.get(i));
-            select.bind("k" + i, keys.get(i));
-          }
-          if (skip) {
-            count.bindArray("hidden", Long.class, List.copyOf(unsearchable));
-            select.bindArray("hidden", Long.class, List.copyOf(unsearchable));
-          }
-          long total = count.mapTo(Long.class).one();
-          List<VictimRecord> items =
-              select
-                  .bind("limit", p[1])
-                  .bind("offset", Page.offset(p[0], p[1]))
-                  .mapTo(VictimRecord.class)
-                  .map(this::revealed)
-                  .list();
-          return new Page<>(items, p[0], p[1], total);
-        });
-  }
-
-  /** One key per query word (its first), so that every word must match. */
-  private static Set<String> queryKeys(String query) {
-    Set<String> keys = new LinkedHashSet<>();
-    for (String word : query.trim().split("\\s+")) {
-      Names.searchKeys(word).stream().findFirst().ifPresent(keys::add);
-    }
-    return keys;
+    return new VictimSearch(jdbi, this::revealed).page(query, page, size, unsearchable);
   }
 
   /** The records with these ids (any import), by id; unknown ids are left out. */
