@@ -1,7 +1,5 @@
 package org.sijill.casefile.demo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,7 +42,6 @@ public final class DemoCase {
 
   public static final long DEFAULT_SEED = 20250306L;
   private static final String BY = "demo-generator";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What the demo loaded. */
   public record Summary(
@@ -61,72 +58,6 @@ public final class DemoCase {
           + " synthetic persons documented)";
     }
   }
-
-  private record Town(String key, String type, LocalDate date, String titleEn, String titleAr) {}
-
-  /** The demo's incidents: place (gazetteer key), type, date and titles. */
-  private static final List<Town> INCIDENTS =
-      List.of(
-          new Town(
-              "jableh",
-              "armed_clash",
-              LocalDate.of(2025, 3, 6),
-              "Clashes at checkpoints around Jableh",
-              "اشتباكات عند حواجز في محيط جبلة"),
-          new Town(
-              "jableh",
-              "killing_of_civilians",
-              LocalDate.of(2025, 3, 7),
-              "Killings of civilians in Jableh",
-              "مقتل مدنيين في جبلة"),
-          new Town(
-              "baniyas",
-              "killing_of_civilians",
-              LocalDate.of(2025, 3, 7),
-              "Killings in Baniyas neighbourhoods",
-              "عمليات قتل في أحياء بانياس"),
-          new Town(
-              "baniyas",
-              "raid",
-              LocalDate.of(2025, 3, 8),
-              "House raids in Baniyas",
-              "مداهمات منازل في بانياس"),
-          new Town(
-              "latakia-city",
-              "killing_of_civilians",
-              LocalDate.of(2025, 3, 7),
-              "Killings on the outskirts of Latakia",
-              "عمليات قتل في أطراف اللاذقية"),
-          new Town(
-              "qardaha",
-              "killing_of_civilians",
-              LocalDate.of(2025, 3, 8),
-              "Killings in Al-Qardahah",
-              "مقتل مدنيين في القرداحة"),
-          new Town(
-              "haffah",
-              "raid",
-              LocalDate.of(2025, 3, 8),
-              "Raids in villages around Al-Haffah",
-              "مداهمات في قرى الحفة"),
-          new Town(
-              "ayn-shiqaq",
-              "killing_of_civilians",
-              LocalDate.of(2025, 3, 7),
-              "Killings in Ayn Shiqaq",
-              "مقتل مدنيين في عين شقاق"),
-          new Town(
-              "annazah",
-              "killing_of_civilians",
-              LocalDate.of(2025, 3, 8),
-              "Killings in Al-Annazah, Baniyas countryside",
-              "مقتل مدنيين في العنازة بريف بانياس"),
-          new Town(
-              "qutaylibiyah",
-              "armed_clash",
-              LocalDate.of(2025, 3, 9),
-              "Clashes near Al-Qutaylibiyah",
-              "اشتباكات قرب القطيلبية"));
 
   private DemoCase() {}
 
@@ -244,7 +175,7 @@ public final class DemoCase {
     List<Place> genPlaces = new ArrayList<>();
     Map<String, String> enToKey = new HashMap<>();
     Set<String> used = new HashSet<>();
-    for (Town t : INCIDENTS) {
+    for (DemoTowns.Town t : DemoTowns.INCIDENTS) {
       if (used.add(t.key())) {
         Gazetteer.Place p = gazetteer.find(t.key()).orElseThrow();
         List<String> latin = new ArrayList<>();
@@ -276,22 +207,29 @@ public final class DemoCase {
       List<NewRecord> rows = new ArrayList<>();
       int line = 2;
       for (SyntheticRow r : l.rows()) {
-        rows.add(toRecord(line++, r));
+        rows.add(DemoRows.toRecord(line++, r));
         persons.add(r.personId());
       }
       caseFile
           .victims()
           .importList(
-              l.name(), listSources[i], l.name() + ".csv", sha256Of(l), "UTF-8", rows, BY, n -> {});
+              l.name(),
+              listSources[i],
+              l.name() + ".csv",
+              DemoRows.sha256Of(l),
+              "UTF-8",
+              rows,
+              BY,
+              n -> {});
       perList.put(l.name(), rows.size());
     }
 
     // Incidents, with casualty ranges in proportion to the documented deaths at their place.
-    Map<String, Integer> perPlace = documentedPerPlace(lists, genPlaces);
+    Map<String, Integer> perPlace = DemoRows.documentedPerPlace(lists, genPlaces);
     Map<String, Integer> incidentsAtPlace = new HashMap<>();
-    INCIDENTS.forEach(t -> incidentsAtPlace.merge(t.key(), 1, Integer::sum));
+    DemoTowns.INCIDENTS.forEach(t -> incidentsAtPlace.merge(t.key(), 1, Integer::sum));
     List<Long> incidentIds = new ArrayList<>();
-    for (Town t : INCIDENTS) {
+    for (DemoTowns.Town t : DemoTowns.INCIDENTS) {
       String nameEn = gazetteer.find(t.key()).orElseThrow().nameEn();
       int documented = perPlace.getOrDefault(nameEn, 0);
       int best =
@@ -346,7 +284,7 @@ public final class DemoCase {
     var claims = caseFile.claims();
     for (int i = 0; i < incidentIds.size(); i++) {
       long id = incidentIds.get(i);
-      Town t = INCIDENTS.get(i);
+      DemoTowns.Town t = DemoTowns.INCIDENTS.get(i);
       claims.addClaim(
           media,
           ClaimKind.OCCURRENCE,
@@ -420,67 +358,7 @@ public final class DemoCase {
             null,
             "named victims, with an estimate of the undocumented (synthetic)"),
         BY);
-    return new Summary(INCIDENTS.size(), caseFile.sources().all().size(), perList, persons.size());
-  }
-
-  private static Map<String, Integer> documentedPerPlace(GeneratedLists lists, List<Place> places) {
-    Map<String, Set<String>> persons = new HashMap<>();
-    for (GeneratedList l : lists.lists()) {
-      for (SyntheticRow r : l.rows()) {
-        String place = r.get("place_of_death");
-        if (place == null) {
-          continue;
-        }
-        for (Place p : places) {
-          if (p.arabic().equals(place) || p.latin().contains(place)) {
-            persons.computeIfAbsent(p.latin().get(0), k -> new HashSet<>()).add(r.personId());
-          }
-        }
-      }
-    }
-    Map<String, Integer> counts = new HashMap<>();
-    persons.forEach((k, v) -> counts.put(k, v.size()));
-    return counts;
-  }
-
-  private static NewRecord toRecord(int line, SyntheticRow r) {
-    ObjectNode raw = JSON.createObjectNode();
-    r.values().forEach(raw::put);
-    String age = r.get("age");
-    return new NewRecord(
-        line,
-        r.recordId(),
-        blank(r.get("full_name")),
-        blank(r.get("given_name")),
-        blank(r.get("father_name")),
-        blank(r.get("mother_name")),
-        blank(r.get("family_name")),
-        blank(r.get("sex")),
-        age == null || age.isBlank() ? null : Integer.valueOf(age),
-        blank(r.get("age_group")),
-        blank(r.get("date_of_death")),
-        blank(r.get("place_of_death")),
-        blank(r.get("governorate")),
-        blank(r.get("status")),
-        blank(r.get("cause")),
-        "{}",
-        raw.toString());
-  }
-
-  private static String blank(String s) {
-    return s == null || s.isBlank() ? null : s;
-  }
-
-  /** A stable fingerprint of a generated list's content, standing in for a file hash. */
-  private static String sha256Of(GeneratedList l) {
-    try {
-      var md = java.security.MessageDigest.getInstance("SHA-256");
-      for (SyntheticRow r : l.rows()) {
-        md.update(r.values().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      }
-      return java.util.HexFormat.of().formatHex(md.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return new Summary(
+        DemoTowns.INCIDENTS.size(), caseFile.sources().all().size(), perList, persons.size());
   }
 }
