@@ -77,22 +77,6 @@ public final class SparkPairWork implements PairWork {
     public long distinctPairs;
   }
 
-  /** Shuffle bytes written and read by every task since the engine started. */
-  static final class ShuffleBytes extends org.apache.spark.scheduler.SparkListener {
-    final java.util.concurrent.atomic.AtomicLong written =
-        new java.util.concurrent.atomic.AtomicLong();
-    final java.util.concurrent.atomic.AtomicLong read =
-        new java.util.concurrent.atomic.AtomicLong();
-
-    @Override
-    public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
-      if (end.taskMetrics() != null) {
-        written.addAndGet(end.taskMetrics().shuffleWriteMetrics().bytesWritten());
-        read.addAndGet(end.taskMetrics().shuffleReadMetrics().totalBytesRead());
-      }
-    }
-  }
-
   private final transient ShuffleBytes shuffle = new ShuffleBytes();
 
   /**
@@ -344,18 +328,6 @@ public final class SparkPairWork implements PairWork {
     return out;
   }
 
-  /** Sum of the peak usage of the heap's memory pools (an upper bound of the peak heap). */
-  static long peakHeap() {
-    long sum = 0;
-    for (java.lang.management.MemoryPoolMXBean p :
-        java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == java.lang.management.MemoryType.HEAP && p.getPeakUsage() != null) {
-        sum += p.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
-  }
-
   /** The prepared records of a run in this JVM: the driver's, or built from the broadcast. */
   static Prepared prepared(Broadcast<Job> job, boolean reuseDriverCopy) {
     Job j = job.value();
@@ -392,7 +364,7 @@ public final class SparkPairWork implements PairWork {
     progress.accept(
         String.format(
             "spark: shuffle %,.1f MB written, %,.1f MB read; this JVM's peak heap %,.0f MB",
-            shuffle.written.get() / 1e6, shuffle.read.get() / 1e6, peakHeap() / 1e6));
+            shuffle.written.get() / 1e6, shuffle.read.get() / 1e6, ShuffleBytes.peakHeap() / 1e6));
     spark.sparkContext().removeSparkListener(shuffle);
     release();
     if (ownsSession) {
