@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -34,14 +32,7 @@ class DeskBrowserTest {
   @BeforeAll
   static void start(@TempDir Path dir) throws Exception {
     desk = new DeskCase(dir);
-    browser = Chromium.start();
-    // A real case asks for a login first; the analyst's session carries the CSRF token.
-    browser.get(desk.base() + "/desk/lists");
-    waiting(20).until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
-    browser.findElement(By.name("username")).sendKeys(DeskCase.ANALYST);
-    browser.findElement(By.name("password")).sendKeys(DeskCase.PASSWORD);
-    browser.findElement(By.cssSelector("#login-form button")).click();
-    waiting(20).until(ExpectedConditions.urlToBe(desk.base() + "/desk/lists"));
+    browser = desk.analystBrowser("/desk/lists");
   }
 
   @AfterAll
@@ -55,10 +46,7 @@ class DeskBrowserTest {
   }
 
   private static WebDriverWait waiting(int seconds) {
-    // htmx swaps the job list while we poll it: an element read mid-swap is stale, not wrong.
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
-    wait.ignoring(StaleElementReferenceException.class);
-    return wait;
+    return DeskCase.waiting(browser, seconds);
   }
 
   private static void upload(Path file, String source, String encoding) {

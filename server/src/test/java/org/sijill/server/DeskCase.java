@@ -8,7 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.TestDatabases;
 import org.sijill.casefile.model.Enums.Role;
@@ -123,6 +129,33 @@ final class DeskCase implements AutoCloseable {
 
   HttpResponse<String> upload(Path file, String source) throws Exception {
     return upload(Files.readAllBytes(file), file.getFileName().toString(), source, null);
+  }
+
+  /**
+   * A headless Chromium logged in as the desk's analyst, on {@code path}: a real case asks for a
+   * login first, and the analyst's session carries the CSRF token. The caller quits it.
+   */
+  WebDriver analystBrowser(String path) {
+    WebDriver browser = Chromium.start();
+    try {
+      browser.get(base() + path);
+      waiting(browser, 20).until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
+      browser.findElement(By.name("username")).sendKeys(ANALYST);
+      browser.findElement(By.name("password")).sendKeys(PASSWORD);
+      browser.findElement(By.cssSelector("#login-form button")).click();
+      waiting(browser, 20).until(ExpectedConditions.urlToBe(base() + path));
+      return browser;
+    } catch (RuntimeException e) {
+      browser.quit();
+      throw e;
+    }
+  }
+
+  /** A wait that ignores stale elements: htmx swaps parts of the page while a test polls them. */
+  static WebDriverWait waiting(WebDriver browser, int seconds) {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   @Override

@@ -9,9 +9,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +31,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sijill.casefile.CaseFile;
-import org.sijill.casefile.TestDatabases;
 import org.sijill.casefile.model.CustodyEvent;
 import org.sijill.casefile.model.Enums.Role;
 import org.sijill.vault.log.Checkpoint;
@@ -42,7 +38,6 @@ import org.sijill.vault.log.Merkle;
 import org.sijill.vault.log.NoteVerifier;
 import org.sijill.workflow.access.Groups;
 import org.sijill.workflow.access.ItemType;
-import org.sijill.workflow.accounts.Accounts;
 
 /**
  * The evidence page of a re-posted picture: its metadata as readable groups with its GPS position
@@ -52,13 +47,10 @@ import org.sijill.workflow.accounts.Accounts;
  */
 class EvidencePageTest {
   private static final Path PDQ = Path.of("../media/src/test/resources/pdq");
-  private static final String PASSWORD = "correct horse battery";
   private static final String SECRET_SOURCE = "Zq witness channel";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final Map<Role, String> TOKENS = new java.util.EnumMap<>(Role.class);
+  private static EvidenceServer site;
   private static CaseFile caseFile;
-  private static SijillServer server;
   private static WebDriver browser;
   private static long original;
   private static long repost;
@@ -66,22 +58,20 @@ class EvidencePageTest {
 
   @BeforeAll
   static void start(@TempDir Path data) throws Exception {
-    caseFile = TestDatabases.openCase();
-    Accounts accounts = Accounts.over(caseFile, java.time.Clock.systemUTC(), d -> {});
-    TestUsers.onePerRole(accounts, "page", "Page", PASSWORD, TOKENS);
-    server = SijillServer.start(caseFile, ServerOptions.local(0), accounts, data);
+    site = new EvidenceServer(data, "page", "Page");
+    caseFile = site.caseFile;
     original =
-        upload(
+        site.upload(
             "bridge.jpg",
             Files.readAllBytes(PDQ.resolve("bridge-1-original.jpg")),
             Map.of("source", "Synthetic channel A", "acquiredAt", "2025-03-06T18:00:00Z"));
     repost =
-        upload(
+        site.upload(
             "bridge-repost.jpg",
             GpsJpeg.tag(halfSize(PDQ.resolve("bridge-1-original.jpg"))),
             Map.of("source", "Synthetic channel B", "acquiredAt", "2025-03-09"));
     hidden =
-        upload(
+        site.upload(
             "bridge-turned.jpg",
             Files.readAllBytes(PDQ.resolve("bridge-3-rotate-180.jpg")),
             Map.of("source", SECRET_SOURCE, "acquiredAt", "2025-03-12"));
@@ -95,8 +85,7 @@ class EvidencePageTest {
     if (browser != null) {
       browser.quit();
     }
-    server.close();
-    caseFile.close();
+    site.close();
   }
 
   @Test
@@ -115,12 +104,13 @@ class EvidencePageTest {
     }
     // Not its own entry, no such entry, not a number; and only with an account.
     long ofOriginal = caseFile.evidence().events(original).get(0).logIndex();
-    assertThat(get("/api/evidence/" + repost + "/custody/" + ofOriginal + "/proof", Role.VIEWER))
+    assertThat(
+            site.get("/api/evidence/" + repost + "/custody/" + ofOriginal + "/proof", Role.VIEWER))
         .extracting(HttpResponse::statusCode)
         .isEqualTo(404);
-    assertThat(get("/api/evidence/" + repost + "/custody/x/proof", Role.VIEWER).statusCode())
+    assertThat(site.get("/api/evidence/" + repost + "/custody/x/proof", Role.VIEWER).statusCode())
         .isEqualTo(400);
-    assertThat(get("/api/evidence/" + repost + "/custody/0/proof", null).statusCode())
+    assertThat(site.get("/api/evidence/" + repost + "/custody/0/proof", null).statusCode())
         .isEqualTo(401);
     // A restricted item's entry is proved without showing what it says.
     long ofHidden = caseFile.evidence().events(hidden).get(0).logIndex();
@@ -134,7 +124,7 @@ class EvidencePageTest {
 
   @Test
   void theCopiesApiListsEarlierThenLaterWithTheRestrictedOneMasked() throws Exception {
-    HttpResponse<byte[]> r = get("/api/evidence/" + repost + "/copies", Role.VIEWER);
+    HttpResponse<byte[]> r = site.get("/api/evidence/" + repost + "/copies", Role.VIEWER);
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode body = JSON.readTree(r.body());
     assertThat(body.get("total").asInt()).isEqualTo(2);
@@ -151,9 +141,10 @@ class EvidencePageTest {
     assertThat(later.get("name").asText()).isEqualTo("(restricted)");
     assertThat(later.get("preview").isNull()).isTrue();
     assertThat(body.toString()).doesNotContain(SECRET_SOURCE).doesNotContain("bridge-turned");
-    JsonNode admin = JSON.readTree(get("/api/evidence/" + repost + "/copies", Role.ADMIN).body());
+    JsonNode admin =
+        JSON.readTree(site.get("/api/evidence/" + repost + "/copies", Role.ADMIN).body());
     assertThat(admin.at("/items/1/source").asText()).isEqualTo(SECRET_SOURCE);
-    assertThat(get("/api/evidence/999999/copies", Role.VIEWER).statusCode()).isEqualTo(404);
+    assertThat(site.get("/api/evidence/999999/copies", Role.VIEWER).statusCode()).isEqualTo(404);
   }
 
   @Test
@@ -161,10 +152,10 @@ class EvidencePageTest {
       throws Exception {
     browser = Chromium.start();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    browser.get(base() + "/evidence/" + repost);
+    browser.get(site.base() + "/evidence/" + repost);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
     browser.findElement(By.name("username")).sendKeys("page-viewer");
-    browser.findElement(By.name("password")).sendKeys(PASSWORD);
+    browser.findElement(By.name("password")).sendKeys(EvidenceServer.PASSWORD);
     browser.findElement(By.cssSelector("#login-form button")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("metadata")));
 
@@ -274,7 +265,7 @@ class EvidencePageTest {
   }
 
   private static JsonNode proof(long id, long index, Role role) throws Exception {
-    HttpResponse<byte[]> r = get("/api/evidence/" + id + "/custody/" + index + "/proof", role);
+    HttpResponse<byte[]> r = site.get("/api/evidence/" + id + "/custody/" + index + "/proof", role);
     assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
     return JSON.readTree(r.body());
   }
@@ -291,54 +282,5 @@ class EvidencePageTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ImageIO.write(small, "jpg", out);
     return out.toByteArray();
-  }
-
-  private static String base() {
-    return "http://localhost:" + server.port();
-  }
-
-  private static HttpResponse<byte[]> get(String path, Role role) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path));
-    if (role != null) {
-      b.header("Authorization", "Bearer " + TOKENS.get(role));
-    }
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-  }
-
-  private static long upload(String name, byte[] bytes, Map<String, String> fields)
-      throws IOException, InterruptedException {
-    String boundary = "sijill-page-boundary";
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.write(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + name
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.write(bytes);
-    body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-    for (var e : fields.entrySet()) {
-      body.write(
-          ("--"
-                  + boundary
-                  + "\r\nContent-Disposition: form-data; name=\""
-                  + e.getKey()
-                  + "\"\r\n\r\n"
-                  + e.getValue()
-                  + "\r\n")
-              .getBytes(StandardCharsets.UTF_8));
-    }
-    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base() + "/api/evidence"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Authorization", "Bearer " + TOKENS.get(Role.ANALYST))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    return JSON.readTree(r.body()).at("/items/0/id").asLong();
   }
 }

@@ -8,13 +8,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,32 +26,25 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sijill.casefile.CaseFile;
-import org.sijill.casefile.TestDatabases;
 import org.sijill.casefile.model.Enums.Role;
 import org.sijill.media.video.VideoWriter;
-import org.sijill.workflow.accounts.Accounts;
 
 /**
  * The keyframe strip of a video on the evidence page and its API twin, on a fresh case with its own
  * vault and a synthetic video (coloured cards, one colour a second, written with FFmpeg).
  */
 class KeyframesWebTest {
-  private static final String PASSWORD = "correct horse battery";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final Map<Role, String> TOKENS = new java.util.EnumMap<>(Role.class);
+  private static EvidenceServer site;
   private static CaseFile caseFile;
-  private static SijillServer server;
   private static WebDriver browser;
   private static long videoId;
   private static long pictureId;
 
   @BeforeAll
   static void start(@TempDir Path data) throws Exception {
-    caseFile = TestDatabases.openCase();
-    Accounts accounts = Accounts.over(caseFile, java.time.Clock.systemUTC(), d -> {});
-    TestUsers.onePerRole(accounts, "kf", "Keyframes", PASSWORD, TOKENS);
-    server = SijillServer.start(caseFile, ServerOptions.local(0), accounts, data);
+    site = new EvidenceServer(data, "kf", "Keyframes");
+    caseFile = site.caseFile;
     Path video = data.resolve("cards.mp4");
     try (VideoWriter w = VideoWriter.open(video, 320, 240, 10, "mpeg4", 400_000)) {
       for (int i = 0; i < 120; i++) {
@@ -81,49 +69,16 @@ class KeyframesWebTest {
     if (browser != null) {
       browser.quit();
     }
-    server.close();
-    caseFile.close();
-  }
-
-  private static String base() {
-    return "http://localhost:" + server.port();
+    site.close();
   }
 
   private static long upload(Path f) throws IOException, InterruptedException {
-    String boundary = "sijill-keyframes-boundary";
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.write(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + f.getFileName()
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.write(Files.readAllBytes(f));
-    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base() + "/api/evidence"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Authorization", "Bearer " + TOKENS.get(Role.ANALYST))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    return JSON.readTree(r.body()).at("/items/0/id").asLong();
-  }
-
-  private static HttpResponse<byte[]> get(String path, Role role) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path));
-    if (role != null) {
-      b.header("Authorization", "Bearer " + TOKENS.get(role));
-    }
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return site.upload(f.getFileName().toString(), Files.readAllBytes(f), Map.of());
   }
 
   @Test
   void theApiListsTheStripAndHandsOutEachFrameAsALoggedJpeg() throws Exception {
-    HttpResponse<byte[]> list = get("/api/evidence/" + videoId + "/keyframes", Role.VIEWER);
+    HttpResponse<byte[]> list = site.get("/api/evidence/" + videoId + "/keyframes", Role.VIEWER);
     assertThat(list.statusCode()).isEqualTo(200);
     JsonNode body = JSON.readTree(list.body());
     assertThat(body.get("total").asInt()).isEqualTo(8);
@@ -132,7 +87,7 @@ class KeyframesWebTest {
     String href = body.at("/items/5/href").asText();
     assertThat(href).isEqualTo("/api/evidence/" + videoId + "/keyframes/5");
 
-    HttpResponse<byte[]> frame = get(href + "?download=1", Role.VIEWER);
+    HttpResponse<byte[]> frame = site.get(href + "?download=1", Role.VIEWER);
     assertThat(frame.statusCode()).isEqualTo(200);
     assertThat(frame.headers().firstValue("Content-Type").orElse("")).startsWith("image/jpeg");
     assertThat(frame.headers().firstValue("Content-Disposition").orElse(""))
@@ -146,13 +101,14 @@ class KeyframesWebTest {
                 .map(e -> e.actor() + " " + e.details()))
         .anyMatch(s -> s.startsWith("kf-viewer") && s.contains("keyframe 5 download"));
 
-    assertThat(get("/api/evidence/" + videoId + "/keyframes/8", Role.VIEWER).statusCode())
+    assertThat(site.get("/api/evidence/" + videoId + "/keyframes/8", Role.VIEWER).statusCode())
         .isEqualTo(404);
-    assertThat(get("/api/evidence/" + videoId + "/keyframes/x", Role.VIEWER).statusCode())
+    assertThat(site.get("/api/evidence/" + videoId + "/keyframes/x", Role.VIEWER).statusCode())
         .isEqualTo(400);
-    assertThat(get("/api/evidence/" + videoId + "/keyframes", null).statusCode()).isEqualTo(401);
+    assertThat(site.get("/api/evidence/" + videoId + "/keyframes", null).statusCode())
+        .isEqualTo(401);
     JsonNode none =
-        JSON.readTree(get("/api/evidence/" + pictureId + "/keyframes", Role.VIEWER).body());
+        JSON.readTree(site.get("/api/evidence/" + pictureId + "/keyframes", Role.VIEWER).body());
     assertThat(none.get("items")).isEmpty();
   }
 
@@ -160,10 +116,10 @@ class KeyframesWebTest {
   void theStripUnderThePlayerSeeksTheVideoAndAKeyframeDownloads(@TempDir Path tmp) {
     browser = Chromium.start();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    browser.get(base() + "/evidence/" + videoId);
+    browser.get(site.base() + "/evidence/" + videoId);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
     browser.findElement(By.name("username")).sendKeys("kf-viewer");
-    browser.findElement(By.name("password")).sendKeys(PASSWORD);
+    browser.findElement(By.name("password")).sendKeys(EvidenceServer.PASSWORD);
     browser.findElement(By.cssSelector("#login-form button")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("keyframe-strip")));
     var buttons = browser.findElements(By.cssSelector("#keyframe-strip button.seek"));

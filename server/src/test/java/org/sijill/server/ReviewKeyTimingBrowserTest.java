@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -15,10 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -56,13 +53,7 @@ class ReviewKeyTimingBrowserTest {
       assertThat(i).as("the linkage run finishes in 10 minutes").isLessThan(1200);
       Thread.sleep(500);
     }
-    browser = Chromium.start();
-    browser.get(desk.base() + "/desk/review");
-    waiting(20).until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
-    browser.findElement(By.name("username")).sendKeys(DeskCase.ANALYST);
-    browser.findElement(By.name("password")).sendKeys(DeskCase.PASSWORD);
-    browser.findElement(By.cssSelector("#login-form button")).click();
-    waiting(20).until(ExpectedConditions.urlToBe(desk.base() + "/desk/review"));
+    browser = desk.analystBrowser("/desk/review");
   }
 
   @AfterAll
@@ -76,9 +67,7 @@ class ReviewKeyTimingBrowserTest {
   }
 
   private static WebDriverWait waiting(int seconds) {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
-    wait.ignoring(StaleElementReferenceException.class);
-    return wait;
+    return DeskCase.waiting(browser, seconds);
   }
 
   @Test
