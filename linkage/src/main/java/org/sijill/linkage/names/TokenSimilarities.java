@@ -21,16 +21,23 @@ public final class TokenSimilarities {
   static final int SIZE = 2048;
 
   private final Map<NameToken, Integer> ids;
-  private final float[] table = new float[SIZE * SIZE];
+  private final int size;
+  private final float[] table;
 
   /**
+   * The table is as large as the tokens need, at most {@link #SIZE} squared: the review desk's
+   * waterfall prepares a comparator for two records at every key press, and a full table each time
+   * (16 MB per name field, filled) was the largest part of the server's work for the next pair.
+   *
    * @param byFrequency distinct tokens, most frequent first
    */
   public TokenSimilarities(NameToken[] byFrequency) {
     ids = new IdentityHashMap<>();
-    for (int i = 0; i < Math.min(SIZE, byFrequency.length); i++) {
+    size = Math.min(SIZE, byFrequency.length);
+    for (int i = 0; i < size; i++) {
       ids.put(byFrequency[i], i);
     }
+    table = new float[size * size];
     Arrays.fill(table, Float.NaN);
   }
 
@@ -44,7 +51,7 @@ public final class TokenSimilarities {
     if (x < 0 || y < 0) {
       return (float) a.similarity(b);
     }
-    int k = x * SIZE + y;
+    int k = x * size + y;
     float v = table[k];
     if (Float.isNaN(v)) {
       v = (float) a.similarity(b);
@@ -59,7 +66,7 @@ public final class TokenSimilarities {
     if (x == null || y == null) {
       return (float) a.similarity(b);
     }
-    int k = x * SIZE + y;
+    int k = x * size + y;
     float v = table[k];
     if (Float.isNaN(v)) {
       v = (float) a.similarity(b);
