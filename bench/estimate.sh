@@ -3,7 +3,8 @@
 # 5 lists) and the simulation study of coverage and bias. Results go in docs/BENCHMARKS.md
 # (## estimate) and docs/estimation.md.
 #   bench/estimate.sh speed [DATA_DIR]          default DATA_DIR: estimate/src/test/resources/mse
-#   bench/estimate.sh simulate [REPLICATES] [SEED]   default 100 replicates, seed 2026
+#   bench/estimate.sh simulate [REPLICATES] [SEED] [SCENARIOS]   default 100 replicates, seed 2026,
+#       every scenario; SCENARIOS picks some by 1-based number (2,4 = the two heterogeneous ones)
 #   bench/estimate.sh linkage [SIMULATIONS] [SEED] [POPULATION] [REPLICATES]
 #       end to end with linkage error: generator -> link -> estimate, plain and combined over
 #       replicates of the linkage (default 200 simulations, seed 2029, 2,000 people, 8 replicates)
@@ -20,9 +21,9 @@ fi
 what="${1:-speed}"
 case "$what" in
   speed) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench speed "${2:-$here/estimate/src/test/resources/mse}" ;;
-  simulate) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench simulate "${2:-100}" "${3:-2026}" ;;
+  simulate) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench simulate "${2:-100}" "${3:-2026}" "${4:-}" ;;
   linkage) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage "${2:-200}" "${3:-2029}" "${4:-2000}" "${5:-8}" ;;
   linkage-overhead) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage-overhead "${2:-2030}" "${3:-2000}" "${4:-8}" ;;
   lcmcr) shift; exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench lcmcr "$@" ;;
-  *) echo "usage: bench/estimate.sh speed [DATA_DIR] | simulate [REPLICATES] [SEED] | linkage [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] | linkage-overhead [SEED] [POPULATION] [REPLICATES] | lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]" >&2; exit 2 ;;
+  *) echo "usage: bench/estimate.sh speed [DATA_DIR] | simulate [REPLICATES] [SEED] [SCENARIOS] | linkage [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] | linkage-overhead [SEED] [POPULATION] [REPLICATES] | lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]" >&2; exit 2 ;;
 esac
