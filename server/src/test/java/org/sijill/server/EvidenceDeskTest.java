@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,9 +20,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sijill.casefile.CaseFile;
-import org.sijill.casefile.TestDatabases;
 import org.sijill.casefile.model.Enums.Role;
-import org.sijill.workflow.accounts.Accounts;
 
 /**
  * The verification desk's way in, on a fresh case with its own vault: files sent to {@code POST
@@ -45,13 +38,10 @@ class EvidenceDeskTest {
 
   private static Path dataDir;
 
-  private static final String PASSWORD = "correct horse battery";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static EvidenceServer site;
   private static CaseFile caseFile;
-  private static SijillServer server;
-  private static final Map<Role, String> TOKENS = new java.util.EnumMap<>(Role.class);
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static WebDriver browser;
 
   @BeforeAll
@@ -59,10 +49,8 @@ class EvidenceDeskTest {
     dataDir = data;
     other = data.resolve("drawn-scene.png");
     javax.imageio.ImageIO.write(scene(5), "png", other.toFile());
-    caseFile = TestDatabases.openCase();
-    Accounts accounts = Accounts.over(caseFile, java.time.Clock.systemUTC(), d -> {});
-    TestUsers.onePerRole(accounts, "desk", "Desk", PASSWORD, TOKENS);
-    server = SijillServer.start(caseFile, ServerOptions.local(0), accounts, data);
+    site = new EvidenceServer(data, "desk", "Desk");
+    caseFile = site.caseFile;
   }
 
   @AfterAll
@@ -70,12 +58,7 @@ class EvidenceDeskTest {
     if (browser != null) {
       browser.quit();
     }
-    server.close();
-    caseFile.close();
-  }
-
-  private static String base() {
-    return "http://localhost:" + server.port();
+    site.close();
   }
 
   @Test
@@ -173,11 +156,7 @@ class EvidenceDeskTest {
   }
 
   private static HttpResponse<byte[]> getBytes(Role role, String path) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).GET();
-    if (role != null) {
-      b.header("Authorization", "Bearer " + TOKENS.get(role));
-    }
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return site.get(path, role);
   }
 
   @Test
@@ -219,10 +198,10 @@ class EvidenceDeskTest {
     javax.imageio.ImageIO.write(half(scene), "jpg", recycled.toFile());
     startBrowser();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    browser.get(base() + "/evidence/new");
+    browser.get(site.base() + "/evidence/new");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
     browser.findElement(By.name("username")).sendKeys("desk-analyst");
-    browser.findElement(By.name("password")).sendKeys(PASSWORD);
+    browser.findElement(By.name("password")).sendKeys(EvidenceServer.PASSWORD);
     browser.findElement(By.cssSelector("#login-form button")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload")));
 
@@ -307,38 +286,10 @@ class EvidenceDeskTest {
   private static HttpResponse<String> upload(
       Role role, List<Path> files, Map<String, String> fields)
       throws IOException, InterruptedException {
-    String boundary = "sijill-test-boundary-7d1f";
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    List<Map.Entry<String, byte[]>> parts = new java.util.ArrayList<>();
     for (Path f : files) {
-      body.write(
-          ("--"
-                  + boundary
-                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                  + f.getFileName()
-                  + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-              .getBytes(StandardCharsets.UTF_8));
-      body.write(Files.readAllBytes(f));
-      body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+      parts.add(Map.entry(f.getFileName().toString(), Files.readAllBytes(f)));
     }
-    for (var e : fields.entrySet()) {
-      body.write(
-          ("--"
-                  + boundary
-                  + "\r\nContent-Disposition: form-data; name=\""
-                  + e.getKey()
-                  + "\"\r\n\r\n"
-                  + e.getValue()
-                  + "\r\n")
-              .getBytes(StandardCharsets.UTF_8));
-    }
-    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base() + "/api/evidence"))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-    if (role != null) {
-      b.header("Authorization", "Bearer " + TOKENS.get(role));
-    }
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return site.upload(role, parts, fields);
   }
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.TestDatabases;
@@ -56,17 +57,31 @@ final class EvidenceServer implements AutoCloseable {
   /** Uploads one file with these form fields as the analyst; the new item's id (201 expected). */
   long upload(String name, byte[] bytes, Map<String, String> fields)
       throws IOException, InterruptedException {
+    HttpResponse<String> r = upload(Role.ANALYST, List.of(Map.entry(name, bytes)), fields);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return JSON.readTree(r.body()).at("/items/0/id").asLong();
+  }
+
+  /**
+   * A multipart upload as a script sends it, as {@code role} (null: anonymous): the files (name,
+   * bytes) as {@code file}, then the fields.
+   */
+  HttpResponse<String> upload(
+      Role role, List<Map.Entry<String, byte[]>> files, Map<String, String> fields)
+      throws IOException, InterruptedException {
     String boundary = "sijill-evidence-boundary";
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.write(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + name
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.write(bytes);
-    body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    for (Map.Entry<String, byte[]> f : files) {
+      body.write(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                  + f.getKey()
+                  + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      body.write(f.getValue());
+      body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
     for (var e : fields.entrySet()) {
       body.write(
           ("--"
@@ -79,16 +94,14 @@ final class EvidenceServer implements AutoCloseable {
               .getBytes(StandardCharsets.UTF_8));
     }
     body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base() + "/api/evidence"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Authorization", "Bearer " + tokens.get(Role.ANALYST))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    return JSON.readTree(r.body()).at("/items/0/id").asLong();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base() + "/api/evidence"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    if (role != null) {
+      b.header("Authorization", "Bearer " + tokens.get(role));
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Override
