@@ -33,7 +33,12 @@ public record EstimationOptions(
   public enum Method {
     LOGLINEAR,
     LCMCR,
-    DGA
+    DGA;
+
+    /** The name an {@link Estimate} of this method carries in {@code method()}: "lcmcr". */
+    public String key() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
   public EstimationOptions {

@@ -108,8 +108,8 @@ public final class MultipleSystemsEstimation {
     Map<String, Estimate> byRole = new LinkedHashMap<>();
     Map<String, double[]> summedDraws = new LinkedHashMap<>();
     List<Estimate> combined = combine(computed, notEstimable, byRole, summedDraws);
-    Estimate lcmcr = find(combined, "lcmcr");
-    Estimate dga = find(combined, "dga");
+    Estimate lcmcr = find(combined, EstimationOptions.Method.LCMCR);
+    Estimate dga = find(combined, EstimationOptions.Method.DGA);
     Estimate bic =
         combined.stream()
             .filter(e -> e.selection() != null && e.selection().startsWith("sum of lowest BIC"))
@@ -138,8 +138,8 @@ public final class MultipleSystemsEstimation {
     return new Outcome(report, byRole, summedDraws, byRole.keySet());
   }
 
-  private static Estimate find(List<Estimate> es, String method) {
-    return es.stream().filter(e -> e.method().equals(method)).findFirst().orElse(null);
+  private static Estimate find(List<Estimate> es, EstimationOptions.Method method) {
+    return es.stream().filter(e -> e.method().equals(method.key())).findFirst().orElse(null);
   }
 
   /** Sums each method across strata, when every estimable stratum has it. */

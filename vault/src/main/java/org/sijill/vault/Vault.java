@@ -548,15 +548,15 @@ public final class Vault implements AutoCloseable {
 
   /** Verifies a package completely, then stores its items; see {@link BagImporter}. */
   public List<Ingested> importBag(Path pkg, String actor) throws IOException {
-    return importBag(pkg, actor, Optional.empty());
+    return importBag(pkg, actor, null);
   }
 
   /**
    * As {@link #importBag(Path, String)}, but refuses a package whose checkpoint is not signed by
-   * {@code expectedKey} (a verifier key the sender published through another channel).
+   * {@code expectedKey} (a verifier key the sender published through another channel); a null
+   * {@code expectedKey} accepts any key, as the two-argument form does.
    */
-  public List<Ingested> importBag(Path pkg, String actor, Optional<String> expectedKey)
-      throws IOException {
+  public List<Ingested> importBag(Path pkg, String actor, String expectedKey) throws IOException {
     return new BagImporter(this, root.resolve("import-tmp")).importBag(pkg, actor, expectedKey);
   }
 

@@ -16,7 +16,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.sijill.casefile.seal.KeyringException;
 import org.sijill.casefile.seal.Sealer;
@@ -138,7 +137,7 @@ public final class Custody {
   public List<Imported> importPackage(Path pkg, String actor, String expectedKey) {
     List<Ingested> got;
     try {
-      got = vault.vault().importBag(pkg, actor, Optional.ofNullable(expectedKey));
+      got = vault.vault().importBag(pkg, actor, expectedKey);
       vault.mirror();
     } catch (PackageRejectedException e) {
       throw new EvidenceException(e.getMessage() + "; nothing was stored", e);

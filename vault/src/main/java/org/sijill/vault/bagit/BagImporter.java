@@ -41,8 +41,8 @@ public final class BagImporter {
     this.staging = staging;
   }
 
-  public List<Ingested> importBag(Path pkg, String actor, java.util.Optional<String> expectedKey)
-      throws IOException {
+  /** Imports a package; a non-null {@code expectedKey} must have signed its checkpoint. */
+  public List<Ingested> importBag(Path pkg, String actor, String expectedKey) throws IOException {
     if (!Files.exists(pkg)) {
       throw new PackageRejectedException(pkg + ": no such package");
     }
@@ -56,8 +56,8 @@ public final class BagImporter {
         dir = stage;
       }
       BagReader.Verified v = new BagReader(dir).verify(ProgressListener.NONE);
-      if (expectedKey.isPresent()
-          && !NoteVerifier.parse(expectedKey.get()).verifierKey().equals(v.key().verifierKey())) {
+      if (expectedKey != null
+          && !NoteVerifier.parse(expectedKey).verifierKey().equals(v.key().verifierKey())) {
         throw new PackageRejectedException(
             BagLayout.KEY
                 + ": the package is signed by "

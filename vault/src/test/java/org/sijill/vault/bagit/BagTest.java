@@ -95,7 +95,7 @@ class BagTest {
     }
     String expected = stranger;
     try (Vault v = Vault.open(target)) {
-      assertThatThrownBy(() -> v.importBag(bag, "receiver-1", java.util.Optional.of(expected)))
+      assertThatThrownBy(() -> v.importBag(bag, "receiver-1", expected))
           .isInstanceOf(PackageRejectedException.class)
           .hasMessageContaining("not by the expected key");
       assertThat(v.logSize()).isZero();
@@ -105,7 +105,7 @@ class BagTest {
       sender = v.verifierKey();
     }
     try (Vault v = Vault.open(target)) {
-      assertThat(v.importBag(bag, "receiver-1", java.util.Optional.of(sender))).hasSize(2);
+      assertThat(v.importBag(bag, "receiver-1", sender)).hasSize(2);
     }
   }
 
