@@ -22,10 +22,11 @@ final class DecisionFile {
       if (d.isEmpty()) {
         continue;
       }
-      boolean same =
+      Decision.Verdict verdict =
           switch (d) {
-            case "must-link", "same", "match", "yes", "1", "true" -> true;
-            case "cannot-link", "different", "non-match", "no-match", "no", "0", "false" -> false;
+            case "must-link", "same", "match", "yes", "1", "true" -> Decision.Verdict.SAME;
+            case "cannot-link", "different", "non-match", "no-match", "no", "0", "false" ->
+                Decision.Verdict.DIFFERENT;
             default ->
                 throw LinkageException.at(
                     file.toString(),
@@ -38,7 +39,7 @@ final class DecisionFile {
           throw LinkageException.at(file.toString(), s.line(r), COLUMNS.get(c), "empty value");
         }
       }
-      out.add(new Decision(v[0], v[1], v[2], v[3], same, file + ":" + s.line(r)));
+      out.add(new Decision(v[0], v[1], v[2], v[3], verdict, file + ":" + s.line(r)));
     }
     return out;
   }

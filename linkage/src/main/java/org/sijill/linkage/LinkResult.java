@@ -45,7 +45,7 @@ public final class LinkResult {
       int[] cluster,
       FellegiSunter model,
       Map<String, long[]> perKey,
-      List<int[]> decisions) {
+      List<DecidedPair> decisions) {
     this.settings = settings;
     this.records = records;
     this.comps = comps;
@@ -54,8 +54,8 @@ public final class LinkResult {
     this.cluster = cluster;
     this.model = model;
     this.perKey = perKey;
-    for (int[] d : decisions) {
-      decided.add(Linker.key(d[0], d[1]));
+    for (DecidedPair d : decisions) {
+      decided.add(d.key());
     }
     int max = -1;
     for (int c : cluster) {

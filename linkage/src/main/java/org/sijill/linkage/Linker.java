@@ -198,7 +198,7 @@ public final class Linker {
 
     PairWork.Candidates cand =
         work.candidates(prepared, ticker(progress, "blocking: keys blocked", -1));
-    List<int[]> decided = resolve(records, decisions, "decision");
+    List<DecidedPair> decided = resolve(records, decisions, "decision");
     long[] pairs = withDecided(cand.pairs(), decided);
     progress.accept(String.format("%,d candidate pairs (%s)", pairs.length, laps.lap()));
 
@@ -231,7 +231,7 @@ public final class Linker {
     FellegiSunter model = new FellegiSunter(levels(comps), sample.u);
     Ticker em = ticker(progress, "fitting the model: EM iteration", settings.emIterations());
     model.onIteration = em::accept;
-    List<int[]> labelled = resolve(records, training, "training pair");
+    List<DecidedPair> labelled = resolve(records, training, "training pair");
     if (trainedM != null && training.isEmpty()) {
       for (int f = 0; f < trainedM.length; f++) {
         System.arraycopy(trainedM[f], 0, model.m[f], 0, trainedM[f].length);
@@ -239,9 +239,9 @@ public final class Linker {
       model.fit(counts, settings.emIterations(), false, true);
     } else if (!training.isEmpty()) {
       List<Long> matches = new ArrayList<>();
-      for (int[] l : labelled) {
-        if (l[2] == 1) {
-          matches.add(pattern(comps, l[0], l[1]));
+      for (DecidedPair l : labelled) {
+        if (l.same()) {
+          matches.add(pattern(comps, l.left(), l.right()));
         }
       }
       if (matches.size() < 10) {
@@ -312,9 +312,9 @@ public final class Linker {
       progress.accept(
           String.format("%,d pairs below the threshold linked as mutual best", promoted));
     }
-    for (int[] d : decided) {
-      int p = java.util.Arrays.binarySearch(pairs, key(d[0], d[1]));
-      weight[p] = d[2] == 1 ? 1e6f : -1e6f;
+    for (DecidedPair d : decided) {
+      int p = java.util.Arrays.binarySearch(pairs, d.key());
+      weight[p] = d.same() ? 1e6f : -1e6f;
     }
     // Pairs blocking never compared but that clustering could put together (same component of
     // likely links) are scored too, for clustering only: counted as neutral, they let two
@@ -368,7 +368,7 @@ public final class Linker {
     return ((long) Math.min(a, b) << 32) | Math.max(a, b);
   }
 
-  private static long[] withDecided(long[] pairs, List<int[]> decided) {
+  private static long[] withDecided(long[] pairs, List<DecidedPair> decided) {
     if (decided.isEmpty()) {
       return pairs;
     }
@@ -376,14 +376,14 @@ public final class Linker {
     for (long p : pairs) {
       l.add(p);
     }
-    for (int[] d : decided) {
-      l.add(key(d[0], d[1]));
+    for (DecidedPair d : decided) {
+      l.add(d.key());
     }
     return l.sortedDistinct();
   }
 
-  /** Decisions as {left, right, same?1:0} record indexes. */
-  private static List<int[]> resolve(Records records, List<Decision> ds, String what) {
+  /** Decisions on record indexes; unsure ones and a record paired with itself are left out. */
+  private static List<DecidedPair> resolve(Records records, List<Decision> ds, String what) {
     if (ds.isEmpty()) {
       return List.of();
     }
@@ -391,7 +391,7 @@ public final class Linker {
     for (int i = 0; i < records.size; i++) {
       byKey.put(records.sourceName(i) + '\u0000' + records.id(i), i);
     }
-    List<int[]> out = new ArrayList<>();
+    List<DecidedPair> out = new ArrayList<>();
     for (Decision d : ds) {
       Integer a = byKey.get(d.sourceL() + '\u0000' + d.recordIdL());
       Integer b = byKey.get(d.sourceR() + '\u0000' + d.recordIdR());
@@ -409,8 +409,9 @@ public final class Linker {
                 + (left ? d.sourceL() : d.sourceR())
                 + "\"");
       }
-      if (a.intValue() != b.intValue()) {
-        out.add(new int[] {Math.min(a, b), Math.max(a, b), d.same() ? 1 : 0});
+      if (a.intValue() != b.intValue() && d.verdict() != Decision.Verdict.UNSURE) {
+        out.add(
+            new DecidedPair(Math.min(a, b), Math.max(a, b), d.verdict() == Decision.Verdict.SAME));
       }
     }
     return out;

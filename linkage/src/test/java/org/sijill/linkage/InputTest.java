@@ -122,10 +122,10 @@ class InputTest {
             + "a,3,b,7,0.6,cannot-link\n");
     List<Decision> d = Decision.read(f, null);
     assertThat(d)
-        .extracting(Decision::recordIdL, Decision::same)
+        .extracting(Decision::recordIdL, Decision::verdict)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("1", true),
-            org.assertj.core.groups.Tuple.tuple("3", false));
+            org.assertj.core.groups.Tuple.tuple("1", Decision.Verdict.SAME),
+            org.assertj.core.groups.Tuple.tuple("3", Decision.Verdict.DIFFERENT));
     Files.writeString(f, "source_l,record_id_l,source_r,record_id_r,decision\na,1,b,9,perhaps\n");
     assertThatThrownBy(() -> Decision.read(f, null))
         .hasMessage(f + ":2: decision: unknown decision \"perhaps\" (must-link or cannot-link)");

@@ -240,8 +240,9 @@ class LinkerTest {
     }
     List<Decision> d =
         List.of(
-            new Decision("list-a", "hard-1", "list-b", "hard-1", false, "test"),
-            new Decision("list-a", "hard-2", "list-a", "hard-4", true, "test"));
+            new Decision(
+                "list-a", "hard-1", "list-b", "hard-1", Decision.Verdict.DIFFERENT, "test"),
+            new Decision("list-a", "hard-2", "list-a", "hard-4", Decision.Verdict.SAME, "test"));
     LinkResult r = new Linker(VICTIMS, Mode.LINK_AND_DEDUPE).link(sources, d, List.of(), m -> {});
     Map<String, Integer> cluster = new HashMap<>();
     for (int i = 0; i < r.size(); i++) {
@@ -275,7 +276,7 @@ class LinkerTest {
       String id = r.recordId(i);
       String other = firstOf.putIfAbsent(entity(id), id);
       if (other != null) {
-        labels.add(new Decision("dataset1", other, "dataset1", id, true, "truth"));
+        labels.add(new Decision("dataset1", other, "dataset1", id, Decision.Verdict.SAME, "truth"));
       }
     }
     return labels;

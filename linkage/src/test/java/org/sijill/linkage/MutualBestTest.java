@@ -188,7 +188,13 @@ class MutualBestTest {
     int b = on.right(joined);
     List<Decision> no =
         List.of(
-            new Decision(on.source(a), on.recordId(a), on.source(b), on.recordId(b), false, "t"));
+            new Decision(
+                on.source(a),
+                on.recordId(a),
+                on.source(b),
+                on.recordId(b),
+                Decision.Verdict.DIFFERENT,
+                "t"));
     LinkResult decided =
         new Linker(victims(true), Mode.LINK_AND_DEDUPE).link(sources, no, List.of(), m -> {});
     assertThat(decided.cluster(a)).isNotEqualTo(decided.cluster(b));

@@ -153,7 +153,7 @@ public final class LinkCase {
               a.recordId(),
               b.listName(),
               b.recordId(),
-              d.decision().equals("same"),
+              Decision.Verdict.of(d.decision()),
               "decision " + d.id() + " by " + d.decidedBy()));
       decisionIds.add(d.id());
     }

@@ -57,8 +57,8 @@ public final class RecordDecisions {
       } else if (a.equals(b)) {
         problems.add(d.origin() + ": a record paired with itself");
       } else {
-        out.add(new NewDecision(a, b, d.same() ? "same" : "different", d.origin()));
-        same += d.same() ? 1 : 0;
+        out.add(new NewDecision(a, b, d.verdict().label(), d.origin()));
+        same += d.verdict() == Decision.Verdict.SAME ? 1 : 0;
       }
       if (problems.size() >= 20) {
         break;
@@ -80,9 +80,7 @@ public final class RecordDecisions {
    *     record the case does not hold
    */
   public long one(long victimA, long victimB, String decision, String origin, String by) {
-    if (!List.of("same", "different", "unsure").contains(decision)) {
-      throw new IllegalArgumentException("decision must be same, different or unsure");
-    }
+    Decision.Verdict.of(decision); // refuses anything but the three words
     if (victimA == victimB) {
       throw new IllegalArgumentException("a record paired with itself");
     }

@@ -188,7 +188,7 @@ public final class LinkageBench {
                   idOf(l.sources(), a),
                   srcOf(l.sources(), b),
                   idOf(l.sources(), b),
-                  true,
+                  Decision.Verdict.SAME,
                   "truth"));
         }
       }
@@ -347,7 +347,9 @@ public final class LinkageBench {
                 r.recordId(a),
                 r.source(b),
                 r.recordId(b),
-                truth.get(a).equals(truth.get(b)),
+                truth.get(a).equals(truth.get(b))
+                    ? Decision.Verdict.SAME
+                    : Decision.Verdict.DIFFERENT,
                 "review"));
       }
       long t0 = System.nanoTime();
