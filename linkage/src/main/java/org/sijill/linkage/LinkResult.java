@@ -128,9 +128,9 @@ public final class LinkResult {
 
   /** A copy of m: per field and level, the share of true matches at that level. */
   double[][] matchShares() {
-    double[][] c = new double[model.m.length][];
+    double[][] c = new double[model.m().length][];
     for (int f = 0; f < c.length; f++) {
-      c[f] = model.m[f].clone();
+      c[f] = model.m()[f].clone();
     }
     return c;
   }
@@ -149,15 +149,15 @@ public final class LinkResult {
               spec.column(),
               spec.kind().key(),
               labels,
-              model.m[f],
-              model.u[f],
-              model.h == null ? null : model.h[f]));
+              model.m()[f],
+              model.u()[f],
+              model.h() == null ? null : model.h()[f]));
     }
     return new FittedModel(
-        model.lambda,
-        model.h == null ? null : model.lambdaH,
-        model.iterations,
-        model.converged,
+        model.lambda(),
+        model.h() == null ? null : model.lambdaH(),
+        model.iterations(),
+        model.converged(),
         fs);
   }
 
@@ -168,15 +168,15 @@ public final class LinkResult {
         String.format(
             Locale.ROOT,
             "lambda (share of candidate pairs that match) = %.5f; EM iterations %d%s%n",
-            model.lambda,
-            model.iterations,
-            model.converged ? "" : " (not converged)"));
-    if (model.h != null) {
+            model.lambda(),
+            model.iterations(),
+            model.converged() ? "" : " (not converged)"));
+    if (model.h() != null) {
       b.append(
           String.format(
               Locale.ROOT,
               "relatives (pairs of one household) = %.5f of pairs; h = P(level | relatives)%n",
-              model.lambdaH));
+              model.lambdaH()));
     }
     for (int f = 0; f < comps.size(); f++) {
       FieldSpec spec = settings.fields().get(f);
@@ -188,10 +188,10 @@ public final class LinkResult {
                 "  %d %-42s m=%.4f u=%.4f log2(m/u)=%+.2f%s%n",
                 l,
                 comps.get(f).label(l),
-                model.m[f][l],
-                model.u[f][l],
-                Math.log(model.m[f][l] / model.u[f][l]) / Math.log(2),
-                model.h == null ? "" : String.format(Locale.ROOT, " h=%.4f", model.h[f][l])));
+                model.m()[f][l],
+                model.u()[f][l],
+                Math.log(model.m()[f][l] / model.u()[f][l]) / Math.log(2),
+                model.h() == null ? "" : String.format(Locale.ROOT, " h=%.4f", model.h()[f][l])));
       }
     }
     return b.toString();

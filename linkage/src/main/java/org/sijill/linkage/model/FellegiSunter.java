@@ -2,6 +2,7 @@ package org.sijill.linkage.model;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * The Fellegi–Sunter model over multi-level comparison vectors: for each field and level, m =
@@ -16,32 +17,46 @@ import java.util.Map;
  * third class, relatives of one household, with its own level probabilities h and prior.
  */
 public final class FellegiSunter {
+  /**
+   * How EM starts and what it may not exceed; {@link #FREE} starts λ at 0.1 and bounds nothing.
+   *
+   * @param startLambda λ before the first iteration
+   * @param maxLambda upper bound on λ (a record has few true duplicates, so λ cannot be large)
+   * @param maxM per field and level, an upper bound on m, or null (none; a null row: none for that
+   *     field). For names: true matches whose names disagree, or look like relatives', are rare,
+   *     and without a bound EM takes households (same mother, place and date, different given
+   *     names) for the match class.
+   * @param maxLambdaH upper bound on the prior of the relatives class
+   * @param onIteration told the number of each EM iteration as it starts (progress of a long fit)
+   */
+  public record Config(
+      double startLambda,
+      double maxLambda,
+      double[][] maxM,
+      double maxLambdaH,
+      IntConsumer onIteration) {
+    public static final Config FREE = new Config(0.1, 1.0, null, 0.5, it -> {});
+
+    /** This configuration, telling {@code listener} of each iteration. */
+    public Config reporting(IntConsumer listener) {
+      return new Config(startLambda, maxLambda, maxM, maxLambdaH, listener);
+    }
+  }
+
   final int fields;
   final int[] levels;
-  public final double[][] m;
-  public final double[][] u;
+  final double[][] m;
+  final double[][] u;
 
   /** u measured on random pairs: the baseline for term-frequency adjustment. */
-  public final double[][] uRandom;
+  private final double[][] uRandom;
 
-  public double lambda = 0.1;
-
-  /** Upper bound on λ; see {@link #fit}. */
-  public double maxLambda = 1.0;
-
-  /**
-   * Per field and level, an upper bound on m (null = none). For names: true matches whose names
-   * disagree, or look like relatives', are rare, and without a bound EM takes households (same
-   * mother, place and date, different given names) for the match class.
-   */
-  public double[][] maxM;
-
-  public int iterations;
-
-  /** Told the number of each EM iteration as it starts (progress of a long fit). */
-  public java.util.function.IntConsumer onIteration = it -> {};
-
-  public boolean converged;
+  private double lambda;
+  private final double maxLambda;
+  private final double[][] maxM;
+  private final IntConsumer onIteration;
+  private int iterations;
+  private boolean converged;
 
   /**
    * Level probabilities of a third class, relatives (pairs of one household: siblings, a father and
@@ -50,27 +65,53 @@ public final class FellegiSunter {
    * their own, EM can only put them with the matches or with the strangers, and the independence of
    * fields makes a shared day and town look like one person.
    */
-  public double[][] h;
+  private double[][] h;
 
   /** Prior of the relatives class among the pairs EM sees. */
-  public double lambdaH;
+  private double lambdaH;
 
-  /** Upper bound on {@link #lambdaH}. */
-  public double maxLambdaH = 0.5;
+  private final double maxLambdaH;
 
-  /** Adds the relatives class with starting level probabilities and prior. */
+  /**
+   * Adds the relatives class with starting level probabilities and prior (held to the configured
+   * bound).
+   */
   public void enableHouseholds(double[][] start, double prior) {
     h = new double[fields][];
     for (int f = 0; f < fields; f++) {
       h[f] = start[f].clone();
     }
-    lambdaH = prior;
+    lambdaH = Math.min(prior, maxLambdaH);
   }
 
-  public FellegiSunter(int[] levels, double[][] uRandom) {
+  /**
+   * Takes m from an earlier fit (same fields and levels): the level shares among true matches carry
+   * over between lists of one kind.
+   */
+  public void useMatchShares(double[][] trained) {
+    for (int f = 0; f < trained.length; f++) {
+      System.arraycopy(trained[f], 0, m[f], 0, trained[f].length);
+    }
+  }
+
+  /**
+   * Multiplies both priors by {@code seen / all}: EM saw a capped share of the non-candidate pairs,
+   * and the priors are rescaled to all pairs afterwards.
+   */
+  public void rescalePriors(double seen, double all) {
+    lambda = lambda * seen / all;
+    lambdaH = lambdaH * seen / all;
+  }
+
+  public FellegiSunter(int[] levels, double[][] uRandom, Config config) {
     this.fields = levels.length;
     this.levels = levels.clone();
     this.uRandom = uRandom;
+    this.lambda = config.startLambda();
+    this.maxLambda = config.maxLambda();
+    this.maxM = config.maxM();
+    this.maxLambdaH = config.maxLambdaH();
+    this.onIteration = config.onIteration();
     m = new double[fields][];
     u = new double[fields][];
     for (int f = 0; f < fields; f++) {
@@ -86,6 +127,46 @@ public final class FellegiSunter {
       }
       u[f] = uRandom[f].clone();
     }
+  }
+
+  /** m per field and level (shares among true matches); read only. */
+  public double[][] m() {
+    return m;
+  }
+
+  /** u per field and level (shares among non-matches); read only. */
+  public double[][] u() {
+    return u;
+  }
+
+  /** h per field and level (shares among relatives), or null without the relatives class. */
+  public double[][] h() {
+    return h;
+  }
+
+  /** u measured on random pairs, the baseline for term-frequency adjustment; read only. */
+  public double[][] uRandom() {
+    return uRandom;
+  }
+
+  /** λ, the prior of a match among the pairs. */
+  public double lambda() {
+    return lambda;
+  }
+
+  /** The prior of the relatives class. */
+  public double lambdaH() {
+    return lambdaH;
+  }
+
+  /** EM iterations the last fit ran. */
+  public int iterations() {
+    return iterations;
+  }
+
+  /** Whether the last fit converged before its iteration limit. */
+  public boolean converged() {
+    return converged;
   }
 
   /** log(m/u) summed over the present fields of a vector. */

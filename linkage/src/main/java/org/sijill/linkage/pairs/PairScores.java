@@ -25,14 +25,14 @@ public final class PairScores implements Serializable {
     // the log Bayes factor of each distinct vector, kept where its count would be
     for (long p : distinct) {
       bf.add(p, model.logBayesFactor(p));
-      if (model.h != null) {
+      if (model.h() != null) {
         hr.add(p, model.householdLogRatio(p));
       }
     }
-    households = model.h != null;
+    households = model.h() != null;
     prior = model.priorLogit();
     tf = termFrequency;
-    uRandom = model.uRandom;
+    uRandom = model.uRandom();
   }
 
   /**
