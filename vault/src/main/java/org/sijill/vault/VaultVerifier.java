@@ -23,14 +23,14 @@ import org.sijill.vault.log.Timestamps;
 import org.sijill.vault.store.FileBlobStore;
 
 /** The checks behind {@link Vault#verify}: each finds faults and names them, none stops early. */
-public final class VaultVerifier {
+final class VaultVerifier {
   private final Path root;
   private final FileBlobStore store;
   private final Optional<NoteVerifier> key;
   private final ProgressListener progress;
   private final List<Fault> faults = new ArrayList<>();
 
-  public VaultVerifier(
+  VaultVerifier(
       Path root, FileBlobStore store, Optional<NoteVerifier> key, ProgressListener progress) {
     this.root = root;
     this.store = store;

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.sijill.vault.VaultVerifier;
 import org.sijill.vault.internal.OwnerOnly;
 import org.sijill.vault.store.FileBlobStore;
 
@@ -125,7 +124,7 @@ public final class CustodyLog implements AutoCloseable {
    * tore a record, the file was replaced or restored — means a full scan as {@link #openForAppend}
    * does, with its repairs and refusals. What this check cannot see is an edit that keeps the size
    * and lands within the file system's timestamp granularity of this process's last write; finding
-   * altered entries is {@link VaultVerifier}'s work, which always reads the whole log.
+   * altered entries is {@code VaultVerifier}'s work, which always reads the whole log.
    */
   public static CustodyLog openForAppendKept(Path file) throws IOException {
     LogMemory.Kept kept = LogMemory.take(file);
