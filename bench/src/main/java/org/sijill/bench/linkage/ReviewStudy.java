@@ -190,7 +190,13 @@ public final class ReviewStudy {
         mergedAsked += r.cluster(a) == r.cluster(b) ? 1 : 0;
         decidedIdx.add(new int[] {a, b, t ? 1 : 0});
         decisions.add(
-            new Decision(r.source(a), r.recordId(a), r.source(b), r.recordId(b), t ? Decision.Verdict.SAME : Decision.Verdict.DIFFERENT, "review"));
+            new Decision(
+                r.source(a),
+                r.recordId(a),
+                r.source(b),
+                r.recordId(b),
+                t ? Decision.Verdict.SAME : Decision.Verdict.DIFFERENT,
+                "review"));
       }
       r = linker.link(lists.sources(), decisions, List.of(), m -> {});
       PairMetrics m = PairMetrics.of(r, truth, false);

@@ -11,8 +11,9 @@ import org.sijill.vault.log.Merkle;
 
 /**
  * Custody log speed: durable single appends (one fsync each), batched appends, reopening in the
- * same process (the kept tree), reopening from scratch (which rescans and rehashes every record), and inclusion and consistency proof generation at the full
- * size, each proof also verified once outside the timing.
+ * same process (the kept tree), reopening from scratch (which rescans and rehashes every record),
+ * and inclusion and consistency proof generation at the full size, each proof also verified once
+ * outside the timing.
  *
  * <p>Usage: {@code LogBench WORK_DIR [ENTRIES [SINGLE_APPENDS [PROOFS]]]}.
  */
