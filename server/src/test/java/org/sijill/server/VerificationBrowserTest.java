@@ -192,7 +192,7 @@ class VerificationBrowserTest {
     assertThat(browser.findElement(By.cssSelector("tr.evidence-link")).getText())
         .contains("#" + id, "0:00–0:03");
     assertThat(browser.findElement(By.id("custody")).getText())
-        .contains("recorded", "linked to incident", "nadia-analyst");
+        .contains("recorded", "Linked to an incident", "nadia-analyst");
 
     // Every step, upload to link, is in the custody log: the item's own entries in order, and the
     // incident's (its creation touches no item, and is logged all the same).
