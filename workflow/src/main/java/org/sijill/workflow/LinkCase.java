@@ -221,7 +221,12 @@ public final class LinkCase {
           new LinkageRuns.ReviewPair(
               victim[a], victim[b], result.probability(k), result.cluster(a) == result.cluster(b)));
     }
-    progress.progress("storing the linkage run", 0, -1);
+    long rows = persons.size() + review.size();
+    for (LinkageRuns.NewPerson p : persons) {
+      rows += p.links().size();
+    }
+    long storedRows = rows;
+    progress.progress("storing the linkage run", 0, storedRows);
     LinkageRuns.Stored stored;
     try {
       stored =
@@ -238,7 +243,8 @@ public final class LinkCase {
                   SoftwareVersion.current()),
               persons,
               review,
-              request.by());
+              request.by(),
+              done -> progress.progress("storing the linkage run", done, storedRows));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the settings or model as JSON", e);
     } catch (IllegalStateException e) {

@@ -21,9 +21,16 @@ import org.sijill.casefile.model.VictimRecord;
  */
 public final class LinkageRuns {
   private final Jdbi jdbi;
+  private final int chunk;
 
   public LinkageRuns(Jdbi jdbi) {
+    this(jdbi, CHUNK);
+  }
+
+  /** As {@link #LinkageRuns(Jdbi)}, writing at most {@code chunk} rows per batch statement. */
+  LinkageRuns(Jdbi jdbi, int chunk) {
     this.jdbi = jdbi;
+    this.chunk = chunk;
   }
 
   /**
@@ -89,6 +96,25 @@ public final class LinkageRuns {
    *     (another run was stored meanwhile: link again)
    */
   public Stored store(NewRun run, List<NewPerson> persons, List<ReviewPair> review, String by) {
+    return store(run, persons, review, by, rows -> {});
+  }
+
+  /** Rows written per batch statement by default; {@code rowsStored} hears after each. */
+  static final int CHUNK = 10_000;
+
+  /**
+   * Stores a run as {@link #store(NewRun, List, List, String)} does, telling {@code rowsStored} the
+   * number of rows written so far (persons, links and review pairs; their sum in the end) after
+   * each batch of at most {@link #CHUNK} rows (by default), so a run of 100k records shows progress
+   * while it is stored. Nothing is visible to others before the transaction commits.
+   */
+  public Stored store(
+      NewRun run,
+      List<NewPerson> persons,
+      List<ReviewPair> review,
+      String by,
+      java.util.function.LongConsumer rowsStored) {
+    long[] written = {0};
     return jdbi.inTransaction(
         h -> {
           h.execute("lock table linkage_run in share row exclusive mode");
@@ -105,7 +131,7 @@ public final class LinkageRuns {
                     + run.supersedes()
                     + "); link again");
           }
-          List<Long> ids = personIds(h, persons, by);
+          List<Long> ids = personIds(h, persons, by, chunk, written, rowsStored);
           int kept = (int) persons.stream().filter(p -> p.keepId() != null).count();
           long runId =
               h.createUpdate(
@@ -131,10 +157,10 @@ public final class LinkageRuns {
                   .executeAndReturnGeneratedKeys("id")
                   .mapTo(Long.class)
                   .one();
-          PreparedBatch links =
-              h.prepareBatch(
-                  "insert into linkage_link (run_id, victim_id, person_id, probability) values"
-                      + " (:run, :victim, :person, :p)");
+          String linkSql =
+              "insert into linkage_link (run_id, victim_id, person_id, probability) values"
+                  + " (:run, :victim, :person, :p)";
+          PreparedBatch links = h.prepareBatch(linkSql);
           for (int i = 0; i < persons.size(); i++) {
             for (NewLink l : persons.get(i).links()) {
               links
@@ -143,15 +169,17 @@ public final class LinkageRuns {
                   .bind("person", ids.get(i))
                   .bind("p", l.probability())
                   .add();
+              if (links.size() == chunk) {
+                flush(links, written, rowsStored);
+                links = h.prepareBatch(linkSql);
+              }
             }
           }
-          if (links.size() > 0) {
-            links.execute();
-          }
-          PreparedBatch pairs =
-              h.prepareBatch(
-                  "insert into linkage_review_pair (run_id, rank, left_victim_id, right_victim_id,"
-                      + " probability, same_person) values (:run, :rank, :l, :r, :p, :same)");
+          flush(links, written, rowsStored);
+          String pairSql =
+              "insert into linkage_review_pair (run_id, rank, left_victim_id, right_victim_id,"
+                  + " probability, same_person) values (:run, :rank, :l, :r, :p, :same)";
+          PreparedBatch pairs = h.prepareBatch(pairSql);
           for (int i = 0; i < review.size(); i++) {
             ReviewPair r = review.get(i);
             pairs
@@ -162,10 +190,12 @@ public final class LinkageRuns {
                 .bind("p", r.probability())
                 .bind("same", r.same())
                 .add();
+            if (pairs.size() == chunk) {
+              flush(pairs, written, rowsStored);
+              pairs = h.prepareBatch(pairSql);
+            }
           }
-          if (pairs.size() > 0) {
-            pairs.execute();
-          }
+          flush(pairs, written, rowsStored);
           LinkageRun stored =
               h.createQuery("select * from linkage_run where id = :id")
                   .bind("id", runId)
@@ -175,23 +205,45 @@ public final class LinkageRuns {
         });
   }
 
-  private static List<Long> personIds(Handle h, List<NewPerson> persons, String by) {
+  private static void flush(
+      PreparedBatch batch, long[] written, java.util.function.LongConsumer rowsStored) {
+    int n = batch.size();
+    if (n > 0) {
+      batch.execute();
+      written[0] += n;
+      rowsStored.accept(written[0]);
+    }
+  }
+
+  private static List<Long> personIds(
+      Handle h,
+      List<NewPerson> persons,
+      String by,
+      int chunk,
+      long[] written,
+      java.util.function.LongConsumer rowsStored) {
     List<Long> ids = new ArrayList<>(persons.size());
-    PreparedBatch batch =
-        h.prepareBatch("insert into person (display_name, recorded_by) values (:n, :by)");
     List<Integer> fresh = new ArrayList<>();
     for (int i = 0; i < persons.size(); i++) {
       ids.add(persons.get(i).keepId());
       if (persons.get(i).keepId() == null) {
-        batch.bind("n", persons.get(i).displayName()).bind("by", by).add();
         fresh.add(i);
       }
     }
-    if (!fresh.isEmpty()) {
-      List<Long> made = batch.executePreparedBatch("id").mapTo(Long.class).list();
-      for (int k = 0; k < fresh.size(); k++) {
-        ids.set(fresh.get(k), made.get(k));
+    written[0] += persons.size() - fresh.size();
+    for (int from = 0; from < fresh.size(); from += chunk) {
+      List<Integer> part = fresh.subList(from, Math.min(fresh.size(), from + chunk));
+      PreparedBatch batch =
+          h.prepareBatch("insert into person (display_name, recorded_by) values (:n, :by)");
+      for (int i : part) {
+        batch.bind("n", persons.get(i).displayName()).bind("by", by).add();
       }
+      List<Long> made = batch.executePreparedBatch("id").mapTo(Long.class).list();
+      for (int k = 0; k < part.size(); k++) {
+        ids.set(part.get(k), made.get(k));
+      }
+      written[0] += part.size();
+      rowsStored.accept(written[0]);
     }
     return ids;
   }
