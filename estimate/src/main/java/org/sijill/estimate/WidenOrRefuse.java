@@ -1,12 +1,10 @@
 package org.sijill.estimate;
 
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.sijill.estimate.internal.Recommendation;
 
 /**
  * The last step of every estimate (issue 15, docs/estimation.md "Widen or refuse"): the recommended
@@ -87,9 +85,9 @@ final class WidenOrRefuse {
     } else if (low != null && high != null && high > REFUSE_RATIO * low) {
       refusal =
           "the credible estimates' 95% intervals together run from "
-              + format(low)
+              + Recommendation.format(low)
               + " to "
-              + format(high)
+              + Recommendation.format(high)
               + ", more than "
               + (int) REFUSE_RATIO
               + " times apart: model choice decides the number";
@@ -99,9 +97,9 @@ final class WidenOrRefuse {
           "No estimate is recommended: refused because "
               + refusal
               + ". "
-              + describe(rec)
+              + Recommendation.describe(rec)
               + " gave "
-              + format(rec.total())
+              + Recommendation.format(rec.total())
               + bounds(rec.lower(), rec.upper())
               + "; the spread shows what every credible model says. Report the documented count"
               + " as a floor.";
@@ -109,7 +107,7 @@ final class WidenOrRefuse {
           "refused: "
               + refusal
               + "; no number is recommended, report the documented count ("
-              + format(r.documented())
+              + Recommendation.format(r.documented())
               + ") as a floor and the spread as what the models say";
       return withVerdict(r, null, because, List.of(warning), "refused");
     }
@@ -125,7 +123,7 @@ final class WidenOrRefuse {
     }
     List<String> names = new ArrayList<>();
     for (Estimate e : outside) {
-      names.add(describe(e) + " " + format(e.total()));
+      names.add(Recommendation.describe(e) + " " + Recommendation.format(e.total()));
     }
     double lower = rec.lower() == null ? low : Math.min(low, rec.lower());
     double upper = Math.max(high, rec.upper());
@@ -133,7 +131,7 @@ final class WidenOrRefuse {
         String.join(", ", names)
             + (outside.size() == 1 ? " lies" : " lie")
             + " outside "
-            + describe(rec)
+            + Recommendation.describe(rec)
             + "'s own 95% interval"
             + bounds(rec.lower(), rec.upper());
     Map<String, Object> details = new LinkedHashMap<>();
@@ -164,9 +162,9 @@ final class WidenOrRefuse {
     String because =
         r.recommendedBecause()
             + " Its interval is widened to "
-            + format(lower)
+            + Recommendation.format(lower)
             + "–"
-            + format(upper)
+            + Recommendation.format(upper)
             + ", the envelope of the credible estimates' intervals, because "
             + reason
             + ".";
@@ -174,9 +172,9 @@ final class WidenOrRefuse {
         "widened: "
             + reason
             + ", so the recommended interval is the credible estimates' envelope, "
-            + format(lower)
+            + Recommendation.format(lower)
             + " to "
-            + format(upper);
+            + Recommendation.format(upper);
     Report out =
         new Report(
             r.stratum(),
@@ -270,33 +268,14 @@ final class WidenOrRefuse {
         r.strata());
   }
 
-  private static String describe(Estimate e) {
-    if (!e.method().equals("loglinear")) {
-      return e.method().toUpperCase(Locale.ROOT) + " (" + e.model() + ")";
-    }
-    String sel = e.selection() == null ? "" : e.selection();
-    String which =
-        sel.startsWith("lowest BIC")
-            ? "BIC-best "
-            : sel.startsWith("lowest AIC")
-                ? "AIC-best "
-                : sel.startsWith("SparseMSE") ? "SparseMSE stepwise " : "";
-    return "log-linear " + which + "(" + e.model() + ")";
-  }
-
   private static String bounds(Double lower, Double upper) {
     if (lower == null && upper == null) {
       return "";
     }
     return " ["
-        + (lower == null ? "?" : format(lower))
+        + (lower == null ? "?" : Recommendation.format(lower))
         + ", "
-        + (upper == null ? "?" : format(upper))
+        + (upper == null ? "?" : Recommendation.format(upper))
         + "]";
-  }
-
-  private static String format(double x) {
-    DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
-    return f.format(x);
   }
 }
