@@ -170,14 +170,18 @@ public final class AccessGroups {
    */
   public record RestrictionVersion(long restrictions, long lifts) {}
 
+  /** The two counts of {@link RestrictionVersion} as columns {@code r} and {@code l}. */
+  private static final String VERSION_COLUMNS =
+      "(select count(*) from item_restriction) as r,"
+          + " (select count(*) from item_restriction_lift) as l";
+
+  private static RestrictionVersion version(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new RestrictionVersion(rs.getLong("r"), rs.getLong("l"));
+  }
+
   public RestrictionVersion restrictionVersion() {
     return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "select (select count(*) from item_restriction) as r,"
-                        + " (select count(*) from item_restriction_lift) as l")
-                .map((rs, ctx) -> new RestrictionVersion(rs.getLong("r"), rs.getLong("l")))
-                .one());
+        h -> h.createQuery("select " + VERSION_COLUMNS).map((rs, ctx) -> version(rs)).one());
   }
 
   /** A user's current groups and the restriction tables' version ({@link #viewerState}). */
@@ -193,9 +197,8 @@ public final class AccessGroups {
         h ->
             h.createQuery(
                     "select array(select group_id from access_group_member_current where"
-                        + " user_id = :u order by group_id) as g,"
-                        + " (select count(*) from item_restriction) as r,"
-                        + " (select count(*) from item_restriction_lift) as l")
+                        + " user_id = :u order by group_id) as g, "
+                        + VERSION_COLUMNS)
                 .bind("u", userId)
                 .map(
                     (rs, ctx) -> {
@@ -205,9 +208,7 @@ public final class AccessGroups {
                         groups.add(((Number) o).longValue());
                       }
                       a.free();
-                      return new ViewerState(
-                          List.copyOf(groups),
-                          new RestrictionVersion(rs.getLong("r"), rs.getLong("l")));
+                      return new ViewerState(List.copyOf(groups), version(rs));
                     })
                 .one());
   }
