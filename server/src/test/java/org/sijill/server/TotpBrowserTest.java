@@ -61,7 +61,7 @@ class TotpBrowserTest {
   void enrolLogInWithACodeAndReadTheAuditTrail() throws Exception {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
     login("admin-b", "not the password");
-    assertThat(browser.findElement(By.id("login-problem")).getText()).contains("wrong");
+    assertThat(wait.until(d -> d.findElement(By.id("login-problem"))).getText()).contains("wrong");
 
     login("admin-b", PASSWORD);
     wait.until(d -> !d.getCurrentUrl().contains("/login"));
@@ -82,7 +82,9 @@ class TotpBrowserTest {
     wait.until(d -> d.getCurrentUrl().contains("/login"));
 
     login("admin-b", PASSWORD);
-    browser.findElement(By.id("code")).sendKeys(AuditWebTest.code(secret, now.plusSeconds(30)));
+    // The password step answers with the code form; the click returns before that page is in.
+    wait.until(d -> d.findElement(By.id("code")))
+        .sendKeys(AuditWebTest.code(secret, now.plusSeconds(30)));
     browser.findElement(By.cssSelector("#code-form button")).click();
     wait.until(d -> !d.getCurrentUrl().contains("/login"));
 
