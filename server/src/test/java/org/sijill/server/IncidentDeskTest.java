@@ -348,7 +348,7 @@ class IncidentDeskTest {
 
       // Edited with a reason: both versions in the history.
       browser.findElement(By.id("edit-incident")).click();
-      WebElement best = browser.findElement(By.id("f-killedBest"));
+      WebElement best = wait.until(d -> d.findElement(By.id("f-killedBest")));
       best.clear();
       best.sendKeys("5");
       browser.findElement(By.id("f-reason")).sendKeys("a fifth victim identified");

@@ -68,7 +68,7 @@ class TotpBrowserTest {
     browser.get(base() + "/account");
     assertThat(browser.findElement(By.id("totp-state")).getText()).contains("No second factor");
     browser.findElement(By.cssSelector("#totp-start button")).click();
-    String secret = browser.findElement(By.id("totp-secret")).getText();
+    String secret = wait.until(d -> d.findElement(By.id("totp-secret"))).getText();
     assertThat(secret).matches("[A-Z2-7]{32}");
     assertThat(browser.findElement(By.id("totp-uri")).getAttribute("href"))
         .startsWith("otpauth://totp/");
