@@ -232,7 +232,7 @@ public final class NameComparator implements FieldComparator {
 
   @Override
   public void blockingKeys(int rec, Consumer<String> keys) {
-    // Keys are built across all name fields by the blocker; see Blocker#nameKeys.
+    // Keys are built across all name fields by the blocker; see BlockKeys#keys.
   }
 
   /** Records whose name in this field holds the skeleton (0 if none). */

@@ -1,0 +1,208 @@
+package org.sijill.linkage.blocking;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.sijill.linkage.Settings;
+import org.sijill.linkage.compare.FieldComparator;
+import org.sijill.linkage.compare.NameComparator;
+import org.sijill.linkage.compare.NumberComparator;
+import org.sijill.linkage.compare.TextComparator;
+import org.sijill.linkage.internal.LongList;
+import org.sijill.linkage.names.NameToken;
+
+/**
+ * The blocking keys of one record, each packed into a long: key family (5 bits), a 35-bit hash of
+ * the key, the record index (24 bits). Records that share the top 40 bits are in one block, so
+ * grouping is one primitive sort. The families are listed in {@link Blocker}'s class comment.
+ */
+final class BlockKeys {
+  static final int FAMILY_NAME_PAIRS = 0;
+  static final int FAMILY_LSH = 1;
+  static final int FAMILY_TOKEN_INITIAL = 2;
+  static final int FAMILY_TOKEN_BAND = 3;
+  static final int FAMILY_FIELD = 4;
+
+  /**
+   * A token+initial block is compared in full up to maxBlockSize / TOKEN_INITIAL_SHARE records and
+   * skipped above: the key is loose (one token and a letter), so only a small block is evidence.
+   */
+  private static final int TOKEN_INITIAL_SHARE = 5;
+
+  /**
+   * A token+age block is compared in full up to maxBlockSize / TOKEN_BAND_SHARE records and skipped
+   * above, like token+initial: one shared token and a near age are loose evidence.
+   */
+  private static final int TOKEN_BAND_SHARE = 5;
+
+  /**
+   * A name token held by more than TOKEN_BAND_HOLDERS times the token+age cap records in its field
+   * gets no token+age keys: spread over the age bands its blocks would be over the cap anyway (a
+   * common given name), and a key per band would only add to the sort.
+   */
+  private static final int TOKEN_BAND_HOLDERS = 20;
+
+  private final List<FieldComparator> comparators;
+  private final MinHash minHash;
+  private final int holders;
+
+  BlockKeys(Settings settings, List<FieldComparator> comparators) {
+    this.comparators = comparators;
+    minHash =
+        settings.lshBands() > 0
+            ? new MinHash(settings.lshBands(), settings.lshRows(), settings.seed())
+            : null;
+    holders = TOKEN_BAND_HOLDERS * tokenBandCap(settings.maxBlockSize());
+  }
+
+  /** Largest token+age block compared in full. */
+  static int tokenBandCap(int maxBlockSize) {
+    return Math.max(2, maxBlockSize / TOKEN_BAND_SHARE);
+  }
+
+  /** Largest token+initial block compared in full. */
+  static int tokenInitialCap(int maxBlockSize) {
+    return Math.max(2, maxBlockSize / TOKEN_INITIAL_SHARE);
+  }
+
+  /** The keys of record {@code rec}. Safe to call from several threads. */
+  void keys(int rec, LongConsumer keys) {
+    int[] shingles = new int[256];
+    LongList numberBands = new LongList(8);
+    numberBands(rec, numberBands);
+    Set<String> single = new LinkedHashSet<>();
+    int sh = 0;
+    for (int f = 0; f < comparators.size(); f++) {
+      FieldComparator c = comparators.get(f);
+      if (c instanceof NameComparator nc) {
+        NameToken[] toks = nc.tokens(rec);
+        Set<String> skels = new LinkedHashSet<>();
+        Set<String> twice = new LinkedHashSet<>();
+        for (NameToken t : toks) {
+          if (!t.skeleton().isEmpty() && skels.size() < 8 && !skels.add(t.skeleton())) {
+            twice.add(t.skeleton());
+          }
+          String s = "^" + t.skeleton() + "$";
+          for (int k = 0; k + 2 <= s.length() && sh < shingles.length; k++) {
+            shingles[sh++] = s.substring(k, k + 2).hashCode() * 31 + f;
+          }
+        }
+        tokenBands(skels, nc, f, numberBands, holders, rec, keys);
+        if (skels.size() == 1) {
+          single.addAll(skels);
+        } else {
+          tokenPairs(skels, f, rec, keys);
+          tokenInitials(skels, f, rec, keys);
+        }
+        // A skeleton written twice (حسن الحسيني, Hani Hani: given and family name alike) pairs
+        // with itself, so such a name still has a name-pair key.
+        for (String t : twice) {
+          keys.accept(pack(FAMILY_NAME_PAIRS, hash(f + ":" + t + "|" + t), rec));
+        }
+      } else if (c instanceof TextComparator tc && tc.value(rec) != null) {
+        String s = tc.value(rec);
+        for (int k = 0; k + 3 <= s.length() && sh < shingles.length; k++) {
+          shingles[sh++] = s.substring(k, k + 3).hashCode() * 31 + f;
+        }
+      }
+      final int family = FAMILY_FIELD + f;
+      if (!(c instanceof NameComparator)) {
+        c.blockingKeys(rec, v -> keys.accept(pack(family, hash(v), rec)));
+      }
+    }
+    // Names split over single-token fields (given_name, surname) pair across fields.
+    if (single.size() >= 2) {
+      tokenPairs(single, -1, rec, keys);
+      tokenInitials(single, -1, rec, keys);
+    }
+    if (minHash != null) {
+      minHash.bandKeys(shingles, sh, k -> keys.accept(pack(FAMILY_LSH, k, rec)));
+    }
+  }
+
+  /** The bands of each number field (an age), two overlapping tilings, for the token+age key. */
+  private void numberBands(int rec, LongList out) {
+    out.clear();
+    for (int f = 0; f < comparators.size(); f++) {
+      if (comparators.get(f) instanceof NumberComparator num) {
+        double v = num.value(rec);
+        if (!Double.isNaN(v)) {
+          SplitIndex.bands((long) Math.floor(v), SplitIndex.NUMBER_BAND, f, out);
+        }
+      }
+    }
+  }
+
+  /**
+   * Each name-token skeleton of one name field with each band of a number field: a pair that shares
+   * one token, has a typo in every other and ages within half a band (2 years) shares such a key.
+   * Tokens held by more than {@code holders} records of the field are left out.
+   */
+  private static void tokenBands(
+      Set<String> skels,
+      NameComparator nc,
+      int field,
+      LongList bands,
+      int holders,
+      int rec,
+      LongConsumer keys) {
+    if (bands.size() == 0) {
+      return;
+    }
+    for (String t : skels) {
+      if (nc.skeletonCount(t) > holders) {
+        continue;
+      }
+      long h = hash(field + "#" + t);
+      for (int b = 0; b < bands.size(); b++) {
+        keys.accept(
+            pack(FAMILY_TOKEN_BAND, MinHash.mix(h * 0x9E3779B97F4A7C15L + bands.get(b)), rec));
+      }
+    }
+  }
+
+  /** Every pair of a record's name-token skeletons, order-free. */
+  private static void tokenPairs(Set<String> skels, int field, int rec, LongConsumer keys) {
+    String[] sk = skels.toArray(new String[0]);
+    Arrays.sort(sk);
+    for (int i = 0; i < sk.length; i++) {
+      for (int j = i + 1; j < sk.length; j++) {
+        keys.accept(pack(FAMILY_NAME_PAIRS, hash(field + ":" + sk[i] + "|" + sk[j]), rec));
+      }
+    }
+  }
+
+  /**
+   * Each name-token skeleton with the first letter of each other token of the name: a pair that
+   * shares one token and has a typo past the first letter of another shares such a key.
+   */
+  private static void tokenInitials(Set<String> skels, int field, int rec, LongConsumer keys) {
+    Set<String> seen = new HashSet<>();
+    for (String t : skels) {
+      for (String u : skels) {
+        if (!u.equals(t) && seen.add(t + "|" + u.charAt(0))) {
+          keys.accept(pack(FAMILY_TOKEN_INITIAL, hash(field + "~" + t + "|" + u.charAt(0)), rec));
+        }
+      }
+    }
+  }
+
+  private static long pack(int family, long hash, int rec) {
+    return ((long) family << 59) | ((hash & 0x7FFFFFFFFL) << 24) | rec;
+  }
+
+  /** FNV-1a of the UTF-8 bytes, mixed: a key's or split value's hash. */
+  static long hash(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    long h = 0xCBF29CE484222325L;
+    for (byte x : b) {
+      h ^= x & 0xFF;
+      h *= 0x100000001B3L;
+    }
+    return MinHash.mix(h);
+  }
+}

@@ -1,0 +1,170 @@
+package org.sijill.linkage.blocking;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.sijill.linkage.compare.DateComparator;
+import org.sijill.linkage.compare.FieldComparator;
+import org.sijill.linkage.compare.NameComparator;
+import org.sijill.linkage.compare.NumberComparator;
+import org.sijill.linkage.internal.LongList;
+import org.sijill.linkage.internal.Records;
+import org.sijill.linkage.names.NameToken;
+
+/**
+ * What an oversized block needs of every record besides its keys: the values it may be split by and
+ * the record's rank in sort order (for the sorted neighbourhood of what stays oversized). Built
+ * once per run, read only after, so blocks may be split from several threads.
+ */
+final class SplitIndex {
+  /** Width of the overlapping bands a number (an age, in years) is split by. */
+  static final int NUMBER_BAND = 4;
+
+  /** Width of the overlapping bands a date is split by, in days. */
+  static final int DATE_BAND = 4;
+
+  /** Split values of record r: split[splitStart[r] .. splitStart[r + 1]). */
+  private final int[] splitStart;
+
+  private final long[] split;
+
+  /** Each record's rank in sort order (name skeletons, then first date). */
+  private final int[] rank;
+
+  SplitIndex(Records records, List<FieldComparator> comparators) {
+    int firstDate = -1;
+    for (int f = 0; f < comparators.size(); f++) {
+      if (comparators.get(f) instanceof DateComparator && firstDate < 0) {
+        firstDate = f;
+      }
+    }
+    int n = records.size;
+    String[] sortKey = new String[n];
+    int[] start = new int[n + 1];
+    LongList splitValues = new LongList(n * 8);
+    for (int rec = 0; rec < n; rec++) {
+      start[rec] = splitValues.size();
+      splitValues(comparators, rec, splitValues);
+      sortKey[rec] = sortKey(comparators, rec, firstDate);
+    }
+    start[n] = splitValues.size();
+    this.splitStart = start;
+    this.split = splitValues.toArray();
+    this.rank = ranks(sortKey);
+  }
+
+  /** The record's rank in sort order: near-identical records have near ranks. */
+  int rank(int rec) {
+    return rank[rec];
+  }
+
+  /**
+   * Sub-block keys of the given records under a parent key (field, 35-bit hash, record), sorted.
+   * Only fields after {@code after}; with {@code oversized}, only values whose sub-block of the
+   * {@code root} block was itself oversized.
+   */
+  long[] subBlocks(int[] recs, long parent, int after, long root, Set<Long> oversized) {
+    LongList sub = new LongList(recs.length * 8);
+    for (int rec : recs) {
+      for (int k = splitStart[rec]; k < splitStart[rec + 1]; k++) {
+        long v = split[k];
+        int field = (int) (v >>> 59);
+        if (field <= after) {
+          continue;
+        }
+        if (oversized != null && !oversized.contains(subKey(root, v))) {
+          continue;
+        }
+        sub.add((subKey(parent, v) << 24) | rec);
+      }
+    }
+    return sub.sorted();
+  }
+
+  /** Field (5 bits) and 35-bit hash of the sub-block of a parent key for one split value. */
+  private static long subKey(long parent, long v) {
+    long h = MinHash.mix(parent * 0x9E3779B97F4A7C15L + v);
+    return ((v >>> 59) << 35) | (h & 0x7FFFFFFFFL);
+  }
+
+  /**
+   * The values an oversized block is split by, one long each: the field index in the top 5 bits, a
+   * hash of the value below. Name fields give each token skeleton (so a name-pair block splits into
+   * name-token triples), number and date fields a band in each of two tilings offset by half a band
+   * (two values within half a band always share one), text and exact fields the value.
+   */
+  private static void splitValues(List<FieldComparator> comparators, int rec, LongList out) {
+    for (int f = 0; f < comparators.size(); f++) {
+      FieldComparator c = comparators.get(f);
+      final int field = f;
+      if (c instanceof NameComparator nc) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (NameToken t : nc.tokens(rec)) {
+          if (!t.skeleton().isEmpty() && seen.size() < 8 && seen.add(t.skeleton())) {
+            out.add(splitValue(field, BlockKeys.hash(t.skeleton())));
+          }
+        }
+      } else if (c instanceof NumberComparator num) {
+        double v = num.value(rec);
+        if (!Double.isNaN(v)) {
+          bands((long) Math.floor(v), NUMBER_BAND, field, out);
+        }
+      } else if (c instanceof DateComparator dc) {
+        int day = dc.day(rec);
+        if (day != Integer.MIN_VALUE) {
+          bands(day, DATE_BAND, field, out);
+        }
+      } else {
+        c.blockingKeys(rec, v -> out.add(splitValue(field, BlockKeys.hash(v))));
+      }
+    }
+  }
+
+  /** Two overlapping tilings of width {@code width}, offset by half a band: one value in each. */
+  static void bands(long v, int width, int field, LongList out) {
+    out.add(splitValue(field, MinHash.mix(Math.floorDiv(v, width) * 2)));
+    out.add(splitValue(field, MinHash.mix(Math.floorDiv(v + width / 2, width) * 2 + 1)));
+  }
+
+  private static long splitValue(int field, long hash) {
+    return ((long) field << 59) | (hash & 0x07FFFFFFFFFFFFFFL);
+  }
+
+  /**
+   * All name-token skeletons of a record, sorted, then the first date: near-identical records sort
+   * together.
+   */
+  private static String sortKey(List<FieldComparator> comparators, int rec, int firstDate) {
+    List<String> sk = new ArrayList<>();
+    for (FieldComparator c : comparators) {
+      if (c instanceof NameComparator nc) {
+        for (NameToken t : nc.tokens(rec)) {
+          sk.add(t.skeleton());
+        }
+      }
+    }
+    Collections.sort(sk);
+    StringBuilder b = new StringBuilder(String.join(" ", sk));
+    if (firstDate >= 0) {
+      b.append('|');
+      comparators.get(firstDate).blockingKeys(rec, b::append);
+    }
+    return b.toString();
+  }
+
+  private static int[] ranks(String[] sortKey) {
+    Integer[] order = new Integer[sortKey.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> sortKey[x].compareTo(sortKey[y]));
+    int[] rank = new int[sortKey.length];
+    for (int i = 0; i < order.length; i++) {
+      rank[order[i]] = i;
+    }
+    return rank;
+  }
+}
