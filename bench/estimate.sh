@@ -5,9 +5,11 @@
 #   bench/estimate.sh speed [DATA_DIR]          default DATA_DIR: estimate/src/test/resources/mse
 #   bench/estimate.sh simulate [REPLICATES] [SEED] [SCENARIOS]   default 100 replicates, seed 2026,
 #       every scenario; SCENARIOS picks some by 1-based number (2,4 = the two heterogeneous ones)
-#   bench/estimate.sh linkage [SIMULATIONS] [SEED] [POPULATION] [REPLICATES]
+#   bench/estimate.sh linkage [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] [FIRST]
 #       end to end with linkage error: generator -> link -> estimate, plain and combined over
-#       replicates of the linkage (default 200 simulations, seed 2029, 2,000 people, 8 replicates)
+#       replicates of the linkage (default 200 simulations, seed 2029, 2,000 people, 8 replicates);
+#       FIRST (default 0) starts at that simulation number, so a long study can run in chunks
+#       (simulation i is the same in every chunk: its seeds depend on SEED and i only)
 #   bench/estimate.sh linkage-overhead [SEED] [POPULATION] [REPLICATES]
 #       time of one default estimate with and without linkage replicates (goal: at most 3x)
 #   bench/estimate.sh lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]
@@ -22,8 +24,8 @@ what="${1:-speed}"
 case "$what" in
   speed) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench speed "${2:-$here/estimate/src/test/resources/mse}" ;;
   simulate) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench simulate "${2:-100}" "${3:-2026}" "${4:-}" ;;
-  linkage) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage "${2:-200}" "${3:-2029}" "${4:-2000}" "${5:-8}" ;;
+  linkage) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage "${2:-200}" "${3:-2029}" "${4:-2000}" "${5:-8}" "${6:-0}" ;;
   linkage-overhead) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage-overhead "${2:-2030}" "${3:-2000}" "${4:-8}" ;;
   lcmcr) shift; exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench lcmcr "$@" ;;
-  *) echo "usage: bench/estimate.sh speed [DATA_DIR] | simulate [REPLICATES] [SEED] [SCENARIOS] | linkage [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] | linkage-overhead [SEED] [POPULATION] [REPLICATES] | lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]" >&2; exit 2 ;;
+  *) echo "usage: bench/estimate.sh speed [DATA_DIR] | simulate [REPLICATES] [SEED] [SCENARIOS] | linkage [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] [FIRST] | linkage-overhead [SEED] [POPULATION] [REPLICATES] | lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]" >&2; exit 2 ;;
 esac

@@ -54,7 +54,8 @@ public final class EstimateBench {
           Integer.parseInt(args[1]),
           Long.parseLong(args[2]),
           args.length > 3 ? Integer.parseInt(args[3]) : 2000,
-          args.length > 4 ? Integer.parseInt(args[4]) : 8);
+          args.length > 4 ? Integer.parseInt(args[4]) : 8,
+          args.length > 5 ? Integer.parseInt(args[5]) : 0);
     } else if (args.length >= 4 && args[0].equals("lcmcr")) {
       int[] run = new int[4]; // K, burn-in, samples, thin; 0 = the user-facing default
       for (int i = 0; i < run.length && 4 + i < args.length; i++) {
@@ -65,7 +66,7 @@ public final class EstimateBench {
     } else {
       System.err.println(
           "usage: EstimateBench speed DATA_DIR | simulate REPLICATES SEED"
-              + " | linkage SIMULATIONS SEED [POPULATION REPLICATES]"
+              + " | linkage SIMULATIONS SEED [POPULATION REPLICATES FIRST]"
               + " | lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]");
       System.exit(2);
     }

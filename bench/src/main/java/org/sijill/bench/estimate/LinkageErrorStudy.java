@@ -70,7 +70,7 @@ final class LinkageErrorStudy {
         0.0);
   }
 
-  static void run(int sims, long seed, int population, int replicates) {
+  static void run(int sims, long seed, int population, int replicates, int first) {
     Settings s = settings();
     List<String> cols = Linker.columns(s);
     EstimationOptions base =
@@ -89,14 +89,16 @@ final class LinkageErrorStudy {
     List<Double> share = new ArrayList<>();
     System.out.printf(
         Locale.ROOT,
-        "linkage study: %d simulations, population %d on 4 lists, %d linkage replicates, seed %d;"
-            + " LCMCR 2 chains of 20,000 burn-in and 10,000 draws thinned by 10%n",
+        "linkage study: %d simulations from number %d, population %d on 4 lists, %d linkage"
+            + " replicates, seed %d; LCMCR 2 chains of 20,000 burn-in and 10,000 draws thinned by"
+            + " 10%n",
         sims,
+        first,
         population,
         replicates,
         seed);
     long t0 = System.nanoTime();
-    for (int sim = 0; sim < sims; sim++) {
+    for (int sim = first; sim < first + sims; sim++) {
       GeneratedLists g = VictimListGenerator.generate(config(seed * 1000 + sim, population));
       List<Source> sources = new ArrayList<>();
       List<String> truth = new ArrayList<>();
