@@ -108,11 +108,83 @@ public final class LinkageUncertainty {
     }
   }
 
+  /**
+   * Combines the replicates at the top level and, with strata, in every stratum that is estimable
+   * in the run and in every replicate: a stratum's interval carries the linkage's uncertainty as
+   * the total's does. A stratum estimable in the run but not in some replicate keeps the run's
+   * estimates and says so.
+   */
   static Report combine(
       MultipleSystemsEstimation.Outcome base,
       List<MultipleSystemsEstimation.Outcome> reps,
       List<CaptureData> replicates,
       CaptureData plain) {
+    int m = reps.size();
+    List<Report> strata = null;
+    List<String> uncombined = new ArrayList<>();
+    if (base.report().strata() != null) {
+      strata = new ArrayList<>();
+      for (Report s : base.report().strata()) {
+        MultipleSystemsEstimation.Outcome own = base.strata().get(s.stratum());
+        if (own == null) {
+          strata.add(s); // not estimable on the run's clustering: its floor stays as it is
+          continue;
+        }
+        List<MultipleSystemsEstimation.Outcome> theirs = new ArrayList<>();
+        long[] documented = new long[m];
+        for (int r = 0; r < m; r++) {
+          MultipleSystemsEstimation.Outcome o = reps.get(r).strata().get(s.stratum());
+          CaptureTable t = replicates.get(r).strata().get(s.stratum());
+          if (o == null || t == null) {
+            theirs = null;
+            break;
+          }
+          theirs.add(o);
+          documented[r] = t.documented();
+        }
+        if (theirs == null) {
+          String w =
+              "stratum "
+                  + s.stratum()
+                  + ": not estimable in every replicate of the linkage, so its estimates take the"
+                  + " run's clustering as certain";
+          uncombined.add(w);
+          List<String> sw = new ArrayList<>(s.warnings() == null ? List.of() : s.warnings());
+          sw.add(w);
+          strata.add(
+              new Report(
+                  s.stratum(),
+                  s.lists(),
+                  s.documented(),
+                  s.estimates(),
+                  s.recommended(),
+                  s.recommendedBecause(),
+                  s.spread(),
+                  List.copyOf(sw),
+                  s.standardModels(),
+                  s.details(),
+                  s.strata()));
+          continue;
+        }
+        Arrays.sort(documented);
+        strata.add(
+            combineOne(own, theirs, documented, s.documented(), s.stratum(), null, List.of()));
+      }
+      strata = List.copyOf(strata);
+    }
+    long[] documented =
+        replicates.stream().mapToLong(d -> d.total().documented()).sorted().toArray();
+    return combineOne(base, reps, documented, plain.total().documented(), null, strata, uncombined);
+  }
+
+  private static Report combineOne(
+      MultipleSystemsEstimation.Outcome base,
+      List<MultipleSystemsEstimation.Outcome> reps,
+      long[] documented,
+      long documentedInRun,
+      String stratum,
+      List<Report> strata,
+      List<String> uncombined) {
     int m = reps.size();
     Report r0 = base.report();
     List<Estimate> estimates = new ArrayList<>();
@@ -153,11 +225,7 @@ public final class LinkageUncertainty {
               + " them), so left out: "
               + String.join(", ", notCombined));
     }
-    if (r0.strata() != null) {
-      warnings.add(
-          "the linkage's uncertainty is carried by the totals summed over strata only; each"
-              + " stratum's own estimates take the run's clustering as certain");
-    }
+    warnings.addAll(uncombined);
     if (recommended == null) {
       warnings.add("no method gave a usable estimate: report the documented count as a floor only");
     }
@@ -165,13 +233,11 @@ public final class LinkageUncertainty {
     if (r0.details() != null) {
       details.putAll(r0.details());
     }
-    long[] documented =
-        replicates.stream().mapToLong(d -> d.total().documented()).sorted().toArray();
     Map<String, Object> lu = new LinkedHashMap<>();
     lu.put("replicates", m);
     lu.put("documentedLowest", documented[0]);
     lu.put("documentedHighest", documented[documented.length - 1]);
-    lu.put("documentedInRun", plain.total().documented());
+    lu.put("documentedInRun", documentedInRun);
     lu.put(
         "rule",
         "each replicate re-draws the contested links from their match probabilities; Bayesian"
@@ -186,7 +252,7 @@ public final class LinkageUncertainty {
         Recommendation.reason(recommended, lcmcr, dga, bic, plausible)
             + (sentence == null ? "" : " " + sentence);
     return new Report(
-        null,
+        stratum,
         r0.lists(),
         r0.documented(),
         List.copyOf(estimates),
@@ -196,7 +262,7 @@ public final class LinkageUncertainty {
         List.copyOf(warnings),
         r0.standardModels(),
         details,
-        r0.strata());
+        strata);
   }
 
   /** The plain words every report carries about the linkage's part in the interval. */

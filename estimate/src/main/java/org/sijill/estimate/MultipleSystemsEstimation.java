@@ -48,11 +48,10 @@ public final class MultipleSystemsEstimation {
       Report report,
       Map<String, Estimate> byRole,
       Map<String, double[]> draws,
-      Set<String> usable) {}
-
-  static Outcome outcome(CaptureData data, EstimationOptions options, Consumer<String> progress) {
-    if (data.strata().isEmpty()) {
-      TableEstimation.Computed c = new TableEstimation(data.total(), options, progress).run(null);
+      Set<String> usable,
+      Map<String, Outcome> strata) {
+    /** One table's outcome (no strata). */
+    static Outcome of(TableEstimation.Computed c) {
       Map<String, Estimate> byRole = new LinkedHashMap<>();
       Set<String> usable = new java.util.HashSet<>();
       for (int i = 0; i < c.keys().size(); i++) {
@@ -62,8 +61,19 @@ public final class MultipleSystemsEstimation {
           usable.add(c.keys().get(i));
         }
       }
-      return new Outcome(c.report(), byRole, c.draws(), usable);
+      return new Outcome(c.report(), byRole, c.draws(), usable, Map.of());
     }
+  }
+
+  /**
+   * The outcome of {@code data}; with strata, {@link Outcome#strata} holds each estimable stratum's
+   * own outcome by its name, so that the strata too can be combined across linkage replicates.
+   */
+  static Outcome outcome(CaptureData data, EstimationOptions options, Consumer<String> progress) {
+    if (data.strata().isEmpty()) {
+      return Outcome.of(new TableEstimation(data.total(), options, progress).run(null));
+    }
+    Map<String, Outcome> byStratum = new LinkedHashMap<>();
     List<Report> reports = new ArrayList<>();
     List<TableEstimation.Computed> computed = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
@@ -104,6 +114,7 @@ public final class MultipleSystemsEstimation {
           new TableEstimation(t.withoutEmptyLists(), options, progress).run(s.getKey());
       computed.add(c);
       reports.add(c.report());
+      byStratum.put(s.getKey(), Outcome.of(c));
     }
     Map<String, Estimate> byRole = new LinkedHashMap<>();
     Map<String, double[]> summedDraws = new LinkedHashMap<>();
@@ -135,7 +146,7 @@ public final class MultipleSystemsEstimation {
                 "seed",
                 options.seed()),
             reports);
-    return new Outcome(report, byRole, summedDraws, byRole.keySet());
+    return new Outcome(report, byRole, summedDraws, byRole.keySet(), byStratum);
   }
 
   private static Estimate find(List<Estimate> es, EstimationOptions.Method method) {

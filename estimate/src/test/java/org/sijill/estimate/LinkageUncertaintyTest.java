@@ -93,6 +93,59 @@ class LinkageUncertaintyTest {
     assertThat(coveredCombined).isEqualTo(sims);
   }
 
+  /**
+   * Issue 15: by stratum too. The same simulated linkage with the people in two strata of 1,000
+   * each: every stratum's recommended interval is combined over the replicates (not the run's
+   * clustering taken as certain), carries its own linkage details, is at least as wide as the
+   * replicates' own intervals, and covers the stratum's true size where the plain one missed.
+   */
+  @Test
+  void eachStratumCarriesTheLinkagesUncertaintyAsTheTotalDoes() {
+    int n = 2000;
+    int strataPlainMissed = 0;
+    int strataCovered = 0;
+    int sims = 2;
+    for (int s = 0; s < sims; s++) {
+      Simulated sim = simulate(n, 4, 180, 1000 + s);
+      EstimationOptions o =
+          EstimationOptions.defaults(77 + s)
+              .withMethods(
+                  EnumSet.of(EstimationOptions.Method.LOGLINEAR, EstimationOptions.Method.DGA))
+              .withLinkageReplicates(8);
+      CaptureData plainData = sim.stratified(sim.cluster());
+      Report plain = MultipleSystemsEstimation.estimate(plainData, o, line -> {});
+      Report combined =
+          LinkageUncertainty.estimate(plainData, sim.stratifiedReplicates(8, s), o, l -> {});
+      assertThat(combined.warnings()).noneMatch(w -> w.contains("clustering as certain"));
+      assertThat(combined.strata()).hasSize(2);
+      for (int k = 0; k < 2; k++) {
+        Report ps = plain.strata().get(k);
+        Report cs = combined.strata().get(k);
+        assertThat(cs.stratum()).isEqualTo(ps.stratum()).isIn("north", "south");
+        assertThat(cs.documented()).isEqualTo(ps.documented());
+        Estimate p = ps.recommended();
+        Estimate c = cs.recommended();
+        assertThat(c.method()).isEqualTo(p.method());
+        assertThat(c.interval()).contains("8 linkage replicates");
+        assertThat(c.details()).containsKeys("plainTotal", "linkageShareOfWidth", "widthGrowth");
+        assertThat(((Number) c.details().get("plainTotal")).doubleValue())
+            .isCloseTo(p.total(), org.assertj.core.api.Assertions.within(0.01 * p.total()));
+        assertThat(c.upper() - c.lower())
+            .isGreaterThanOrEqualTo(((Number) c.details().get("replicateWidth")).doubleValue());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> lu = (Map<String, Object>) cs.details().get("linkageUncertainty");
+        assertThat(lu).containsEntry("documentedInRun", ps.documented()).containsKey("summary");
+        assertThat(cs.warnings()).anyMatch(w -> w.startsWith("The interval allows"));
+        int truth = n / 2; // people 0..1999 alternate between the strata
+        strataPlainMissed += p.lower() <= truth && truth <= p.upper() ? 0 : 1;
+        strataCovered += c.lower() <= truth && truth <= c.upper() ? 1 : 0;
+      }
+    }
+    // the split people push each stratum's plain estimate up: it misses, the combined one covers
+    assertThat(strataPlainMissed).isPositive();
+    assertThat(strataCovered).isEqualTo(2 * sims);
+  }
+
   @Test
   void theReplicatesWarningsStayOnTheCombinedEstimate() {
     // artificial_3: lists A and C, and B and C, share no one; dga's upper tail runs off its grid
@@ -111,7 +164,11 @@ class LinkageUncertaintyTest {
 
   /** Records (person, list) with the run's clustering and the contested pairs. */
   record Simulated(
-      int[] list, int[] cluster, List<LinkageReplicates.Pair> contested, long truthDocumented) {
+      int[] list,
+      int[] cluster,
+      List<LinkageReplicates.Pair> contested,
+      long truthDocumented,
+      int[] person) {
     CaptureData plain() {
       return data(cluster);
     }
@@ -130,6 +187,30 @@ class LinkageUncertaintyTest {
         persons.computeIfAbsent(label[i], k -> new TreeSet<>()).add("L" + list[i]);
       }
       return CaptureData.ofPersons(new ArrayList<>(persons.values()), null);
+    }
+
+    /**
+     * The same with two strata: even-numbered people live in "north", odd ones in "south"; a
+     * cluster is in the stratum of its first record (a false link may join the two).
+     */
+    CaptureData stratified(int[] label) {
+      Map<Integer, Set<String>> persons = new java.util.LinkedHashMap<>();
+      Map<Integer, String> where = new HashMap<>();
+      for (int i = 0; i < label.length; i++) {
+        persons.computeIfAbsent(label[i], k -> new TreeSet<>()).add("L" + list[i]);
+        where.putIfAbsent(label[i], person[i] % 2 == 0 ? "north" : "south");
+      }
+      List<String> strata = new ArrayList<>();
+      persons.keySet().forEach(k -> strata.add(where.get(k)));
+      return CaptureData.ofPersons(new ArrayList<>(persons.values()), strata);
+    }
+
+    List<CaptureData> stratifiedReplicates(int m, long seed) {
+      List<CaptureData> out = new ArrayList<>();
+      for (int[] l : LinkageReplicates.draw(cluster, contested, m, seed)) {
+        out.add(stratified(l));
+      }
+      return out;
     }
   }
 
@@ -205,6 +286,11 @@ class LinkageUncertaintyTest {
         pairs.add(new LinkageReplicates.Pair(recordsOf.get(a).get(0), recordsOf.get(b).get(0), p));
       }
     }
-    return new Simulated(lists, cluster, pairs, recordsOf.size());
+    return new Simulated(
+        lists,
+        cluster,
+        pairs,
+        recordsOf.size(),
+        person.stream().mapToInt(Integer::intValue).toArray());
   }
 }

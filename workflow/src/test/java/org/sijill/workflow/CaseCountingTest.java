@@ -266,7 +266,8 @@ class CaseCountingTest {
     EstimateCase.Result r =
         new EstimateCase(caseFile)
             .estimate(
-                new EstimateCase.Request(OPTIONS, List.of("governorate"), "analyst"),
+                new EstimateCase.Request(
+                    OPTIONS.withLinkageReplicates(4), List.of("governorate"), "analyst"),
                 ProgressListener.NONE);
     assertThat(r.report().strata()).isNotEmpty();
     List<Estimate> stored = caseFile.estimates().ofEstimation(r.estimationId());
@@ -283,6 +284,28 @@ class CaseCountingTest {
     Set<String> reported = new HashSet<>();
     r.report().strata().forEach(s -> reported.add(s.stratum()));
     assertThat(strata).isEqualTo(reported).isNotEmpty();
+    // each stratum's recommended interval carries the linkage's uncertainty (issue 15), as the
+    // total's does, and is stored as reported; a stratum left out says why
+    int combined = 0;
+    for (Report s : r.report().strata()) {
+      if (s.recommended() == null) {
+        continue;
+      }
+      if (s.recommended().interval().contains("linkage replicates")) {
+        combined++;
+        assertThat(s.recommended().details()).containsKey("plainTotal");
+        Estimate row =
+            stored.stream()
+                .filter(e -> s.stratum().equals(e.stratum()) && e.recommended())
+                .findFirst()
+                .orElseThrow();
+        assertThat(row.total()).isEqualTo(s.recommended().total());
+        assertThat(row.result()).contains("linkageShareOfWidth");
+      } else {
+        assertThat(s.warnings()).anyMatch(w -> w.contains("not estimable in every replicate"));
+      }
+    }
+    assertThat(combined).isPositive();
     // every documented person is in exactly one stratum
     long documented = r.report().strata().stream().mapToLong(Report::documented).sum();
     assertThat(documented).isEqualTo(r.run().personCount());
