@@ -1,5 +1,10 @@
 package org.sijill.linkage.compare;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.sijill.linkage.internal.Records;
 import org.sijill.linkage.names.ArabicText;
@@ -14,10 +19,32 @@ import org.sijill.linkage.names.LatinText;
 public final class TextComparator implements FieldComparator {
   private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
-  private String[] values;
+  /**
+   * Distinct values of the field after folding, by value number; each record holds a value number
+   * ({@code -1}: none). Two records agree exactly when their numbers are equal, so the commonest
+   * outcome of a candidate pair costs one int comparison and the values' text is read only for
+   * pairs that differ.
+   */
+  private String[] distinct;
 
-  /** Per record, the characters of its value as a 64-bit set ({@link JaroWinkler#charSet}). */
+  private char[][] chars;
+
+  /** Per distinct value, its characters as a 64-bit set ({@link JaroWinkler#charSet}). */
   private long[] charSets;
+
+  private int[] valueOf;
+
+  /**
+   * Levels of pairs of the {@link #MEMO} most frequent values, {@link #UNKNOWN} until computed.
+   * Why: a suburb, a postcode or a street name recurs across thousands of records, and most random
+   * pairs EM compares and many candidate pairs are pairs of frequent values met many times over.
+   */
+  private byte[] levelMemo;
+
+  private int[] memoSlot;
+  private int memoSide;
+  static final int MEMO = 1024;
+  private static final byte UNKNOWN = Byte.MIN_VALUE;
 
   @Override
   public int levels() {
@@ -36,13 +63,51 @@ public final class TextComparator implements FieldComparator {
 
   @Override
   public void prepare(Records records, int field) {
-    values = new String[records.size];
-    charSets = new long[records.size];
+    valueOf = new int[records.size];
+    Map<String, Integer> number = new HashMap<>();
+    List<String> values = new ArrayList<>();
+    List<int[]> uses = new ArrayList<>();
     for (int i = 0; i < records.size; i++) {
       String v = fold(records.value(i, field));
-      values[i] = v.isEmpty() ? null : v;
-      charSets[i] = JaroWinkler.charSet(v);
+      if (v.isEmpty()) {
+        valueOf[i] = -1;
+        continue;
+      }
+      Integer id = number.get(v);
+      if (id == null) {
+        id = values.size();
+        number.put(v, id);
+        values.add(v);
+        uses.add(new int[1]);
+      }
+      uses.get(id)[0]++;
+      valueOf[i] = id;
     }
+    distinct = values.toArray(new String[0]);
+    chars = new char[distinct.length][];
+    charSets = new long[distinct.length];
+    for (int d = 0; d < distinct.length; d++) {
+      chars[d] = distinct[d].toCharArray();
+      charSets[d] = JaroWinkler.charSet(chars[d]);
+    }
+    prepareMemo(uses);
+  }
+
+  /** Gives the {@link #MEMO} most frequent values (ties: the first seen) a slot in the memo. */
+  private void prepareMemo(List<int[]> uses) {
+    Integer[] order = new Integer[distinct.length];
+    for (int d = 0; d < order.length; d++) {
+      order[d] = d;
+    }
+    Arrays.sort(order, (p, q) -> Integer.compare(uses.get(q)[0], uses.get(p)[0]));
+    memoSide = Math.min(MEMO, order.length);
+    memoSlot = new int[distinct.length];
+    Arrays.fill(memoSlot, -1);
+    for (int s = 0; s < memoSide; s++) {
+      memoSlot[order[s]] = s;
+    }
+    levelMemo = new byte[memoSide * memoSide];
+    Arrays.fill(levelMemo, UNKNOWN);
   }
 
   static String fold(String raw) {
@@ -55,22 +120,40 @@ public final class TextComparator implements FieldComparator {
 
   @Override
   public int level(int a, int b) {
-    String x = values[a];
-    String y = values[b];
-    if (x == null || y == null) {
+    int x = valueOf[a];
+    int y = valueOf[b];
+    if (x < 0 || y < 0) {
       return MISSING;
     }
-    if (x.equals(y)) {
+    if (x == y) {
       return 3;
     }
-    if (EditDistance.withinOne(x, y)) {
+    int sx = memoSlot[x];
+    int sy = memoSlot[y];
+    if (sx < 0 || sy < 0) {
+      return differentLevel(x, y);
+    }
+    int k = sx * memoSide + sy;
+    byte l = levelMemo[k];
+    if (l == UNKNOWN) {
+      l = (byte) differentLevel(x, y);
+      levelMemo[k] = l; // concurrent fills write the same value
+    }
+    return l;
+  }
+
+  /** The level of two different values, by value number. */
+  private int differentLevel(int x, int y) {
+    char[] p = chars[x];
+    char[] q = chars[y];
+    if (EditDistance.withinOne(p, q)) {
       return 2;
     }
     // most pairs (and nearly all random pairs EM samples) share too few characters to reach 0.85
-    if (JaroWinkler.upperBound(x, charSets[a], y, charSets[b]) < 0.85) {
+    if (JaroWinkler.upperBound(p, charSets[x], q, charSets[y]) < 0.85) {
       return 0;
     }
-    double jw = JaroWinkler.similarity(x, y);
+    double jw = JaroWinkler.similarity(p, q);
     if (jw >= 0.95) {
       return 2;
     }
@@ -79,12 +162,13 @@ public final class TextComparator implements FieldComparator {
 
   @Override
   public void blockingKeys(int rec, Consumer<String> keys) {
-    if (values[rec] != null) {
-      keys.accept(values[rec]);
+    if (valueOf[rec] >= 0) {
+      keys.accept(distinct[valueOf[rec]]);
     }
   }
 
+  /** The folded value of a record, or null if it has none. */
   public String value(int rec) {
-    return values[rec];
+    return valueOf[rec] < 0 ? null : distinct[valueOf[rec]];
   }
 }
