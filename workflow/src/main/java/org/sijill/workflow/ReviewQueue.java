@@ -10,6 +10,7 @@ import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.model.LinkDecision;
 import org.sijill.casefile.model.VictimRecord;
 import org.sijill.casefile.repo.LinkageRuns.ReviewPair;
+import org.sijill.casefile.repo.LinkageRuns.ReviewPosition;
 
 /**
  * The contested pairs of a linkage run, in the run's own order (the most useful to decide first),
@@ -101,25 +102,16 @@ public final class ReviewQueue {
   /**
    * The next pair to decide in run {@code runId}, its records as {@code seen} lets its reader see
    * them. Reads only the two records it shows: the review desk asks for this after every key press,
-   * and at 10,000 records {@link #pairs(long)} reads some 3,000 records to show one pair.
+   * and at 10,000 records {@link #pairs(long)} reads some 3,000 records to show one pair; the
+   * position in the queue is one statement ({@link
+   * org.sijill.casefile.repo.LinkageRuns#reviewPosition}).
    */
   public Next next(long runId, org.sijill.workflow.access.Visibility seen) {
-    List<ReviewPair> raw = caseFile.linkageRuns().reviewPairs(runId);
-    Map<String, LinkDecision> decided = new HashMap<>();
-    for (LinkDecision d : caseFile.linkageRuns().decisions()) {
-      decided.put(pairId(d.leftVictimId(), d.rightVictimId()), d);
-    }
-    ReviewPair first = null;
-    int done = 0;
-    for (ReviewPair p : raw) {
-      if (decided.containsKey(pairId(p.leftVictimId(), p.rightVictimId()))) {
-        done++;
-      } else if (first == null) {
-        first = p;
-      }
-    }
+    ReviewPosition at = caseFile.linkageRuns().reviewPosition(runId);
+    ReviewPair first = at.next();
+    int done = at.decided();
     if (first == null) {
-      return new Next(null, done, raw.size());
+      return new Next(null, done, at.total());
     }
     Map<Long, VictimRecord> records =
         caseFile.victims().byIds(List.of(first.leftVictimId(), first.rightVictimId()));
@@ -134,7 +126,7 @@ public final class ReviewQueue {
             first.same(),
             null,
             null);
-    return new Next(pair, done, raw.size());
+    return new Next(pair, done, at.total());
   }
 
   /** The name of the pair of two records. */

@@ -391,6 +391,45 @@ public final class LinkageRuns {
                 .list());
   }
 
+  /**
+   * Where a run's review stands: the first pair in rank order with no decision in force (null when
+   * none is left), how many of the run's pairs have a decision in force, and how many it has.
+   */
+  public record ReviewPosition(ReviewPair next, int decided, int total) {}
+
+  /**
+   * {@link ReviewPosition} of run {@code runId} in one statement: the review desk asks for it after
+   * every key press, and reading the run's whole review list and every decision to find one pair
+   * grows with both.
+   */
+  public ReviewPosition reviewPosition(long runId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select p.left_victim_id, p.right_victim_id, p.probability, p.same_person,"
+                        + " d.left_victim_id is not null as decided, count(*) over () as total,"
+                        + " count(d.left_victim_id) over () as done"
+                        + " from linkage_review_pair p left join link_decision_current d"
+                        + " on d.left_victim_id = least(p.left_victim_id, p.right_victim_id)"
+                        + " and d.right_victim_id = greatest(p.left_victim_id, p.right_victim_id)"
+                        + " where p.run_id = :run order by decided, p.rank limit 1")
+                .bind("run", runId)
+                .map(
+                    (rs, ctx) ->
+                        new ReviewPosition(
+                            rs.getBoolean("decided")
+                                ? null
+                                : new ReviewPair(
+                                    rs.getLong(1),
+                                    rs.getLong(2),
+                                    rs.getDouble(3),
+                                    rs.getBoolean(4)),
+                            rs.getInt("done"),
+                            rs.getInt("total")))
+                .findOne()
+                .orElse(new ReviewPosition(null, 0, 0)));
+  }
+
   /** A decision to record: two stored records and {@code same|different|unsure}. */
   public record NewDecision(long victimA, long victimB, String decision, String origin) {}
 
