@@ -113,7 +113,8 @@ public final class LinkCase {
               .size();
     }
     progress.progress("reading the case's lists", 0, -1);
-    List<VictimRecord> input = runs.input();
+    List<VictimRecord> input =
+        runs.input(n -> progress.progress("reading the case's lists", n, -1));
     if (input.isEmpty()) {
       throw new CountingException(
           "the case holds no victim lists yet: import some with sijill import-list");

@@ -41,17 +41,42 @@ public final class LinkageRuns {
    * file ({@code import-list --again}), as {@link Victims#count()} leaves them out.
    */
   public List<VictimRecord> input() {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "select * from (select distinct on (v.list_name, v.record_id) v.* from"
-                        + " victim_record v where not exists (select 1 from victim_record n"
-                        + " where n.supersedes = v.id) and v.import_id not in (select import_id"
-                        + " from list_import_repeat) order by v.list_name, v.record_id,"
-                        + " v.import_id desc, v.id desc) latest order by list_name, import_id,"
-                        + " line_number, id")
-                .mapTo(VictimRecord.class)
-                .list());
+    return input(n -> {});
+  }
+
+  /**
+   * As {@link #input()}, saying how many records are read so far after every batch of rows (the
+   * batch size this repository writes with) and once at the end: at 100,000 records reading them
+   * takes seconds, and a run started from the desk should not go silent meanwhile. The rows come
+   * through a cursor, a batch at a time, inside one transaction.
+   */
+  public List<VictimRecord> input(java.util.function.LongConsumer read) {
+    return jdbi.inTransaction(
+        h -> {
+          List<VictimRecord> out = new ArrayList<>();
+          try (var rows =
+              h
+                  .createQuery(
+                      "select * from (select distinct on (v.list_name, v.record_id) v.* from"
+                          + " victim_record v where not exists (select 1 from victim_record n"
+                          + " where n.supersedes = v.id) and v.import_id not in (select"
+                          + " import_id from list_import_repeat) order by v.list_name,"
+                          + " v.record_id, v.import_id desc, v.id desc) latest order by"
+                          + " list_name, import_id, line_number, id")
+                  .setFetchSize(chunk)
+                  .mapTo(VictimRecord.class)
+                  .stream()) {
+            rows.forEach(
+                r -> {
+                  out.add(r);
+                  if (out.size() % chunk == 0) {
+                    read.accept(out.size());
+                  }
+                });
+          }
+          read.accept(out.size());
+          return out;
+        });
   }
 
   /** One group of records that a run found to be one person. */
