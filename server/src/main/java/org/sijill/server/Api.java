@@ -113,8 +113,7 @@ final class Api {
   void sources(Context ctx) {
     Params.Paging p = Params.paging(ctx);
     Visibility seen = Seen.by(ctx, caseFile);
-    List<SourceView> all =
-        caseFile.sources().all().stream().map(s -> SourceView.of(s, seen)).toList();
+    List<SourceView> all = seen.allSources().stream().map(s -> SourceView.of(s, seen)).toList();
     ctx.json(PageJson.slice(all, p));
   }
 

@@ -63,7 +63,7 @@ final class Pages {
             lists.countByList(),
             caseFile.linkageRuns().current().map(r -> (long) r.personCount()).orElse(0L),
             caseFile.evidence().count(),
-            caseFile.sources().all().size(),
+            seen.allSources().size(),
             latest,
             caseFile.publicClaims().all(),
             caseFile.estimates().recommended().orElse(null),
@@ -322,7 +322,7 @@ final class Pages {
   /** Sources by id, in the order the case file lists them (by name). */
   Map<Long, SourceView> sources(Visibility seen) {
     Map<Long, SourceView> out = new LinkedHashMap<>();
-    for (Source s : caseFile.sources().all()) {
+    for (Source s : seen.allSources()) {
       out.put(s.id(), SourceView.of(s, seen));
     }
     return out;

@@ -184,33 +184,48 @@ public final class AccessGroups {
         h -> h.createQuery("select " + VERSION_COLUMNS).map((rs, ctx) -> version(rs)).one());
   }
 
-  /** A user's current groups and the restriction tables' version ({@link #viewerState}). */
-  public record ViewerState(List<Long> groups, RestrictionVersion version) {}
+  /**
+   * A user's current groups, the restriction tables' version and how many source rows (versions)
+   * were ever written ({@link #viewerState}); the last is the version of the sources, for {@link
+   * Sources#all(long)}.
+   */
+  public record ViewerState(List<Long> groups, RestrictionVersion version, long sourceRows) {}
 
   /**
    * What a request needs to know about its user's access, in one statement: the ids of the groups
-   * the user is in ({@link #groupsOf}) and the restriction tables' version ({@link
-   * #restrictionVersion}). One round trip instead of two for every request.
+   * the user is in ({@link #groupsOf}), the restriction tables' version ({@link
+   * #restrictionVersion}) and the sources' version. One round trip instead of three.
    */
   public ViewerState viewerState(long userId) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    "select array(select group_id from access_group_member_current where"
-                        + " user_id = :u order by group_id) as g, "
-                        + VERSION_COLUMNS)
+            h.createQuery("select " + viewerColumns(":u"))
                 .bind("u", userId)
-                .map(
-                    (rs, ctx) -> {
-                      java.sql.Array a = rs.getArray("g");
-                      List<Long> groups = new java.util.ArrayList<>();
-                      for (Object o : (Object[]) a.getArray()) {
-                        groups.add(((Number) o).longValue());
-                      }
-                      a.free();
-                      return new ViewerState(List.copyOf(groups), version(rs));
-                    })
+                .map((rs, ctx) -> viewerState(rs))
                 .one());
+  }
+
+  /**
+   * The columns of a {@link ViewerState} for the user whose id is the SQL expression {@code
+   * userId}, to be read by {@link #viewerState(java.sql.ResultSet)}; {@link Users} adds them to the
+   * statement that finds the user behind a token or session, so a request learns who is asking and
+   * what they may see in one round trip.
+   */
+  static String viewerColumns(String userId) {
+    return "array(select group_id from access_group_member_current where user_id = "
+        + userId
+        + " order by group_id) as g, (select count(*) from source) as source_rows, "
+        + VERSION_COLUMNS;
+  }
+
+  static ViewerState viewerState(java.sql.ResultSet rs) throws java.sql.SQLException {
+    java.sql.Array a = rs.getArray("g");
+    List<Long> groups = new java.util.ArrayList<>();
+    for (Object o : (Object[]) a.getArray()) {
+      groups.add(((Number) o).longValue());
+    }
+    a.free();
+    return new ViewerState(List.copyOf(groups), version(rs), rs.getLong("source_rows"));
   }
 
   /**

@@ -180,12 +180,39 @@ public final class Sources {
   }
 
   public List<Source> all() {
+    return stored().stream().map(this::revealed).toList();
+  }
+
+  /** The current versions as stored (sealed fields still sealed), by name. */
+  private List<Source> stored() {
     return jdbi.withHandle(
         h ->
             h.createQuery("select * from source_current order by coalesce(name_en, name_ar)")
                 .mapTo(Source.class)
-                .map(this::revealed)
                 .list());
+  }
+
+  /** The stored sources of a case file (by its Jdbi), read after {@code rows} source rows. */
+  private record Kept(long rows, List<Source> stored) {}
+
+  private static final java.util.Map<Jdbi, Kept> KEPT =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  /**
+   * {@link #all()}, read again only when the number of source rows ever written differs from {@code
+   * rows}, which the caller has just read ({@link AccessGroups.ViewerState#sourceRows}). The table
+   * is append-only (a correction is a new row), so any committed change changes the count; the
+   * count must be read before the rows, so that a source written in between leaves the kept list
+   * older than its count and the next call reads again (never the reverse). Sealed fields are
+   * revealed on every call, since the case's keys may be locked or unlocked in between.
+   */
+  public List<Source> all(long rows) {
+    Kept kept = KEPT.get(jdbi);
+    if (kept == null || kept.rows() != rows) {
+      kept = new Kept(rows, stored());
+      KEPT.put(jdbi, kept);
+    }
+    return kept.stored().stream().map(this::revealed).toList();
   }
 
   public List<Source> history(long id) {

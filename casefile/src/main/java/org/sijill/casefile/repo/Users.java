@@ -1,5 +1,6 @@
 package org.sijill.casefile.repo;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -70,6 +71,68 @@ public final class Users {
             h.createQuery("select * from app_user_current where username = :u")
                 .bind("u", username)
                 .mapTo(User.class)
+                .findOne());
+  }
+
+  /**
+   * Who is behind a live API token or session: the account's current version, the session's id and
+   * CSRF token (null for a token), and what the account may see ({@link AccessGroups#viewerState})
+   * — read in one statement, so a request spends one round trip on who is asking.
+   */
+  public record Caller(User user, Long sessionId, String csrf, AccessGroups.ViewerState access) {}
+
+  private static final String CALLER_USER =
+      "u.id, u.version, u.username, u.display_name, u.role, u.active, u.recorded_at,"
+          + " u.recorded_by";
+
+  /**
+   * The caller behind the API token whose hash is {@code tokenHash}: not expired at {@code now},
+   * not ended (as {@link ApiTokens#findLive}); the account may be disabled (the caller checks).
+   */
+  public Optional<Caller> callerByToken(String tokenHash, Instant now) {
+    return caller(
+        "select "
+            + CALLER_USER
+            + ", null::bigint as session_id, null as csrf, "
+            + AccessGroups.viewerColumns("u.id")
+            + " from api_token t join app_user_current u on u.id = t.user_id where t.token_hash ="
+            + " :h and (t.expires_at is null or t.expires_at > :now) and not exists (select 1"
+            + " from api_token_end e where e.token_id = t.id)",
+        tokenHash,
+        now);
+  }
+
+  /**
+   * The caller behind the session whose id hashes to {@code idHash}: not expired at {@code now},
+   * not ended (as {@link Sessions#findLive}); the account may be disabled (the caller checks).
+   */
+  public Optional<Caller> callerBySession(String idHash, Instant now) {
+    return caller(
+        "select "
+            + CALLER_USER
+            + ", s.id as session_id, s.csrf, "
+            + AccessGroups.viewerColumns("u.id")
+            + " from app_session s join app_user_current u on u.id = s.user_id where s.id_hash ="
+            + " :h and s.expires_at > :now and not exists (select 1 from app_session_end e where"
+            + " e.session_id = s.id)",
+        idHash,
+        now);
+  }
+
+  private Optional<Caller> caller(String sql, String hash, Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(sql)
+                .bind("h", hash)
+                .bind("now", now)
+                .map(
+                    (rs, ctx) -> {
+                      User u = ctx.findRowMapperFor(User.class).orElseThrow().map(rs, ctx);
+                      long session = rs.getLong("session_id");
+                      Long sessionId = rs.wasNull() ? null : session;
+                      return new Caller(
+                          u, sessionId, rs.getString("csrf"), AccessGroups.viewerState(rs));
+                    })
                 .findOne());
   }
 

@@ -46,27 +46,46 @@ public final class Visibility {
   private final boolean everything;
   private final Set<Long> groups;
   private final Restrictions restricted;
+  private final Long sourceRows;
   private Map<Long, Source> sources;
   private Set<String> hiddenSourceNames;
   private Map<Long, List<String>> namedSources;
   private final Map<Long, Boolean> evidenceSeen = new HashMap<>();
 
   private Visibility(CaseFile caseFile, boolean everything, Set<Long> groups) {
-    this(caseFile, everything, groups, Restrictions.of(caseFile));
+    this(caseFile, everything, groups, Restrictions.of(caseFile), null);
   }
 
   private Visibility(
-      CaseFile caseFile, boolean everything, Set<Long> groups, Restrictions restricted) {
+      CaseFile caseFile,
+      boolean everything,
+      Set<Long> groups,
+      Restrictions restricted,
+      Long sourceRows) {
     this.caseFile = caseFile;
     this.everything = everything;
     this.groups = groups;
     this.restricted = restricted;
+    this.sourceRows = sourceRows;
   }
 
   /** For a request: a logged-in person, or an anonymous reader of the demo (who is in no group). */
   public static Visibility of(CaseFile caseFile, Optional<Principal> who) {
-    return who.map(p -> forUser(caseFile, p.userId(), p.role()))
+    return who.map(
+            p -> p.access() == null ? forUser(caseFile, p.userId(), p.role()) : of(caseFile, p))
         .orElseGet(() -> new Visibility(caseFile, false, Set.of()));
+  }
+
+  /** For a principal whose access was read with its account (no further round trip). */
+  private static Visibility of(CaseFile caseFile, Principal p) {
+    AccessGroups.ViewerState state = p.access();
+    boolean admin = p.role() == Role.ADMIN;
+    return new Visibility(
+        caseFile,
+        admin,
+        admin ? Set.of() : Set.copyOf(state.groups()),
+        Restrictions.of(caseFile, state.version()),
+        state.sourceRows());
   }
 
   /** For one account: admins see everything, anyone else what their groups allow. */
@@ -74,10 +93,14 @@ public final class Visibility {
     if (role == Role.ADMIN) {
       return everything(caseFile);
     }
-    // The user's groups and the restriction tables' version in one round trip.
+    // The user's groups and the restriction tables' and sources' versions in one round trip.
     AccessGroups.ViewerState state = caseFile.accessGroups().viewerState(userId);
     return new Visibility(
-        caseFile, false, Set.copyOf(state.groups()), Restrictions.of(caseFile, state.version()));
+        caseFile,
+        false,
+        Set.copyOf(state.groups()),
+        Restrictions.of(caseFile, state.version()),
+        state.sourceRows());
   }
 
   /** Sees everything (admins; the full export, which only admins may make). */
@@ -169,10 +192,20 @@ public final class Visibility {
     return s.nameEn() != null ? s.nameEn().strip() : s.nameAr() == null ? null : s.nameAr().strip();
   }
 
+  /**
+   * Every source of the case (current versions, by name), unmasked: show each through {@link
+   * #source}. Read once per version of the sources when the request's access state gave one.
+   */
+  public List<Source> allSources() {
+    return List.copyOf(sources().values());
+  }
+
   private Map<Long, Source> sources() {
     if (sources == null) {
       sources = new LinkedHashMap<>();
-      for (Source s : caseFile.sources().all()) {
+      List<Source> all =
+          sourceRows == null ? caseFile.sources().all() : caseFile.sources().all(sourceRows);
+      for (Source s : all) {
         sources.put(s.id(), s);
       }
     }

@@ -57,7 +57,7 @@ public record Accounts(
             secondFactor,
             audit),
         new Logout(sessions),
-        new Authenticate(users, sessions, caseFile.apiTokens(), clock),
+        new Authenticate(users, clock),
         new CreateToken(users, caseFile.apiTokens(), clock),
         new ResolveActor(users),
         secondFactor,

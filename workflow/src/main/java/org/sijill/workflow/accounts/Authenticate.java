@@ -3,25 +3,21 @@ package org.sijill.workflow.accounts;
 import java.time.Clock;
 import java.util.Optional;
 import org.sijill.casefile.model.User;
-import org.sijill.casefile.repo.ApiTokens;
-import org.sijill.casefile.repo.Sessions;
 import org.sijill.casefile.repo.Users;
 
 /**
  * Who is behind a session cookie or an API token. Both are checked against the database on every
  * request, so an expired or ended session, an ended or expired token, a disabled account or a
- * changed role takes effect on the next request.
+ * changed role takes effect on the next request. One statement per request finds the account behind
+ * the cookie or token and what it may see ({@link Users#callerByToken}, {@link
+ * Users#callerBySession}).
  */
 public final class Authenticate {
   private final Users users;
-  private final Sessions sessions;
-  private final ApiTokens tokens;
   private final Clock clock;
 
-  public Authenticate(Users users, Sessions sessions, ApiTokens tokens, Clock clock) {
+  public Authenticate(Users users, Clock clock) {
     this.users = users;
-    this.sessions = sessions;
-    this.tokens = tokens;
     this.clock = clock;
   }
 
@@ -29,28 +25,23 @@ public final class Authenticate {
     if (sessionId == null || sessionId.isEmpty() || sessionId.length() > 100) {
       return Optional.empty();
     }
-    return sessions
-        .findLive(Secrets.hash(sessionId), clock.instant())
-        .flatMap(
-            s ->
-                activeUser(s.userId())
-                    .map(
-                        u -> new Principal(u.id(), u.username(), u.roleValue(), s.id(), s.csrf())));
+    return users.callerBySession(Secrets.hash(sessionId), clock.instant()).flatMap(this::active);
   }
 
   public Optional<Principal> token(String token) {
     if (token == null || token.isEmpty() || token.length() > 100) {
       return Optional.empty();
     }
-    return tokens
-        .findLive(Secrets.hash(token), clock.instant())
-        .flatMap(
-            t ->
-                activeUser(t.userId())
-                    .map(u -> new Principal(u.id(), u.username(), u.roleValue(), null, null)));
+    return users.callerByToken(Secrets.hash(token), clock.instant()).flatMap(this::active);
   }
 
-  private Optional<User> activeUser(long id) {
-    return users.find(id).filter(User::active);
+  /** The principal of a caller whose account is active; nobody for a disabled account. */
+  private Optional<Principal> active(Users.Caller c) {
+    User u = c.user();
+    if (!u.active()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Principal(u.id(), u.username(), u.roleValue(), c.sessionId(), c.csrf(), c.access()));
   }
 }
