@@ -439,6 +439,29 @@ public final class Vault implements AutoCloseable {
     }
   }
 
+  /**
+   * {@link #proof}, writing nothing: when no stored checkpoint covers the entry, the current head
+   * is signed in memory and not kept. Ed25519 signatures are deterministic, so that note is the one
+   * {@link #checkpoint} would store for the same head; a reader can check it as any other. For the
+   * server's proof pages, so that a GET leaves the vault as it found it.
+   */
+  public InclusionProof proofWithoutWriting(long index) throws IOException {
+    synchronized (log) {
+      if (index < 0 || index >= log.size()) {
+        throw new IllegalArgumentException("no log entry " + index);
+      }
+      String note = latestCheckpoint().orElse(null);
+      Checkpoint cp = note == null ? null : signer.verifier().verify(note);
+      if (cp == null || cp.size() <= index) {
+        long size = log.size();
+        note = signer.sign(new Checkpoint(signer.origin(), size, log.root(size)));
+        cp = signer.verifier().verify(note);
+      }
+      return new InclusionProof(
+          index, log.entry(index), log.inclusionProof(index, cp.size()), note, cp.size());
+    }
+  }
+
   /** Index of the first {@code acquired} (or {@code imported}) event of an item, if any. */
   public Optional<Long> acquisitionIndex(String sha256) throws IOException {
     synchronized (log) {

@@ -90,7 +90,7 @@ public final class Custody {
               .vault()
               .acquisitionIndex(sha256)
               .orElseThrow(() -> new EvidenceException(sha256 + ": no such item in the vault"));
-      return proofAt(vault.vault(), sha256, index, true);
+      return proofAt(vault.vault(), sha256, index, true, true);
     } catch (IOException e) {
       throw new EvidenceException(sha256 + ": cannot build the proof: " + e.getMessage(), e);
     }
@@ -102,10 +102,13 @@ public final class Custody {
    *
    * @param withEntry false to leave the entry's bytes out ({@code entry} null): the leaf hash and
    *     the path still prove the entry is in the log, without showing what it says
+   * @param store false to keep a newly signed checkpoint out of the vault ({@link
+   *     org.sijill.vault.Vault#proofWithoutWriting}): a read that writes nothing
    */
-  static Proof proofAt(org.sijill.vault.Vault v, String sha256, long index, boolean withEntry)
+  static Proof proofAt(
+      org.sijill.vault.Vault v, String sha256, long index, boolean withEntry, boolean store)
       throws IOException {
-    InclusionProof p = v.proof(index);
+    InclusionProof p = store ? v.proof(index) : v.proofWithoutWriting(index);
     String key = v.verifierKey();
     Checkpoint cp = NoteVerifier.parse(key).verify(p.checkpoint());
     HexFormat hex = HexFormat.of();

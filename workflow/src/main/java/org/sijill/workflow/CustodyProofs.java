@@ -12,7 +12,9 @@ import org.sijill.casefile.model.EvidenceItem;
  * entry is in the log the checkpoint commits to (and so cannot have been changed or removed since).
  *
  * <p>The vault is opened for the proof and closed again, taking turns with uploads and viewings of
- * this process ({@link EvidenceVault}). Nothing is logged: a proof reveals no content.
+ * this process ({@link EvidenceVault}). Nothing is logged (a proof reveals no content) and nothing
+ * is written: when no stored checkpoint covers the entry yet, the head is signed for this answer
+ * only ({@link org.sijill.vault.Vault#proofWithoutWriting}).
  */
 public final class CustodyProofs {
   private final Path dataDir;
@@ -42,7 +44,7 @@ public final class CustodyProofs {
           || !vault.vault().event(logIndex).sha256().equals(sha256)) {
         return Optional.empty();
       }
-      return Optional.of(Custody.proofAt(vault.vault(), sha256, logIndex, withEntry));
+      return Optional.of(Custody.proofAt(vault.vault(), sha256, logIndex, withEntry, false));
     } catch (IOException e) {
       throw new EvidenceException(
           "evidence item " + evidenceId + ": cannot build the proof of log entry " + logIndex, e);
