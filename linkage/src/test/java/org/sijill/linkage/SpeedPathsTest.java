@@ -106,6 +106,30 @@ class SpeedPathsTest {
   }
 
   @Test
+  void keptConflictsAreTheTokensOwn() {
+    // two names the lexicon knows apart, a spelling variant and an unknown token
+    NameToken[] tokens = {
+      NameToken.of("خالد"),
+      NameToken.of("محمود"),
+      NameToken.of("mahmoud"),
+      NameToken.of("khaled"),
+      NameToken.of("zqrtw")
+    };
+    TokenSimilarities kept = new TokenSimilarities(tokens);
+    int conflicting = 0;
+    for (int round = 0; round < 2; round++) {
+      for (NameToken a : tokens) {
+        for (NameToken b : tokens) {
+          boolean direct = a.conflicts(b);
+          assertThat(kept.conflicts(kept.id(a), kept.id(b), a, b)).isEqualTo(direct);
+          conflicting += direct ? 1 : 0;
+        }
+      }
+    }
+    assertThat(conflicting).isPositive();
+  }
+
+  @Test
   void patternCountsKeepVectorsThatDifferOnlyInTheLastFields() {
     PatternCounts pc = new PatternCounts();
     Map<Long, Double> expected = new HashMap<>();

@@ -135,7 +135,7 @@ public record NameComparison(
       if (s >= 1.0) {
         exact++;
       }
-      if ((s < 0.6 && a[bi].conflicts(b[bj])) || s < 0.45) {
+      if ((s < 0.6 && conflicts(a, b, ia, ib, cache, bi, bj)) || s < 0.45) {
         conflicts++; // known to differ, or nothing alike (عبد الكريم vs علاء)
       }
     }
@@ -148,6 +148,13 @@ public record NameComparison(
     boolean ordered = n < 2 || m < 2 || inOrder(partner, sim, n, m);
     return new NameComparison(
         sum / k, k, strong, exact, Math.max(n, m), min, strongBits, conflicts, shifted, ordered);
+  }
+
+  private static boolean conflicts(
+      NameToken[] a, NameToken[] b, int[] ia, int[] ib, TokenSimilarities cache, int i, int j) {
+    return cache != null && ia != null
+        ? cache.conflicts(ia[i], ib[j], a[i], b[j])
+        : a[i].conflicts(b[j]);
   }
 
   /**
