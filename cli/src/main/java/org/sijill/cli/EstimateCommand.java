@@ -272,7 +272,7 @@ final class EstimateCommand implements Callable<Integer> {
       sb.append(
           String.format(
               "recommended: %s (%s) %,.0f, 95%% %s%s%s",
-              e.method(),
+              e.method().key(),
               e.model(),
               e.total(),
               e.lower() == null ? "?" : String.format("%,.0f", e.lower()),

@@ -2,6 +2,8 @@ package org.sijill.estimate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.util.StdConverter;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +12,8 @@ import java.util.Map;
  * Optional numbers are null, never NaN or infinite: an interval bound that could not be found is
  * null and a warning says why.
  *
- * @param method {@code loglinear}, {@code lcmcr} or {@code dga}
+ * @param method the method family; RESULT.json writes it as its key ({@code loglinear}, {@code
+ *     lcmcr} or {@code dga})
  * @param model the model in the command-line syntax, or a description ({@code K=10})
  * @param interval how the interval was computed
  * @param details method-specific numbers (standard error, R-hat, posterior model probabilities)
@@ -30,7 +33,7 @@ import java.util.Map;
   "warnings"
 })
 public record Estimate(
-    String method,
+    @JsonSerialize(converter = Estimate.MethodKey.class) EstimationOptions.Method method,
     String model,
     double total,
     Double lower,
@@ -43,6 +46,7 @@ public record Estimate(
     List<String> warnings) {
 
   public Estimate {
+    java.util.Objects.requireNonNull(method, "method");
     details =
         details == null || details.isEmpty()
             ? null
@@ -63,6 +67,16 @@ public record Estimate(
 
   /** A short label for messages: {@code loglinear A*B+C}. */
   public String label() {
-    return method + " " + model;
+    return method.key() + " " + model;
+  }
+
+  /**
+   * Writes a method as its key ("lcmcr"), the word RESULT.json and the case file have always held.
+   */
+  static final class MethodKey extends StdConverter<EstimationOptions.Method, String> {
+    @Override
+    public String convert(EstimationOptions.Method m) {
+      return m.key();
+    }
   }
 }

@@ -151,19 +151,7 @@ public final class LinkageUncertainty {
           uncombined.add(w);
           List<String> sw = new ArrayList<>(s.warnings() == null ? List.of() : s.warnings());
           sw.add(w);
-          strata.add(
-              new Report(
-                  s.stratum(),
-                  s.lists(),
-                  s.documented(),
-                  s.estimates(),
-                  s.recommended(),
-                  s.recommendedBecause(),
-                  s.spread(),
-                  List.copyOf(sw),
-                  s.standardModels(),
-                  s.details(),
-                  s.strata()));
+          strata.add(s.toBuilder().warnings(List.copyOf(sw)).build());
           continue;
         }
         Arrays.sort(documented);
@@ -251,18 +239,16 @@ public final class LinkageUncertainty {
     String because =
         Recommendation.reason(recommended, lcmcr, dga, bic, plausible)
             + (sentence == null ? "" : " " + sentence);
-    return new Report(
-        stratum,
-        r0.lists(),
-        r0.documented(),
-        List.copyOf(estimates),
-        recommended,
-        because,
-        Recommendation.spread(plausible),
-        List.copyOf(warnings),
-        r0.standardModels(),
-        details,
-        strata);
+    return r0.toBuilder()
+        .stratum(stratum)
+        .estimates(List.copyOf(estimates))
+        .recommended(recommended)
+        .recommendedBecause(because)
+        .spread(Recommendation.spread(plausible))
+        .warnings(List.copyOf(warnings))
+        .details(details)
+        .strata(strata)
+        .build();
   }
 
   /** The plain words every report carries about the linkage's part in the interval. */

@@ -95,18 +95,15 @@ public final class MultipleSystemsEstimation {
         warnings.add(w);
         notEstimable += t.documented();
         reports.add(
-            new Report(
-                s.getKey(),
-                t.lists(),
-                t.documented(),
-                List.of(),
-                null,
-                "not estimable: fewer than " + MIN_LISTS_PER_STRATUM + " lists hold records",
-                null,
-                List.of(w),
-                null,
-                null,
-                null));
+            Report.builder()
+                .stratum(s.getKey())
+                .lists(t.lists())
+                .documented(t.documented())
+                .estimates(List.of())
+                .recommendedBecause(
+                    "not estimable: fewer than " + MIN_LISTS_PER_STRATUM + " lists hold records")
+                .warnings(List.of(w))
+                .build());
         continue;
       }
       progress.accept("stratum " + s.getKey());
@@ -129,28 +126,28 @@ public final class MultipleSystemsEstimation {
     Estimate recommended = Recommendation.choose(lcmcr, dga, bic, combined);
     warnings.addAll(Recommendation.disagreement(combined));
     Report report =
-        new Report(
-            null,
-            data.total().lists(),
-            data.total().documented(),
-            combined,
-            recommended,
-            Recommendation.reason(recommended, lcmcr, dga, bic, combined),
-            Recommendation.spread(combined),
-            warnings,
-            null,
-            Map.of(
-                "strataRule",
-                "Bayesian totals sum posterior draws across strata; log-linear totals sum the"
-                    + " estimates and combine the interval half-widths in quadrature",
-                "seed",
-                options.seed()),
-            reports);
+        Report.builder()
+            .lists(data.total().lists())
+            .documented(data.total().documented())
+            .estimates(combined)
+            .recommended(recommended)
+            .recommendedBecause(Recommendation.reason(recommended, lcmcr, dga, bic, combined))
+            .spread(Recommendation.spread(combined))
+            .warnings(warnings)
+            .details(
+                Map.of(
+                    "strataRule",
+                    "Bayesian totals sum posterior draws across strata; log-linear totals sum the"
+                        + " estimates and combine the interval half-widths in quadrature",
+                    "seed",
+                    options.seed()))
+            .strata(reports)
+            .build();
     return new Outcome(report, byRole, summedDraws, byRole.keySet(), byStratum);
   }
 
   private static Estimate find(List<Estimate> es, EstimationOptions.Method method) {
-    return es.stream().filter(e -> e.method().equals(method.key())).findFirst().orElse(null);
+    return es.stream().filter(e -> e.method() == method).findFirst().orElse(null);
   }
 
   /** Sums each method across strata, when every estimable stratum has it. */
@@ -225,7 +222,7 @@ public final class MultipleSystemsEstimation {
         String sel = key.equals("loglinear-bic") ? "sum of lowest BIC models" : "sum of SparseMSE";
         out.add(
             new Estimate(
-                "loglinear",
+                EstimationOptions.Method.LOGLINEAR,
                 "per-stratum models, summed",
                 total,
                 bounds ? Math.max(floor, total - Math.sqrt(lo2)) : null,

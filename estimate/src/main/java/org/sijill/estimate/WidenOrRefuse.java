@@ -46,18 +46,7 @@ final class WidenOrRefuse {
       strata = List.copyOf(settled);
     }
     Report top = apply(r, data.total());
-    return new Report(
-        top.stratum(),
-        top.lists(),
-        top.documented(),
-        top.estimates(),
-        top.recommended(),
-        top.recommendedBecause(),
-        top.spread(),
-        top.warnings(),
-        top.standardModels(),
-        top.details(),
-        strata);
+    return top.toBuilder().strata(strata).build();
   }
 
   /** Applies the rule to one report whose estimates come from {@code table}. */
@@ -176,18 +165,11 @@ final class WidenOrRefuse {
             + " to "
             + Recommendation.format(upper);
     Report out =
-        new Report(
-            r.stratum(),
-            r.lists(),
-            r.documented(),
-            List.copyOf(estimates),
-            widened,
-            because,
-            r.spread(),
-            r.warnings(),
-            r.standardModels(),
-            r.details(),
-            r.strata());
+        r.toBuilder()
+            .estimates(List.copyOf(estimates))
+            .recommended(widened)
+            .recommendedBecause(because)
+            .build();
     return withVerdict(out, widened, because, List.of(warning), "widened");
   }
 
@@ -254,18 +236,12 @@ final class WidenOrRefuse {
       details.putAll(r.details());
     }
     details.put("verdict", verdict);
-    return new Report(
-        r.stratum(),
-        r.lists(),
-        r.documented(),
-        r.estimates(),
-        rec,
-        because,
-        r.spread(),
-        List.copyOf(warnings),
-        r.standardModels(),
-        java.util.Collections.unmodifiableMap(details),
-        r.strata());
+    return r.toBuilder()
+        .recommended(rec)
+        .recommendedBecause(because)
+        .warnings(List.copyOf(warnings))
+        .details(java.util.Collections.unmodifiableMap(details))
+        .build();
   }
 
   private static String bounds(Double lower, Double upper) {

@@ -33,7 +33,7 @@ class MultipleSystemsEstimationTest {
     assertThat(bic.model()).isEqualTo("EXH*ABA*OSCE+EXH*HRW+OSCE*HRW");
     assertThat(bic.total()).isCloseTo(10356.52, org.assertj.core.data.Offset.offset(0.01));
     assertThat(bic.lower()).isCloseTo(8994.26, org.assertj.core.data.Offset.offset(10.0));
-    assertThat(r.recommended().method()).isEqualTo("lcmcr");
+    assertThat(r.recommended().method()).isEqualTo(EstimationOptions.Method.LCMCR);
     // the Kosovo Memory Book near-census, 10,401, lies inside the recommended interval
     assertThat(r.recommended().lower()).isLessThan(10401);
     assertThat(r.recommended().upper()).isGreaterThan(10401);
@@ -41,7 +41,7 @@ class MultipleSystemsEstimationTest {
     assertThat(r.spread().highest()).isGreaterThan(r.spread().lowest() * 1.25);
     // the spread names every credible estimate, the extremes and the widest interval among them
     assertThat(r.spread().from())
-        .extracting(Report.Member::method)
+        .extracting(m -> m.method().key())
         .containsExactly("loglinear", "loglinear", "loglinear", "lcmcr", "dga");
     assertThat(r.spread().estimates()).isEqualTo(5);
     assertThat(r.spread().lowestFrom()).isEqualTo("loglinear EXH*ABA*OSCE+EXH*HRW+OSCE*HRW");
@@ -158,10 +158,14 @@ class MultipleSystemsEstimationTest {
     Report r = MultipleSystemsEstimation.estimate(data, QUICK, m -> {});
     assertThat(r.strata()).hasSize(3);
     assertThat(r.strata().get(2).warnings()).anyMatch(w -> w.contains("not estimable"));
-    Estimate total = r.estimates().stream().filter(e -> e.method().equals("dga")).findFirst().get();
+    Estimate total =
+        r.estimates().stream()
+            .filter(e -> e.method() == EstimationOptions.Method.DGA)
+            .findFirst()
+            .get();
     double north =
         r.strata().get(0).estimates().stream()
-            .filter(e -> e.method().equals("dga"))
+            .filter(e -> e.method() == EstimationOptions.Method.DGA)
             .findFirst()
             .get()
             .total();

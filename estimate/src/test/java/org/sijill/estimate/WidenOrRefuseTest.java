@@ -14,11 +14,32 @@ class WidenOrRefuseTest {
       CaptureTable.of(List.of("A", "B", "C"), new long[] {0, 300, 250, 80, 150, 60, 50, 110});
 
   private static final Estimate LCMCR =
-      new Estimate("lcmcr", "K=7", 1500, 1400.0, 1620.0, null, null, "posterior", null, null, null);
+      new Estimate(
+          EstimationOptions.Method.LCMCR,
+          "K=7",
+          1500,
+          1400.0,
+          1620.0,
+          null,
+          null,
+          "posterior",
+          null,
+          null,
+          null);
 
   private static Estimate loglinear(String model, double total, double lower, double upper) {
     return new Estimate(
-        "loglinear", model, total, lower, upper, 1.0, 2.0, "profile", "lowest BIC", null, null);
+        EstimationOptions.Method.LOGLINEAR,
+        model,
+        total,
+        lower,
+        upper,
+        1.0,
+        2.0,
+        "profile",
+        "lowest BIC",
+        null,
+        null);
   }
 
   private static Report report(Estimate recommended, List<Estimate> credible, long documented) {
@@ -34,18 +55,16 @@ class WidenOrRefuseTest {
       lower = Math.min(lower, e.lower());
       upper = Math.max(upper, e.upper());
     }
-    return new Report(
-        null,
-        List.of("A", "B", "C"),
-        documented,
-        credible,
-        recommended,
-        "LCMCR is recommended because its chains agree.",
-        new Report.Spread(lo, hi, credible.size(), lower, upper, "x", "y", from, "summary"),
-        List.of("an earlier warning"),
-        null,
-        Map.of("seed", 1L),
-        null);
+    return Report.builder()
+        .lists(List.of("A", "B", "C"))
+        .documented(documented)
+        .estimates(credible)
+        .recommended(recommended)
+        .recommendedBecause("LCMCR is recommended because its chains agree.")
+        .spread(new Report.Spread(lo, hi, credible.size(), lower, upper, "x", "y", from, "summary"))
+        .warnings(List.of("an earlier warning"))
+        .details(Map.of("seed", 1L))
+        .build();
   }
 
   @Test
@@ -69,7 +88,7 @@ class WidenOrRefuseTest {
     Report out = WidenOrRefuse.apply(r, OVERLAPPING);
 
     Estimate rec = out.recommended();
-    assertThat(rec.method()).isEqualTo("lcmcr");
+    assertThat(rec.method()).isEqualTo(EstimationOptions.Method.LCMCR);
     assertThat(rec.total()).isEqualTo(1500);
     assertThat(rec.lower()).isEqualTo(1300.0);
     assertThat(rec.upper()).isEqualTo(1900.0);
@@ -135,20 +154,26 @@ class WidenOrRefuseTest {
   void aRecommendedIntervalWithoutUpperBoundRefuses() {
     Estimate open =
         new Estimate(
-            "loglinear", "A*B", 1500, 1200.0, null, 1.0, 2.0, null, "lowest BIC", null, null);
-    Report withSpread =
-        new Report(
+            EstimationOptions.Method.LOGLINEAR,
+            "A*B",
+            1500,
+            1200.0,
             null,
-            List.of("A", "B", "C"),
-            1000,
-            List.of(open),
-            open,
-            "because",
+            1.0,
+            2.0,
             null,
-            List.of(),
-            null,
+            "lowest BIC",
             null,
             null);
+    Report withSpread =
+        Report.builder()
+            .lists(List.of("A", "B", "C"))
+            .documented(1000)
+            .estimates(List.of(open))
+            .recommended(open)
+            .recommendedBecause("because")
+            .warnings(List.of())
+            .build();
 
     Report out = WidenOrRefuse.apply(withSpread, OVERLAPPING);
 

@@ -182,18 +182,7 @@ public final class EstimateCase {
               + run.id()
               + " left no pair contested, so its clustering is taken as certain: the intervals"
               + " carry no linkage uncertainty");
-      return new Report(
-          plain.stratum(),
-          plain.lists(),
-          plain.documented(),
-          plain.estimates(),
-          plain.recommended(),
-          plain.recommendedBecause(),
-          plain.spread(),
-          w,
-          plain.standardModels(),
-          plain.details(),
-          plain.strata());
+      return plain.toBuilder().warnings(w).build();
     }
     int[] labels = cluster.stream().mapToInt(Integer::intValue).toArray();
     progress.progress(
@@ -287,7 +276,7 @@ public final class EstimateCase {
     try {
       return new Estimates.NewEstimate(
           stratum,
-          e.method(),
+          e.method().key(),
           e.model(),
           e.total(),
           e.lower(),

@@ -127,7 +127,7 @@ public final class ReproduceReport {
         org.sijill.estimate.Estimate match = i < rows.size() ? rows.get(i) : null;
         i++;
         if (match == null
-            || !match.method().equals(e.path("method").asText())
+            || !match.method().key().equals(e.path("method").asText())
             || !ReportListLabels.relabel(match.model(), labels).equals(e.path("model").asText())) {
           diffs.add(where + ": the re-run gives no such estimate in this place");
           continue;

@@ -67,7 +67,7 @@ public final class StartEstimation {
                   : String.format(
                       Locale.ROOT,
                       "%s estimates %.0f (95%% interval %s to %s)",
-                      best.method(),
+                      best.method().key(),
                       best.total(),
                       best.lower() == null ? "?" : String.format(Locale.ROOT, "%.0f", best.lower()),
                       best.upper() == null

@@ -150,7 +150,7 @@ class CaseCountingTest {
     assertThat(stored.total()).isEqualTo(fileReport.recommended().total());
     assertThat(stored.lowerBound()).isEqualTo(fileReport.recommended().lower());
     assertThat(stored.upperBound()).isEqualTo(fileReport.recommended().upper());
-    assertThat(stored.method()).isEqualTo(fileReport.recommended().method());
+    assertThat(stored.method()).isEqualTo(fileReport.recommended().method().key());
     assertThat(stored.linkageRunId()).isEqualTo(run1.id());
     assertThat(stored.seed()).isEqualTo(7L);
     assertThat(stored.inputSha256()).isEqualTo(est.inputSha256()).hasSize(64);

@@ -208,38 +208,28 @@ public final class EstimateBench {
       for (int r = 0; r < replicates; r++) {
         CaptureTable t = pop.draw(rng);
         Report rep = MultipleSystemsEstimation.estimate(t, options, m -> {});
-        Map<String, Estimate> byKey = new LinkedHashMap<>();
+        Map<String, Interval> byKey = new LinkedHashMap<>();
         for (Estimate e : rep.estimates()) {
-          byKey.putIfAbsent(key(e), e);
+          byKey.putIfAbsent(key(e), Interval.of(e));
         }
         if (rep.standardModels() != null) {
           for (Estimate s : rep.standardModels()) {
             if (s.model().equals("Mt") || s.model().equals("Mth Chao (LB)")) {
-              byKey.put("standard " + s.model(), s);
+              byKey.put("standard " + s.model(), Interval.of(s));
             }
           }
         }
         if (rep.recommended() != null) {
           Estimate rec = rep.recommended();
-          byKey.put("recommended", rec);
+          byKey.put("recommended", Interval.of(rec));
           Map<String, Object> d = rec.details() == null ? Map.of() : rec.details();
           // the recommended method's own interval, before the rule widened it
           byKey.put(
               "recommended, own interval",
               d.containsKey("ownUpper")
-                  ? new Estimate(
-                      rec.method(),
-                      rec.model(),
-                      rec.total(),
-                      (Double) d.get("ownLower"),
-                      (Double) d.get("ownUpper"),
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      null)
-                  : rec);
+                  ? new Interval(
+                      rec.total(), (Double) d.get("ownLower"), (Double) d.get("ownUpper"))
+                  : Interval.of(rec));
         }
         String verdict = rep.details() == null ? "?" : String.valueOf(rep.details().get("verdict"));
         verdicts.merge(verdict, 1, Integer::sum);
@@ -247,21 +237,13 @@ public final class EstimateBench {
           // the envelope of the credible estimates' intervals (RESULT.json spread.lower/upper)
           byKey.put(
               "spread envelope",
-              new Estimate(
-                  "spread",
-                  "envelope",
+              new Interval(
                   rep.recommended() == null ? rep.spread().lowest() : rep.recommended().total(),
                   rep.spread().lower(),
-                  rep.spread().upper(),
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null));
+                  rep.spread().upper()));
         }
-        for (Map.Entry<String, Estimate> e : byKey.entrySet()) {
-          Estimate est = e.getValue();
+        for (Map.Entry<String, Interval> e : byKey.entrySet()) {
+          Interval est = e.getValue();
           double[] s = stats.computeIfAbsent(e.getKey(), k -> new double[3]);
           boolean covered =
               est.lower() != null
@@ -415,9 +397,16 @@ public final class EstimateBench {
     return Math.sqrt(s / (x.length - 1) / x.length);
   }
 
+  /** A total and its interval, whatever gave them (an estimate, or the spread's envelope). */
+  private record Interval(double total, Double lower, Double upper) {
+    static Interval of(Estimate e) {
+      return new Interval(e.total(), e.lower(), e.upper());
+    }
+  }
+
   private static String key(Estimate e) {
-    if (!e.method().equals("loglinear")) {
-      return e.method();
+    if (e.method() != EstimationOptions.Method.LOGLINEAR) {
+      return e.method().key();
     }
     String sel = e.selection() == null ? "" : e.selection();
     if (sel.startsWith("lowest BIC")) {
@@ -436,7 +425,7 @@ public final class EstimateBench {
     return String.format(
         Locale.ROOT,
         "%s %s %.0f [%s, %s]",
-        e.method(),
+        e.method().key(),
         e.model(),
         e.total(),
         e.lower() == null ? "?" : String.format(Locale.ROOT, "%.0f", e.lower()),

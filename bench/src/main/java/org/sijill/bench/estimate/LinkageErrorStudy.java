@@ -169,7 +169,7 @@ final class LinkageErrorStudy {
           plain.total().documented(),
           100 * documentedBias.get(documentedBias.size() - 1),
           contested.size(),
-          pe.method(),
+          pe.method().key(),
           pe.total(),
           pe.lower(),
           pe.upper(),
@@ -282,7 +282,7 @@ final class LinkageErrorStudy {
     return e == null
         ? "none"
         : String.format(
-            Locale.ROOT, "%s %.0f [%.0f, %.0f]", e.method(), e.total(), e.lower(), e.upper());
+            Locale.ROOT, "%s %.0f [%.0f, %.0f]", e.method().key(), e.total(), e.lower(), e.upper());
   }
 
   private static CaptureData data(int[] label, String[] list) {

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.sijill.estimate.Estimate;
+import org.sijill.estimate.EstimationOptions;
 import org.sijill.estimate.Report;
 
 /**
@@ -203,8 +204,8 @@ public final class Recommendation {
   }
 
   public static String describe(Estimate e) {
-    if (!e.method().equals("loglinear")) {
-      return e.method().toUpperCase(Locale.ROOT) + " (" + e.model() + ")";
+    if (e.method() != EstimationOptions.Method.LOGLINEAR) {
+      return e.method().name() + " (" + e.model() + ")";
     }
     String sel = e.selection() == null ? "" : e.selection();
     String which =

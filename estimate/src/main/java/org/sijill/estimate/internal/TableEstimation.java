@@ -93,18 +93,18 @@ public final class TableEstimation {
     }
     details.put("seed", options.seed());
     Report r =
-        new Report(
-            stratum,
-            table.lists(),
-            n,
-            List.copyOf(estimates),
-            recommended,
-            because,
-            spread,
-            List.copyOf(warnings),
-            standard,
-            java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details)),
-            null);
+        Report.builder()
+            .stratum(stratum)
+            .lists(table.lists())
+            .documented(n)
+            .estimates(List.copyOf(estimates))
+            .recommended(recommended)
+            .recommendedBecause(because)
+            .spread(spread)
+            .warnings(List.copyOf(warnings))
+            .standardModels(standard)
+            .details(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details)))
+            .build();
     return new Computed(r, List.copyOf(plausible), draws, List.copyOf(keys));
   }
 
@@ -157,7 +157,7 @@ public final class TableEstimation {
       SparseMse.Result s = SparseMse.stepwise(table);
       add(
           new Estimate(
-              "loglinear",
+              EstimationOptions.Method.LOGLINEAR,
               s.model(),
               s.point(),
               s.lower(),
@@ -225,7 +225,7 @@ public final class TableEstimation {
       upper = wald[1];
     }
     return new Estimate(
-        "loglinear",
+        EstimationOptions.Method.LOGLINEAR,
         fit.name(),
         fit.abundance(),
         lower,
@@ -266,7 +266,7 @@ public final class TableEstimation {
       }
       out.add(
           new Estimate(
-              "loglinear",
+              EstimationOptions.Method.LOGLINEAR,
               m.label,
               fit.abundance(),
               lower,
@@ -319,7 +319,7 @@ public final class TableEstimation {
     d.put("seed", cfg.seed());
     lcmcr =
         new Estimate(
-            "lcmcr",
+            EstimationOptions.Method.LCMCR,
             "K=" + cfg.k(),
             r.median(),
             r.lower(),
@@ -368,7 +368,7 @@ public final class TableEstimation {
     d.put("topGraphs", top);
     dga =
         new Estimate(
-            "dga",
+            EstimationOptions.Method.DGA,
             "BMA over " + r.graphs().size() + " decomposable graphs, delta=2^-" + table.listCount(),
             r.quantile(0.5),
             r.quantile(0.025),

@@ -6,18 +6,50 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sijill.estimate.Estimate;
+import org.sijill.estimate.EstimationOptions;
 import org.sijill.estimate.Report;
 
 /** The sentence that says why the recommended estimate was chosen, for each branch of the rule. */
 class RecommendationTest {
   private static final Estimate LCMCR_DISAGREEING =
       new Estimate(
-          "lcmcr", "K=10", 900, 700.0, 1400.0, null, null, null, null, Map.of("rhat", 1.8), null);
+          EstimationOptions.Method.LCMCR,
+          "K=10",
+          900,
+          700.0,
+          1400.0,
+          null,
+          null,
+          null,
+          null,
+          Map.of("rhat", 1.8),
+          null);
   private static final Estimate DGA =
-      new Estimate("dga", "BMA", 1000, 800.0, 1300.0, null, null, null, null, null, null);
+      new Estimate(
+          EstimationOptions.Method.DGA,
+          "BMA",
+          1000,
+          800.0,
+          1300.0,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null);
   private static final Estimate BIC =
       new Estimate(
-          "loglinear", "A*B+C", 1100, 950.0, 1350.0, 1.0, 2.0, null, "lowest BIC", null, null);
+          EstimationOptions.Method.LOGLINEAR,
+          "A*B+C",
+          1100,
+          950.0,
+          1350.0,
+          1.0,
+          2.0,
+          null,
+          "lowest BIC",
+          null,
+          null);
 
   @Test
   void dgaIsRecommendedWhenLcmcrChainsDisagreeAndTheSentenceSaysSo() {
@@ -36,7 +68,7 @@ class RecommendationTest {
   void theLogLinearFallbackNamesWhatWasWrongWithTheBayesianMethods() {
     Estimate dgaUnusable =
         new Estimate(
-            "dga",
+            EstimationOptions.Method.DGA,
             "BMA",
             1000,
             null,
