@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,24 +11,18 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.sijill.vault.bagit.BagExporter;
 import org.sijill.vault.bagit.BagImporter;
 import org.sijill.vault.internal.AtomicFiles;
-import org.sijill.vault.internal.MetadataReader;
 import org.sijill.vault.internal.OwnerOnly;
-import org.sijill.vault.log.Checkpoint;
 import org.sijill.vault.log.CheckpointSigner;
 import org.sijill.vault.log.CustodyLog;
 import org.sijill.vault.log.InclusionProof;
-import org.sijill.vault.log.NoteVerifier;
 import org.sijill.vault.log.Timestamps;
 import org.sijill.vault.store.BlobStore;
 import org.sijill.vault.store.FileBlobStore;
@@ -66,9 +59,10 @@ public final class Vault implements AutoCloseable {
   private final Clock clock;
   private final FileChannel lockChannel;
   private final FileLock lock;
-  private final FileChannel pending;
-  private long pendingEnd;
-  private final MetadataReader metadata = new MetadataReader();
+  private final PendingContent pending;
+  private final Checkpoints checkpoints;
+  private final Ingest ingest;
+  private final EventLog eventLog;
 
   private Vault(
       Path dataDir,
@@ -87,7 +81,10 @@ public final class Vault implements AutoCloseable {
     this.clock = clock;
     this.lockChannel = lockChannel;
     this.lock = lock;
-    this.pending = pending;
+    this.pending = new PendingContent(root, store, log, pending);
+    this.checkpoints = new Checkpoints(root, log, signer);
+    this.ingest = new Ingest(root, store, log, this.pending, this::now);
+    this.eventLog = new EventLog(store, log, this::now);
   }
 
   /** Opens the vault of {@code dataDir}, creating it on first use and recovering from a crash. */
@@ -120,7 +117,7 @@ public final class Vault implements AutoCloseable {
         if (!warm) {
           AtomicFiles.clean(root.resolve("meta"));
           AtomicFiles.clean(root.resolve("checkpoints"));
-          takeBackUnlogged(root, store, log);
+          PendingContent.takeBackUnlogged(root, store, log);
         }
         pending =
             FileChannel.open(
@@ -142,54 +139,12 @@ public final class Vault implements AutoCloseable {
     }
   }
 
-  /**
-   * Names, one SHA-256 a line, the content being stored right now: written and forced before new
-   * content appears at its address, emptied on a clean close. After a crash, {@link #open} removes
-   * the content it names that no log entry names (stored, never acknowledged), so a crash leaves no
-   * stray blob behind, while a blob put into the store by any other means stays for {@link #verify}
-   * to report.
-   */
-  static final String PENDING = "ingest.pending";
-
-  private static void takeBackUnlogged(Path root, FileBlobStore store, CustodyLog log)
-      throws IOException {
-    Path file = root.resolve(PENDING);
-    if (!Files.exists(file) || Files.size(file) == 0) {
-      return;
-    }
-    java.util.Set<String> named = new java.util.HashSet<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
-      if (Digests.isSha256Hex(line.strip())) {
-        named.add(line.strip());
-      }
-    }
-    for (long i = 0; i < log.size() && !named.isEmpty(); i++) {
-      try {
-        named.remove(CustodyEvent.parse(log.entry(i)).sha256());
-      } catch (IllegalArgumentException unreadable) {
-        return; // cannot tell what the log names: keep everything, verify will say
-      }
-    }
-    for (String sha : named) {
-      Files.deleteIfExists(root.resolve("meta").resolve(sha + ".json"));
-      store.remove(sha);
-    }
-  }
+  /** The file naming content being stored right now; see {@link PendingContent}. */
+  static final String PENDING = PendingContent.FILE;
 
   /** Stores content, noting it as pending first when it is new (see {@link #PENDING}). */
   public StoredBlob putPending(InputStream in) throws IOException {
-    return store.put(
-        in,
-        sha -> {
-          synchronized (pending) {
-            java.nio.ByteBuffer b =
-                java.nio.ByteBuffer.wrap((sha + "\n").getBytes(StandardCharsets.US_ASCII));
-            while (b.hasRemaining()) {
-              pendingEnd += pending.write(b, pendingEnd);
-            }
-            pending.force(false);
-          }
-        });
+    return pending.put(in);
   }
 
   /**
@@ -198,34 +153,12 @@ public final class Vault implements AutoCloseable {
    */
   public void takeBack(
       StoredBlob blob, boolean metadataIsNew, long logSizeBefore, Throwable failure) {
-    if (!blob.newlyStored() || log.unsure()) {
-      return;
-    }
-    synchronized (log) {
-      try {
-        // Another add of the same bytes may have logged them meanwhile: then they stay. (One
-        // that has not logged yet finds them gone under this lock, and fails cleanly.)
-        for (long i = logSizeBefore; i < log.size(); i++) {
-          if (CustodyEvent.parse(log.entry(i)).sha256().equals(blob.sha256())) {
-            return;
-          }
-        }
-        if (metadataIsNew) {
-          Files.deleteIfExists(metadataFile(blob.sha256()));
-        }
-        store.remove(blob.sha256());
-      } catch (IOException | RuntimeException undo) {
-        failure.addSuppressed(undo);
-      }
-    }
+    pending.takeBack(blob, metadataIsNew, logSizeBefore, failure);
   }
 
   /** Refuses to log content that a failed concurrent add took back; call holding the log. */
   public void requireStored(String sha256) throws IOException {
-    if (!store.contains(sha256)) {
-      throw new IOException(
-          sha256 + ": the content was taken back by another add that failed; add it again");
-    }
+    pending.requireStored(sha256);
   }
 
   /**
@@ -240,77 +173,13 @@ public final class Vault implements AutoCloseable {
    * #verify} reports it if none does.
    */
   public Ingested add(Path file, Acquisition acquisition) throws IOException {
-    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-    long logSizeBefore = log.size();
-    StoredBlob blob;
-    try (InputStream in = Files.newInputStream(file)) {
-      blob = putPending(in);
-    }
-    Path metaFile = metadataFile(blob.sha256());
-    boolean newMetadata = !Files.exists(metaFile);
-    try {
-      return logAcquisition(blob, name, metaFile, newMetadata, acquisition);
-    } catch (IOException | RuntimeException | Error e) {
-      takeBack(blob, newMetadata, logSizeBefore, e);
-      throw e;
-    }
-  }
-
-  private Ingested logAcquisition(
-      StoredBlob blob, String name, Path metaFile, boolean newMetadata, Acquisition acquisition)
-      throws IOException {
-    Path stored = store.path(blob.sha256());
-    String mime = metadata.mimeType(stored, name);
-    byte[] meta = newMetadata ? metadata.read(stored, mime) : Files.readAllBytes(metaFile);
-    if (newMetadata) {
-      AtomicFiles.write(metaFile, meta);
-    }
-    Instant now = now();
-    Map<String, String> d = new TreeMap<>();
-    d.put("file_name", name);
-    d.put("size", Long.toString(blob.size()));
-    d.put("sha512", blob.sha512());
-    d.put("mime_type", mime);
-    // Milliseconds, like every time in the log, so that a database mirror keeps it exactly.
-    d.put(
-        "acquired_at",
-        acquisition.when().map(t -> t.truncatedTo(ChronoUnit.MILLIS)).orElse(now).toString());
-    putIfPresent(d, "source", acquisition.source());
-    putIfPresent(d, "url", acquisition.url());
-    putIfPresent(d, "note", acquisition.note());
-    long index;
-    synchronized (log) {
-      requireStored(blob.sha256());
-      long seq = log.size();
-      List<byte[]> entries = new ArrayList<>();
-      entries.add(
-          CustodyEvent.of(seq, EventType.ACQUIRED, blob.sha256(), acquisition.collector(), now, d)
-              .toBytes());
-      if (newMetadata) {
-        entries.add(
-            CustodyEvent.of(
-                    seq + 1,
-                    EventType.METADATA_EXTRACTED,
-                    blob.sha256(),
-                    acquisition.collector(),
-                    now,
-                    Map.of("metadata_sha256", sha256Hex(meta), "reader", MetadataReader.VERSION))
-                .toBytes());
-      }
-      index = log.appendAll(entries);
-    }
-    return new Ingested(blob, index, mime, name);
+    return ingest.add(file, acquisition);
   }
 
   /** Logs another event about an item already in the vault; returns its log index. */
   public long record(EventType type, String sha256, String actor, Map<String, String> details)
       throws IOException {
-    if (!store.contains(sha256)) {
-      throw new NoSuchFileException("no item " + sha256 + " in the vault");
-    }
-    synchronized (log) {
-      return log.append(CustodyEvent.of(log.size(), type, sha256, actor, now(), details).toBytes());
-    }
+    return eventLog.record(type, sha256, actor, details);
   }
 
   /** An event to log about an item already in the vault ({@link #recordAll}). */
@@ -324,23 +193,7 @@ public final class Vault implements AutoCloseable {
    * @throws NoSuchFileException when an event names an item not in the vault (nothing is logged)
    */
   public long recordAll(List<NewEvent> events) throws IOException {
-    for (NewEvent e : events) {
-      if (!store.contains(e.sha256())) {
-        throw new NoSuchFileException("no item " + e.sha256() + " in the vault");
-      }
-    }
-    synchronized (log) {
-      long first = log.size();
-      Instant at = now();
-      List<byte[]> entries = new ArrayList<>(events.size());
-      for (NewEvent e : events) {
-        entries.add(
-            CustodyEvent.of(
-                    first + entries.size(), e.type(), e.sha256(), e.actor(), at, e.details())
-                .toBytes());
-      }
-      return log.appendAll(entries);
-    }
+    return eventLog.recordAll(events);
   }
 
   /**
@@ -352,23 +205,12 @@ public final class Vault implements AutoCloseable {
    * @param details what was written: which record, its id and version, the action
    */
   public long recordCaseWrite(String actor, Map<String, String> details) throws IOException {
-    if (details.isEmpty()) {
-      throw new IllegalArgumentException("a case write needs details saying what was written");
-    }
-    String subject = sha256Hex(caseWriteBytes(details));
-    synchronized (log) {
-      return log.append(
-          CustodyEvent.of(log.size(), EventType.RECORDED, subject, actor, now(), details)
-              .toBytes());
-    }
+    return eventLog.recordCaseWrite(actor, details);
   }
 
   /** The bytes a {@link EventType#RECORDED} entry's {@code sha256} is the hash of. */
   public static byte[] caseWriteBytes(Map<String, String> details) {
-    com.fasterxml.jackson.databind.node.ObjectNode n =
-        new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-    new TreeMap<>(details).forEach(n::put);
-    return n.toString().getBytes(StandardCharsets.UTF_8);
+    return EventLog.caseWriteBytes(details);
   }
 
   /**
@@ -376,16 +218,7 @@ public final class Vault implements AutoCloseable {
    * Signing a head that is already checkpointed returns the stored note unchanged.
    */
   public String checkpoint() throws IOException {
-    synchronized (log) {
-      long size = log.size();
-      Path file = checkpointFile(size);
-      if (Files.exists(file)) {
-        return Files.readString(file, StandardCharsets.UTF_8);
-      }
-      String note = signer.sign(new Checkpoint(signer.origin(), size, log.root(size)));
-      AtomicFiles.write(file, note.getBytes(StandardCharsets.UTF_8));
-      return note;
-    }
+    return checkpoints.checkpoint();
   }
 
   /**
@@ -393,30 +226,12 @@ public final class Vault implements AutoCloseable {
    * it beside the checkpoint ({@code <size>.tsr}); see {@link Timestamps}.
    */
   public Timestamps.Stamp timestamp(java.net.URI tsa) throws IOException {
-    String note = checkpoint();
-    long size = signer.verifier().verify(note).size();
-    byte[] token = Timestamps.request(tsa, note);
-    AtomicFiles.write(timestampFile(size), token);
-    return Timestamps.verify(token, note);
-  }
-
-  Path timestampFile(long size) {
-    return root.resolve("checkpoints").resolve(String.format("%020d.tsr", size));
+    return checkpoints.timestamp(tsa);
   }
 
   /** The latest stored checkpoint's signed note, if any. */
   public Optional<String> latestCheckpoint() throws IOException {
-    Path dir = root.resolve("checkpoints");
-    if (!Files.isDirectory(dir)) {
-      return Optional.empty();
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      Optional<Path> last =
-          s.filter(p -> p.getFileName().toString().endsWith(".note")).max(Path::compareTo);
-      return last.isEmpty()
-          ? Optional.empty()
-          : Optional.of(Files.readString(last.get(), StandardCharsets.UTF_8));
-    }
+    return checkpoints.latest();
   }
 
   /**
@@ -424,19 +239,7 @@ public final class Vault implements AutoCloseable {
    * new checkpoint first when the latest one does not yet cover the entry.
    */
   public InclusionProof proof(long index) throws IOException {
-    synchronized (log) {
-      if (index < 0 || index >= log.size()) {
-        throw new IllegalArgumentException("no log entry " + index);
-      }
-      String note = latestCheckpoint().orElse(null);
-      Checkpoint cp = note == null ? null : signer.verifier().verify(note);
-      if (cp == null || cp.size() <= index) {
-        note = checkpoint();
-        cp = signer.verifier().verify(note);
-      }
-      return new InclusionProof(
-          index, log.entry(index), log.inclusionProof(index, cp.size()), note, cp.size());
-    }
+    return checkpoints.proof(index);
   }
 
   /**
@@ -446,45 +249,17 @@ public final class Vault implements AutoCloseable {
    * server's proof pages, so that a GET leaves the vault as it found it.
    */
   public InclusionProof proofWithoutWriting(long index) throws IOException {
-    synchronized (log) {
-      if (index < 0 || index >= log.size()) {
-        throw new IllegalArgumentException("no log entry " + index);
-      }
-      String note = latestCheckpoint().orElse(null);
-      Checkpoint cp = note == null ? null : signer.verifier().verify(note);
-      if (cp == null || cp.size() <= index) {
-        long size = log.size();
-        note = signer.sign(new Checkpoint(signer.origin(), size, log.root(size)));
-        cp = signer.verifier().verify(note);
-      }
-      return new InclusionProof(
-          index, log.entry(index), log.inclusionProof(index, cp.size()), note, cp.size());
-    }
+    return checkpoints.proofWithoutWriting(index);
   }
 
   /** Index of the first {@code acquired} (or {@code imported}) event of an item, if any. */
   public Optional<Long> acquisitionIndex(String sha256) throws IOException {
-    synchronized (log) {
-      for (long i = 0; i < log.size(); i++) {
-        CustodyEvent e = CustodyEvent.parse(log.entry(i));
-        if (e.sha256().equals(sha256)
-            && (e.type() == EventType.ACQUIRED || e.type() == EventType.IMPORTED)) {
-          return Optional.of(i);
-        }
-      }
-      return Optional.empty();
-    }
+    return eventLog.acquisitionIndex(sha256);
   }
 
   /** Every event in log order. */
   public List<CustodyEvent> events() throws IOException {
-    synchronized (log) {
-      List<CustodyEvent> out = new ArrayList<>();
-      for (long i = 0; i < log.size(); i++) {
-        out.add(CustodyEvent.parse(log.entry(i)));
-      }
-      return out;
-    }
+    return eventLog.events();
   }
 
   /** The event at {@code index} and its exact bytes' leaf hash, for mirroring into a database. */
@@ -515,7 +290,7 @@ public final class Vault implements AutoCloseable {
   }
 
   public Path metadataFile(String sha256) {
-    return root.resolve("meta").resolve(sha256 + ".json");
+    return PendingContent.metadataFile(root, sha256);
   }
 
   /** The public key that verifies this vault's checkpoints, in verifier-key form. */
@@ -536,18 +311,7 @@ public final class Vault implements AutoCloseable {
   public static List<Fault> verify(
       Path dataDir, Collection<ExternalRecord> records, ProgressListener progress)
       throws IOException {
-    Path root = dataDir.resolve("vault");
-    if (!Files.isDirectory(root)) {
-      return records.isEmpty()
-          ? List.of()
-          : List.of(new Fault("vault", "missing, but records refer to it"));
-    }
-    Optional<NoteVerifier> key =
-        Files.exists(dataDir.resolve("keys").resolve(CheckpointSigner.PRIVATE_FILE))
-            ? Optional.of(CheckpointSigner.loadOrCreate(dataDir.resolve("keys")).verifier())
-            : Optional.empty();
-    FileBlobStore store = FileBlobStore.openExisting(root.resolve("blobs"));
-    return new VaultVerifier(root, store, key, progress).verify(records);
+    return VaultVerifier.verify(dataDir, records, progress);
   }
 
   /** Writes a BagIt package of the given items; see {@link BagExporter}. */
@@ -583,10 +347,6 @@ public final class Vault implements AutoCloseable {
     return new BagImporter(this, root.resolve("import-tmp")).importBag(pkg, actor, expectedKey);
   }
 
-  Path checkpointFile(long size) {
-    return root.resolve("checkpoints").resolve(String.format("%020d.note", size));
-  }
-
   public CustodyLog log() {
     return log;
   }
@@ -611,24 +371,19 @@ public final class Vault implements AutoCloseable {
     return HexFormat.of().formatHex(Digests.md("SHA-256").digest(b));
   }
 
-  private static void putIfPresent(Map<String, String> m, String k, String v) {
-    if (v != null && !v.isBlank()) {
-      m.put(k, v);
-    }
-  }
-
   @Override
   public void close() throws IOException {
+    boolean clean = false;
     try {
       log.close();
-      if (!log.unsure()) {
-        pending.truncate(0);
-        pending.force(true);
-      }
+      clean = !log.unsure();
     } finally {
-      pending.close();
-      lock.release();
-      lockChannel.close();
+      try {
+        pending.close(clean);
+      } finally {
+        lock.release();
+        lockChannel.close();
+      }
     }
   }
 }

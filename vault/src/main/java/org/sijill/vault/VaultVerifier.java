@@ -1,7 +1,6 @@
 package org.sijill.vault;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +10,10 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.sijill.vault.log.Checkpoint;
+import org.sijill.vault.log.CheckpointSigner;
 import org.sijill.vault.log.CustodyLog;
 import org.sijill.vault.log.NoteVerifier;
 import org.sijill.vault.log.ProofException;
@@ -26,20 +24,37 @@ import org.sijill.vault.store.FileBlobStore;
 final class VaultVerifier {
   private final Path root;
   private final FileBlobStore store;
-  private final Optional<NoteVerifier> key;
+
+  /** Verifies checkpoints; null when the vault has no signing key yet. */
+  private final NoteVerifier key;
+
   private final ProgressListener progress;
   private final List<Fault> faults = new ArrayList<>();
 
-  VaultVerifier(
-      Path root, FileBlobStore store, Optional<NoteVerifier> key, ProgressListener progress) {
+  VaultVerifier(Path root, FileBlobStore store, NoteVerifier key, ProgressListener progress) {
     this.root = root;
     this.store = store;
     this.key = key;
     this.progress = progress;
   }
 
-  /** What the log says an item's content is. */
-  private record Expected(long index, long size, String sha512) {}
+  /** See {@link Vault#verify}. */
+  static List<Fault> verify(
+      Path dataDir, Collection<ExternalRecord> records, ProgressListener progress)
+      throws IOException {
+    Path root = dataDir.resolve("vault");
+    if (!Files.isDirectory(root)) {
+      return records.isEmpty()
+          ? List.of()
+          : List.of(new Fault("vault", "missing, but records refer to it"));
+    }
+    NoteVerifier key =
+        Files.exists(dataDir.resolve("keys").resolve(CheckpointSigner.PRIVATE_FILE))
+            ? CheckpointSigner.loadOrCreate(dataDir.resolve("keys")).verifier()
+            : null;
+    FileBlobStore store = FileBlobStore.openExisting(root.resolve("blobs"));
+    return new VaultVerifier(root, store, key, progress).verify(records);
+  }
 
   List<Fault> verify(Collection<ExternalRecord> records) throws IOException {
     Path logFile = root.resolve("custody.log");
@@ -89,7 +104,7 @@ final class VaultVerifier {
   }
 
   private void checkBlobs(List<CustodyEvent> events) throws IOException {
-    Map<String, Expected> expected = new TreeMap<>();
+    Map<String, ContentCheck.Expected> expected = new TreeMap<>();
     Map<String, String> metadata = new TreeMap<>();
     for (int i = 0; i < events.size(); i++) {
       CustodyEvent e = events.get(i);
@@ -98,12 +113,12 @@ final class VaultVerifier {
       }
       if (e.type() == EventType.ACQUIRED || e.type() == EventType.IMPORTED) {
         long size = Long.parseLong(e.details().getOrDefault("size", "-1"));
-        expected.putIfAbsent(e.sha256(), new Expected(i, size, e.details().get("sha512")));
+        expected.putIfAbsent(
+            e.sha256(), new ContentCheck.Expected(i, size, e.details().get("sha512")));
       } else if (e.type() == EventType.METADATA_EXTRACTED) {
         metadata.put(e.sha256(), e.details().get("metadata_sha256"));
       }
     }
-    TreeSet<String> all = new TreeSet<>(expected.keySet());
     List<Path> files;
     try (Stream<Path> s = store.files()) {
       files = s.sorted().toList();
@@ -121,31 +136,7 @@ final class VaultVerifier {
         faults.add(new Fault("file " + shown, "stray blob: no custody log entry names " + name));
       }
     }
-    long done = 0;
-    for (String sha : all) {
-      progress.progress(done++, all.size(), "blobs");
-      Expected exp = expected.get(sha);
-      if (!store.contains(sha)) {
-        faults.add(
-            new Fault(
-                "blob " + sha,
-                "missing from the store (acquired in log entry " + exp.index() + ")"));
-        continue;
-      }
-      Digests.Result d;
-      try (InputStream in = store.open(sha).orElseThrow()) {
-        d = Digests.copy(in, null);
-      }
-      if (!d.sha256().equals(sha)) {
-        faults.add(new Fault("blob " + sha, "content changed: it now hashes to " + d.sha256()));
-      } else if (exp != null && exp.size() != d.size()) {
-        faults.add(
-            new Fault("blob " + sha, "size " + d.size() + " but the log says " + exp.size()));
-      } else if (exp != null && exp.sha512() != null && !exp.sha512().equals(d.sha512())) {
-        faults.add(new Fault("blob " + sha, "SHA-512 differs from the one logged"));
-      }
-    }
-    progress.progress(all.size(), all.size(), "blobs");
+    ContentCheck.run(store, expected, progress, faults);
     for (Map.Entry<String, String> m : metadata.entrySet()) {
       Path f = root.resolve("meta").resolve(m.getKey() + ".json");
       if (!Files.exists(f)) {
@@ -165,7 +156,7 @@ final class VaultVerifier {
     try (Stream<Path> s = Files.list(dir)) {
       files = s.filter(p -> p.getFileName().toString().endsWith(".note")).sorted().toList();
     }
-    if (!files.isEmpty() && key.isEmpty()) {
+    if (!files.isEmpty() && key == null) {
       faults.add(
           new Fault("keys", "the vault's signing key is missing; checkpoints cannot be checked"));
       return;
@@ -175,7 +166,7 @@ final class VaultVerifier {
       String subject = "checkpoint " + name;
       Checkpoint cp;
       try {
-        cp = key.get().verify(Files.readString(f, StandardCharsets.UTF_8));
+        cp = key.verify(Files.readString(f, StandardCharsets.UTF_8));
       } catch (ProofException | java.nio.charset.MalformedInputException e) {
         faults.add(new Fault(subject, e.getMessage()));
         continue;

@@ -18,6 +18,11 @@ import java.util.stream.Stream;
  *       wrote it.
  *   <li>Stored content is never modified or deleted through this interface.
  * </ul>
+ *
+ * <p>The vault reads and checks content through this interface (whether an item is stored before an
+ * event names it, the re-hash of every item on verify, the bytes a package carries); what only a
+ * disk can do (a file's path for decoders, taking back content a failed add just stored, the check
+ * of the folder's layout) stays on {@link FileBlobStore}.
  */
 public interface BlobStore {
 
