@@ -3,6 +3,7 @@ package org.sijill.linkage.blocking;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import java.util.stream.IntStream;
 import org.sijill.linkage.Mode;
 import org.sijill.linkage.Settings;
 import org.sijill.linkage.compare.FieldComparator;
@@ -64,9 +65,25 @@ public final class Blocker {
   public Candidates candidates(Records records, LongConsumer done) {
     index(records);
     int n = records.size;
-    LongList all = new LongList(n * 16);
-    for (int r = 0; r < n; r++) {
-      keys(r, all::add);
+    // the records' keys are built in parts on all cores; sorted, they are the same whatever the
+    // order they were added in
+    int parts = SplitIndex.parts(n);
+    LongList[] part = new LongList[parts];
+    IntStream.range(0, parts)
+        .parallel()
+        .forEach(
+            p -> {
+              int from = SplitIndex.partStart(n, parts, p);
+              int to = SplitIndex.partStart(n, parts, p + 1);
+              LongList keys = new LongList((to - from) * 16);
+              for (int r = from; r < to; r++) {
+                keys(r, keys::add);
+              }
+              part[p] = keys;
+            });
+    LongList all = new LongList(0);
+    for (LongList keys : part) {
+      all.addAll(keys);
     }
     long[] sorted = all.sorted();
     long[] stats = newStats();

@@ -18,6 +18,15 @@ public final class LongList {
     a[n++] = v;
   }
 
+  /** Appends every value of {@code other}. */
+  public void addAll(LongList other) {
+    if (n + other.n > a.length) {
+      a = Arrays.copyOf(a, n + other.n);
+    }
+    System.arraycopy(other.a, 0, a, n, other.n);
+    n += other.n;
+  }
+
   /** Empties the list, keeping its capacity. */
   public void clear() {
     n = 0;
