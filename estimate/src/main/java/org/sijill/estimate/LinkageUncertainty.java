@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.sijill.estimate.internal.McmcDiagnostics;
 import org.sijill.estimate.internal.Recommendation;
-import org.sijill.estimate.internal.TableEstimation;
+import org.sijill.estimate.internal.Rounding;
 
 /**
  * Estimates that carry the linkage's uncertainty. A capture table built from one clustering of the
@@ -309,7 +309,7 @@ public final class LinkageUncertainty {
     d.put("draws", pool.length);
     List<String> w = replicateWarnings(role, reps, "chains disagree");
     if (!Double.isNaN(rhatMax)) {
-      d.put("rhat", TableEstimation.round(rhatMax));
+      d.put("rhat", Rounding.round(rhatMax));
       if (rhatMax > 1.1) {
         w.add(
             String.format(
@@ -368,9 +368,9 @@ public final class LinkageUncertainty {
     double lower = Math.exp(qbar - t * Math.sqrt(wLo + extra));
     double upper = Math.exp(qbar + t * Math.sqrt(wHi + extra));
     Map<String, Object> d = details(plain, lower, upper, replicateWidth(role, reps), m);
-    d.put("betweenVarianceShare", TableEstimation.round(extra / (w + extra)));
+    d.put("betweenVarianceShare", Rounding.round(extra / (w + extra)));
     if (Double.isFinite(df)) {
-      d.put("df", TableEstimation.round(df));
+      d.put("df", Rounding.round(df));
     }
     d.put("models", models);
     return new Estimate(
@@ -429,19 +429,19 @@ public final class LinkageUncertainty {
       Estimate plain, double lower, double upper, double replicateWidth, int m) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("linkageReplicates", m);
-    d.put("plainTotal", TableEstimation.round(plain.total()));
+    d.put("plainTotal", Rounding.round(plain.total()));
     double width = upper - lower;
     if (plain.lower() != null && plain.upper() != null) {
-      d.put("plainLower", TableEstimation.round(plain.lower()));
-      d.put("plainUpper", TableEstimation.round(plain.upper()));
+      d.put("plainLower", Rounding.round(plain.lower()));
+      d.put("plainUpper", Rounding.round(plain.upper()));
       double plainWidth = plain.upper() - plain.lower();
       if (plainWidth > 0 && width > 0) {
-        d.put("widthGrowth", TableEstimation.round(width / plainWidth - 1));
+        d.put("widthGrowth", Rounding.round(width / plainWidth - 1));
       }
     }
     if (Double.isFinite(replicateWidth) && width > 0) {
-      d.put("replicateWidth", TableEstimation.round(replicateWidth));
-      d.put("linkageShareOfWidth", TableEstimation.round(Math.max(0, 1 - replicateWidth / width)));
+      d.put("replicateWidth", Rounding.round(replicateWidth));
+      d.put("linkageShareOfWidth", Rounding.round(Math.max(0, 1 - replicateWidth / width)));
     }
     return d;
   }
