@@ -1,6 +1,8 @@
 package org.sijill.linkage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sijill.linkage.testing.TestLists.FEBRL;
+import static org.sijill.linkage.testing.TestLists.VICTIMS;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,42 +15,18 @@ import org.sijill.linkage.synthetic.GeneratedLists;
 import org.sijill.linkage.synthetic.GeneratorConfig;
 import org.sijill.linkage.synthetic.SyntheticRow;
 import org.sijill.linkage.synthetic.VictimListGenerator;
+import org.sijill.linkage.testing.TestLists;
 
 class LinkerTest {
 
-  static final Settings VICTIMS =
-      Settings.of(
-          "record_id",
-          List.of(
-              new FieldSpec("full_name", Kind.NAME),
-              new FieldSpec("mother_name", Kind.NAME),
-              new FieldSpec("sex", Kind.EXACT),
-              new FieldSpec("age", Kind.NUMBER),
-              new FieldSpec("date_of_death", Kind.DATE),
-              new FieldSpec("place_of_death", Kind.NAME)));
-
-  /** The generated lists as sources with the columns of {@link #VICTIMS}. */
+  /** The generated lists as sources with the columns of {@link TestLists#VICTIMS}. */
   static List<Source> sources(GeneratedLists g) {
-    return sources(g, Map.of());
+    return TestLists.sources(g, VICTIMS);
   }
 
   /** As {@link #sources(GeneratedLists)}, with extra rows appended to the named lists. */
   static List<Source> sources(GeneratedLists g, Map<String, String[][]> extra) {
-    List<String> cols = Linker.columns(VICTIMS);
-    List<Source> sources = new ArrayList<>();
-    for (GeneratedList l : g.lists()) {
-      List<String[]> rows = new ArrayList<>();
-      for (SyntheticRow row : l.rows()) {
-        String[] v = new String[cols.size()];
-        for (int c = 0; c < v.length; c++) {
-          v[c] = row.get(cols.get(c));
-        }
-        rows.add(v);
-      }
-      rows.addAll(List.of(extra.getOrDefault(l.name(), new String[0][])));
-      sources.add(Source.of(l.name(), cols, rows));
-    }
-    return sources;
+    return TestLists.sources(g, VICTIMS, extra);
   }
 
   /** {@link #VICTIMS} with EM's relatives class turned off. */
@@ -219,25 +197,8 @@ class LinkerTest {
 
   @Test
   void decisionsOverrideTheModel() {
-    List<String> cols = Linker.columns(VICTIMS);
     GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(3, 400));
-    List<Source> sources = new ArrayList<>();
-    for (GeneratedList l : g.lists()) {
-      List<String[]> rows = new ArrayList<>();
-      for (SyntheticRow row : l.rows()) {
-        String[] v = new String[cols.size()];
-        for (int c = 0; c < v.length; c++) {
-          v[c] = row.get(cols.get(c));
-        }
-        rows.add(v);
-      }
-      if (l.name().equals("list-a")) {
-        rows.addAll(List.of(HARD_A));
-      } else if (l.name().equals("list-b")) {
-        rows.addAll(List.of(HARD_B));
-      }
-      sources.add(Source.of(l.name(), cols, rows));
-    }
+    List<Source> sources = sources(g, Map.of("list-a", HARD_A, "list-b", HARD_B));
     List<Decision> d =
         List.of(
             new Decision(
@@ -301,21 +262,6 @@ class LinkerTest {
         .isInstanceOf(LinkageException.class)
         .hasMessageContaining("trained model compared");
   }
-
-  private static final Settings FEBRL =
-      Settings.of(
-          "rec_id",
-          List.of(
-              new FieldSpec("given_name", Kind.NAME),
-              new FieldSpec("surname", Kind.NAME),
-              new FieldSpec("street_number", Kind.TEXT),
-              new FieldSpec("address_1", Kind.TEXT),
-              new FieldSpec("address_2", Kind.TEXT),
-              new FieldSpec("suburb", Kind.TEXT),
-              new FieldSpec("postcode", Kind.TEXT),
-              new FieldSpec("state", Kind.EXACT),
-              new FieldSpec("date_of_birth", Kind.DATE, "yyyyMMdd"),
-              new FieldSpec("soc_sec_id", Kind.TEXT)));
 
   private Path febrl1File() throws Exception {
     return Path.of(getClass().getResource("/febrl/dataset1.csv").toURI());

@@ -14,6 +14,7 @@ import org.sijill.linkage.clustering.Clusterer;
 import org.sijill.linkage.synthetic.GeneratedLists;
 import org.sijill.linkage.synthetic.GeneratorConfig;
 import org.sijill.linkage.synthetic.VictimListGenerator;
+import org.sijill.linkage.testing.TestLists;
 
 /** The soft one-to-one rule across sources ({@code mutualBest}). */
 class MutualBestTest {
@@ -137,7 +138,7 @@ class MutualBestTest {
   }
 
   private static Settings victims(boolean mutualBest) {
-    Settings v = LinkerTest.VICTIMS;
+    Settings v = TestLists.VICTIMS;
     return new Settings(
         v.id(),
         v.fields(),
@@ -161,8 +162,8 @@ class MutualBestTest {
   @Test
   void onSyntheticListsTheRuleLinksAcrossListsKeepsTheProbabilitiesAndYieldsToDecisions() {
     GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(11, 1500));
-    List<Source> sources = LinkerTest.sources(g);
-    assertThat(victims(true)).isEqualTo(LinkerTest.VICTIMS); // on by default
+    List<Source> sources = TestLists.sources(g, TestLists.VICTIMS);
+    assertThat(victims(true)).isEqualTo(TestLists.VICTIMS); // on by default
     LinkResult off =
         new Linker(victims(false), Mode.LINK_AND_DEDUPE)
             .link(sources, List.of(), List.of(), m -> {});

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.sijill.linkage.synthetic.GeneratorConfig;
 import org.sijill.linkage.synthetic.VictimListGenerator;
+import org.sijill.linkage.testing.TestLists;
 
 /** A run tells its progress from inside its long stages, and telling it changes nothing. */
 class ProgressTest {
@@ -19,18 +20,19 @@ class ProgressTest {
   @Test
   void longStagesReportIncreasingCountsWithoutChangingTheResult() {
     List<Source> sources =
-        LinkerTest.sources(VictimListGenerator.generate(GeneratorConfig.example(5, 2500)));
+        TestLists.sources(
+            VictimListGenerator.generate(GeneratorConfig.example(5, 2500)), TestLists.VICTIMS);
     int records = sources.stream().mapToInt(s -> s.rows().size()).sum();
     assertThat(records).isGreaterThan(2000);
 
     List<String> every = new ArrayList<>();
     LinkResult reported =
-        new Linker(LinkerTest.VICTIMS, Mode.LINK_AND_DEDUPE)
+        new Linker(TestLists.VICTIMS, Mode.LINK_AND_DEDUPE)
             .progressEvery(Duration.ZERO)
             .link(sources, List.of(), List.of(), every::add);
     List<String> throttled = new ArrayList<>();
     LinkResult quiet =
-        new Linker(LinkerTest.VICTIMS, Mode.LINK_AND_DEDUPE)
+        new Linker(TestLists.VICTIMS, Mode.LINK_AND_DEDUPE)
             .progressEvery(Duration.ofHours(1))
             .link(sources, List.of(), List.of(), throttled::add);
 

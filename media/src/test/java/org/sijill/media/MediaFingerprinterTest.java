@@ -9,6 +9,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sijill.media.testing.SyntheticScenes;
+import org.sijill.media.testing.TestVideos;
 
 class MediaFingerprinterTest {
   @TempDir static Path dir;

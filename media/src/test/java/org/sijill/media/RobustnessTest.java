@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sijill.media.index.MediaIndex;
 import org.sijill.media.index.MediaItem;
+import org.sijill.media.testing.TestVideos;
 
 /** Bad input gives a clear error naming the file, and never damages the index. */
 class RobustnessTest {

@@ -36,6 +36,7 @@ import org.sijill.casefile.model.Enums.Role;
 import org.sijill.vault.log.Checkpoint;
 import org.sijill.vault.log.Merkle;
 import org.sijill.vault.log.NoteVerifier;
+import org.sijill.vault.testing.ExifJpeg;
 import org.sijill.workflow.access.Groups;
 import org.sijill.workflow.access.ItemType;
 
@@ -68,7 +69,7 @@ class EvidencePageTest {
     repost =
         site.upload(
             "bridge-repost.jpg",
-            GpsJpeg.tag(halfSize(PDQ.resolve("bridge-1-original.jpg"))),
+            ExifJpeg.tag(halfSize(PDQ.resolve("bridge-1-original.jpg"))),
             Map.of("source", "Synthetic channel B", "acquiredAt", "2025-03-09"));
     hidden =
         site.upload(

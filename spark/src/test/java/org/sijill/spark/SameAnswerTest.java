@@ -1,6 +1,8 @@
 package org.sijill.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sijill.linkage.testing.TestLists.FEBRL;
+import static org.sijill.linkage.testing.TestLists.VICTIMS;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -13,8 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sijill.linkage.FieldSpec;
-import org.sijill.linkage.Kind;
 import org.sijill.linkage.LinkResult;
 import org.sijill.linkage.Linker;
 import org.sijill.linkage.Mode;
@@ -30,32 +30,6 @@ import org.sijill.linkage.synthetic.VictimListGenerator;
  * 10k records each) and on FEBRL4 (link) and FEBRL3 (dedupe).
  */
 class SameAnswerTest {
-  static final Settings VICTIMS =
-      Settings.of(
-          "record_id",
-          List.of(
-              new FieldSpec("full_name", Kind.NAME),
-              new FieldSpec("mother_name", Kind.NAME),
-              new FieldSpec("sex", Kind.EXACT),
-              new FieldSpec("age", Kind.NUMBER),
-              new FieldSpec("date_of_death", Kind.DATE),
-              new FieldSpec("place_of_death", Kind.NAME)));
-
-  static final Settings FEBRL =
-      Settings.of(
-          "rec_id",
-          List.of(
-              new FieldSpec("given_name", Kind.NAME),
-              new FieldSpec("surname", Kind.NAME),
-              new FieldSpec("street_number", Kind.TEXT),
-              new FieldSpec("address_1", Kind.TEXT),
-              new FieldSpec("address_2", Kind.TEXT),
-              new FieldSpec("suburb", Kind.TEXT),
-              new FieldSpec("postcode", Kind.TEXT),
-              new FieldSpec("state", Kind.EXACT),
-              new FieldSpec("date_of_birth", Kind.DATE, "yyyyMMdd"),
-              new FieldSpec("soc_sec_id", Kind.TEXT)));
-
   static SparkSession spark;
 
   @BeforeAll

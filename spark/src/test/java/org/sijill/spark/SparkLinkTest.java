@@ -18,6 +18,7 @@ import org.sijill.linkage.LinkResult;
 import org.sijill.linkage.Linker;
 import org.sijill.linkage.Mode;
 import org.sijill.linkage.Source;
+import org.sijill.linkage.testing.TestLists;
 
 /** The spark-submit entry point: a Parquet list in, Parquet clusters and CSV pairs out. */
 class SparkLinkTest {
@@ -26,7 +27,7 @@ class SparkLinkTest {
   @Test
   void linksAParquetListAsTheSingleEngineLinksTheCsv() throws Exception {
     Path csv = Path.of(getClass().getResource("/febrl/dataset3.csv").toURI());
-    Source src = Source.read(csv, Linker.columns(SameAnswerTest.FEBRL), null);
+    Source src = Source.read(csv, Linker.columns(TestLists.FEBRL), null);
     Path parquet = tmp.resolve("dataset3.parquet");
     SparkSession spark = SparkPairWork.session("local[2]");
     StructType schema = new StructType();
@@ -43,7 +44,7 @@ class SparkLinkTest {
     Files.writeString(
         settings,
         new com.fasterxml.jackson.databind.ObjectMapper()
-            .writeValueAsString(SameAnswerTest.FEBRL)
+            .writeValueAsString(TestLists.FEBRL)
             .replace("\"NAME\"", "\"name\"")
             .replace("\"TEXT\"", "\"text\"")
             .replace("\"EXACT\"", "\"exact\"")
@@ -70,8 +71,7 @@ class SparkLinkTest {
     assertThat(exit).isZero();
 
     LinkResult single =
-        new Linker(SameAnswerTest.FEBRL, Mode.DEDUPE)
-            .link(List.of(src), List.of(), List.of(), m -> {});
+        new Linker(TestLists.FEBRL, Mode.DEDUPE).link(List.of(src), List.of(), List.of(), m -> {});
     Path expectPairs = tmp.resolve("expected-pairs.csv");
     single.writePairs(expectPairs);
     assertThat(Files.readAllLines(pairs)).isEqualTo(Files.readAllLines(expectPairs));

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -20,6 +22,9 @@ import java.util.concurrent.Future;
  * than one buffer is therefore hashed with SHA-512 on a helper thread, buffer by buffer in order,
  * while the calling thread hashes SHA-256 and writes; a small ring of buffers keeps both busy and
  * memory bounded (never the whole file).
+ *
+ * <p>{@link #sha256(Path)} and {@link #sha256(InputStream)} are the one place the project hashes a
+ * file or stream with SHA-256 alone (a custody address, a manifest line, an import's fingerprint).
  */
 public final class Digests {
   static final int BUFFER = 1 << 20;
@@ -95,6 +100,23 @@ public final class Digests {
   private static Result result(MessageDigest s256, MessageDigest s512, long size) {
     HexFormat hex = HexFormat.of();
     return new Result(hex.formatHex(s256.digest()), hex.formatHex(s512.digest()), size);
+  }
+
+  /** The lowercase hex SHA-256 of a file's bytes, read as a stream (never all in memory). */
+  public static String sha256(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return sha256(in);
+    }
+  }
+
+  /** The lowercase hex SHA-256 of everything left in {@code in}; the caller closes it. */
+  public static String sha256(InputStream in) throws IOException {
+    MessageDigest md = md("SHA-256");
+    byte[] buf = new byte[1 << 16];
+    for (int n; (n = in.read(buf)) > 0; ) {
+      md.update(buf, 0, n);
+    }
+    return HexFormat.of().formatHex(md.digest());
   }
 
   public static MessageDigest md(String algorithm) {

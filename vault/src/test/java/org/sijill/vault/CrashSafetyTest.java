@@ -2,20 +2,16 @@ package org.sijill.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sijill.vault.testing.CrashRounds;
 
 /**
  * Kills a child JVM with SIGKILL at random moments while it ingests, again and again on the same
@@ -28,60 +24,20 @@ class CrashSafetyTest {
 
   @Test
   void killsDuringIngestLoseNothingAcknowledgedAndLeaveNothingPartial() throws Exception {
-    Map<String, Long> acked = new LinkedHashMap<>();
-    Random rnd = new Random(42);
-    for (int kill = 0; kill < 10; kill++) {
-      Process p =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  CrashChild.class.getName(),
-                  data.toString(),
-                  scratch.toString(),
-                  Long.toString(kill))
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      BufferedReader r =
-          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-      String ready = r.readLine();
-      assertThat(ready).as("child %d started", kill).startsWith("READY ");
-      CountDownLatch firstAck = new CountDownLatch(1);
-      Thread reader =
-          new Thread(
-              () -> {
-                try {
-                  String line;
-                  while ((line = r.readLine()) != null) {
-                    String[] f = line.split(" ");
-                    synchronized (acked) {
-                      acked.put(f[1], Long.parseLong(f[2]));
-                    }
-                    firstAck.countDown();
-                  }
-                } catch (java.io.IOException closed) {
-                  // the child died
-                }
-              });
-      reader.start();
-      // Kill at a random moment after the child has got going, so that each round acknowledges
-      // something and the kill lands mid-ingest whatever the machine's load.
-      assertThat(firstAck.await(60, TimeUnit.SECONDS))
-          .as("child %d acknowledged an item", kill)
-          .isTrue();
-      Thread.sleep(rnd.nextInt(400));
-      p.destroyForcibly(); // SIGKILL
-      p.waitFor(30, TimeUnit.SECONDS);
-      reader.join(10_000);
-    }
+    Map<String, Long> acked =
+        CrashRounds.run(
+                data,
+                scratch,
+                10,
+                new Random(42),
+                Duration.ofSeconds(60),
+                ProcessBuilder.Redirect.DISCARD,
+                (rounds, acknowledged) -> {})
+            .acknowledged();
     assertThat(acked).as("every child acknowledged items").hasSizeGreaterThanOrEqualTo(10);
 
     // Nothing partial is visible at a blob address, even before recovery.
-    try (Stream<Path> s = Files.walk(data.resolve("vault/blobs/sha256"))) {
-      for (Path b : s.filter(Files::isRegularFile).toList()) {
-        assertThat(Vault.sha256Hex(Files.readAllBytes(b))).isEqualTo(b.getFileName().toString());
-      }
-    }
+    assertThat(CrashRounds.partialBlobs(data)).isEmpty();
     // Recovery on open, then every acknowledged item is there at its acknowledged index.
     try (Vault v = Vault.open(data)) {
       for (Map.Entry<String, Long> a : acked.entrySet()) {

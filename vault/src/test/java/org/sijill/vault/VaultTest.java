@@ -20,6 +20,7 @@ import org.sijill.vault.log.InclusionProof;
 import org.sijill.vault.log.Merkle;
 import org.sijill.vault.log.NoteVerifier;
 import org.sijill.vault.log.ProofException;
+import org.sijill.vault.testing.ExifJpeg;
 
 class VaultTest {
   @TempDir Path data;

@@ -16,20 +16,17 @@ import org.sijill.estimate.LinkageReplicates;
 import org.sijill.estimate.LinkageUncertainty;
 import org.sijill.estimate.MultipleSystemsEstimation;
 import org.sijill.estimate.Report;
-import org.sijill.linkage.FieldSpec;
-import org.sijill.linkage.Kind;
 import org.sijill.linkage.LinkResult;
 import org.sijill.linkage.Linker;
 import org.sijill.linkage.Mode;
 import org.sijill.linkage.Settings;
 import org.sijill.linkage.Source;
-import org.sijill.linkage.synthetic.GeneratedList;
 import org.sijill.linkage.synthetic.GeneratedLists;
 import org.sijill.linkage.synthetic.GeneratorConfig;
 import org.sijill.linkage.synthetic.ListSpec;
 import org.sijill.linkage.synthetic.Script;
-import org.sijill.linkage.synthetic.SyntheticRow;
 import org.sijill.linkage.synthetic.VictimListGenerator;
+import org.sijill.linkage.testing.TestLists;
 
 /**
  * End to end with linkage error (issue 15): the project's generator writes four lists of a
@@ -42,18 +39,6 @@ import org.sijill.linkage.synthetic.VictimListGenerator;
  */
 final class LinkageErrorStudy {
   private LinkageErrorStudy() {}
-
-  static Settings settings() {
-    return Settings.of(
-        "record_id",
-        List.of(
-            new FieldSpec("full_name", Kind.NAME),
-            new FieldSpec("mother_name", Kind.NAME),
-            new FieldSpec("sex", Kind.EXACT),
-            new FieldSpec("age", Kind.NUMBER),
-            new FieldSpec("date_of_death", Kind.DATE),
-            new FieldSpec("place_of_death", Kind.NAME)));
-  }
 
   static GeneratorConfig config(long seed, int population) {
     return new GeneratorConfig(
@@ -71,8 +56,7 @@ final class LinkageErrorStudy {
   }
 
   static void run(int sims, long seed, int population, int replicates, int first) {
-    Settings s = settings();
-    List<String> cols = Linker.columns(s);
+    Settings s = TestLists.VICTIMS;
     EstimationOptions base =
         EstimationOptions.defaults(seed)
             .withLcmcr(0, 20_000, 10_000, 10, 2)
@@ -100,20 +84,8 @@ final class LinkageErrorStudy {
     long t0 = System.nanoTime();
     for (int sim = first; sim < first + sims; sim++) {
       GeneratedLists g = VictimListGenerator.generate(config(seed * 1000 + sim, population));
-      List<Source> sources = new ArrayList<>();
-      List<String> truth = new ArrayList<>();
-      for (GeneratedList l : g.lists()) {
-        List<String[]> rows = new ArrayList<>(l.rows().size());
-        for (SyntheticRow row : l.rows()) {
-          String[] v = new String[cols.size()];
-          for (int c = 0; c < v.length; c++) {
-            v[c] = row.get(cols.get(c));
-          }
-          rows.add(v);
-          truth.add(row.personId());
-        }
-        sources.add(Source.of(l.name(), cols, rows));
-      }
+      List<Source> sources = TestLists.sources(g, s);
+      List<String> truth = TestLists.truth(g);
       LinkResult r =
           new Linker(s, Mode.LINK_AND_DEDUPE).link(sources, List.of(), List.of(), m -> {});
       int[] cluster = new int[r.size()];
@@ -216,21 +188,9 @@ final class LinkageErrorStudy {
    * CPU time of each (CPU time is what a shared machine distorts least).
    */
   static void overhead(long seed, int population, int replicates) {
-    Settings s = settings();
-    List<String> cols = Linker.columns(s);
+    Settings s = TestLists.VICTIMS;
     GeneratedLists g = VictimListGenerator.generate(config(seed, population));
-    List<Source> sources = new ArrayList<>();
-    for (GeneratedList l : g.lists()) {
-      List<String[]> rows = new ArrayList<>();
-      for (SyntheticRow row : l.rows()) {
-        String[] v = new String[cols.size()];
-        for (int c = 0; c < v.length; c++) {
-          v[c] = row.get(cols.get(c));
-        }
-        rows.add(v);
-      }
-      sources.add(Source.of(l.name(), cols, rows));
-    }
+    List<Source> sources = TestLists.sources(g, s);
     LinkResult r = new Linker(s, Mode.LINK_AND_DEDUPE).link(sources, List.of(), List.of(), m -> {});
     int[] cluster = new int[r.size()];
     String[] list = new String[r.size()];

@@ -13,18 +13,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sijill.linkage.Decision;
-import org.sijill.linkage.FieldSpec;
-import org.sijill.linkage.Kind;
 import org.sijill.linkage.LinkResult;
 import org.sijill.linkage.Linker;
 import org.sijill.linkage.Mode;
 import org.sijill.linkage.Settings;
 import org.sijill.linkage.Source;
-import org.sijill.linkage.synthetic.GeneratedList;
 import org.sijill.linkage.synthetic.GeneratedLists;
 import org.sijill.linkage.synthetic.GeneratorConfig;
-import org.sijill.linkage.synthetic.SyntheticRow;
 import org.sijill.linkage.synthetic.VictimListGenerator;
+import org.sijill.linkage.testing.TestLists;
 
 /**
  * End-to-end linkage benchmarks: FEBRL4 (link), FEBRL1-3 (dedupe), synthetic Arabic/Latin lists and
@@ -67,22 +64,6 @@ public final class LinkageBench {
     }
   }
 
-  static Settings febrlSettings() {
-    return Settings.of(
-        "rec_id",
-        List.of(
-            new FieldSpec("given_name", Kind.NAME),
-            new FieldSpec("surname", Kind.NAME),
-            new FieldSpec("street_number", Kind.TEXT),
-            new FieldSpec("address_1", Kind.TEXT),
-            new FieldSpec("address_2", Kind.TEXT),
-            new FieldSpec("suburb", Kind.TEXT),
-            new FieldSpec("postcode", Kind.TEXT),
-            new FieldSpec("state", Kind.EXACT),
-            new FieldSpec("date_of_birth", Kind.DATE, "yyyyMMdd"),
-            new FieldSpec("soc_sec_id", Kind.TEXT)));
-  }
-
   /**
    * Optional overrides for tuning runs: -Dthreshold=0.3 -Dtf=false -DmutualBest=true
    * -DmutualBestFloor=0.1 -DmutualBestMargin=2 -Dhouseholds=false.
@@ -109,20 +90,8 @@ public final class LinkageBench {
         Boolean.valueOf(System.getProperty("households", String.valueOf(s.households()))));
   }
 
-  static Settings syntheticSettings() {
-    return Settings.of(
-        "record_id",
-        List.of(
-            new FieldSpec("full_name", Kind.NAME),
-            new FieldSpec("mother_name", Kind.NAME),
-            new FieldSpec("sex", Kind.EXACT),
-            new FieldSpec("age", Kind.NUMBER),
-            new FieldSpec("date_of_death", Kind.DATE),
-            new FieldSpec("place_of_death", Kind.NAME)));
-  }
-
   private static void febrl(String label, Mode mode, Path... files) throws Exception {
-    Settings s = tuned(febrlSettings());
+    Settings s = tuned(TestLists.FEBRL);
     resetPeaks();
     cpuAtStart = cpuNanos();
     long t0 = System.nanoTime();
@@ -152,22 +121,7 @@ public final class LinkageBench {
             "country".equals(System.getProperty("scenario"))
                 ? GeneratorConfig.countrywide(seed, population)
                 : GeneratorConfig.example(seed, population));
-    List<Source> sources = new ArrayList<>();
-    List<String> truth = new ArrayList<>();
-    List<String> cols = Linker.columns(s);
-    for (GeneratedList l : g.lists()) {
-      List<String[]> rows = new ArrayList<>(l.rows().size());
-      for (SyntheticRow row : l.rows()) {
-        String[] v = new String[cols.size()];
-        for (int c = 0; c < v.length; c++) {
-          v[c] = row.get(cols.get(c));
-        }
-        rows.add(v);
-        truth.add(row.personId());
-      }
-      sources.add(Source.of(l.name(), cols, rows));
-    }
-    return new Lists(g, sources, truth);
+    return new Lists(g, TestLists.sources(g, s), TestLists.truth(g));
   }
 
   /** Every same-person pair of the lists, as must-link labels. */
@@ -201,7 +155,7 @@ public final class LinkageBench {
    * the ceiling of this model form); λ and u still by EM on the lists being linked.
    */
   private static void synthetic(int records, long seed, boolean details) throws Exception {
-    Settings s = tuned(syntheticSettings());
+    Settings s = tuned(TestLists.VICTIMS);
     Lists lists = lists(records, seed, s);
     GeneratedLists g = lists.generated();
     List<Source> sources = lists.sources();

@@ -12,6 +12,7 @@ import org.sijill.linkage.LinkResult;
 import org.sijill.linkage.Linker;
 import org.sijill.linkage.Mode;
 import org.sijill.linkage.Settings;
+import org.sijill.linkage.testing.TestLists;
 
 /**
  * Where the review loop's errors are, and what other review orders would do (issue 14). Prints the
@@ -32,7 +33,7 @@ public final class ReviewStudy {
   public static void main(String[] args) {
     int n = Integer.parseInt(args[0]);
     long seed = Long.parseLong(args[1]);
-    Settings s = LinkageBench.tuned(LinkageBench.syntheticSettings());
+    Settings s = LinkageBench.tuned(TestLists.VICTIMS);
     LinkageBench.Lists lists = LinkageBench.lists(n, seed, s);
     Linker linker = new Linker(s, Mode.LINK_AND_DEDUPE);
     LinkResult r = linker.link(lists.sources(), List.of(), List.of(), m -> {});

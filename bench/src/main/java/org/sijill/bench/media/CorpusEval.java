@@ -18,6 +18,8 @@ import org.sijill.media.Comparison;
 import org.sijill.media.MediaFingerprinter;
 import org.sijill.media.Verdict;
 import org.sijill.media.VideoFingerprint;
+import org.sijill.media.testing.Shots;
+import org.sijill.media.testing.TestVideos;
 import org.sijill.media.video.VideoFingerprinter;
 import org.sijill.media.video.VideoWriter;
 
@@ -55,7 +57,7 @@ public final class CorpusEval {
     v.add(new Variant("scale-50%", W / 2, H / 2, 300_000, 0, ALL, f -> scale(f, W / 2, H / 2)));
     v.add(new Variant("crop-10%", W * 9 / 10, H * 9 / 10, 800_000, 0, ALL, CorpusEval::crop));
     v.add(new Variant("logo-12%", W, H, 800_000, 0, ALL, CorpusEval::logo));
-    v.add(new Variant("letterbox", W, H, 800_000, 0, ALL, CorpusEval::letterbox));
+    v.add(new Variant("letterbox", W, H, 800_000, 0, ALL, TestVideos::letterbox));
     // cut at 5.4 s, not on a whole second, so its samples fall between the original's
     v.add(new Variant("clip-10s-from-5.4s", W, H, 800_000, 135, 135 + 10 * FPS, f -> f));
     v.add(new Variant("grey-luma", W, H, 800_000, 0, ALL, CorpusEval::grey));
@@ -94,7 +96,7 @@ public final class CorpusEval {
     VideoFingerprint[][] prints = new VideoFingerprint[n][variants.size()];
     long t0 = System.nanoTime();
     for (int v = 0; v < n; v++) {
-      Scenes scenes = new Scenes(1000 + v, FPS);
+      Shots scenes = new Shots(1000 + v, FPS);
       for (int k = 0; k < variants.size(); k++) {
         Variant var = variants.get(k);
         Path file = dir.resolve("v" + v + "-" + var.name() + ".mp4");
@@ -238,18 +240,6 @@ public final class CorpusEval {
     g.setColor(new Color(0xc0, 0x10, 0x10));
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, lh * 2 / 3));
     g.drawString("N24", W - lw - 4, 8 + lh * 3 / 4);
-    g.dispose();
-    return out;
-  }
-
-  static BufferedImage letterbox(BufferedImage f) {
-    BufferedImage out = new BufferedImage(W, H, BufferedImage.TYPE_3BYTE_BGR);
-    Graphics2D g = out.createGraphics();
-    g.setColor(Color.BLACK);
-    g.fillRect(0, 0, W, H);
-    g.setRenderingHint(
-        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-    g.drawImage(f, 0, H / 8, W, H * 3 / 4, null);
     g.dispose();
     return out;
   }

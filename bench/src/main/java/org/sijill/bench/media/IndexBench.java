@@ -1,5 +1,8 @@
 package org.sijill.bench.media;
 
+import static org.sijill.media.testing.RandomHashes.flip;
+import static org.sijill.media.testing.RandomHashes.random;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -93,18 +96,5 @@ public final class IndexBench {
     if (mismatches > 0) {
       System.exit(1);
     }
-  }
-
-  static PdqHash random(Random rnd) {
-    return new PdqHash(rnd.nextLong(), rnd.nextLong(), rnd.nextLong(), rnd.nextLong());
-  }
-
-  static PdqHash flip(PdqHash h, int bits, Random rnd) {
-    long[] w = {h.w0(), h.w1(), h.w2(), h.w3()};
-    for (int i = 0; i < bits; i++) {
-      int k = rnd.nextInt(256);
-      w[k >>> 6] ^= 1L << (k & 63);
-    }
-    return new PdqHash(w[0], w[1], w[2], w[3]);
   }
 }

@@ -3,6 +3,7 @@ package org.sijill.bench.media;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.sijill.media.VideoFingerprint;
+import org.sijill.media.testing.Shots;
 import org.sijill.media.video.VideoFingerprinter;
 import org.sijill.media.video.VideoWriter;
 
@@ -24,7 +25,7 @@ public final class VideoSpeed {
             : Files.createTempDirectory("vspeed").resolve("720p.mp4");
     if (!Files.exists(file)) {
       long t = System.nanoTime();
-      Scenes scenes = new Scenes(42, 30);
+      Shots scenes = new Shots(42, 30);
       try (VideoWriter w = VideoWriter.open(file, 1280, 720, 30, "libopenh264", 4_000_000)) {
         for (int i = 0; i < seconds * 30; i++) {
           w.write(scenes.frame(i, 1280, 720));

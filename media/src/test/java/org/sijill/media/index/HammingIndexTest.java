@@ -1,6 +1,8 @@
 package org.sijill.media.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sijill.media.testing.RandomHashes.flip;
+import static org.sijill.media.testing.RandomHashes.random;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,18 +66,5 @@ class HammingIndexTest {
             .isEqualTo(index.bruteForce(query, radius));
       }
     }
-  }
-
-  static PdqHash random(Random rnd) {
-    return new PdqHash(rnd.nextLong(), rnd.nextLong(), rnd.nextLong(), rnd.nextLong());
-  }
-
-  static PdqHash flip(PdqHash h, int bits, Random rnd) {
-    long[] w = {h.w0(), h.w1(), h.w2(), h.w3()};
-    for (int i = 0; i < bits; i++) {
-      int k = rnd.nextInt(256);
-      w[k >>> 6] ^= 1L << (k & 63);
-    }
-    return new PdqHash(w[0], w[1], w[2], w[3]);
   }
 }

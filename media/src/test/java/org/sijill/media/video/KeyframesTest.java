@@ -11,8 +11,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sijill.media.MediaException;
-import org.sijill.media.SyntheticScenes;
-import org.sijill.media.TestVideos;
+import org.sijill.media.testing.SyntheticScenes;
+import org.sijill.media.testing.TestVideos;
 
 /** Still frames taken from a real (synthetic) video by seeking with FFmpeg. */
 class KeyframesTest {

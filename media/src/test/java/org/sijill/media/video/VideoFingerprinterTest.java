@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sijill.media.FrameHash;
 import org.sijill.media.MediaLimits;
-import org.sijill.media.SyntheticScenes;
 import org.sijill.media.TestData;
 import org.sijill.media.VideoFingerprint;
 import org.sijill.media.pdq.ImageHash;
 import org.sijill.media.pdq.PdqHash;
 import org.sijill.media.pdq.PdqHasher;
+import org.sijill.media.testing.SyntheticScenes;
 
 class VideoFingerprinterTest {
   @TempDir static Path dir;

@@ -21,11 +21,11 @@ import org.sijill.vault.Acquisition;
 import org.sijill.vault.CustodyEvent;
 import org.sijill.vault.Digests;
 import org.sijill.vault.EventType;
-import org.sijill.vault.ExifJpeg;
 import org.sijill.vault.Ingested;
 import org.sijill.vault.PackageRejectedException;
 import org.sijill.vault.ProgressListener;
 import org.sijill.vault.Vault;
+import org.sijill.vault.testing.ExifJpeg;
 
 class BagTest {
   @TempDir Path tmp;

@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sijill.vault.Acquisition;
-import org.sijill.vault.ExifJpeg;
 import org.sijill.vault.IdentifyingMetadata;
 import org.sijill.vault.Redactor;
 import org.sijill.vault.Vault;
 import org.sijill.vault.internal.MetadataRedaction;
 import org.sijill.vault.log.Merkle;
+import org.sijill.vault.testing.ExifJpeg;
 
 class RedactedExportTest {
   @TempDir Path data;

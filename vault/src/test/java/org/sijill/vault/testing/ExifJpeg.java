@@ -1,24 +1,40 @@
-package org.sijill.server;
+package org.sijill.vault.testing;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import javax.imageio.ImageIO;
 
 /**
- * Tags a JPEG with a hand-built EXIF segment: Make "SijillTest" and a GPS position of 36°12'N
- * 37°9'36"E (36.2, 37.16), a synthetic place for the map tests.
+ * Synthetic JPEGs with a hand-built EXIF segment: Make "SijillTest" and a GPS position of 36°12'N
+ * 37°9'36"E (36.2, 37.16), a made-up place for redaction and map tests.
  */
-final class GpsJpeg {
-  static final double LATITUDE = 36.2;
-  static final double LONGITUDE = 37.16;
+public final class ExifJpeg {
+  public static final double LATITUDE = 36.2;
+  public static final double LONGITUDE = 37.16;
 
-  private GpsJpeg() {}
+  private ExifJpeg() {}
+
+  /** A 16x16 JPEG whose pixels depend on {@code shade}, tagged as {@link #tag} does. */
+  public static byte[] withGps(int shade) throws IOException {
+    BufferedImage img = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 16; y++) {
+      for (int x = 0; x < 16; x++) {
+        img.setRGB(x, y, (shade * 7 + x * 13 + y * 5) & 0xffffff);
+      }
+    }
+    ByteArrayOutputStream jpg = new ByteArrayOutputStream();
+    ImageIO.write(img, "jpg", jpg);
+    return tag(jpg.toByteArray());
+  }
 
   /** The same picture with the EXIF segment right after its start-of-image marker. */
-  static byte[] tag(byte[] jpeg) {
+  public static byte[] tag(byte[] jpeg) {
     byte[] tiff = tiff();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(jpeg, 0, 2);
+    out.write(jpeg, 0, 2); // SOI
     int length = 2 + 6 + tiff.length;
     out.write(0xFF);
     out.write(0xE1);

@@ -1,4 +1,4 @@
-package org.sijill.bench.media;
+package org.sijill.media.testing;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -7,18 +7,18 @@ import java.awt.image.BufferedImage;
 import java.util.Random;
 
 /**
- * Made-up footage for benchmarks: a video is a sequence of shots (3–6 s each), a shot is a gradient
- * with drifting shapes and a panning stripe pattern. Every (video, shot) pair has its own random
- * seed, so distinct videos share nothing.
+ * Made-up footage for benchmarks, longer and more varied than {@link SyntheticScenes}: a video is a
+ * sequence of shots (3–6 s each), a shot is a panning noise landscape with drifting shapes. Every
+ * (video, shot) pair has its own random seed, so distinct videos share nothing.
  */
-final class Scenes {
+public final class Shots {
   private final long video;
   private final int fps;
   private final int[] shotStarts = new int[64];
   private int cachedShot = -1;
   private BufferedImage background;
 
-  Scenes(long video, int fps) {
+  public Shots(long video, int fps) {
     this.video = video;
     this.fps = fps;
     Random r = new Random(video * 7919L);
@@ -29,7 +29,8 @@ final class Scenes {
     }
   }
 
-  BufferedImage frame(int i, int w, int h) {
+  /** Frame {@code i} of the video at {@code w} x {@code h}; frames are best asked in order. */
+  public BufferedImage frame(int i, int w, int h) {
     int shot = 0;
     while (shot + 1 < shotStarts.length && shotStarts[shot + 1] <= i) {
       shot++;
@@ -53,11 +54,7 @@ final class Scenes {
       int y = Math.floorMod((int) (rnd.nextInt(h) + vy * local), h);
       int sw = w / 14 + rnd.nextInt(w / 5);
       int sh = h / 14 + rnd.nextInt(h / 5);
-      if (rnd.nextBoolean()) {
-        g.fillOval(x - sw / 2, y - sh / 2, sw, sh);
-      } else {
-        g.fillRect(x - sw / 2, y - sh / 2, sw, sh);
-      }
+      SyntheticScenes.fillShape(g, rnd, x, y, sw, sh);
     }
     g.dispose();
     return img;

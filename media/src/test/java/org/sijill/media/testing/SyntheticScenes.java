@@ -1,4 +1,4 @@
-package org.sijill.media;
+package org.sijill.media.testing;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -27,13 +27,18 @@ public final class SyntheticScenes {
       int y = rnd.nextInt(h);
       int sw = w / 12 + rnd.nextInt(w / 4);
       int sh = h / 12 + rnd.nextInt(h / 4);
-      if (rnd.nextBoolean()) {
-        g.fillOval(x - sw / 2, y - sh / 2, sw, sh);
-      } else {
-        g.fillRect(x - sw / 2, y - sh / 2, sw, sh);
-      }
+      fillShape(g, rnd, x, y, sw, sh);
     }
     g.dispose();
     return img;
+  }
+
+  /** An oval or a rectangle (one coin toss of {@code rnd}) of {@code sw} x {@code sh} at x, y. */
+  static void fillShape(Graphics2D g, Random rnd, int x, int y, int sw, int sh) {
+    if (rnd.nextBoolean()) {
+      g.fillOval(x - sw / 2, y - sh / 2, sw, sh);
+    } else {
+      g.fillRect(x - sw / 2, y - sh / 2, sw, sh);
+    }
   }
 }

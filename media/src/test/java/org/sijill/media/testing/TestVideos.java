@@ -1,4 +1,4 @@
-package org.sijill.media;
+package org.sijill.media.testing;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -12,7 +12,7 @@ import org.sijill.media.video.VideoWriter;
 public final class TestVideos {
   public static final int W = 320;
   public static final int H = 240;
-  static final int FPS = 25;
+  public static final int FPS = 25;
 
   private TestVideos() {}
 
@@ -28,7 +28,7 @@ public final class TestVideos {
   }
 
   /** The picture shrunk to 3/4 height between black bars. */
-  static BufferedImage letterbox(BufferedImage src) {
+  public static BufferedImage letterbox(BufferedImage src) {
     BufferedImage out = new BufferedImage(W, H, BufferedImage.TYPE_3BYTE_BGR);
     Graphics2D g = out.createGraphics();
     g.setColor(Color.BLACK);
