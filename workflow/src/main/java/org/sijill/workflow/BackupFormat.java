@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import org.sijill.vault.Digests;
 
 /**
  * The layout of a backup file ({@code sijill-backup/1}): a ZIP archive whose entries are the parts
@@ -43,11 +44,7 @@ final class BackupFormat {
   }
 
   static MessageDigest sha256Digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this Java has no SHA-256", e);
-    }
+    return Digests.md("SHA-256");
   }
 
   static String tablePart(String table) {

@@ -7,9 +7,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,6 +17,7 @@ import java.util.TreeMap;
 import org.sijill.casefile.seal.KeyringException;
 import org.sijill.casefile.seal.Sealer;
 import org.sijill.vault.CustodyEvent;
+import org.sijill.vault.Digests;
 import org.sijill.vault.EventType;
 import org.sijill.vault.Ingested;
 import org.sijill.vault.PackageRejectedException;
@@ -183,13 +181,8 @@ public final class Custody {
     try {
       String actual;
       try (InputStream in = vault.vault().store().open(sha256).orElseThrow();
-          DigestOutputStream dst =
-              new DigestOutputStream(
-                  Files.newOutputStream(temp), MessageDigest.getInstance("SHA-256"))) {
-        in.transferTo((OutputStream) dst);
-        actual = HexFormat.of().formatHex(dst.getMessageDigest().digest());
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
+          OutputStream copy = Files.newOutputStream(temp)) {
+        actual = Digests.copy(in, copy).sha256();
       }
       if (!actual.equals(sha256)) {
         throw new EvidenceException(

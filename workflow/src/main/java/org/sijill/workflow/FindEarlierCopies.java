@@ -1,15 +1,10 @@
 package org.sijill.workflow;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.sijill.casefile.CaseFile;
@@ -20,6 +15,7 @@ import org.sijill.media.MediaFingerprinter;
 import org.sijill.media.VideoFingerprint;
 import org.sijill.media.index.MediaIndex;
 import org.sijill.media.index.SeenMatch;
+import org.sijill.vault.Digests;
 
 /**
  * The recycled-footage question ({@code sijill media seen FILE}): every item seen before that
@@ -91,14 +87,10 @@ public final class FindEarlierCopies {
   }
 
   static String sha256(Path f) {
-    try (InputStream in =
-        new DigestInputStream(Files.newInputStream(f), MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    try {
+      return Digests.sha256(f);
     } catch (IOException e) {
       throw new EvidenceException(f + ": cannot be read: " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -1,17 +1,13 @@
 package org.sijill.workflow;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.sijill.vault.Digests;
 
 /**
  * The report folder's manifest: one {@code <sha256> <path>} line per file (as {@code sha256sum}
@@ -47,17 +43,6 @@ final class ReportManifest {
   }
 
   static String sha256(Path f) throws IOException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(f), md())) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    }
-  }
-
-  private static MessageDigest md() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Digests.sha256(f);
   }
 }
