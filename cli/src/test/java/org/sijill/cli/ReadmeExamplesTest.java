@@ -60,6 +60,7 @@ class ReadmeExamplesTest {
             + example
             + "\n  }\n}\n";
     assertThat(compile(source)).as("%s's example compiles:%n%s", readme, source).isEmpty();
+    assertThat(classes.resolve("readme/Example.class")).exists();
   }
 
   /** The compiler's errors for {@code source}, compiled against this test's class path. */
