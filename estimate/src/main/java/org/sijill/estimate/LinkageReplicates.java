@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.sijill.estimate.internal.UnionFind;
 
 /**
  * Replicates of a linkage: other clusterings of the same records that the contested pairs' match
@@ -54,10 +55,7 @@ public final class LinkageReplicates {
     }
     List<int[]> out = new ArrayList<>(m);
     for (int r = 0; r < m; r++) {
-      int[] parent = new int[cluster.length];
-      for (int i = 0; i < parent.length; i++) {
-        parent[i] = i;
-      }
+      UnionFind sets = new UnionFind(cluster.length);
       Map<Integer, Set<Long>> dropped = new HashMap<>();
       List<Pair> joined = new ArrayList<>();
       for (Pair p : contested) {
@@ -76,47 +74,27 @@ public final class LinkageReplicates {
         Set<Long> cut = dropped.get(e.getKey());
         if (cut == null) {
           for (int i = 1; i < recs.size(); i++) {
-            union(parent, recs.get(0), recs.get(i));
+            sets.union(recs.get(0), recs.get(i));
           }
         } else {
           for (int i = 0; i < recs.size(); i++) {
             for (int j = i + 1; j < recs.size(); j++) {
               if (!cut.contains(key(recs.get(i), recs.get(j)))) {
-                union(parent, recs.get(i), recs.get(j));
+                sets.union(recs.get(i), recs.get(j));
               }
             }
           }
         }
       }
       for (Pair p : joined) {
-        union(parent, p.left(), p.right());
+        sets.union(p.left(), p.right());
       }
-      int[] label = new int[cluster.length];
-      for (int i = 0; i < label.length; i++) {
-        label[i] = find(parent, i);
-      }
-      out.add(label);
+      out.add(sets.labels());
     }
     return out;
   }
 
   private static long key(int a, int b) {
     return ((long) Math.min(a, b) << 32) | Math.max(a, b);
-  }
-
-  private static int find(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
-  }
-
-  private static void union(int[] parent, int a, int b) {
-    int ra = find(parent, a);
-    int rb = find(parent, b);
-    if (ra != rb) {
-      parent[Math.max(ra, rb)] = Math.min(ra, rb);
-    }
   }
 }

@@ -148,7 +148,7 @@ public final class Dga {
       denominator[i] = lgSumAlpha - Lgamma.of(bigN + sumAlpha);
       common[i] = Lgamma.of(bigN + 1) - sumLgY - Lgamma.of(n0 + 1) + prior.at(bigN);
     }
-    List<DecomposableGraph> graphs = DecomposableGraph.all(t);
+    List<DecomposableGraph> graphs = ChordalGraphs.all(t);
     // Coarse pass: each graph's log posterior at every stride-th grid point, then exactly around
     // its best coarse point. Exact evaluation afterwards only where a graph comes within
     // CUTOFF of the overall maximum: everything else weighs less than e^-60 of the mode.

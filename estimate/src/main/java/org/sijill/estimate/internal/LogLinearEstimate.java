@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sijill.estimate.CaptureTable;
 import org.sijill.estimate.Estimate;
 import org.sijill.estimate.EstimationOptions;
 import org.sijill.estimate.loglinear.MleExistence;
 import org.sijill.estimate.loglinear.ModelFit;
 import org.sijill.estimate.loglinear.ProfileInterval;
-import org.sijill.estimate.loglinear.SparseMse;
 
 /**
  * A fitted log-linear model as an {@link Estimate}: the profile-likelihood interval when the
@@ -86,23 +84,5 @@ final class LogLinearEstimate {
         selection,
         d,
         w);
-  }
-
-  /** SparseMSE's stepwise model (Chan, Silverman and Vincent 2021) with its Wald interval. */
-  static Estimate sparseMse(CaptureTable table) {
-    SparseMse.Result s = SparseMse.stepwise(table);
-    return new Estimate(
-        EstimationOptions.Method.LOGLINEAR,
-        s.model(),
-        s.point(),
-        s.lower(),
-        s.upper(),
-        null,
-        null,
-        WALD,
-        "SparseMSE stepwise two-list interactions, p < 0.02 (Chan, Silverman and Vincent"
-            + " 2021)",
-        null,
-        null);
   }
 }

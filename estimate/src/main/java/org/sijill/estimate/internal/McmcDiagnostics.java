@@ -1,6 +1,9 @@
 package org.sijill.estimate.internal;
 
-/** Convergence diagnostics and quantiles for MCMC output. */
+/**
+ * Quantiles and the split R-hat of MCMC output; effective sample size is {@link
+ * EffectiveSampleSize}.
+ */
 public final class McmcDiagnostics {
   private McmcDiagnostics() {}
 
@@ -58,49 +61,5 @@ public final class McmcDiagnostics {
     }
     double varPlus = (half - 1.0) / half * w + b / half;
     return Math.sqrt(varPlus / w);
-  }
-
-  /** Effective sample size summed over chains, by Geyer's initial positive sequence. */
-  public static double ess(long[][] draws) {
-    double total = 0;
-    for (long[] chain : draws) {
-      total += ess(chain);
-    }
-    return total;
-  }
-
-  public static double ess(long[] x) {
-    int n = x.length;
-    double mean = 0;
-    for (long v : x) {
-      mean += v;
-    }
-    mean /= n;
-    double var = 0;
-    for (long v : x) {
-      var += (v - mean) * (v - mean);
-    }
-    var /= n;
-    if (var == 0) {
-      return n;
-    }
-    double sum = 0;
-    for (int lag = 0; lag + 1 < n; lag += 2) {
-      double pair = autocorrelation(x, mean, var, lag) + autocorrelation(x, mean, var, lag + 1);
-      if (pair <= 0) {
-        break;
-      }
-      sum += pair;
-    }
-    double tau = Math.max(1, 2 * sum - 1);
-    return n / tau;
-  }
-
-  private static double autocorrelation(long[] x, double mean, double var, int lag) {
-    double s = 0;
-    for (int i = 0; i + lag < x.length; i++) {
-      s += (x[i] - mean) * (x[i + lag] - mean);
-    }
-    return s / x.length / var;
   }
 }

@@ -149,7 +149,7 @@ public final class TableEstimation {
     aic.filter(a -> bic.isEmpty() || !a.name().equals(bic.get().name()))
         .ifPresent(f -> add(loglinearEstimate(f, "lowest AIC " + scope), "loglinear-aic", true));
     if (table.listCount() <= SPARSE_MSE_MAX_LISTS) {
-      add(LogLinearEstimate.sparseMse(table), "loglinear-sparsemse", true);
+      add(SparseMseEstimate.of(table), "loglinear-sparsemse", true);
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.sijill.estimate.CaptureTable;
 import org.sijill.estimate.EstimationOptions;
+import org.sijill.estimate.internal.EffectiveSampleSize;
 import org.sijill.estimate.internal.McmcDiagnostics;
 
 /**
@@ -92,7 +93,7 @@ public final class Lcmcr {
         McmcDiagnostics.quantile(pooled, 0.975),
         mean,
         McmcDiagnostics.splitRhat(draws),
-        McmcDiagnostics.ess(draws),
+        EffectiveSampleSize.of(draws),
         draws,
         seconds);
   }

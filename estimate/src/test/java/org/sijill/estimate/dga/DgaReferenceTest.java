@@ -14,9 +14,9 @@ class DgaReferenceTest {
 
   @Test
   void countsDecomposableGraphs() {
-    assertThat(DecomposableGraph.all(3)).hasSize(8);
-    assertThat(DecomposableGraph.all(4)).hasSize(61);
-    assertThat(DecomposableGraph.all(5)).hasSize(822);
+    assertThat(ChordalGraphs.all(3)).hasSize(8);
+    assertThat(ChordalGraphs.all(4)).hasSize(61);
+    assertThat(ChordalGraphs.all(5)).hasSize(822);
   }
 
   @Test
