@@ -45,6 +45,7 @@ import org.sijill.workflow.ProgressListener;
 import org.sijill.workflow.accounts.Accounts;
 import org.sijill.workflow.accounts.Throttle;
 import org.sijill.workflow.audit.AuditTrail;
+import org.sijill.workflow.testing.Chromium;
 
 /**
  * The administrator's pages in Chromium, on a real case of their own (no demo, so every page needs

@@ -15,6 +15,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sijill.workflow.testing.Chromium;
 
 /**
  * The pages finished last for issue 13 — account, administration, the counting desk and the person

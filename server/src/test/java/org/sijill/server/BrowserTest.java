@@ -12,6 +12,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sijill.workflow.testing.Chromium;
 
 /**
  * The pages in a real browser: Debian's headless Chromium, driven by Selenium. Checks what only a

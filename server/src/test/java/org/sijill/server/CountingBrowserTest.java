@@ -18,6 +18,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sijill.workflow.testing.Chromium;
 
 /**
  * The counting desk's estimates, claims ledger and diagnostics in Debian's headless Chromium, on a

@@ -21,6 +21,7 @@ import org.sijill.casefile.model.Enums.Role;
 import org.sijill.workflow.GenerateLists;
 import org.sijill.workflow.ProgressListener;
 import org.sijill.workflow.accounts.Accounts;
+import org.sijill.workflow.testing.Chromium;
 
 /**
  * A new case (a database of its own on the tests' PostgreSQL, {@link TestDatabases}) with a server

@@ -21,6 +21,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.model.Enums.Role;
+import org.sijill.workflow.testing.Chromium;
 
 /**
  * The verification desk's way in, on a fresh case with its own vault: files sent to {@code POST

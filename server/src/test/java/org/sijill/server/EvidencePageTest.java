@@ -39,6 +39,7 @@ import org.sijill.vault.log.NoteVerifier;
 import org.sijill.vault.testing.ExifJpeg;
 import org.sijill.workflow.access.Groups;
 import org.sijill.workflow.access.ItemType;
+import org.sijill.workflow.testing.Chromium;
 
 /**
  * The evidence page of a re-posted picture: its metadata as readable groups with its GPS position

@@ -35,6 +35,7 @@ import org.sijill.casefile.model.Enums.Role;
 import org.sijill.workflow.Provenance;
 import org.sijill.workflow.ReceiveEvidence;
 import org.sijill.workflow.accounts.Accounts;
+import org.sijill.workflow.testing.Chromium;
 
 /**
  * The incident desk on a fresh case with its own vault and a real video (PDQ's public test clip):

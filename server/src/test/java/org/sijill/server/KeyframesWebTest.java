@@ -28,6 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.model.Enums.Role;
 import org.sijill.media.video.VideoWriter;
+import org.sijill.workflow.testing.Chromium;
 
 /**
  * The keyframe strip of a video on the evidence page and its API twin, on a fresh case with its own

@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sijill.workflow.testing.Chromium;
 
 /**
  * The language switch in a real browser: English by default; the link in the header turns the pages

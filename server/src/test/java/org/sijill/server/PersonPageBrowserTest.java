@@ -21,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sijill.casefile.model.VictimRecord;
+import org.sijill.workflow.testing.Chromium;
 
 /**
  * The person page in Debian's headless Chromium, on a case whose three synthetic lists (Arabic,

@@ -17,6 +17,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sijill.casefile.model.Enums.Role;
+import org.sijill.workflow.testing.Chromium;
 
 /**
  * Every page at a phone's width (390 CSS pixels, as an iPhone 12–15 in portrait), in English and in

@@ -16,6 +16,7 @@ import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.TestDatabases;
 import org.sijill.casefile.model.Enums.Role;
 import org.sijill.workflow.accounts.Accounts;
+import org.sijill.workflow.testing.Chromium;
 
 /**
  * In Chromium: an admin enrols an authenticator app on /account, logs out, logs in again with the

@@ -30,6 +30,7 @@ import org.sijill.media.video.VideoWriter;
 import org.sijill.workflow.Provenance;
 import org.sijill.workflow.ReceiveEvidence;
 import org.sijill.workflow.accounts.Accounts;
+import org.sijill.workflow.testing.Chromium;
 
 /**
  * The verification desk in Chromium, from upload to a finalised verdict: an analyst uploads a

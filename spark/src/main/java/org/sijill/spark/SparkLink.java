@@ -47,6 +47,15 @@ public final class SparkLink {
   }
 
   static int run(String[] args) throws IOException {
+    return run(args, null);
+  }
+
+  /**
+   * As {@link #run(String[])}, on {@code shared} when not null: a session the caller owns and stops
+   * (the tests share one, since each new local session costs seconds). With null the run makes its
+   * own session from {@code --master} and stops it when done, as spark-submit expects.
+   */
+  static int run(String[] args, SparkSession shared) throws IOException {
     String settings = null;
     String out = null;
     String pairs = null;
@@ -77,7 +86,7 @@ public final class SparkLink {
               + " [--partitions N] INPUT...");
     }
     Settings s = Settings.read(Path.of(settings));
-    SparkSession spark = SparkPairWork.session(master);
+    SparkSession spark = shared != null ? shared : SparkPairWork.session(master);
     try {
       List<Source> sources = new ArrayList<>();
       for (String in : inputs) {
@@ -101,7 +110,9 @@ public final class SparkLink {
           r.size(), r.clusterCount(), r.pairCount());
       return 0;
     } finally {
-      spark.stop();
+      if (shared == null) {
+        spark.stop();
+      }
     }
   }
 

@@ -29,7 +29,7 @@ class SparkLinkTest {
     Path csv = Path.of(getClass().getResource("/febrl/dataset3.csv").toURI());
     Source src = Source.read(csv, Linker.columns(TestLists.FEBRL), null);
     Path parquet = tmp.resolve("dataset3.parquet");
-    SparkSession spark = SparkPairWork.session("local[2]");
+    SparkSession spark = SharedSpark.get();
     StructType schema = new StructType();
     for (String c : src.columns()) {
       schema = schema.add(c, DataTypes.StringType, true);
@@ -67,7 +67,8 @@ class SparkLinkTest {
               "--pairs",
               pairs.toString(),
               parquet.toString()
-            });
+            },
+            spark);
     assertThat(exit).isZero();
 
     LinkResult single =
@@ -79,20 +80,15 @@ class SparkLinkTest {
     Path expectClusters = tmp.resolve("expected-clusters.csv");
     single.writeClusters(expectClusters);
     List<String> expected = Files.readAllLines(expectClusters);
-    SparkSession again = SparkPairWork.session("local[2]");
-    try {
-      List<String> got = new ArrayList<>();
-      got.add("cluster_id,source,record_id");
-      for (Row r : again.read().parquet(clusters.toString()).collectAsList()) {
-        got.add(r.getInt(0) + "," + r.getString(1) + "," + r.getString(2));
-      }
-      assertThat(got).hasSize(5001);
-      assertThat(got.subList(1, got.size()))
-          .containsExactlyInAnyOrderElementsOf(expected.subList(1, expected.size()));
-      assertThat(got.get(1)).startsWith("1,dataset3,"); // the source name is the file's
-    } finally {
-      again.stop();
+    List<String> got = new ArrayList<>();
+    got.add("cluster_id,source,record_id");
+    for (Row r : spark.read().parquet(clusters.toString()).collectAsList()) {
+      got.add(r.getInt(0) + "," + r.getString(1) + "," + r.getString(2));
     }
+    assertThat(got).hasSize(5001);
+    assertThat(got.subList(1, got.size()))
+        .containsExactlyInAnyOrderElementsOf(expected.subList(1, expected.size()));
+    assertThat(got.get(1)).startsWith("1,dataset3,"); // the source name is the file's
   }
 
   @Test
@@ -114,7 +110,8 @@ class SparkLinkTest {
                       "--out",
                       tmp.resolve("c.csv").toString(),
                       in.toString()
-                    }))
+                    },
+                    SharedSpark.get()))
         .hasMessageContaining("name")
         .hasMessageContaining("missing column");
     assertThat(tmp.resolve("c.csv")).doesNotExist();

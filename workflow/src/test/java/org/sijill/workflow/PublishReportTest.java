@@ -29,9 +29,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.TestDatabases;
@@ -40,6 +37,7 @@ import org.sijill.casefile.model.Enums.Confidentiality;
 import org.sijill.casefile.model.Enums.SourceKind;
 import org.sijill.casefile.repo.Victims.NewRecord;
 import org.sijill.estimate.EstimationOptions;
+import org.sijill.workflow.testing.Chromium;
 
 /**
  * The demo case, plus a confidential witness list whose persons and columns carry random secrets,
@@ -400,9 +398,7 @@ class PublishReportTest {
 
   @Test
   void theSiteWorksFromFileInChromium() throws Exception {
-    // The profile stays outside the @TempDir: Chromium's helpers may still write into it just after
-    // quit(), and JUnit then fails the test for a directory it cannot delete.
-    WebDriver browser = startChromium(Files.createTempDirectory("sijill-report-chromium-"));
+    WebDriver browser = Chromium.start();
     try {
       browser.get(first.resolve("index-ar.html").toUri().toString());
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -470,33 +466,6 @@ class PublishReportTest {
     } finally {
       browser.quit();
     }
-  }
-
-  static WebDriver startChromium(Path profile) {
-    Path chromium = Path.of("/usr/bin/chromium");
-    Path driver = Path.of("/usr/bin/chromedriver");
-    if (!Files.isExecutable(chromium) || !Files.isExecutable(driver)) {
-      throw new IllegalStateException(
-          "the report's browser test needs Debian's chromium and chromium-driver (.ci/run installs them)");
-    }
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(driver.toFile())
-            .usingAnyFreePort()
-            .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1280,1000",
-        "--user-data-dir=" + profile);
-    return new ChromeDriver(service, options);
   }
 
   @Test

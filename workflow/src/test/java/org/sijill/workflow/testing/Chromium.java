@@ -1,4 +1,4 @@
-package org.sijill.server;
+package org.sijill.workflow.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,8 +12,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-/** Debian's headless Chromium for the browser tests, started the same way by each of them. */
-final class Chromium {
+/**
+ * Debian's headless Chromium for the browser tests, started the same way by each of them: the
+ * server's pages and the published report opened from file.
+ */
+public final class Chromium {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -28,7 +31,7 @@ final class Chromium {
    * it could not delete its temporary directory ("profile/Default"). The profile is removed when
    * the test JVM ends, by which time every browser has exited.
    */
-  static WebDriver start() {
+  public static WebDriver start() {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       throw new IllegalStateException(
           "browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium"
