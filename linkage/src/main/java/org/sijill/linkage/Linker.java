@@ -41,6 +41,7 @@ public final class Linker {
   private final Mode mode;
   private final double[][] trainedM;
   private long progressIntervalNanos = 1_000_000_000L;
+  private int denseRecords = ModelFit.DENSE_RECORDS;
 
   public Linker(Settings settings, Mode mode) {
     this(settings, mode, null);
@@ -77,6 +78,15 @@ public final class Linker {
    */
   Linker progressEvery(java.time.Duration interval) {
     this.progressIntervalNanos = interval.toNanos();
+    return this;
+  }
+
+  /**
+   * Lists larger than twice this many records have m fitted on about this many, chosen by date
+   * windows ({@link ModelFit#DENSE_RECORDS}); tests use fewer.
+   */
+  Linker denseRecords(int records) {
+    this.denseRecords = records;
     return this;
   }
 
@@ -173,7 +183,8 @@ public final class Linker {
                 settings,
                 mode,
                 trainedM,
-                ticker(progress, "fitting the model: EM iteration", settings.emIterations()))
+                ticker(progress, "fitting the model: EM iteration", settings.emIterations()),
+                denseRecords)
             .fit(prepared, pairs, patterns, training, progress, laps);
     FellegiSunter model = fit.model();
     float[] logit =

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import org.sijill.linkage.compare.DateComparator;
 import org.sijill.linkage.compare.FieldComparator;
 import org.sijill.linkage.compare.NameComparator;
 import org.sijill.linkage.internal.LongList;
@@ -55,7 +56,15 @@ final class ModelFit {
   private final double[][] trainedM;
   private final Ticker em;
 
+  /** Most records EM fits m on ({@link #DENSE_RECORDS} unless a test sets fewer). */
+  private final int denseRecords;
+
   ModelFit(Settings settings, Mode mode, double[][] trainedM, Ticker em) {
+    this(settings, mode, trainedM, em, DENSE_RECORDS);
+  }
+
+  ModelFit(Settings settings, Mode mode, double[][] trainedM, Ticker em, int denseRecords) {
+    this.denseRecords = denseRecords;
     this.settings = settings;
     this.mode = mode;
     this.trainedM = trainedM;
@@ -77,7 +86,7 @@ final class ModelFit {
     }
     Map<Long, double[]> counts = candidateCounts.toMap();
     progress.accept(String.format("compared the candidate pairs (%s)", laps.lap()));
-    RandomSample sample = sampleRandom(records, comps, pairs);
+    RandomSample sample = sampleRandom(records, comps, pairs, null);
     progress.accept(
         String.format(
             "compared the random pairs for the non-match shares, %,d outside the candidates (%s)",
@@ -119,12 +128,29 @@ final class ModelFit {
       }
       model.fitLabelled(matches, counts, settings.emIterations());
     } else {
+      int[] window = dateWindow(prepared);
+      FellegiSunter dense = null;
+      if (window != null) {
+        dense = fitUnlabelled(prepared, window, pairs, patterns);
+        progress.accept(
+            String.format(
+                "m fitted on the %,d records of a random set of date windows (%s)",
+                window.length, laps.lap()));
+      }
       double fitted = pairs.length + effectiveOutside;
-      model = new FellegiSunter(levels(comps), sample.u, bounded(records, comps, fitted));
+      model = new FellegiSunter(levels(comps), sample.u, bounded(records.size, comps, fitted));
       if (settings.households()) {
         startHouseholds(model, comps, counts);
       }
-      model.fit(counts, settings.emIterations(), true, true);
+      if (dense == null) {
+        model.fit(counts, settings.emIterations(), true, true);
+      } else {
+        model.useMatchShares(dense.m());
+        if (dense.h() != null) {
+          model.useHouseholdShares(dense.h());
+        }
+        model.fit(counts, settings.emIterations(), false, true);
+      }
       model.rescalePriors(pairs.length + effectiveOutside, pairs.length + outside);
     }
     progress.accept(
@@ -140,16 +166,141 @@ final class ModelFit {
   }
 
   /**
+   * Most records EM fits m on. On larger lists m is fitted on the records whose date of death lies
+   * in a random set of 30-day windows holding about this many records, and only λ, u and h on all.
+   * Why: true pairs grow as the records, but candidate pairs of namesakes who share name, mother
+   * and town on another day grow as the records times their density, and past ~100k records on the
+   * countrywide synthetic lists EM took them for the match class (m of "date further apart" 0.003
+   * at 10k, 0.75 at 300k). Inside a set of windows a true pair (one day of death) stays with the
+   * share of days kept, a pair on two different days with its square: the windows keep the density
+   * of such namesakes that of a list of this size, where the match class is the same person.
+   */
+  static final int DENSE_RECORDS = 50_000;
+
+  private static final int WINDOW_DAYS = 30;
+
+  /**
+   * The records whose first date field falls in a random set of {@link #WINDOW_DAYS}-day windows (a
+   * partial date: any of its days) holding at least {@link #DENSE_RECORDS} records, in order; null
+   * when the lists are no larger than that, have no date field, or too few dates.
+   */
+  private int[] dateWindow(Prepared prepared) {
+    Records records = prepared.records;
+    if (records.size <= 2 * denseRecords) {
+      return null;
+    }
+    DateComparator date = null;
+    for (FieldComparator c : prepared.comps) {
+      if (c instanceof DateComparator d) {
+        date = d;
+        break;
+      }
+    }
+    if (date == null) {
+      return null;
+    }
+    int[][] span = new int[records.size][];
+    int lo = Integer.MAX_VALUE;
+    int hi = Integer.MIN_VALUE;
+    for (int i = 0; i < records.size; i++) {
+      span[i] = date.span(i);
+      if (span[i] != null) {
+        lo = Math.min(lo, span[i][0]);
+        hi = Math.max(hi, span[i][1]);
+      }
+    }
+    if (lo > hi) {
+      return null;
+    }
+    int windows = (hi - lo) / WINDOW_DAYS + 1;
+    long[] perWindow = new long[windows];
+    for (int[] sp : span) {
+      if (sp != null) {
+        perWindow[(sp[0] - lo) / WINDOW_DAYS]++;
+      }
+    }
+    int[] order = IntStream.range(0, windows).toArray();
+    SplittableRandom rnd = new SplittableRandom(settings.seed());
+    for (int i = windows - 1; i > 0; i--) {
+      int j = rnd.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    boolean[] kept = new boolean[windows];
+    long held = 0;
+    for (int k = 0; k < windows && held < denseRecords; k++) {
+      kept[order[k]] = true;
+      held += perWindow[order[k]];
+    }
+    if (held < denseRecords) {
+      return null;
+    }
+    IntStream.Builder out = IntStream.builder();
+    for (int i = 0; i < records.size; i++) {
+      if (span[i] == null) {
+        continue;
+      }
+      for (int w = (span[i][0] - lo) / WINDOW_DAYS; w <= (span[i][1] - lo) / WINDOW_DAYS; w++) {
+        if (kept[w]) {
+          out.add(i);
+          break;
+        }
+      }
+    }
+    int[] sub = out.build().toArray();
+    return sub.length > records.size / 2 ? null : sub;
+  }
+
+  /**
+   * EM without labels, as on the whole lists, on the records {@code sub} alone: their candidate
+   * pairs and a random sample of the pairs among them.
+   */
+  private FellegiSunter fitUnlabelled(Prepared prepared, int[] sub, long[] pairs, long[] patterns) {
+    Records records = prepared.records;
+    List<FieldComparator> comps = prepared.comps;
+    boolean[] in = new boolean[records.size];
+    for (int i : sub) {
+      in[i] = true;
+    }
+    PatternCounts candidateCounts = new PatternCounts();
+    long candidates = 0;
+    for (int p = 0; p < pairs.length; p++) {
+      if (in[(int) (pairs[p] >>> 32)] && in[(int) pairs[p]]) {
+        candidateCounts.add(patterns[p], 1);
+        candidates++;
+      }
+    }
+    Map<Long, double[]> counts = candidateCounts.toMap();
+    RandomSample sample = sampleRandom(records, comps, pairs, sub);
+    long outside = allPairs(records, sub) - candidates;
+    double effectiveOutside = Math.min(outside, OUTSIDE_RATIO * (double) candidates);
+    if (sample.taken > 0 && outside > 0) {
+      double w = effectiveOutside / sample.taken;
+      for (Map.Entry<Long, double[]> e : sample.patterns.entrySet()) {
+        counts.computeIfAbsent(e.getKey(), k -> new double[1])[0] += e.getValue()[0] * w;
+      }
+    }
+    FellegiSunter model =
+        new FellegiSunter(
+            levels(comps), sample.u, bounded(sub.length, comps, candidates + effectiveOutside));
+    if (settings.households()) {
+      startHouseholds(model, comps, counts);
+    }
+    model.fit(counts, settings.emIterations(), true, true);
+    return model;
+  }
+
+  /**
    * EM without labels is held in bounds, each for a reason learned on the synthetic lists: λ starts
    * at about one match per record, m of the weak name levels is capped, and the relatives class may
    * not take more than half as many pairs as there are records.
    */
-  private FellegiSunter.Config bounded(
-      Records records, List<FieldComparator> comps, double fitted) {
-    double startLambda = Math.min(0.1, Math.max(1e-9, records.size / Math.max(1, fitted)));
+  private FellegiSunter.Config bounded(int records, List<FieldComparator> comps, double fitted) {
+    double startLambda = Math.min(0.1, Math.max(1e-9, records / Math.max(1, fitted)));
     // A record has at most a few true duplicates, so at most ~3 matching pairs per record:
     // without this bound EM can take "shares a given name, hence a sex" for the match class.
-    double maxLambda = Math.min(0.5, 3.0 * records.size / Math.max(1, fitted));
+    double maxLambda = Math.min(0.5, 3.0 * records / Math.max(1, fitted));
     double[][] maxM = new double[comps.size()][];
     for (int f = 0; f < comps.size(); f++) {
       if (comps.get(f) instanceof NameComparator) {
@@ -162,7 +313,7 @@ final class ModelFit {
     // as relatives, namesakes included (at 2x records, F1 at 300k fell 0.777 -> 0.760).
     double maxLambdaH =
         settings.households()
-            ? Math.min(0.5, 0.5 * records.size / Math.max(1, fitted))
+            ? Math.min(0.5, 0.5 * records / Math.max(1, fitted))
             : FellegiSunter.Config.FREE.maxLambdaH();
     return new FellegiSunter.Config(startLambda, maxLambda, maxM, maxLambdaH, em::accept);
   }
@@ -232,13 +383,24 @@ final class ModelFit {
 
   /** Number of record pairs the mode allows. */
   private long allPairs(Records records) {
-    long n = records.size;
+    return allPairs(records, null);
+  }
+
+  /** Number of pairs the mode allows among the records {@code sub} (null: all records). */
+  private long allPairs(Records records, int[] sub) {
+    long n = sub == null ? records.size : sub.length;
     if (mode != Mode.LINK) {
       return n * (n - 1) / 2;
     }
     long[] per = new long[records.sources.size()];
-    for (int s : records.source) {
-      per[s]++;
+    if (sub == null) {
+      for (int s : records.source) {
+        per[s]++;
+      }
+    } else {
+      for (int i : sub) {
+        per[records.source[i]]++;
+      }
     }
     long same = 0;
     for (long c : per) {
@@ -251,7 +413,13 @@ final class ModelFit {
   private record RandomSample(double[][] u, Map<Long, double[]> patterns, int taken) {}
 
   private RandomSample sampleRandom(Records records, List<FieldComparator> comps, long[] cand) {
-    int n = records.size;
+    return sampleRandom(records, comps, cand, null);
+  }
+
+  /** As above, among the records {@code sub} (null: all records). */
+  private RandomSample sampleRandom(
+      Records records, List<FieldComparator> comps, long[] cand, int[] sub) {
+    int n = sub == null ? records.size : sub.length;
     double[][] u = new double[comps.size()][];
     for (int f = 0; f < u.length; f++) {
       u[f] = new double[comps.get(f).levels()];
@@ -259,7 +427,7 @@ final class ModelFit {
     }
     Map<Long, double[]> pats = new HashMap<>();
     int taken = 0;
-    long possible = allPairs(records);
+    long possible = allPairs(records, sub);
     if (n >= 2 && possible > 0) {
       // The pairs are drawn in one sequence (the seed fixes them) and compared in parallel; the
       // counts are sums of whole numbers, so the result does not depend on the order.
@@ -268,8 +436,8 @@ final class ModelFit {
       LongList drawn = new LongList(samples);
       int tries = 0;
       for (int s = 0; s < samples && tries < samples * 50; tries++) {
-        int a = rnd.nextInt(n);
-        int b = rnd.nextInt(n);
+        int a = sub == null ? rnd.nextInt(n) : sub[rnd.nextInt(n)];
+        int b = sub == null ? rnd.nextInt(n) : sub[rnd.nextInt(n)];
         if (a == b || (mode == Mode.LINK && records.source[a] == records.source[b])) {
           continue;
         }

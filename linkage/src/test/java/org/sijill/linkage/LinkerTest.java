@@ -146,6 +146,57 @@ class LinkerTest {
     assertThat(withRelatives).isLessThan(withoutRelatives / 2);
   }
 
+  @Test
+  void onLargeListsMIsFittedOnRecordsOfSomeDateWindows() {
+    GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.countrywide(5, 3000));
+    Map<String, String> person = new HashMap<>();
+    for (GeneratedList l : g.lists()) {
+      for (SyntheticRow row : l.rows()) {
+        person.put(l.name() + "/" + row.get("record_id"), row.personId());
+      }
+    }
+    List<String> progress = new ArrayList<>();
+    LinkResult windows =
+        new Linker(VICTIMS, Mode.LINK_AND_DEDUPE)
+            .denseRecords(1000)
+            .link(sources(g), List.of(), List.of(), progress::add);
+    assertThat(progress).anyMatch(l -> l.startsWith("m fitted on the 1,"));
+    LinkResult all =
+        new Linker(VICTIMS, Mode.LINK_AND_DEDUPE).link(sources(g), List.of(), List.of(), m -> {});
+    // m from about a quarter of the records, λ, u and h from all: as good as m from all
+    double f1 = pairF1(all, person);
+    assertThat(f1).isGreaterThan(0.95);
+    assertThat(pairF1(windows, person)).isGreaterThan(f1 - 0.01);
+  }
+
+  /** Pairwise F1 of the clusters against the true persons. */
+  private static double pairF1(LinkResult r, Map<String, String> person) {
+    Map<Integer, Map<String, Integer>> byCluster = new HashMap<>();
+    Map<String, Integer> byPerson = new HashMap<>();
+    for (int i = 0; i < r.size(); i++) {
+      String p = person.get(r.source(i) + "/" + r.recordId(i));
+      byCluster.computeIfAbsent(r.cluster(i), k -> new HashMap<>()).merge(p, 1, Integer::sum);
+      byPerson.merge(p, 1, Integer::sum);
+    }
+    long same = 0;
+    long linked = 0;
+    for (Map<String, Integer> c : byCluster.values()) {
+      int size = 0;
+      for (int k : c.values()) {
+        same += (long) k * (k - 1) / 2;
+        size += k;
+      }
+      linked += (long) size * (size - 1) / 2;
+    }
+    long truePairs = 0;
+    for (int k : byPerson.values()) {
+      truePairs += (long) k * (k - 1) / 2;
+    }
+    double precision = (double) same / linked;
+    double recall = (double) same / truePairs;
+    return 2 * precision * recall / (precision + recall);
+  }
+
   /** Pairs of records of two different people that the linker put in one cluster. */
   private static long falsePairs(Linker linker, GeneratedLists g, Map<String, String> person) {
     LinkResult r = linker.link(sources(g), List.of(), List.of(), m -> {});

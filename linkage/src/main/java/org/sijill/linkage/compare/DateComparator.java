@@ -102,6 +102,16 @@ public final class DateComparator implements FieldComparator {
     }
   }
 
+  /**
+   * The days a record's value allows, {first, last} in epoch days, or null when it is blank or
+   * cannot be read as a date.
+   */
+  public int[] span(int rec) {
+    return digits[rec] == null || first[rec] == Integer.MIN_VALUE
+        ? null
+        : new int[] {first[rec], last[rec]};
+  }
+
   @Override
   public int level(int a, int b) {
     if (digits[a] == null || digits[b] == null) {

@@ -84,6 +84,16 @@ public final class FellegiSunter {
     lambdaH = Math.min(prior, maxLambdaH);
   }
 
+  /** Takes the relatives' level shares from an earlier fit (same fields and levels) as a start. */
+  public void useHouseholdShares(double[][] trained) {
+    if (h == null) {
+      return;
+    }
+    for (int f = 0; f < trained.length; f++) {
+      System.arraycopy(trained[f], 0, h[f], 0, trained[f].length);
+    }
+  }
+
   /**
    * Takes m from an earlier fit (same fields and levels): the level shares among true matches carry
    * over between lists of one kind.
