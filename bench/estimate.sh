@@ -10,6 +10,9 @@
 #       replicates of the linkage (default 200 simulations, seed 2029, 2,000 people, 8 replicates);
 #       FIRST (default 0) starts at that simulation number, so a long study can run in chunks
 #       (simulation i is the same in every chunk: its seeds depend on SEED and i only)
+#   bench/estimate.sh linkage-summary FILE...
+#       the linkage study's summary from the per-simulation lines of one or more outputs (chunks,
+#       or a run stopped early); a simulation printed twice counts once
 #   bench/estimate.sh linkage-overhead [SEED] [POPULATION] [REPLICATES]
 #       time of one default estimate with and without linkage replicates (goal: at most 3x)
 #   bench/estimate.sh lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]
@@ -25,7 +28,8 @@ case "$what" in
   speed) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench speed "${2:-$here/estimate/src/test/resources/mse}" ;;
   simulate) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench simulate "${2:-100}" "${3:-2026}" "${4:-}" ;;
   linkage) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage "${2:-200}" "${3:-2029}" "${4:-2000}" "${5:-8}" "${6:-0}" ;;
+  linkage-summary) shift; exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage-summary "$@" ;;
   linkage-overhead) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage-overhead "${2:-2030}" "${3:-2000}" "${4:-8}" ;;
   lcmcr) shift; exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench lcmcr "$@" ;;
-  *) echo "usage: bench/estimate.sh speed [DATA_DIR] | simulate [REPLICATES] [SEED] [SCENARIOS] | linkage [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] [FIRST] | linkage-overhead [SEED] [POPULATION] [REPLICATES] | lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]" >&2; exit 2 ;;
+  *) echo "usage: bench/estimate.sh speed [DATA_DIR] | simulate [REPLICATES] [SEED] [SCENARIOS] | linkage [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] [FIRST] | linkage-summary FILE... | linkage-overhead [SEED] [POPULATION] [REPLICATES] | lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]" >&2; exit 2 ;;
 esac

@@ -56,6 +56,16 @@ public final class EstimateBench {
           args.length > 3 ? Integer.parseInt(args[3]) : 2000,
           args.length > 4 ? Integer.parseInt(args[4]) : 8,
           args.length > 5 ? Integer.parseInt(args[5]) : 0);
+    } else if (args.length >= 2 && args[0].equals("linkage-summary")) {
+      List<Path> files = new ArrayList<>();
+      for (int i = 1; i < args.length; i++) {
+        files.add(Path.of(args[i]));
+      }
+      try {
+        LinkageErrorStudy.summarize(files);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     } else if (args.length >= 4 && args[0].equals("lcmcr")) {
       int[] run = new int[4]; // K, burn-in, samples, thin; 0 = the user-facing default
       for (int i = 0; i < run.length && 4 + i < args.length; i++) {
@@ -66,7 +76,7 @@ public final class EstimateBench {
     } else {
       System.err.println(
           "usage: EstimateBench speed DATA_DIR | simulate REPLICATES SEED"
-              + " | linkage SIMULATIONS SEED [POPULATION REPLICATES FIRST]"
+              + " | linkage SIMULATIONS SEED [POPULATION REPLICATES FIRST] | linkage-summary FILE..."
               + " | lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]");
       System.exit(2);
     }

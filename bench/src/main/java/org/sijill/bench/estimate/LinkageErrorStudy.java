@@ -1,5 +1,6 @@
 package org.sijill.bench.estimate;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -236,6 +237,79 @@ final class LinkageErrorStudy {
         brief(c.recommended()),
         (double) (t2 - t1) / (t1 - t0),
         (double) (c2 - c1) / (c1 - c0));
+  }
+
+  private static final java.util.regex.Pattern LINE =
+      java.util.regex.Pattern.compile(
+          "sim (\\d+): N (\\d+), documented \\d+ \\(run \\d+, ([+-]?[\\d.]+)%\\), \\d+ contested"
+              + " pairs; plain \\S+ ([\\d.]+) \\[([\\d.]+), ([\\d.]+)\\] (covers|misses);"
+              + " combined ([\\d.]+) \\[([\\d.]+), ([\\d.]+)\\] (covers|misses);.*");
+
+  /**
+   * The summary of {@link #run} from the per-simulation lines of one or more outputs (chunks
+   * started with different FIRST numbers, or a run stopped before its end); a simulation printed
+   * twice counts once.
+   */
+  static void summarize(List<Path> files) throws java.io.IOException {
+    java.util.TreeMap<Integer, java.util.regex.Matcher> sims = new java.util.TreeMap<>();
+    for (Path f : files) {
+      for (String l : java.nio.file.Files.readAllLines(f)) {
+        java.util.regex.Matcher m = LINE.matcher(l.trim());
+        if (m.matches()) {
+          sims.putIfAbsent(Integer.parseInt(m.group(1)), m);
+        }
+      }
+    }
+    int plainCovered = 0;
+    int combinedCovered = 0;
+    List<Double> plainWidth = new ArrayList<>();
+    List<Double> combinedWidth = new ArrayList<>();
+    List<Double> plainBias = new ArrayList<>();
+    List<Double> combinedBias = new ArrayList<>();
+    List<Double> growth = new ArrayList<>();
+    List<Double> documented = new ArrayList<>();
+    for (java.util.regex.Matcher m : sims.values()) {
+      double n = Double.parseDouble(m.group(2));
+      double pw = Double.parseDouble(m.group(6)) - Double.parseDouble(m.group(5));
+      double cw = Double.parseDouble(m.group(10)) - Double.parseDouble(m.group(9));
+      plainCovered += m.group(7).equals("covers") ? 1 : 0;
+      combinedCovered += m.group(11).equals("covers") ? 1 : 0;
+      plainWidth.add(pw / n);
+      combinedWidth.add(cw / n);
+      plainBias.add(Double.parseDouble(m.group(4)) / n - 1);
+      combinedBias.add(Double.parseDouble(m.group(8)) / n - 1);
+      growth.add(cw / pw - 1);
+      documented.add(Double.parseDouble(m.group(3)) / 100);
+    }
+    int done = sims.size();
+    if (done == 0) {
+      System.out.println("no simulation lines found");
+      return;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%d simulations (numbers %d to %d)%nplain (run's clustering taken as certain): coverage"
+            + " %.1f%% (%d of %d), median bias %+.1f%%, median width/N %.3f%ncombined over the"
+            + " linkage replicates: coverage %.1f%% (%d of %d), median bias %+.1f%%, median"
+            + " width/N %.3f; median width growth %+.1f%% (%+.0f%% to %+.0f%%); documented count"
+            + " off by %+.1f%% (median)%n",
+        done,
+        sims.firstKey(),
+        sims.lastKey(),
+        100.0 * plainCovered / done,
+        plainCovered,
+        done,
+        100 * median(plainBias),
+        median(plainWidth),
+        100.0 * combinedCovered / done,
+        combinedCovered,
+        done,
+        100 * median(combinedBias),
+        median(combinedWidth),
+        100 * median(growth),
+        100 * growth.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+        100 * growth.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
+        100 * median(documented));
   }
 
   private static String brief(Estimate e) {
