@@ -54,6 +54,27 @@ class ProofReadOnlyTest {
       assertThat(rows(site)).as("rows of every table").isEqualTo(rows);
       assertThat(count(checkpoints)).as("no checkpoint stored by a GET").isEqualTo(storedBefore);
       assertThat(files).as("the snapshot saw the custody log").isNotEmpty();
+
+      // The same entry gets the same proof after the log has grown (a page and its JSON twin
+      // agree).
+      String lastProof =
+          "/api/evidence/"
+              + item
+              + "/custody/"
+              + events.get(events.size() - 1).logIndex()
+              + "/proof";
+      String before =
+          new String(
+              site.get(lastProof, Role.ANALYST).body(), java.nio.charset.StandardCharsets.UTF_8);
+      site.upload(
+          "other.jpg",
+          Files.readAllBytes(Path.of("../media/src/test/resources/pdq/bridge-3-rotate-180.jpg")),
+          Map.of("source", "Synthetic channel P", "acquiredAt", "2025-03-07"));
+      assertThat(
+              new String(
+                  site.get(lastProof, Role.ANALYST).body(),
+                  java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(before);
     }
   }
 

@@ -94,7 +94,7 @@ final class Checkpoints {
       String note = latest().orElse(null);
       Checkpoint cp = note == null ? null : signer.verifier().verify(note);
       if (cp == null || cp.size() <= index) {
-        long size = log.size();
+        long size = index + 1;
         note = signer.sign(new Checkpoint(signer.origin(), size, log.root(size)));
         cp = signer.verifier().verify(note);
       }

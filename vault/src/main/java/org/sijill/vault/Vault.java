@@ -243,10 +243,12 @@ public final class Vault implements AutoCloseable {
   }
 
   /**
-   * {@link #proof}, writing nothing: when no stored checkpoint covers the entry, the current head
-   * is signed in memory and not kept. Ed25519 signatures are deterministic, so that note is the one
-   * {@link #checkpoint} would store for the same head; a reader can check it as any other. For the
-   * server's proof pages, so that a GET leaves the vault as it found it.
+   * {@link #proof}, writing nothing: when no stored checkpoint covers the entry, the log's first
+   * {@code index + 1} entries (the smallest tree that holds it) are signed in memory and not kept,
+   * so the same entry gets the same proof however much the log has grown since (a page and its JSON
+   * twin agree). Ed25519 signatures are deterministic: the note is the one {@link #checkpoint}
+   * stores for a log of that size; a reader checks it as any other. For the server's proof pages,
+   * so that a GET leaves the vault as it found it.
    */
   public InclusionProof proofWithoutWriting(long index) throws IOException {
     return checkpoints.proofWithoutWriting(index);

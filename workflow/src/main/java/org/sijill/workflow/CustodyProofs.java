@@ -13,8 +13,8 @@ import org.sijill.casefile.model.EvidenceItem;
  *
  * <p>The vault is opened for the proof and closed again, taking turns with uploads and viewings of
  * this process ({@link EvidenceVault}). Nothing is logged (a proof reveals no content) and nothing
- * is written: when no stored checkpoint covers the entry yet, the head is signed for this answer
- * only ({@link org.sijill.vault.Vault#proofWithoutWriting}).
+ * is written: when no stored checkpoint covers the entry yet, the smallest log that holds it is
+ * signed for this answer only ({@link org.sijill.vault.Vault#proofWithoutWriting}).
  */
 public final class CustodyProofs {
   private final Path dataDir;
