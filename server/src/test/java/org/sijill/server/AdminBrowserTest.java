@@ -95,7 +95,7 @@ class AdminBrowserTest {
   }
 
   private static WebDriverWait waiting() {
-    return new WebDriverWait(browser, Duration.ofSeconds(30));
+    return Waits.of(browser, Duration.ofSeconds(30));
   }
 
   private static void logIn(String user) {
@@ -300,7 +300,7 @@ class AdminBrowserTest {
             .findElement(By.cssSelector("#export-form input[name='csrf']"))
             .getAttribute("value");
     browser.findElement(By.cssSelector("#export-form button")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(300))
+    Waits.of(browser, Duration.ofSeconds(300))
         .until(
             d -> {
               d.navigate().refresh();
@@ -329,7 +329,7 @@ class AdminBrowserTest {
     browser.findElement(By.id("admin-report-link")).click();
     waiting().until(ExpectedConditions.urlToBe(base + "/admin/report"));
     browser.findElement(By.cssSelector("#report-form button")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(600))
+    Waits.of(browser, Duration.ofSeconds(600))
         .until(
             d -> {
               d.navigate().refresh();

@@ -54,7 +54,7 @@ class ArabicPagesBrowserTest {
   }
 
   private WebDriverWait waiting() {
-    return new WebDriverWait(browser, Duration.ofSeconds(30));
+    return Waits.of(browser, Duration.ofSeconds(30));
   }
 
   private void logInAsAdmin() {

@@ -41,7 +41,7 @@ class BrowserTest {
   }
 
   private WebDriverWait waiting() {
-    return new WebDriverWait(browser, Duration.ofSeconds(20));
+    return Waits.of(browser, Duration.ofSeconds(20));
   }
 
   @Test

@@ -72,7 +72,7 @@ class CountingBrowserTest {
   }
 
   private static WebDriverWait waiting(int seconds) {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    WebDriverWait wait = Waits.of(browser, Duration.ofSeconds(seconds));
     wait.ignoring(StaleElementReferenceException.class);
     return wait;
   }
@@ -292,12 +292,12 @@ class CountingBrowserTest {
     List<String> ids = new java.util.ArrayList<>();
     for (char k : keys.toCharArray()) {
       WebElement pair =
-          new WebDriverWait(driver, Duration.ofSeconds(10))
+          Waits.of(driver, Duration.ofSeconds(10))
               .ignoring(StaleElementReferenceException.class)
               .until(ExpectedConditions.presenceOfElementLocated(By.id("review-pair")));
       ids.add(pair.getAttribute("data-pair"));
       new org.openqa.selenium.interactions.Actions(driver).sendKeys(String.valueOf(k)).perform();
-      new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(pair));
+      Waits.of(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(pair));
     }
     return ids;
   }
@@ -320,12 +320,12 @@ class CountingBrowserTest {
     WebDriver second = Chromium.start();
     try {
       second.get(desk.base() + "/desk/review/blind");
-      new WebDriverWait(second, Duration.ofSeconds(20))
+      Waits.of(second, Duration.ofSeconds(20))
           .until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
       second.findElement(By.name("username")).sendKeys("desk-reviewer-2");
       second.findElement(By.name("password")).sendKeys(DeskCase.PASSWORD);
       second.findElement(By.cssSelector("#login-form button")).click();
-      new WebDriverWait(second, Duration.ofSeconds(20))
+      Waits.of(second, Duration.ofSeconds(20))
           .until(ExpectedConditions.presenceOfElementLocated(By.id("review-pair")));
       // The second reviewer sees the same pairs, but neither the score, nor the run's verdict,
       // nor the first reviewer's decision.

@@ -154,7 +154,7 @@ final class DeskCase implements AutoCloseable {
 
   /** A wait that ignores stale elements: htmx swaps parts of the page while a test polls them. */
   static WebDriverWait waiting(WebDriver browser, int seconds) {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    WebDriverWait wait = Waits.of(browser, Duration.ofSeconds(seconds));
     wait.ignoring(StaleElementReferenceException.class);
     return wait;
   }

@@ -198,7 +198,7 @@ class EvidenceDeskTest {
     Path recycled = tmp.resolve("recycled.jpg");
     javax.imageio.ImageIO.write(half(scene), "jpg", recycled.toFile());
     startBrowser();
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    WebDriverWait wait = Waits.of(browser, Duration.ofSeconds(60));
     browser.get(site.base() + "/evidence/new");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
     browser.findElement(By.name("username")).sendKeys("desk-analyst");

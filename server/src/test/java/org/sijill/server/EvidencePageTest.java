@@ -153,7 +153,7 @@ class EvidencePageTest {
   void thePageShowsMetadataMapTimelineWithProofsAndTheCopySideBySide(@TempDir Path tmp)
       throws Exception {
     browser = Chromium.start();
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    WebDriverWait wait = Waits.of(browser, Duration.ofSeconds(60));
     browser.get(site.base() + "/evidence/" + repost);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
     browser.findElement(By.name("username")).sendKeys("page-viewer");

@@ -271,7 +271,7 @@ class IncidentDeskTest {
   void anAnalystRecordsAnIncidentInTheBrowserAndSeesItOnTheMap() throws Exception {
     WebDriver browser = Chromium.start();
     try {
-      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+      WebDriverWait wait = Waits.of(browser, Duration.ofSeconds(20));
       browser.get(base() + "/login");
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
       browser.findElement(By.name("username")).sendKeys("incident-analyst");

@@ -116,7 +116,7 @@ class KeyframesWebTest {
   @Test
   void theStripUnderThePlayerSeeksTheVideoAndAKeyframeDownloads(@TempDir Path tmp) {
     browser = Chromium.start();
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    WebDriverWait wait = Waits.of(browser, Duration.ofSeconds(60));
     browser.get(site.base() + "/evidence/" + videoId);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
     browser.findElement(By.name("username")).sendKeys("kf-viewer");

@@ -39,7 +39,7 @@ class LanguageBrowserTest {
   }
 
   private WebDriverWait waiting() {
-    return new WebDriverWait(browser, Duration.ofSeconds(20));
+    return Waits.of(browser, Duration.ofSeconds(20));
   }
 
   private String html(String attribute) {

@@ -77,7 +77,7 @@ class PersonPageBrowserTest {
   }
 
   private static WebDriverWait waiting(int seconds) {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    WebDriverWait wait = Waits.of(browser, Duration.ofSeconds(seconds));
     wait.ignoring(StaleElementReferenceException.class);
     return wait;
   }

@@ -108,7 +108,7 @@ class PhoneWidthBrowserTest {
 
   @Test
   void noPageScrollsSidewaysAtPhoneWidthInEitherLanguage() throws Exception {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    WebDriverWait wait = Waits.of(browser, Duration.ofSeconds(20));
     browser.manage().deleteAllCookies();
     browser.get(demo.base() + "/login");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));

@@ -60,7 +60,7 @@ class TotpBrowserTest {
 
   @Test
   void enrolLogInWithACodeAndReadTheAuditTrail() throws Exception {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    WebDriverWait wait = Waits.of(browser, Duration.ofSeconds(10));
     login("admin-b", "not the password");
     assertThat(wait.until(d -> d.findElement(By.id("login-problem"))).getText()).contains("wrong");
 

@@ -88,7 +88,7 @@ class VerificationBrowserTest {
 
   @Test
   void aRecycledVideoGoesFromUploadToAFinalisedMisattributedVerdictUnderFourEyes() {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+    WebDriverWait wait = Waits.of(browser, Duration.ofSeconds(90));
     login(wait, "nadia-analyst", "/evidence/new");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload")));
     browser.findElement(By.id("upload-file")).sendKeys(recycled.toAbsolutePath().toString());
