@@ -11,10 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import org.apache.commons.math3.distribution.TDistribution;
-import org.sijill.estimate.internal.McmcDiagnostics;
 import org.sijill.estimate.internal.Recommendation;
-import org.sijill.estimate.internal.Rounding;
+import org.sijill.estimate.internal.ReplicatePooling;
 
 /**
  * Estimates that carry the linkage's uncertainty. A capture table built from one clustering of the
@@ -41,8 +39,6 @@ import org.sijill.estimate.internal.Rounding;
  * the interval that disagreement between the linkage replicates adds).
  */
 public final class LinkageUncertainty {
-  static final String MIXTURE = "posterior 2.5% and 97.5% quantiles of the pooled draws of ";
-  static final String RUBIN = "Rubin's rules on log N (95%, Student's t) over ";
   private static final List<String> BAYESIAN = List.of("lcmcr", "dga");
 
   private LinkageUncertainty() {}
@@ -182,7 +178,16 @@ public final class LinkageUncertainty {
     for (Map.Entry<String, Estimate> e : base.byRole().entrySet()) {
       String role = e.getKey();
       Estimate p = e.getValue();
-      Estimate c = BAYESIAN.contains(role) ? mixture(role, p, reps) : rubin(role, p, reps);
+      List<Estimate> theirs = new ArrayList<>();
+      List<double[]> draws = new ArrayList<>();
+      for (MultipleSystemsEstimation.Outcome o : reps) {
+        theirs.add(o.byRole().get(role));
+        draws.add(o.draws().get(role));
+      }
+      Estimate c =
+          BAYESIAN.contains(role)
+              ? ReplicatePooling.mixture(p, theirs, draws)
+              : ReplicatePooling.rubin(p, theirs);
       if (c == null) {
         notCombined.add(Recommendation.describe(p));
         continue;
@@ -273,176 +278,5 @@ public final class LinkageUncertainty {
         Math.abs(g.doubleValue()) * 100,
         g.doubleValue() >= 0 ? "wider" : "narrower",
         s.doubleValue() * 100);
-  }
-
-  /** Pools equal numbers of posterior draws from every replicate. */
-  private static Estimate mixture(
-      String role, Estimate plain, List<MultipleSystemsEstimation.Outcome> reps) {
-    int len = Integer.MAX_VALUE;
-    double rhatMax = Double.NaN;
-    for (MultipleSystemsEstimation.Outcome o : reps) {
-      double[] d = o.draws().get(role);
-      if (d == null || d.length == 0) {
-        return null;
-      }
-      len = Math.min(len, d.length);
-      Estimate e = o.byRole().get(role);
-      if (e != null && e.details() != null && e.details().get("rhat") instanceof Number r) {
-        rhatMax = Double.isNaN(rhatMax) ? r.doubleValue() : Math.max(rhatMax, r.doubleValue());
-      }
-    }
-    double[] pool = new double[len * reps.size()];
-    int at = 0;
-    for (MultipleSystemsEstimation.Outcome o : reps) {
-      double[] d = o.draws().get(role);
-      // Every k-th draw, so that each chain of a replicate keeps its share.
-      double step = (double) d.length / len;
-      for (int i = 0; i < len; i++) {
-        pool[at++] = d[(int) (i * step)];
-      }
-    }
-    Arrays.sort(pool);
-    double total = McmcDiagnostics.quantile(pool, 0.5);
-    double lower = McmcDiagnostics.quantile(pool, 0.025);
-    double upper = McmcDiagnostics.quantile(pool, 0.975);
-    Map<String, Object> d = details(plain, lower, upper, replicateWidth(role, reps), reps.size());
-    d.put("draws", pool.length);
-    List<String> w = replicateWarnings(role, reps, "chains disagree");
-    if (!Double.isNaN(rhatMax)) {
-      d.put("rhat", Rounding.round(rhatMax));
-      if (rhatMax > 1.1) {
-        w.add(
-            String.format(
-                Locale.ROOT,
-                "chains disagree in a linkage replicate (highest R-hat %.2f > 1.1)",
-                rhatMax));
-      }
-    }
-    return new Estimate(
-        plain.method(),
-        plain.model(),
-        total,
-        lower,
-        upper,
-        null,
-        null,
-        MIXTURE + reps.size() + " linkage replicates",
-        plain.selection(),
-        d,
-        w);
-  }
-
-  /** Rubin's rules on log N, each side's within variance from that side's half-width. */
-  private static Estimate rubin(
-      String role, Estimate plain, List<MultipleSystemsEstimation.Outcome> reps) {
-    int m = reps.size();
-    double[] q = new double[m];
-    double wLo = 0;
-    double wHi = 0;
-    List<String> models = new ArrayList<>();
-    for (int r = 0; r < m; r++) {
-      Estimate e = reps.get(r).byRole().get(role);
-      if (e == null || e.lower() == null || e.upper() == null || e.lower() <= 0) {
-        return null;
-      }
-      q[r] = Math.log(e.total());
-      wLo += Math.pow((q[r] - Math.log(e.lower())) / 1.959963984540054, 2) / m;
-      wHi += Math.pow((Math.log(e.upper()) - q[r]) / 1.959963984540054, 2) / m;
-      if (!models.contains(e.model())) {
-        models.add(e.model());
-      }
-    }
-    double qbar = Arrays.stream(q).average().orElseThrow();
-    double b = 0;
-    for (double x : q) {
-      b += (x - qbar) * (x - qbar) / (m - 1);
-    }
-    double extra = (1 + 1.0 / m) * b;
-    double w = (wLo + wHi) / 2;
-    double df = extra <= 0 ? Double.POSITIVE_INFINITY : (m - 1) * Math.pow(1 + w / extra, 2);
-    double t =
-        Double.isInfinite(df) || df > 1e6
-            ? 1.959963984540054
-            : new TDistribution(df).inverseCumulativeProbability(0.975);
-    double total = Math.exp(qbar);
-    double lower = Math.exp(qbar - t * Math.sqrt(wLo + extra));
-    double upper = Math.exp(qbar + t * Math.sqrt(wHi + extra));
-    Map<String, Object> d = details(plain, lower, upper, replicateWidth(role, reps), m);
-    d.put("betweenVarianceShare", Rounding.round(extra / (w + extra)));
-    if (Double.isFinite(df)) {
-      d.put("df", Rounding.round(df));
-    }
-    d.put("models", models);
-    return new Estimate(
-        plain.method(),
-        models.size() == 1 ? models.get(0) : plain.model() + " (in the run; others in replicates)",
-        total,
-        lower,
-        upper,
-        null,
-        null,
-        RUBIN + m + " linkage replicates",
-        plain.selection(),
-        d,
-        replicateWarnings(role, reps, null));
-  }
-
-  /**
-   * The replicates' own warnings on an estimate, each once, with how many replicates gave it (a
-   * warning the combined estimate restates itself is left out): the combined report says no less
-   * than the replicates did.
-   */
-  private static List<String> replicateWarnings(
-      String role, List<MultipleSystemsEstimation.Outcome> reps, String restated) {
-    Map<String, Integer> seen = new LinkedHashMap<>();
-    for (MultipleSystemsEstimation.Outcome o : reps) {
-      Estimate e = o.byRole().get(role);
-      if (e != null && e.warnings() != null) {
-        for (String w : e.warnings()) {
-          if (restated == null || !w.startsWith(restated)) {
-            seen.merge(w, 1, Integer::sum);
-          }
-        }
-      }
-    }
-    List<String> out = new ArrayList<>();
-    seen.forEach(
-        (w, k) ->
-            out.add(k == reps.size() ? w : "in " + k + " of " + reps.size() + " replicates: " + w));
-    return out;
-  }
-
-  /** The mean width of the replicates' own intervals for a role, NaN when one has none. */
-  private static double replicateWidth(String role, List<MultipleSystemsEstimation.Outcome> reps) {
-    double sum = 0;
-    for (MultipleSystemsEstimation.Outcome o : reps) {
-      Estimate e = o.byRole().get(role);
-      if (e == null || e.lower() == null || e.upper() == null) {
-        return Double.NaN;
-      }
-      sum += e.upper() - e.lower();
-    }
-    return sum / reps.size();
-  }
-
-  private static Map<String, Object> details(
-      Estimate plain, double lower, double upper, double replicateWidth, int m) {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("linkageReplicates", m);
-    d.put("plainTotal", Rounding.round(plain.total()));
-    double width = upper - lower;
-    if (plain.lower() != null && plain.upper() != null) {
-      d.put("plainLower", Rounding.round(plain.lower()));
-      d.put("plainUpper", Rounding.round(plain.upper()));
-      double plainWidth = plain.upper() - plain.lower();
-      if (plainWidth > 0 && width > 0) {
-        d.put("widthGrowth", Rounding.round(width / plainWidth - 1));
-      }
-    }
-    if (Double.isFinite(replicateWidth) && width > 0) {
-      d.put("replicateWidth", Rounding.round(replicateWidth));
-      d.put("linkageShareOfWidth", Rounding.round(Math.max(0, 1 - replicateWidth / width)));
-    }
-    return d;
   }
 }
