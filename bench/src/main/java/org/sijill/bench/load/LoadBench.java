@@ -275,7 +275,9 @@ public final class LoadBench {
     return s.codePoints().anyMatch(c -> c >= 0x0600 && c <= 0x06FF);
   }
 
-  /** Ids of evidence items, from the API's list (up to 20,000, so a 10k-evidence case is spread). */
+  /**
+   * Ids of evidence items, from the API's list (up to 20,000, so a 10k-evidence case is spread).
+   */
   private static List<Long> evidenceIds(HttpClient http, URI base, String token) throws Exception {
     List<Long> ids = new ArrayList<>();
     for (int page = 1; page <= 200; page++) {
