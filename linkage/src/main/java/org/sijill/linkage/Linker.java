@@ -41,7 +41,7 @@ public final class Linker {
   private final Mode mode;
   private final double[][] trainedM;
   private long progressIntervalNanos = 1_000_000_000L;
-  private int denseRecords = ModelFit.DENSE_RECORDS;
+  private int denseRecords = DateWindows.DENSE_RECORDS;
 
   public Linker(Settings settings, Mode mode) {
     this(settings, mode, null);
@@ -83,7 +83,7 @@ public final class Linker {
 
   /**
    * Lists larger than twice this many records have m fitted on about this many, chosen by date
-   * windows ({@link ModelFit#DENSE_RECORDS}); tests use fewer.
+   * windows ({@link DateWindows#DENSE_RECORDS}); tests use fewer.
    */
   Linker denseRecords(int records) {
     this.denseRecords = records;
