@@ -10,6 +10,9 @@ import org.sijill.casefile.repo.Claims;
 import org.sijill.casefile.repo.Estimates;
 import org.sijill.casefile.repo.Evidence;
 import org.sijill.casefile.repo.Incidents;
+import org.sijill.casefile.repo.LinkDecisions;
+import org.sijill.casefile.repo.LinkageInput;
+import org.sijill.casefile.repo.LinkageReview;
 import org.sijill.casefile.repo.LinkageRuns;
 import org.sijill.casefile.repo.Locations;
 import org.sijill.casefile.repo.LoginAttempts;
@@ -141,6 +144,21 @@ public final class CaseFile implements AutoCloseable {
 
   public LinkageRuns linkageRuns() {
     return new LinkageRuns(jdbi);
+  }
+
+  /** The records a linkage of the case reads. */
+  public LinkageInput linkageInput() {
+    return new LinkageInput(jdbi);
+  }
+
+  /** The review lists of linkage runs and where their review stands. */
+  public LinkageReview linkageReview() {
+    return new LinkageReview(jdbi);
+  }
+
+  /** Review decisions on pairs of records. */
+  public LinkDecisions linkDecisions() {
+    return new LinkDecisions(jdbi);
   }
 
   public Estimates estimates() {

@@ -150,7 +150,7 @@ class CaseModeCommandTest {
     assertThat(again.out()).startsWith("linkage run 2: ").contains("(1 decisions recorded)");
     try (CaseFile c = CaseFile.open(data, Optional.empty())) {
       assertThat(c.linkageRuns().current().orElseThrow().supersedes()).isEqualTo(1L);
-      assertThat(c.linkageRuns().decisions())
+      assertThat(c.linkDecisions().decisions())
           .singleElement()
           .satisfies(x -> assertThat(x.decidedBy()).isEqualTo("reviewer-1"));
     }

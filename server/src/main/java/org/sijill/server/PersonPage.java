@@ -78,7 +78,7 @@ final class PersonPage {
     person.records().forEach(r -> mine.add(r.victimId()));
     List<LinkDecision> decisions = new ArrayList<>();
     Set<Long> named = new HashSet<>(mine);
-    for (LinkDecision d : desk.caseFile.linkageRuns().decisions()) {
+    for (LinkDecision d : desk.caseFile.linkDecisions().decisions()) {
       if (mine.contains(d.leftVictimId()) || mine.contains(d.rightVictimId())) {
         decisions.add(d);
         named.add(d.leftVictimId());

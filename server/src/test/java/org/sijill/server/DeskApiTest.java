@@ -127,7 +127,7 @@ class DeskApiTest {
                     + "\", \"decision\": \"different\"}"),
             201);
     assertThat(decision.get("decision").asText()).isEqualTo("different");
-    assertThat(desk.caseFile.linkageRuns().decisions()).hasSize(1);
+    assertThat(desk.caseFile.linkDecisions().decisions()).hasSize(1);
 
     JsonNode rerun =
         waitFor(json(desk.postJson("/api/linkage-runs", "{}"), 202).get("id").asLong());

@@ -129,8 +129,8 @@ class DeskBrowserTest {
       decided++;
     }
     assertThat(split).as("pairs the run joined, among those to review").isPositive();
-    assertThat(desk.caseFile.linkageRuns().decisions()).hasSize(decided);
-    assertThat(desk.caseFile.linkageRuns().decisions())
+    assertThat(desk.caseFile.linkDecisions().decisions()).hasSize(decided);
+    assertThat(desk.caseFile.linkDecisions().decisions())
         .allSatisfy(d -> assertThat(d.decidedBy()).isNotBlank());
 
     int after = linkAndWait();

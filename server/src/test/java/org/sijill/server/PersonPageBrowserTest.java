@@ -207,7 +207,7 @@ class PersonPageBrowserTest {
             .reduce((a, b) -> b)
             .orElseThrow();
     long victim = persons.get(single).get(0).id();
-    int decisions = desk.caseFile.linkageRuns().decisions().size();
+    int decisions = desk.caseFile.linkDecisions().decisions().size();
     var alone =
         desk.postJson("/api/persons/" + single + "/split", "{\"victimId\": " + victim + "}");
     assertThat(alone.statusCode()).isEqualTo(400);
@@ -221,7 +221,7 @@ class PersonPageBrowserTest {
                 .statusCode())
         .isEqualTo(400);
     assertThat(desk.get("/api/persons/999999999").statusCode()).isEqualTo(404);
-    assertThat(desk.caseFile.linkageRuns().decisions()).hasSize(decisions);
+    assertThat(desk.caseFile.linkDecisions().decisions()).hasSize(decisions);
   }
 
   private static boolean isArabic(String s) {

@@ -55,7 +55,7 @@ public final class BlindReview {
   /** The run's pairs this reviewer has not yet decided blind, in the run's order. */
   public List<ReviewQueue.Pair> remaining(List<ReviewQueue.Pair> pairs, String reviewer) {
     Set<String> done = new HashSet<>();
-    for (LinkDecision d : caseFile.linkageRuns().decisionsFrom(ORIGIN)) {
+    for (LinkDecision d : caseFile.linkDecisions().decisionsFrom(ORIGIN)) {
       if (d.decidedBy().equals(reviewer)) {
         done.add(ReviewQueue.pairId(d.leftVictimId(), d.rightVictimId()));
       }
@@ -73,7 +73,7 @@ public final class BlindReview {
   public Agreement agreement() {
     // pair -> reviewer (in the order they first decided it) -> newest decision
     Map<String, LinkedHashMap<String, String>> byPair = new LinkedHashMap<>();
-    for (LinkDecision d : caseFile.linkageRuns().decisionsFrom(ORIGIN)) {
+    for (LinkDecision d : caseFile.linkDecisions().decisionsFrom(ORIGIN)) {
       byPair
           .computeIfAbsent(
               ReviewQueue.pairId(d.leftVictimId(), d.rightVictimId()), k -> new LinkedHashMap<>())

@@ -52,7 +52,7 @@ public final class CaseLists {
 
   public Summary summary() {
     Map<String, List<VictimRecord>> byList = new LinkedHashMap<>();
-    for (VictimRecord r : caseFile.linkageRuns().input()) {
+    for (VictimRecord r : caseFile.linkageInput().input()) {
       byList.computeIfAbsent(r.listName(), k -> new ArrayList<>()).add(r);
     }
     Map<String, List<ListImport>> imports = new HashMap<>();

@@ -165,7 +165,7 @@ public final class EstimateCase {
       p++;
     }
     List<LinkageReplicates.Pair> contested = new ArrayList<>();
-    for (LinkageRuns.ReviewPair rp : caseFile.linkageRuns().reviewPairs(run.id())) {
+    for (LinkageRuns.ReviewPair rp : caseFile.linkageReview().reviewPairs(run.id())) {
       Integer a = index.get(rp.leftVictimId());
       Integer b = index.get(rp.rightVictimId());
       if (a != null && b != null && !a.equals(b)) {

@@ -114,7 +114,7 @@ public final class LinkCase {
     }
     progress.progress("reading the case's lists", 0, -1);
     List<VictimRecord> input =
-        runs.input(n -> progress.progress("reading the case's lists", n, -1));
+        caseFile.linkageInput().input(n -> progress.progress("reading the case's lists", n, -1));
     if (input.isEmpty()) {
       throw new CountingException(
           "the case holds no victim lists yet: import some with sijill import-list");
@@ -142,7 +142,7 @@ public final class LinkCase {
     order.forEach(r -> byId.put(r.id(), r));
     List<Decision> decisions = new ArrayList<>();
     List<Long> decisionIds = new ArrayList<>();
-    for (LinkDecision d : runs.decisions()) {
+    for (LinkDecision d : caseFile.linkDecisions().decisions()) {
       VictimRecord a = byId.get(d.leftVictimId());
       VictimRecord b = byId.get(d.rightVictimId());
       if (a == null || b == null || d.decision().equals("unsure")) {

@@ -125,7 +125,7 @@ public final class LinkageDiagnostics {
       }
     }
     List<Double> review = new ArrayList<>();
-    for (ReviewPair r : caseFile.linkageRuns().reviewPairs(run.id())) {
+    for (ReviewPair r : caseFile.linkageReview().reviewPairs(run.id())) {
       review.add(r.probability());
     }
     List<Overlap> byCount = new ArrayList<>();

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.model.VictimRecord;
-import org.sijill.casefile.repo.LinkageRuns.NewDecision;
+import org.sijill.casefile.repo.LinkDecisions.NewDecision;
 import org.sijill.linkage.Decision;
 import org.sijill.linkage.LinkageException;
 
@@ -41,7 +41,7 @@ public final class RecordDecisions {
       throw new CountingException(e.getMessage(), e);
     }
     Map<String, Long> ids = new HashMap<>();
-    for (VictimRecord r : caseFile.linkageRuns().input()) {
+    for (VictimRecord r : caseFile.linkageInput().input()) {
       ids.put(key(r.listName(), r.recordId()), r.id());
     }
     List<NewDecision> out = new ArrayList<>();
@@ -67,7 +67,7 @@ public final class RecordDecisions {
     if (!problems.isEmpty()) {
       throw new CountingException(String.join("\n", problems) + "\nno decision was recorded");
     }
-    List<Long> stored = caseFile.linkageRuns().decide(out, by);
+    List<Long> stored = caseFile.linkDecisions().decide(out, by);
     return new Result(stored, same, out.size() - same);
   }
 
@@ -91,7 +91,7 @@ public final class RecordDecisions {
       }
     }
     return caseFile
-        .linkageRuns()
+        .linkDecisions()
         .decide(List.of(new NewDecision(victimA, victimB, decision, origin)), by)
         .get(0);
   }

@@ -9,8 +9,8 @@ import java.util.Set;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.model.LinkDecision;
 import org.sijill.casefile.model.VictimRecord;
+import org.sijill.casefile.repo.LinkageReview.ReviewPosition;
 import org.sijill.casefile.repo.LinkageRuns.ReviewPair;
-import org.sijill.casefile.repo.LinkageRuns.ReviewPosition;
 
 /**
  * The contested pairs of a linkage run, in the run's own order (the most useful to decide first),
@@ -44,7 +44,7 @@ public final class ReviewQueue {
 
   /** The pairs of run {@code runId} to review, most useful first. */
   public List<Pair> pairs(long runId) {
-    List<ReviewPair> raw = caseFile.linkageRuns().reviewPairs(runId);
+    List<ReviewPair> raw = caseFile.linkageReview().reviewPairs(runId);
     Set<Long> ids = new LinkedHashSet<>();
     raw.forEach(
         p -> {
@@ -53,7 +53,7 @@ public final class ReviewQueue {
         });
     Map<Long, VictimRecord> records = caseFile.victims().byIds(ids);
     Map<String, LinkDecision> decided = new HashMap<>();
-    for (LinkDecision d : caseFile.linkageRuns().decisions()) {
+    for (LinkDecision d : caseFile.linkDecisions().decisions()) {
       decided.put(pairId(d.leftVictimId(), d.rightVictimId()), d);
     }
     List<Pair> out = new ArrayList<>(raw.size());
@@ -107,7 +107,7 @@ public final class ReviewQueue {
    * org.sijill.casefile.repo.LinkageRuns#reviewPosition}).
    */
   public Next next(long runId, org.sijill.workflow.access.Visibility seen) {
-    ReviewPosition at = caseFile.linkageRuns().reviewPosition(runId);
+    ReviewPosition at = caseFile.linkageReview().reviewPosition(runId);
     ReviewPair first = at.next();
     int done = at.decided();
     if (first == null) {

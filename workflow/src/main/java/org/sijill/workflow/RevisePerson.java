@@ -5,7 +5,7 @@ import java.util.List;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.model.LinkageRun;
 import org.sijill.casefile.model.Person;
-import org.sijill.casefile.repo.LinkageRuns.NewDecision;
+import org.sijill.casefile.repo.LinkDecisions.NewDecision;
 
 /**
  * A reviewer's correction of a person of the current linkage run, from the person page: split one
@@ -59,7 +59,7 @@ public final class RevisePerson {
         out.add(new NewDecision(victimId, r.victimId(), "different", origin));
       }
     }
-    return new Result(run.id(), caseFile.linkageRuns().decide(out, by));
+    return new Result(run.id(), caseFile.linkDecisions().decide(out, by));
   }
 
   /**
@@ -82,7 +82,7 @@ public final class RevisePerson {
         out.add(new NewDecision(l.victimId(), r.victimId(), "same", origin));
       }
     }
-    return new Result(run.id(), caseFile.linkageRuns().decide(out, by));
+    return new Result(run.id(), caseFile.linkDecisions().decide(out, by));
   }
 
   private LinkageRun currentRun() {

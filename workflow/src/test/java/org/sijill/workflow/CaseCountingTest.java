@@ -176,7 +176,7 @@ class CaseCountingTest {
     assertThat(caseFile.estimates().recommended()).isEmpty();
 
     // A reviewer overrules the most contested pair.
-    LinkageRuns.ReviewPair contested = runs.reviewPairs(run1.id()).get(0);
+    LinkageRuns.ReviewPair contested = caseFile.linkageReview().reviewPairs(run1.id()).get(0);
     Map<Long, VictimRecord> byId = new HashMap<>();
     persons1.values().forEach(rs -> rs.forEach(r -> byId.put(r.id(), r)));
     VictimRecord a = byId.get(contested.leftVictimId());
@@ -199,7 +199,7 @@ class CaseCountingTest {
     assertThat(run2.supersedes()).isEqualTo(run1.id());
     assertThat(runs.current().orElseThrow().id()).isEqualTo(run2.id());
     assertThat(run2.decisionIds()).hasSize(1);
-    assertThat(runs.decisions())
+    assertThat(caseFile.linkDecisions().decisions())
         .singleElement()
         .satisfies(d -> assertThat(d.decidedBy()).isEqualTo("reviewer-1"));
 
@@ -250,12 +250,12 @@ class CaseCountingTest {
     Files.writeString(
         decisions,
         "source_l,record_id_l,source_r,record_id_r,decision\nlist-a,nope,list-b,nope,must-link\n");
-    int before = caseFile.linkageRuns().decisions().size();
+    int before = caseFile.linkDecisions().decisions().size();
     assertThatThrownBy(() -> new RecordDecisions(caseFile).fromFile(decisions, null, "someone"))
         .isInstanceOf(CountingException.class)
         .hasMessageContaining("bad-decisions.csv:2")
         .hasMessageContaining("list-a/nope");
-    assertThat(caseFile.linkageRuns().decisions()).hasSize(before);
+    assertThat(caseFile.linkDecisions().decisions()).hasSize(before);
   }
 
   @Test

@@ -105,7 +105,7 @@ class RevisePersonTest {
         revise.merge(singles.get(0).getKey(), singles.get(1).getKey(), "reviewer-8");
     assertThat(merge.decisionIds()).hasSize(1);
     Map<Long, LinkDecision> stored = new HashMap<>();
-    caseFile.linkageRuns().decisions().forEach(d -> stored.put(d.id(), d));
+    caseFile.linkDecisions().decisions().forEach(d -> stored.put(d.id(), d));
     assertThat(split.decisionIds())
         .allSatisfy(
             id -> {
@@ -142,7 +142,7 @@ class RevisePersonTest {
         persons.entrySet().stream().filter(e -> e.getValue().size() == 1).findFirst().orElseThrow();
     Map.Entry<Long, List<VictimRecord>> other =
         persons.entrySet().stream().filter(e -> e.getValue().size() >= 2).findFirst().orElseThrow();
-    int decisions = caseFile.linkageRuns().decisions().size();
+    int decisions = caseFile.linkDecisions().decisions().size();
     long id = single.getKey();
     long victim = single.getValue().get(0).id();
     assertThatThrownBy(() -> revise.splitOff(id, victim, "r"))
@@ -153,7 +153,7 @@ class RevisePersonTest {
     assertThatThrownBy(() -> revise.merge(id, id, "r")).hasMessageContaining("itself");
     assertThatThrownBy(() -> revise.merge(id, 999_999_999L, "r"))
         .hasMessageContaining("has no person 999999999");
-    assertThat(caseFile.linkageRuns().decisions()).hasSize(decisions);
+    assertThat(caseFile.linkDecisions().decisions()).hasSize(decisions);
   }
 
   @Test

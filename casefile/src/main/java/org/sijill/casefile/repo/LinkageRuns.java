@@ -10,14 +10,14 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.sijill.casefile.model.LinkDecision;
 import org.sijill.casefile.model.LinkageRun;
 import org.sijill.casefile.model.VictimRecord;
 
 /**
- * Linkage runs, the records they link and the review decisions they honour. A run is stored whole
- * in one transaction and never changed; the next run supersedes it, and {@link #current()} is the
- * run no other supersedes.
+ * Linkage runs and the records they link. A run is stored whole in one transaction and never
+ * changed; the next run supersedes it, and {@link #current()} is the run no other supersedes. What
+ * a run reads is {@link LinkageInput}, its review list {@link LinkageReview}, the decisions it
+ * honours {@link LinkDecisions}.
  */
 public final class LinkageRuns {
   private final Jdbi jdbi;
@@ -31,52 +31,6 @@ public final class LinkageRuns {
   LinkageRuns(Jdbi jdbi, int chunk) {
     this.jdbi = jdbi;
     this.chunk = chunk;
-  }
-
-  /**
-   * The records a linkage of the case takes, in list-name order and, within a list, in import and
-   * line order. For each list name and record id, only the row of the newest import is taken (a
-   * list sent again, corrected, replaces its earlier rows; a list sent in parts adds up); a record
-   * a correction supersedes is left out, and so are the records of an import that repeats the same
-   * file ({@code import-list --again}), as {@link Victims#count()} leaves them out.
-   */
-  public List<VictimRecord> input() {
-    return input(n -> {});
-  }
-
-  /**
-   * As {@link #input()}, saying how many records are read so far after every batch of rows (the
-   * batch size this repository writes with) and once at the end: at 100,000 records reading them
-   * takes seconds, and a run started from the desk should not go silent meanwhile. The rows come
-   * through a cursor, a batch at a time, inside one transaction.
-   */
-  public List<VictimRecord> input(java.util.function.LongConsumer read) {
-    return jdbi.inTransaction(
-        h -> {
-          List<VictimRecord> out = new ArrayList<>();
-          try (var rows =
-              h
-                  .createQuery(
-                      "select * from (select distinct on (v.list_name, v.record_id) v.* from"
-                          + " victim_record v where not exists (select 1 from victim_record n"
-                          + " where n.supersedes = v.id) and v.import_id not in (select"
-                          + " import_id from list_import_repeat) order by v.list_name,"
-                          + " v.record_id, v.import_id desc, v.id desc) latest order by"
-                          + " list_name, import_id, line_number, id")
-                  .setFetchSize(chunk)
-                  .mapTo(VictimRecord.class)
-                  .stream()) {
-            rows.forEach(
-                r -> {
-                  out.add(r);
-                  if (out.size() % chunk == 0) {
-                    read.accept(out.size());
-                  }
-                });
-          }
-          read.accept(out.size());
-          return out;
-        });
   }
 
   /** One group of records that a run found to be one person. */
@@ -399,114 +353,5 @@ public final class LinkageRuns {
                           .add(row.getRow(VictimRecord.class));
                       return m;
                     }));
-  }
-
-  /** The pairs a run suggests for review, in rank order. */
-  public List<ReviewPair> reviewPairs(long runId) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "select left_victim_id, right_victim_id, probability, same_person from"
-                        + " linkage_review_pair where run_id = :run order by rank")
-                .bind("run", runId)
-                .map(
-                    (rs, ctx) ->
-                        new ReviewPair(
-                            rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getBoolean(4)))
-                .list());
-  }
-
-  /**
-   * Where a run's review stands: the first pair in rank order with no decision in force (null when
-   * none is left), how many of the run's pairs have a decision in force, and how many it has.
-   */
-  public record ReviewPosition(ReviewPair next, int decided, int total) {}
-
-  /**
-   * {@link ReviewPosition} of run {@code runId} in one statement: the review desk asks for it after
-   * every key press, and reading the run's whole review list and every decision to find one pair
-   * grows with both.
-   */
-  public ReviewPosition reviewPosition(long runId) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "select p.left_victim_id, p.right_victim_id, p.probability, p.same_person,"
-                        + " d.left_victim_id is not null as decided, count(*) over () as total,"
-                        + " count(d.left_victim_id) over () as done"
-                        + " from linkage_review_pair p left join link_decision_current d"
-                        + " on d.left_victim_id = least(p.left_victim_id, p.right_victim_id)"
-                        + " and d.right_victim_id = greatest(p.left_victim_id, p.right_victim_id)"
-                        + " where p.run_id = :run order by decided, p.rank limit 1")
-                .bind("run", runId)
-                .map(
-                    (rs, ctx) ->
-                        new ReviewPosition(
-                            rs.getBoolean("decided")
-                                ? null
-                                : new ReviewPair(
-                                    rs.getLong(1),
-                                    rs.getLong(2),
-                                    rs.getDouble(3),
-                                    rs.getBoolean(4)),
-                            rs.getInt("done"),
-                            rs.getInt("total")))
-                .findOne()
-                .orElse(new ReviewPosition(null, 0, 0)));
-  }
-
-  /** A decision to record: two stored records and {@code same|different|unsure}. */
-  public record NewDecision(long victimA, long victimB, String decision, String origin) {}
-
-  /**
-   * Records review decisions, all or none. The pair is stored in id order; the newest decision on a
-   * pair is the one in force.
-   *
-   * @return the new decisions' ids
-   */
-  public List<Long> decide(List<NewDecision> decisions, String decidedBy) {
-    if (decisions.isEmpty()) {
-      return List.of();
-    }
-    return jdbi.inTransaction(
-        h -> {
-          PreparedBatch b =
-              h.prepareBatch(
-                  "insert into link_decision (left_victim_id, right_victim_id, decision,"
-                      + " decided_by, origin, recorded_by) values (:l, :r, :d, :by, :origin,"
-                      + " :by)");
-          for (NewDecision d : decisions) {
-            if (d.victimA() == d.victimB()) {
-              throw new IllegalArgumentException(
-                  (d.origin() == null ? "" : d.origin() + ": ") + "a record paired with itself");
-            }
-            b.bind("l", Math.min(d.victimA(), d.victimB()))
-                .bind("r", Math.max(d.victimA(), d.victimB()))
-                .bind("d", d.decision())
-                .bind("by", decidedBy)
-                .bind("origin", d.origin())
-                .add();
-          }
-          return b.executePreparedBatch("id").mapTo(Long.class).list();
-        });
-  }
-
-  /** The decisions in force (the newest per pair), oldest first. */
-  public List<LinkDecision> decisions() {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("select * from link_decision_current order by id")
-                .mapTo(LinkDecision.class)
-                .list());
-  }
-
-  /** Every decision recorded with this origin (not only those in force), oldest first. */
-  public List<LinkDecision> decisionsFrom(String origin) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("select * from link_decision where origin = :origin order by id")
-                .bind("origin", origin)
-                .mapTo(LinkDecision.class)
-                .list());
   }
 }

@@ -40,11 +40,11 @@ class LinkageRunsInputTest {
               valid.rows(),
               "test",
               n -> {});
-      LinkageRuns runs = new LinkageRuns(caseFile.jdbi(), 2);
+      LinkageInput runs = new LinkageInput(caseFile.jdbi(), 2);
       List<Long> heard = new ArrayList<>();
       List<VictimRecord> read = runs.input(heard::add);
       assertThat(heard).containsExactly(2L, 4L, 6L, 7L);
-      assertThat(read).isEqualTo(caseFile.linkageRuns().input());
+      assertThat(read).isEqualTo(caseFile.linkageInput().input());
       assertThat(read)
           .extracting(VictimRecord::recordId)
           .containsExactly("r1", "r2", "r3", "r4", "r5", "r6", "r7");

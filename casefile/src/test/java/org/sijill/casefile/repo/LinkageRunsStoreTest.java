@@ -45,7 +45,7 @@ class LinkageRunsStoreTest {
               "test",
               n -> {});
       LinkageRuns runs = new LinkageRuns(caseFile.jdbi(), 2);
-      List<VictimRecord> input = runs.input();
+      List<VictimRecord> input = caseFile.linkageInput().input();
       assertThat(input).hasSize(7);
       // Persons: {r1, r2}, {r3, r4, r5}, {r6}, {r7}; review pairs: three.
       List<LinkageRuns.NewPerson> persons =

@@ -44,7 +44,7 @@ class ReviewPositionTest {
               "test",
               n -> {});
       LinkageRuns runs = caseFile.linkageRuns();
-      List<VictimRecord> in = runs.input();
+      List<VictimRecord> in = caseFile.linkageInput().input();
       long r1 = in.get(0).id();
       long r2 = in.get(1).id();
       long r3 = in.get(2).id();
@@ -73,32 +73,43 @@ class ReviewPositionTest {
                   n -> {})
               .run()
               .id();
-      LinkageRuns.ReviewPosition at = runs.reviewPosition(run);
+      LinkageReview.ReviewPosition at = caseFile.linkageReview().reviewPosition(run);
       assertThat(at.next()).isEqualTo(review.get(0));
       assertThat(at.decided()).isZero();
       assertThat(at.total()).isEqualTo(3);
 
       // a decision on a pair outside the list changes nothing
-      runs.decide(List.of(new LinkageRuns.NewDecision(r1, r5, "different", null)), "rev");
-      assertThat(runs.reviewPosition(run)).isEqualTo(at);
+      caseFile
+          .linkDecisions()
+          .decide(List.of(new LinkDecisions.NewDecision(r1, r5, "different", null)), "rev");
+      assertThat(caseFile.linkageReview().reviewPosition(run)).isEqualTo(at);
 
-      runs.decide(List.of(new LinkageRuns.NewDecision(r1, r2, "same", null)), "rev");
-      at = runs.reviewPosition(run);
+      caseFile
+          .linkDecisions()
+          .decide(List.of(new LinkDecisions.NewDecision(r1, r2, "same", null)), "rev");
+      at = caseFile.linkageReview().reviewPosition(run);
       assertThat(at.next()).isEqualTo(review.get(1));
       assertThat(at.decided()).isEqualTo(1);
 
       // unsure is a decision in force; a newer decision on the same pair is still one pair
-      runs.decide(List.of(new LinkageRuns.NewDecision(r4, r3, "unsure", null)), "rev");
-      runs.decide(List.of(new LinkageRuns.NewDecision(r3, r4, "different", null)), "rev");
-      at = runs.reviewPosition(run);
+      caseFile
+          .linkDecisions()
+          .decide(List.of(new LinkDecisions.NewDecision(r4, r3, "unsure", null)), "rev");
+      caseFile
+          .linkDecisions()
+          .decide(List.of(new LinkDecisions.NewDecision(r3, r4, "different", null)), "rev");
+      at = caseFile.linkageReview().reviewPosition(run);
       assertThat(at.next()).isEqualTo(review.get(2));
       assertThat(at.decided()).isEqualTo(2);
       assertThat(at.total()).isEqualTo(3);
 
-      runs.decide(List.of(new LinkageRuns.NewDecision(r4, r5, "different", null)), "rev");
-      assertThat(runs.reviewPosition(run)).isEqualTo(new LinkageRuns.ReviewPosition(null, 3, 3));
-      assertThat(runs.reviewPosition(run + 1000))
-          .isEqualTo(new LinkageRuns.ReviewPosition(null, 0, 0));
+      caseFile
+          .linkDecisions()
+          .decide(List.of(new LinkDecisions.NewDecision(r4, r5, "different", null)), "rev");
+      assertThat(caseFile.linkageReview().reviewPosition(run))
+          .isEqualTo(new LinkageReview.ReviewPosition(null, 3, 3));
+      assertThat(caseFile.linkageReview().reviewPosition(run + 1000))
+          .isEqualTo(new LinkageReview.ReviewPosition(null, 0, 0));
     }
   }
 }

@@ -1,0 +1,70 @@
+package org.sijill.casefile.repo;
+
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The review list of a linkage run: its pairs in rank order and where the review stands against the
+ * decisions in force.
+ */
+public final class LinkageReview {
+  private final Jdbi jdbi;
+
+  public LinkageReview(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** The pairs a run suggests for review, in rank order. */
+  public List<LinkageRuns.ReviewPair> reviewPairs(long runId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select left_victim_id, right_victim_id, probability, same_person from"
+                        + " linkage_review_pair where run_id = :run order by rank")
+                .bind("run", runId)
+                .map(
+                    (rs, ctx) ->
+                        new LinkageRuns.ReviewPair(
+                            rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getBoolean(4)))
+                .list());
+  }
+
+  /**
+   * Where a run's review stands: the first pair in rank order with no decision in force (null when
+   * none is left), how many of the run's pairs have a decision in force, and how many it has.
+   */
+  public record ReviewPosition(LinkageRuns.ReviewPair next, int decided, int total) {}
+
+  /**
+   * {@link ReviewPosition} of run {@code runId} in one statement: the review desk asks for it after
+   * every key press, and reading the run's whole review list and every decision to find one pair
+   * grows with both.
+   */
+  public ReviewPosition reviewPosition(long runId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select p.left_victim_id, p.right_victim_id, p.probability, p.same_person,"
+                        + " d.left_victim_id is not null as decided, count(*) over () as total,"
+                        + " count(d.left_victim_id) over () as done"
+                        + " from linkage_review_pair p left join link_decision_current d"
+                        + " on d.left_victim_id = least(p.left_victim_id, p.right_victim_id)"
+                        + " and d.right_victim_id = greatest(p.left_victim_id, p.right_victim_id)"
+                        + " where p.run_id = :run order by decided, p.rank limit 1")
+                .bind("run", runId)
+                .map(
+                    (rs, ctx) ->
+                        new ReviewPosition(
+                            rs.getBoolean("decided")
+                                ? null
+                                : new LinkageRuns.ReviewPair(
+                                    rs.getLong(1),
+                                    rs.getLong(2),
+                                    rs.getDouble(3),
+                                    rs.getBoolean(4)),
+                            rs.getInt("done"),
+                            rs.getInt("total")))
+                .findOne()
+                .orElse(new ReviewPosition(null, 0, 0)));
+  }
+}
