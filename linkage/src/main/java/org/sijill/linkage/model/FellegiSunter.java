@@ -271,7 +271,7 @@ public final class FellegiSunter {
         // log-odds of match and of relatives, each against strangers
         double a = priorLogit() + logBayesFactor(pats[p]);
         double b = householdLogRatio(pats[p]);
-        double norm = h == null ? softplus(a) : logSumExp3(a, b);
+        double norm = h == null ? softplus(a) : LevelShares.logSumExp3(a, b);
         double g = Math.exp(a - norm);
         double gh = h == null ? 0 : Math.exp(b - norm);
         // log P(vector) = log(P(strangers) u-product) + log(1 + e^a + e^b)
@@ -290,33 +290,34 @@ public final class FellegiSunter {
           }
         }
       }
-      double newLambda = Math.min(maxLambda, clampProb(sumG / total));
+      double newLambda = Math.min(maxLambda, LevelShares.clampProb(sumG / total));
       double change = Math.abs(newLambda - lambda) / lambda;
       lambda = newLambda;
       if (h != null) {
         // the three priors must leave the strangers a share, even on a handful of records
-        double newH = Math.min(Math.min(maxLambdaH, 0.99 - lambda), clampProb(sumH / total));
+        double newH =
+            Math.min(Math.min(maxLambdaH, 0.99 - lambda), LevelShares.clampProb(sumH / total));
         change = Math.max(change, Math.abs(newH - lambdaH) / lambdaH);
         lambdaH = newH;
         if (updateU) {
           for (int f = 0; f < fields; f++) {
-            change = Math.max(change, normaliseInto(hNum[f], h[f]));
+            change = Math.max(change, LevelShares.normaliseInto(hNum[f], h[f]));
           }
         }
       }
       for (int f = 0; f < fields; f++) {
         if (updateM) {
           double[] before = m[f].clone();
-          normaliseInto(mNum[f], m[f]);
+          LevelShares.normaliseInto(mNum[f], m[f]);
           if (maxM != null && maxM[f] != null) {
-            capInto(m[f], maxM[f]);
+            LevelShares.capInto(m[f], maxM[f]);
           }
           for (int k = 0; k < before.length; k++) {
             change = Math.max(change, Math.abs(m[f][k] - before[k]));
           }
         }
         if (updateU) {
-          change = Math.max(change, normaliseInto(uNum[f], u[f]));
+          change = Math.max(change, LevelShares.normaliseInto(uNum[f], u[f]));
         }
       }
       // Parameters settled, or the likelihood (of the parameters this step started from) no
@@ -345,57 +346,8 @@ public final class FellegiSunter {
           num[l] += 1;
         }
       }
-      normaliseInto(num, m[f]);
+      LevelShares.normaliseInto(num, m[f]);
     }
     fit(counts, maxIterations, false, true);
-  }
-
-  /** Lowers the capped levels to their bound and gives the excess to the others in proportion. */
-  static void capInto(double[] m, double[] cap) {
-    double excess = 0;
-    double free = 0;
-    for (int k = 0; k < m.length; k++) {
-      if (m[k] > cap[k]) {
-        excess += m[k] - cap[k];
-        m[k] = cap[k];
-      } else if (cap[k] >= 1) {
-        free += m[k];
-      }
-    }
-    if (excess == 0 || free == 0) {
-      return;
-    }
-    for (int k = 0; k < m.length; k++) {
-      if (cap[k] >= 1) {
-        m[k] += excess * m[k] / free;
-      }
-    }
-  }
-
-  private static double normaliseInto(double[] num, double[] target) {
-    double s = 0;
-    for (double v : num) {
-      s += v;
-    }
-    double change = 0;
-    if (s <= 0) {
-      return 0;
-    }
-    for (int k = 0; k < num.length; k++) {
-      double v = Math.max(1e-6, num[k] / s);
-      change = Math.max(change, Math.abs(v - target[k]));
-      target[k] = v;
-    }
-    return change;
-  }
-
-  /** log(1 + e^a + e^b). */
-  private static double logSumExp3(double a, double b) {
-    double mx = Math.max(0, Math.max(a, b));
-    return mx + Math.log(Math.exp(-mx) + Math.exp(a - mx) + Math.exp(b - mx));
-  }
-
-  private static double clampProb(double p) {
-    return Math.min(1 - 1e-9, Math.max(1e-9, p));
   }
 }
