@@ -103,7 +103,7 @@ class VerificationBrowserTest {
     assertThat(browser.findElement(By.id("verification-status")).getText()).isEqualTo("new");
 
     // The three strands, the judgement and a sensitivity flag.
-    browser.findElement(By.id("assess-link")).click();
+    Waits.click(wait, By.id("assess-link"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("assess")));
     type("source-postedBy", "@synthetic_repost");
     type("source-firstAppearance", "2019-05-02, synthetic archive channel (item seen before)");

@@ -1,6 +1,8 @@
 package org.sijill.server;
 
 import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -17,5 +19,21 @@ final class Waits {
     WebDriverWait wait = new WebDriverWait(driver, timeout);
     wait.ignoring(StaleElementReferenceException.class);
     return wait;
+  }
+
+  /**
+   * Clicks an element once nothing covers it: a picture that comes in late moves the page, and the
+   * click lands on the picture instead (Chromium refuses it as intercepted); the wait tries again.
+   */
+  static void click(WebDriverWait wait, By element) {
+    wait.until(
+        d -> {
+          try {
+            d.findElement(element).click();
+            return true;
+          } catch (ElementClickInterceptedException covered) {
+            return false;
+          }
+        });
   }
 }
