@@ -11,12 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -36,12 +32,7 @@ import java.util.regex.Pattern;
 public final class LoadBench {
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
-  private record Sample(String route, long nanos, boolean error) {}
-
-  private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
-  private final Map<String, Long> errors = new ConcurrentHashMap<>();
-  private final Map<String, Long> refusals = new ConcurrentHashMap<>();
-  private final Map<String, String> firstError = new ConcurrentHashMap<>();
+  private final RouteTimes times = new RouteTimes();
 
   public static void main(String[] args) throws Exception {
     if (args.length < 5) {
@@ -113,7 +104,7 @@ public final class LoadBench {
     double elapsed = (System.nanoTime() - start) / 1e9;
     stop.set(true);
     done.await();
-    report(users, elapsed);
+    times.report(users, elapsed);
   }
 
   /** One analyst's visit: a few pages and searches, sometimes an assessment. */
@@ -202,7 +193,7 @@ public final class LoadBench {
       // bench picks items at random): an answer as designed, counted apart from the errors.
       if (r.statusCode() == 409) {
         if (measuring.get()) {
-          refusals.merge(route, 1L, Long::sum);
+          times.refused(route);
         }
       }
       error = r.statusCode() >= 400 && r.statusCode() != 409;
@@ -224,51 +215,7 @@ public final class LoadBench {
     if (!measuring.get()) {
       return;
     }
-    latencies
-        .computeIfAbsent(route, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
-        .add(nanos);
-    if (error) {
-      errors.merge(route, 1L, Long::sum);
-      firstError.putIfAbsent(route, why);
-    }
-  }
-
-  private void report(int users, double elapsed) {
-    System.out.printf(
-        "%-46s %8s %8s %8s %8s %7s%n", "route", "requests", "p50 ms", "p99 ms", "max ms", "errors");
-    long all = 0;
-    long allErrors = 0;
-    for (Map.Entry<String, List<Long>> e : new TreeMap<>(latencies).entrySet()) {
-      long[] ns;
-      synchronized (e.getValue()) {
-        ns = e.getValue().stream().mapToLong(Long::longValue).toArray();
-      }
-      Arrays.sort(ns);
-      long errs = errors.getOrDefault(e.getKey(), 0L);
-      all += ns.length;
-      allErrors += errs;
-      System.out.printf(
-          "%-46s %8d %8.1f %8.1f %8.1f %7d%n",
-          e.getKey(), ns.length, ms(pct(ns, 0.50)), ms(pct(ns, 0.99)), ms(ns[ns.length - 1]), errs);
-    }
-    System.out.printf(
-        "users %d: %d requests in %.0f s (%.1f/s), %d errors%n",
-        users, all, elapsed, all / elapsed, allErrors);
-    firstError.forEach((route, why) -> System.out.println("first error on " + route + ": " + why));
-    refusals.forEach(
-        (route, n) ->
-            System.out.println(
-                "refused as designed on " + route + ": " + n + " (409: a draft already waits)"));
-  }
-
-  /** The nearest-rank percentile. */
-  private static long pct(long[] sorted, double p) {
-    int rank = (int) Math.ceil(p * sorted.length);
-    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-  }
-
-  private static double ms(long nanos) {
-    return nanos / 1e6;
+    times.add(route, nanos, error ? why : null);
   }
 
   private static boolean arabic(String s) {
