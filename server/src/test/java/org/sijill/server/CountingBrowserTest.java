@@ -296,6 +296,7 @@ class CountingBrowserTest {
               .ignoring(StaleElementReferenceException.class)
               .until(ExpectedConditions.presenceOfElementLocated(By.id("review-pair")));
       ids.add(pair.getAttribute("data-pair"));
+      Waits.scriptsRan(driver);
       new org.openqa.selenium.interactions.Actions(driver).sendKeys(String.valueOf(k)).perform();
       Waits.of(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(pair));
     }

@@ -3,6 +3,7 @@ package org.sijill.server;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -35,5 +36,17 @@ final class Waits {
             return false;
           }
         });
+  }
+
+  /**
+   * Waits until the page has run its scripts. They are deferred, so an element can be on the page
+   * before the desk's key handler and htmx are: a key pressed then is lost.
+   */
+  static void scriptsRan(WebDriver driver) {
+    of(driver, Duration.ofSeconds(20))
+        .until(
+            d ->
+                "complete"
+                    .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 }
