@@ -2,8 +2,6 @@ package org.sijill.casefile.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.TestDatabases;
-import org.sijill.casefile.imports.VictimListReader;
 import org.sijill.casefile.model.VictimRecord;
 
 /** Reading a run's input says how far it has got after every batch, and reads the same records. */
@@ -20,26 +17,8 @@ class LinkageRunsInputTest {
 
   @Test
   void readingTheInputReportsEveryBatchAndTheEnd() throws Exception {
-    StringBuilder csv = new StringBuilder("record_id,full_name,sex,age\n");
-    for (int i = 1; i <= 7; i++) {
-      csv.append("r").append(i).append(",Synthetic Reader ").append(i).append(",F,2").append(i);
-      csv.append('\n');
-    }
-    Path list = files.resolve("read.csv");
-    Files.writeString(list, csv, StandardCharsets.UTF_8);
-    VictimListReader.ValidList valid = new VictimListReader(20).read(list, StandardCharsets.UTF_8);
     try (CaseFile caseFile = TestDatabases.openCase()) {
-      caseFile
-          .victims()
-          .importList(
-              "read-list",
-              null,
-              valid.fileName(),
-              valid.sha256(),
-              "UTF-8",
-              valid.rows(),
-              "test",
-              n -> {});
+      SmallLists.importList(caseFile, files, "read-list", 7, "Synthetic Reader", 'F', 2);
       LinkageInput runs = new LinkageInput(caseFile.jdbi(), 2);
       List<Long> heard = new ArrayList<>();
       List<VictimRecord> read = runs.input(heard::add);

@@ -2,8 +2,6 @@ package org.sijill.casefile.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.TestDatabases;
-import org.sijill.casefile.imports.VictimListReader;
 import org.sijill.casefile.model.VictimRecord;
 
 /**
@@ -24,26 +21,8 @@ class LinkageRunsStoreTest {
 
   @Test
   void storingInSmallBatchesReportsEveryBatchAndStoresEveryRow() throws Exception {
-    StringBuilder csv = new StringBuilder("record_id,full_name,sex,age\n");
-    for (int i = 1; i <= 7; i++) {
-      csv.append("r").append(i).append(",Synthetic Person ").append(i).append(",F,3").append(i);
-      csv.append('\n');
-    }
-    Path list = files.resolve("batch.csv");
-    Files.writeString(list, csv, StandardCharsets.UTF_8);
-    VictimListReader.ValidList valid = new VictimListReader(20).read(list, StandardCharsets.UTF_8);
     try (CaseFile caseFile = TestDatabases.openCase()) {
-      caseFile
-          .victims()
-          .importList(
-              "batch-list",
-              null,
-              valid.fileName(),
-              valid.sha256(),
-              "UTF-8",
-              valid.rows(),
-              "test",
-              n -> {});
+      SmallLists.importList(caseFile, files, "batch-list", 7, "Synthetic Person", 'F', 3);
       LinkageRuns runs = new LinkageRuns(caseFile.jdbi(), 2);
       List<VictimRecord> input = caseFile.linkageInput().input();
       assertThat(input).hasSize(7);

@@ -2,15 +2,12 @@ package org.sijill.casefile.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.TestDatabases;
-import org.sijill.casefile.imports.VictimListReader;
 import org.sijill.casefile.model.VictimRecord;
 
 /**
@@ -23,26 +20,8 @@ class ReviewPositionTest {
 
   @Test
   void nextPairIsTheFirstUndecidedInRankOrder() throws Exception {
-    StringBuilder csv = new StringBuilder("record_id,full_name,sex,age\n");
-    for (int i = 1; i <= 5; i++) {
-      csv.append("r").append(i).append(",Synthetic Person ").append(i).append(",M,4").append(i);
-      csv.append('\n');
-    }
-    Path list = files.resolve("queue.csv");
-    Files.writeString(list, csv, StandardCharsets.UTF_8);
-    VictimListReader.ValidList valid = new VictimListReader(20).read(list, StandardCharsets.UTF_8);
     try (CaseFile caseFile = TestDatabases.openCase()) {
-      caseFile
-          .victims()
-          .importList(
-              "queue-list",
-              null,
-              valid.fileName(),
-              valid.sha256(),
-              "UTF-8",
-              valid.rows(),
-              "test",
-              n -> {});
+      SmallLists.importList(caseFile, files, "queue-list", 5, "Synthetic Person", 'M', 4);
       LinkageRuns runs = caseFile.linkageRuns();
       List<VictimRecord> in = caseFile.linkageInput().input();
       long r1 = in.get(0).id();
