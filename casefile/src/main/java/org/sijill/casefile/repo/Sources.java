@@ -192,11 +192,8 @@ public final class Sources {
                 .list());
   }
 
-  /** The stored sources of a case file (by its Jdbi), read after {@code rows} source rows. */
-  private record Kept(long rows, List<Source> stored) {}
-
-  private static final java.util.Map<Jdbi, Kept> KEPT =
-      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+  /** The stored sources of each case file (by its Jdbi), by the number of source rows written. */
+  private static final KeptUntilChanged<Jdbi, List<Source>> KEPT = new KeptUntilChanged<>();
 
   /**
    * {@link #all()}, read again only when the number of source rows ever written differs from {@code
@@ -207,12 +204,7 @@ public final class Sources {
    * revealed on every call, since the case's keys may be locked or unlocked in between.
    */
   public List<Source> all(long rows) {
-    Kept kept = KEPT.get(jdbi);
-    if (kept == null || kept.rows() != rows) {
-      kept = new Kept(rows, stored());
-      KEPT.put(jdbi, kept);
-    }
-    return kept.stored().stream().map(this::revealed).toList();
+    return KEPT.get(jdbi, rows, this::stored).stream().map(this::revealed).toList();
   }
 
   public List<Source> history(long id) {

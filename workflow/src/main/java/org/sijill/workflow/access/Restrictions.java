@@ -6,9 +6,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.repo.AccessGroups;
+import org.sijill.casefile.repo.KeptUntilChanged;
 
 /**
  * The restrictions in force, by item type and item id: the groups each restricted item is
@@ -18,15 +18,11 @@ import org.sijill.casefile.repo.AccessGroups;
  * of the whole table.
  */
 final class Restrictions {
-  private static final Map<CaseFile, Restrictions> LATEST =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  private static final KeptUntilChanged<CaseFile, Restrictions> LATEST = new KeptUntilChanged<>();
 
-  private final AccessGroups.RestrictionVersion version;
   private final Map<ItemType, Map<Long, Set<Long>>> byType;
 
-  private Restrictions(
-      AccessGroups.RestrictionVersion version, Map<ItemType, Map<Long, Set<Long>>> byType) {
-    this.version = version;
+  private Restrictions(Map<ItemType, Map<Long, Set<Long>>> byType) {
     this.byType = byType;
   }
 
@@ -41,11 +37,10 @@ final class Restrictions {
    * older than the rows read, so the next request reads again (never the reverse).
    */
   static Restrictions of(CaseFile caseFile, AccessGroups.RestrictionVersion now) {
-    AccessGroups groups = caseFile.accessGroups();
-    Restrictions kept = LATEST.get(caseFile);
-    if (kept != null && kept.version.equals(now)) {
-      return kept;
-    }
+    return LATEST.get(caseFile, now, () -> read(caseFile.accessGroups()));
+  }
+
+  private static Restrictions read(AccessGroups groups) {
     Map<ItemType, Map<Long, Set<Long>>> byType = new EnumMap<>(ItemType.class);
     for (ItemType t : ItemType.values()) {
       byType.put(t, new HashMap<>());
@@ -61,9 +56,7 @@ final class Restrictions {
       m.replaceAll((id, g) -> Set.copyOf(g));
       byType.put(t, Collections.unmodifiableMap(m));
     }
-    Restrictions fresh = new Restrictions(now, byType);
-    LATEST.put(caseFile, fresh);
-    return fresh;
+    return new Restrictions(byType);
   }
 
   /** Whether the item is restricted to any group. */
