@@ -26,7 +26,8 @@ if [ ! -f "$peers/target/classpath.txt" ] || [ -n "$(find "$peers/src" "$peers/p
   (cd "$peers" && mvn -B -q package) >&2
 fi
 cp="$peers/target/classes:$(cat "$peers/target/classpath.txt")"
-"$here/sijill" --help >/dev/null # builds the jar when stale, outside the timed runs
+# builds the jar when stale and prepares its start-up archive (AppCDS), outside the timed runs
+"$here/sijill" link --help >/dev/null
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 results="$work/results"
