@@ -28,6 +28,7 @@ case "$what" in
   speed) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench speed "${2:-$here/estimate/src/test/resources/mse}" ;;
   simulate) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench simulate "${2:-100}" "${3:-2026}" "${4:-}" ;;
   linkage) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage "${2:-200}" "${3:-2029}" "${4:-2000}" "${5:-8}" "${6:-0}" ;;
+  linkage-draws) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage-draws "${2:-20}" "${3:-2029}" "${4:-2000}" "${5:-8}" "${6:-0}" ;;
   linkage-summary) shift; exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage-summary "$@" ;;
   linkage-overhead) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage-overhead "${2:-2030}" "${3:-2000}" "${4:-8}" ;;
   lcmcr) shift; exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench lcmcr "$@" ;;

@@ -1,6 +1,7 @@
 package org.sijill.estimate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,15 +12,35 @@ import org.sijill.estimate.internal.UnionFind;
 
 /**
  * Replicates of a linkage: other clusterings of the same records that the contested pairs' match
- * probabilities allow. In each replicate every contested pair is drawn again, a match with its
- * probability: a pair the run left apart that is drawn a match joins its two persons; a pair the
- * run put together that is drawn a non-match no longer holds its person together, which then splits
- * into the parts its remaining links connect (records of one person are taken as linked to each
- * other unless a contested pair between them was drawn apart). Links nobody contested, and pairs a
- * reviewer decided, stay as the run made them.
+ * probabilities allow, drawn as clusterings and not pair by pair.
+ *
+ * <p>What a replicate may change. Two records of one person with no contested pair between them
+ * stay together, so the run's persons fall into <em>atoms</em> (the parts their uncontested links
+ * hold together). Two atoms may share a person in a replicate only through a contested pair between
+ * them, and only if no list names both of them (a person is on a list once) unless every pair of
+ * records between them is contested. Atoms with no contested pair between them stay apart, as the
+ * run left them.
+ *
+ * <p>How likely each clustering is. A clustering of the atoms has probability proportional to the
+ * product over contested pairs of p if it puts the pair together and 1 − p if not: each pair's own
+ * evidence, with the clustering's transitivity imposed. For a contested pair alone in its part of
+ * the graph this is the pair drawn a match with its probability; where pairs share records it is
+ * not: a record with contested pairs to two persons that must stay apart joins at most one of them.
+ * (Drawing each pair on its own joined it to both a p·q share of the time, merging two persons the
+ * run kept apart, and the replicates documented too few people.) Connected parts of at most {@value
+ * #EXACT_ATOMS} atoms are drawn exactly (every allowed clustering enumerated and weighed); larger
+ * ones by Gibbs sampling that starts from the run's clustering and moves one atom at a time.
  */
 public final class LinkageReplicates {
   private LinkageReplicates() {}
+
+  /** Largest connected part whose clusterings are enumerated rather than Gibbs-sampled. */
+  static final int EXACT_ATOMS = 9;
+
+  /** Gibbs sweeps before the first replicate of a large part, and between replicates. */
+  static final int BURN_IN_SWEEPS = 200;
+
+  static final int THIN_SWEEPS = 20;
 
   /**
    * A pair of records (by index) whose link is uncertain, with its match probability.
@@ -43,55 +64,350 @@ public final class LinkageReplicates {
    * Draws {@code m} replicates.
    *
    * @param cluster the run's person of each record (any labels)
-   * @param contested the pairs to draw again
+   * @param list the list of each record (any labels)
+   * @param contested the pairs to draw again (a pair given twice counts once)
    * @return per replicate, a person label per record (labels are record indexes of a
    *     representative)
    */
-  public static List<int[]> draw(int[] cluster, List<Pair> contested, int m, long seed) {
+  public static List<int[]> draw(
+      int[] cluster, int[] list, List<Pair> contested, int m, long seed) {
+    if (list.length != cluster.length) {
+      throw new IllegalArgumentException("a list is needed for every record");
+    }
     SplittableRandom rng = new SplittableRandom(seed ^ 0x7265706C69636173L);
-    Map<Integer, List<Integer>> members = new HashMap<>();
-    for (int i = 0; i < cluster.length; i++) {
-      members.computeIfAbsent(cluster[i], k -> new ArrayList<>()).add(i);
+    Map<Long, Double> pairs = new HashMap<>();
+    for (Pair p : contested) {
+      pairs.putIfAbsent(key(p.left(), p.right()), p.probability());
+    }
+    int[] atom = atoms(cluster, pairs);
+    int atoms = 0;
+    for (int a : atom) {
+      atoms = Math.max(atoms, a + 1);
+    }
+    int[] size = new int[atoms];
+    for (int a : atom) {
+      size[a]++;
+    }
+    // contested pairs between atoms: how many, and the sum of their log-odds
+    Map<Long, double[]> between = new HashMap<>();
+    for (Map.Entry<Long, Double> e : pairs.entrySet()) {
+      int a = atom[(int) (e.getKey() >>> 32)];
+      int b = atom[(int) (long) e.getKey()];
+      if (a != b) {
+        double[] v = between.computeIfAbsent(key(a, b), k -> new double[2]);
+        v[0]++;
+        v[1] += logOdds(e.getValue());
+      }
+    }
+    java.util.BitSet[] lists = new java.util.BitSet[atoms];
+    for (int i = 0; i < atom.length; i++) {
+      if (lists[atom[i]] == null) {
+        lists[atom[i]] = new java.util.BitSet();
+      }
+      lists[atom[i]].set(list[i]);
+    }
+    // two atoms may share a person if no list names both, or if every pair of records between them
+    // is contested
+    Map<Integer, Map<Integer, Double>> allowed = new HashMap<>();
+    UnionFind parts = new UnionFind(atoms);
+    for (Map.Entry<Long, double[]> e : between.entrySet()) {
+      int a = (int) (e.getKey() >>> 32);
+      int b = (int) (long) e.getKey();
+      if (!lists[a].intersects(lists[b]) || e.getValue()[0] == (double) size[a] * size[b]) {
+        allowed.computeIfAbsent(a, k -> new HashMap<>()).put(b, e.getValue()[1]);
+        allowed.computeIfAbsent(b, k -> new HashMap<>()).put(a, e.getValue()[1]);
+        parts.union(a, b);
+      }
+    }
+    Map<Integer, List<Integer>> partAtoms = new HashMap<>();
+    for (int a : allowed.keySet()) {
+      partAtoms.computeIfAbsent(parts.find(a), k -> new ArrayList<>()).add(a);
+    }
+    int[] runBlockOfAtom = new int[atoms];
+    for (int i = 0; i < atom.length; i++) {
+      runBlockOfAtom[atom[i]] = cluster[i];
+    }
+    // per replicate, the block (an atom index naming it) of every atom in a part
+    int[][] blockOf = new int[m][atoms];
+    for (int[] b : blockOf) {
+      for (int a = 0; a < atoms; a++) {
+        b[a] = a;
+      }
+    }
+    List<Integer> roots = new ArrayList<>(partAtoms.keySet());
+    roots.sort(null);
+    for (int root : roots) {
+      List<Integer> part = partAtoms.get(root);
+      part.sort(null);
+      if (part.size() <= EXACT_ATOMS) {
+        exact(part, allowed, blockOf, rng);
+      } else {
+        gibbs(part, allowed, runBlockOfAtom, blockOf, rng);
+      }
     }
     List<int[]> out = new ArrayList<>(m);
     for (int r = 0; r < m; r++) {
       UnionFind sets = new UnionFind(cluster.length);
-      Map<Integer, Set<Long>> dropped = new HashMap<>();
-      List<Pair> joined = new ArrayList<>();
-      for (Pair p : contested) {
-        boolean match = rng.nextDouble() < p.probability();
-        boolean same = cluster[p.left()] == cluster[p.right()];
-        if (same && !match) {
-          dropped
-              .computeIfAbsent(cluster[p.left()], k -> new HashSet<>())
-              .add(key(p.left(), p.right()));
-        } else if (!same && match) {
-          joined.add(p);
-        }
-      }
-      for (Map.Entry<Integer, List<Integer>> e : members.entrySet()) {
-        List<Integer> recs = e.getValue();
-        Set<Long> cut = dropped.get(e.getKey());
-        if (cut == null) {
-          for (int i = 1; i < recs.size(); i++) {
-            sets.union(recs.get(0), recs.get(i));
-          }
+      int[] first = new int[atoms];
+      Arrays.fill(first, -1);
+      for (int i = 0; i < atom.length; i++) {
+        int b = blockOf[r][atom[i]];
+        if (first[b] < 0) {
+          first[b] = i;
         } else {
-          for (int i = 0; i < recs.size(); i++) {
-            for (int j = i + 1; j < recs.size(); j++) {
-              if (!cut.contains(key(recs.get(i), recs.get(j)))) {
-                sets.union(recs.get(i), recs.get(j));
-              }
-            }
-          }
+          sets.union(first[b], i);
         }
-      }
-      for (Pair p : joined) {
-        sets.union(p.left(), p.right());
       }
       out.add(sets.labels());
     }
     return out;
+  }
+
+  /**
+   * The run's persons cut into the parts their uncontested links hold together: records of one
+   * person are linked unless a contested pair lies between them.
+   */
+  private static int[] atoms(int[] cluster, Map<Long, Double> pairs) {
+    Map<Integer, List<Integer>> members = new HashMap<>();
+    for (int i = 0; i < cluster.length; i++) {
+      members.computeIfAbsent(cluster[i], k -> new ArrayList<>()).add(i);
+    }
+    Set<Integer> cut = new HashSet<>();
+    for (long k : pairs.keySet()) {
+      int a = (int) (k >>> 32);
+      int b = (int) k;
+      if (cluster[a] == cluster[b]) {
+        cut.add(cluster[a]);
+      }
+    }
+    UnionFind sets = new UnionFind(cluster.length);
+    for (List<Integer> recs : members.values()) {
+      boolean whole = !cut.contains(cluster[recs.get(0)]);
+      for (int i = 0; i < recs.size(); i++) {
+        for (int j = i + 1; j < recs.size(); j++) {
+          if (whole) {
+            sets.union(recs.get(0), recs.get(j));
+          } else if (!pairs.containsKey(key(recs.get(i), recs.get(j)))) {
+            sets.union(recs.get(i), recs.get(j));
+          }
+        }
+        if (whole) {
+          break;
+        }
+      }
+    }
+    int[] label = sets.labels();
+    int[] dense = new int[cluster.length];
+    Arrays.fill(dense, -1);
+    int next = 0;
+    int[] atom = new int[cluster.length];
+    for (int i = 0; i < label.length; i++) {
+      if (dense[label[i]] < 0) {
+        dense[label[i]] = next++;
+      }
+      atom[i] = dense[label[i]];
+    }
+    return atom;
+  }
+
+  /** Every allowed clustering of a small part, weighted, and one drawn per replicate. */
+  private static void exact(
+      List<Integer> part,
+      Map<Integer, Map<Integer, Double>> allowed,
+      int[][] blockOf,
+      SplittableRandom rng) {
+    int k = part.size();
+    double[][] w = new double[k][k];
+    boolean[][] ok = new boolean[k][k];
+    for (int i = 0; i < k; i++) {
+      Map<Integer, Double> nb = allowed.get(part.get(i));
+      for (int j = 0; j < k; j++) {
+        Double x = nb.get(part.get(j));
+        if (x != null) {
+          ok[i][j] = true;
+          w[i][j] = x;
+        }
+      }
+    }
+    List<int[]> clusterings = new ArrayList<>();
+    List<Double> logWeight = new ArrayList<>();
+    enumerate(0, new int[k], 0, 0.0, ok, w, clusterings, logWeight);
+    double max = Double.NEGATIVE_INFINITY;
+    for (double x : logWeight) {
+      max = Math.max(max, x);
+    }
+    double[] cumulative = new double[clusterings.size()];
+    double total = 0;
+    for (int c = 0; c < cumulative.length; c++) {
+      total += Math.exp(logWeight.get(c) - max);
+      cumulative[c] = total;
+    }
+    for (int[] b : blockOf) {
+      double u = rng.nextDouble() * total;
+      int c = 0;
+      while (c < cumulative.length - 1 && cumulative[c] <= u) {
+        c++;
+      }
+      int[] chosen = clusterings.get(c);
+      for (int i = 0; i < k; i++) {
+        b[part.get(i)] = part.get(chosen[i]);
+      }
+    }
+  }
+
+  /**
+   * Clusterings of atoms 0..k-1 as {@code block[i]} = the first atom of i's block, each block a set
+   * of atoms every two of which may share a person.
+   */
+  private static void enumerate(
+      int i,
+      int[] block,
+      int blocks,
+      double logWeight,
+      boolean[][] ok,
+      double[][] w,
+      List<int[]> out,
+      List<Double> weights) {
+    int k = block.length;
+    if (i == k) {
+      out.add(block.clone());
+      weights.add(logWeight);
+      return;
+    }
+    block[i] = i;
+    enumerate(i + 1, block, blocks + 1, logWeight, ok, w, out, weights);
+    for (int head = 0; head < i; head++) {
+      if (block[head] != head) {
+        continue;
+      }
+      double add = 0;
+      boolean fits = true;
+      for (int j = head; j < i && fits; j++) {
+        if (block[j] == head) {
+          fits = ok[i][j];
+          add += w[i][j];
+        }
+      }
+      if (fits) {
+        block[i] = head;
+        enumerate(i + 1, block, blocks, logWeight + add, ok, w, out, weights);
+      }
+    }
+    block[i] = i;
+  }
+
+  /**
+   * Gibbs sampling of a large part: each atom in turn leaves its block and joins one of the blocks
+   * it may join, or stands alone, with probability proportional to the product of the odds of its
+   * contested pairs into that block. Starts from the run's clustering (always allowed).
+   */
+  private static void gibbs(
+      List<Integer> part,
+      Map<Integer, Map<Integer, Double>> allowed,
+      int[] runBlockOfAtom,
+      int[][] blockOf,
+      SplittableRandom rng) {
+    int k = part.size();
+    Map<Integer, Integer> local = new HashMap<>();
+    for (int i = 0; i < k; i++) {
+      local.put(part.get(i), i);
+    }
+    int[][] nb = new int[k][];
+    double[][] nw = new double[k][];
+    for (int i = 0; i < k; i++) {
+      Map<Integer, Double> m = allowed.get(part.get(i));
+      nb[i] = new int[m.size()];
+      nw[i] = new double[m.size()];
+      int c = 0;
+      for (Map.Entry<Integer, Double> e : new java.util.TreeMap<>(m).entrySet()) {
+        nb[i][c] = local.get(e.getKey());
+        nw[i][c++] = e.getValue();
+      }
+    }
+    // block labels 0..k-1; the run's clustering to start
+    int[] block = new int[k];
+    Map<Integer, Integer> runLabel = new HashMap<>();
+    int[] members = new int[k];
+    for (int i = 0; i < k; i++) {
+      block[i] = runLabel.computeIfAbsent(runBlockOfAtom[part.get(i)], x -> runLabel.size());
+      members[block[i]]++;
+    }
+    double[] score = new double[k];
+    int[] hits = new int[k];
+    int[] candidates = new int[k + 1];
+    double[] weight = new double[k + 1];
+    int sweeps = BURN_IN_SWEEPS;
+    for (int[] out : blockOf) {
+      for (int s = 0; s < sweeps; s++) {
+        for (int i = 0; i < k; i++) {
+          members[block[i]]--;
+          int n = 0;
+          for (int c = 0; c < nb[i].length; c++) {
+            int b = block[nb[i][c]];
+            if (hits[b] == 0) {
+              candidates[n++] = b;
+              score[b] = 0;
+            }
+            hits[b]++;
+            score[b] += nw[i][c];
+          }
+          // a block is open to atom i only if i may share a person with all its members
+          int open = 0;
+          double max = 0;
+          for (int c = 0; c < n; c++) {
+            int b = candidates[c];
+            if (hits[b] == members[b]) {
+              candidates[open++] = b;
+              max = Math.max(max, score[b]);
+            }
+          }
+          for (int c = 0; c < nb[i].length; c++) {
+            hits[block[nb[i][c]]] = 0;
+          }
+          double total = Math.exp(-max); // standing alone: weight 1
+          for (int c = 0; c < open; c++) {
+            weight[c] = Math.exp(score[candidates[c]] - max);
+            total += weight[c];
+          }
+          double u = rng.nextDouble() * total;
+          int chosen = -1;
+          for (int c = 0; c < open; c++) {
+            u -= weight[c];
+            if (u < 0) {
+              chosen = candidates[c];
+              break;
+            }
+          }
+          if (chosen < 0) {
+            // a new block: any label no atom holds
+            if (members[block[i]] == 0) {
+              chosen = block[i];
+            } else {
+              chosen = 0;
+              while (members[chosen] > 0) {
+                chosen++;
+              }
+            }
+          }
+          block[i] = chosen;
+          members[chosen]++;
+        }
+      }
+      sweeps = THIN_SWEEPS;
+      int[] head = new int[k];
+      Arrays.fill(head, -1);
+      for (int i = 0; i < k; i++) {
+        if (head[block[i]] < 0) {
+          head[block[i]] = part.get(i);
+        }
+        out[part.get(i)] = head[block[i]];
+      }
+    }
+  }
+
+  private static double logOdds(double p) {
+    double q = Math.min(Math.max(p, 1e-9), 1 - 1e-9);
+    return Math.log(q / (1 - q));
   }
 
   private static long key(int a, int b) {

@@ -193,9 +193,15 @@ public final class EstimateCase {
             + " contested pairs",
         0,
         -1);
+    Map<String, Integer> listNumber = new HashMap<>();
+    int[] lists = new int[records.size()];
+    for (int i = 0; i < lists.length; i++) {
+      lists[i] = listNumber.computeIfAbsent(records.get(i).listName(), k -> listNumber.size());
+    }
     List<CaptureData> replicates = new ArrayList<>();
     for (int[] label :
-        LinkageReplicates.draw(labels, contested, options.linkageReplicates(), options.seed())) {
+        LinkageReplicates.draw(
+            labels, lists, contested, options.linkageReplicates(), options.seed())) {
       Map<Integer, List<VictimRecord>> grouped = new TreeMap<>();
       for (int i = 0; i < label.length; i++) {
         grouped.computeIfAbsent(label[i], k -> new ArrayList<>()).add(records.get(i));

@@ -50,6 +50,13 @@ public final class EstimateBench {
           args.length > 3 ? Integer.parseInt(args[3]) : 2000,
           args.length > 4 ? Integer.parseInt(args[4]) : 8,
           args.length > 5 ? Integer.parseInt(args[5]) : 0);
+    } else if (args.length >= 3 && args[0].equals("linkage-draws")) {
+      LinkageDrawCheck.run(
+          Integer.parseInt(args[1]),
+          Long.parseLong(args[2]),
+          args.length > 3 ? Integer.parseInt(args[3]) : 2000,
+          args.length > 4 ? Integer.parseInt(args[4]) : 8,
+          args.length > 5 ? Integer.parseInt(args[5]) : 0);
     } else if (args.length >= 2 && args[0].equals("linkage-summary")) {
       List<Path> files = new ArrayList<>();
       for (int i = 1; i < args.length; i++) {

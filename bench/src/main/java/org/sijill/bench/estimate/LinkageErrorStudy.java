@@ -104,7 +104,7 @@ final class LinkageErrorStudy {
       EstimationOptions o = base.withSeed(seed * 7919 + sim);
       Report p = MultipleSystemsEstimation.estimate(plain, o.withLinkageReplicates(0), m -> {});
       List<CaptureData> reps = new ArrayList<>();
-      for (int[] label : LinkageReplicates.draw(cluster, contested, replicates, o.seed())) {
+      for (int[] label : LinkageReplicates.draw(cluster, numbers(list), contested, replicates, o.seed())) {
         reps.add(data(label, list));
       }
       Report c = LinkageUncertainty.estimate(plain, reps, o, m -> {});
@@ -214,7 +214,7 @@ final class LinkageErrorStudy {
     long c1 = os.getProcessCpuTime();
     long t1 = System.nanoTime();
     List<CaptureData> reps = new ArrayList<>();
-    for (int[] label : LinkageReplicates.draw(cluster, contested, replicates, seed)) {
+    for (int[] label : LinkageReplicates.draw(cluster, numbers(list), contested, replicates, seed)) {
       reps.add(data(label, list));
     }
     Report c = LinkageUncertainty.estimate(plain, reps, o, m -> {});
@@ -317,6 +317,16 @@ final class LinkageErrorStudy {
         ? "none"
         : String.format(
             Locale.ROOT, "%s %.0f [%.0f, %.0f]", e.method().key(), e.total(), e.lower(), e.upper());
+  }
+
+  /** Each record's list as a number (lists numbered in order of first appearance). */
+  static int[] numbers(String[] list) {
+    Map<String, Integer> no = new HashMap<>();
+    int[] out = new int[list.length];
+    for (int i = 0; i < list.length; i++) {
+      out[i] = no.computeIfAbsent(list[i], k -> no.size());
+    }
+    return out;
   }
 
   private static CaptureData data(int[] label, String[] list) {

@@ -1,0 +1,108 @@
+package org.sijill.bench.estimate;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.sijill.estimate.LinkageReplicates;
+import org.sijill.linkage.LinkResult;
+import org.sijill.linkage.Linker;
+import org.sijill.linkage.Mode;
+import org.sijill.linkage.Settings;
+import org.sijill.linkage.Source;
+import org.sijill.linkage.synthetic.GeneratedLists;
+import org.sijill.linkage.synthetic.VictimListGenerator;
+import org.sijill.linkage.testing.TestLists;
+
+/**
+ * The linkage replicates on their own, without any estimate (issue 15): for the simulations of
+ * {@link LinkageErrorStudy} (same lists, same linker), the number of persons the run documents,
+ * the mean number its replicates document, and the true number, and how the contested pairs' match
+ * probabilities compare with how often they are true matches. A replicate's documented count is
+ * where a bias of the draws shows first: joins too many pull every estimate on it down.
+ */
+final class LinkageDrawCheck {
+  private LinkageDrawCheck() {}
+
+  static void run(int sims, long seed, int population, int replicates, int first) {
+    Settings s = TestLists.VICTIMS;
+    double sumRun = 0;
+    double sumRep = 0;
+    double sumTruth = 0;
+    double[] probSum = new double[10];
+    int[] pairs = new int[10];
+    int[] matches = new int[10];
+    for (int sim = first; sim < first + sims; sim++) {
+      GeneratedLists g = VictimListGenerator.generate(LinkageErrorStudy.config(seed * 1000 + sim, population));
+      List<Source> sources = TestLists.sources(g, s);
+      List<String> truth = TestLists.truth(g);
+      LinkResult r =
+          new Linker(s, Mode.LINK_AND_DEDUPE).link(sources, List.of(), List.of(), m -> {});
+      int[] cluster = new int[r.size()];
+      int[] list = new int[r.size()];
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < r.size(); i++) {
+        cluster[i] = r.cluster(i);
+        if (!names.contains(r.source(i))) {
+          names.add(r.source(i));
+        }
+        list[i] = names.indexOf(r.source(i));
+      }
+      List<LinkageReplicates.Pair> contested = new ArrayList<>();
+      for (int k : r.reviewPairs()) {
+        contested.add(new LinkageReplicates.Pair(r.left(k), r.right(k), r.probability(k)));
+        int bin = Math.min(9, (int) (r.probability(k) * 10));
+        probSum[bin] += r.probability(k);
+        pairs[bin]++;
+        matches[bin] += truth.get(r.left(k)).equals(truth.get(r.right(k))) ? 1 : 0;
+      }
+      long truthDocumented = new HashSet<>(truth).size();
+      int runDocumented = distinct(cluster);
+      double rep = 0;
+      for (int[] label : LinkageReplicates.draw(cluster, list, contested, replicates, seed + sim)) {
+        rep += distinct(label);
+      }
+      rep /= replicates;
+      sumRun += runDocumented;
+      sumRep += rep;
+      sumTruth += truthDocumented;
+      System.out.printf(
+          Locale.ROOT,
+          "sim %d: true %d, run %d (%+.2f%%), replicates' mean %.1f (%+.2f%%), %d contested%n",
+          sim,
+          truthDocumented,
+          runDocumented,
+          100.0 * runDocumented / truthDocumented - 100,
+          rep,
+          100.0 * rep / truthDocumented - 100,
+          contested.size());
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "documented over %d simulations: run %+.2f%%, replicates %+.2f%% of the truth%n",
+        sims,
+        100 * sumRun / sumTruth - 100,
+        100 * sumRep / sumTruth - 100);
+    for (int b = 0; b < 10; b++) {
+      if (pairs[b] > 0) {
+        System.out.printf(
+            Locale.ROOT,
+            "probability %.1f-%.1f: %d contested pairs, mean probability %.3f, true matches %.3f%n",
+            b / 10.0,
+            (b + 1) / 10.0,
+            pairs[b],
+            probSum[b] / pairs[b],
+            matches[b] / (double) pairs[b]);
+      }
+    }
+  }
+
+  private static int distinct(int[] label) {
+    Set<Integer> s = new HashSet<>();
+    for (int l : label) {
+      s.add(l);
+    }
+    return s.size();
+  }
+}
