@@ -103,6 +103,9 @@ public final class LinkageBench {
       truth.add(m.find() ? m.group(1) : r.recordId(i));
     }
     RunMeter.report(label, r, PairMetrics.of(r, truth, mode == Mode.LINK), wall);
+    if (Boolean.getBoolean("fingerprint")) {
+      Fingerprint.print(r);
+    }
   }
 
   /** Synthetic lists of one seed as sources, with the person id of every record in input order. */
@@ -188,6 +191,9 @@ public final class LinkageBench {
         wall);
     if (details) {
       System.out.print(r.modelSummary());
+    }
+    if (Boolean.getBoolean("fingerprint")) {
+      Fingerprint.print(r);
     }
     String review = System.getProperty("review");
     if (review != null) {

@@ -59,7 +59,13 @@ final class RunMeter {
   }
 
   static void log(long t0, String message) {
-    System.err.printf(Locale.ROOT, "[%6.1fs] %s%n", (System.nanoTime() - t0) / 1e9, message);
+    // with the process CPU time since start(): on a shared machine wall time alone misleads
+    System.err.printf(
+        Locale.ROOT,
+        "[%6.1fs cpu %6.1fs] %s%n",
+        (System.nanoTime() - t0) / 1e9,
+        (cpuNanos() - cpuAtStart) / 1e9,
+        message);
   }
 
   private static void resetPeaks() {
