@@ -28,9 +28,27 @@ import org.sijill.linkage.names.TokenSimilarities;
  * weaker evidence than a spelling variant; EM weighs it separately.
  */
 public final class NameComparator implements FieldComparator {
-  private NameToken[][] tokens;
+  /**
+   * The field's distinct tokens, most frequent first (ties by text); a token's place here is its
+   * number, also in {@link #similarities}.
+   */
+  private NameToken[] dict;
+
+  /**
+   * Every record's tokens as numbers into {@link #dict}, in one array: record i's are {@code
+   * flat[start[i] .. start[i + 1])}. Why one flat array rather than an array (and an array of
+   * numbers) per record: a candidate's partner is a random record, and at a million records the two
+   * objects per name fetched from anywhere in the heap were a third of the time spent comparing
+   * names; now a name costs two nearby reads.
+   */
+  private int[] start;
+
+  private int[] flat;
+
+  /** For each token number, the share of records with a value whose name holds its skeleton. */
+  private double[] skeletonShare;
+
   private TokenSimilarities similarities;
-  private int[][] ids;
   private Map<String, Integer> skeletonCount;
   private int withValue;
 
@@ -69,10 +87,11 @@ public final class NameComparator implements FieldComparator {
 
   @Override
   public void prepare(Records records, int field) {
-    tokens = new NameToken[records.size][];
+    NameToken[][] tokens = new NameToken[records.size][];
     Map<String, NameToken> cache = new HashMap<>();
     Map<NameToken, Integer> uses = new java.util.IdentityHashMap<>();
     skeletonCount = new HashMap<>();
+    int total = 0;
     for (int i = 0; i < records.size; i++) {
       List<String> toks = NameTokens.forComparison(records.value(i, field));
       NameToken[] arr = new NameToken[toks.size()];
@@ -83,6 +102,7 @@ public final class NameComparator implements FieldComparator {
         distinct.add(arr[t].skeleton());
       }
       tokens[i] = arr;
+      total += arr.length;
       if (arr.length > 0) {
         withValue++;
         for (String s : distinct) {
@@ -90,7 +110,7 @@ public final class NameComparator implements FieldComparator {
         }
       }
     }
-    prepareMemo();
+    prepareMemo(tokens);
     NameToken[] byFrequency = uses.keySet().toArray(new NameToken[0]);
     // ties by text: the identity map's order changes from run to run, and so would the memo's
     // contents and the result
@@ -100,17 +120,27 @@ public final class NameComparator implements FieldComparator {
           int c = Integer.compare(uses.get(q), uses.get(p));
           return c != 0 ? c : p.text().compareTo(q.text());
         });
+    dict = byFrequency;
     similarities = new TokenSimilarities(byFrequency);
-    ids = new int[tokens.length][];
+    Map<NameToken, Integer> number = new java.util.IdentityHashMap<>();
+    skeletonShare = new double[dict.length];
+    for (int k = 0; k < dict.length; k++) {
+      number.put(dict[k], k);
+      skeletonShare[k] = skeletonCount.getOrDefault(dict[k].skeleton(), 1) / (double) withValue;
+    }
+    start = new int[tokens.length + 1];
+    flat = new int[total];
+    int at = 0;
     for (int i = 0; i < tokens.length; i++) {
-      ids[i] = new int[tokens[i].length];
-      for (int t = 0; t < tokens[i].length; t++) {
-        ids[i][t] = similarities.id(tokens[i][t]);
+      start[i] = at;
+      for (NameToken t : tokens[i]) {
+        flat[at++] = number.get(t);
       }
     }
+    start[tokens.length] = at;
   }
 
-  private void prepareMemo() {
+  private void prepareMemo(NameToken[][] tokens) {
     Map<List<NameToken>, Integer> count = new HashMap<>();
     for (NameToken[] t : tokens) {
       if (t.length > 0) {
@@ -158,12 +188,14 @@ public final class NameComparator implements FieldComparator {
 
   /** The level without the memo. */
   public int computeLevel(int a, int b) {
-    NameToken[] x = tokens[a];
-    NameToken[] y = tokens[b];
-    if (x.length == 0 || y.length == 0) {
+    int fromA = start[a];
+    int n = start[a + 1] - fromA;
+    int fromB = start[b];
+    int m = start[b + 1] - fromB;
+    if (n == 0 || m == 0) {
       return MISSING;
     }
-    NameComparison c = NameComparison.of(x, y, ids[a], ids[b], similarities);
+    NameComparison c = NameComparison.of(flat, fromA, n, fromB, m, dict, similarities);
     if (c.exact() == c.aligned() && c.aligned() == c.longer() && c.ordered()) {
       return 6;
     }
@@ -193,8 +225,9 @@ public final class NameComparator implements FieldComparator {
       return 1.0;
     }
     int k = memoIndex(a, b);
+    int n = start[a + 1] - start[a];
     long bits;
-    if (k < 0 || tokens[a].length > 31) {
+    if (k < 0 || n > 31) {
       bits = strongTokens(a, b);
     } else {
       bits = strongMemo[k];
@@ -203,11 +236,10 @@ public final class NameComparator implements FieldComparator {
         strongMemo[k] = (int) bits; // concurrent fills write the same value
       }
     }
-    NameToken[] x = tokens[a];
     double p = 1.0;
-    for (int t = 0; t < x.length && t < 64; t++) {
+    for (int t = 0; t < n && t < 64; t++) {
       if ((bits & (1L << t)) != 0) {
-        p *= skeletonCount.getOrDefault(x[t].skeleton(), 1) / (double) withValue;
+        p *= skeletonShare[flat[start[a] + t]];
       }
     }
     return Math.max(MIN_NAME_FACTOR, clamp(uLevel / Math.max(p, 1e-12)));
@@ -215,7 +247,15 @@ public final class NameComparator implements FieldComparator {
 
   /** Which of a's tokens agree strongly with b's, as a bit set ({@link NameComparison}). */
   private long strongTokens(int a, int b) {
-    return NameComparison.of(tokens[a], tokens[b], ids[a], ids[b], similarities).strongTokens();
+    return NameComparison.of(
+            flat,
+            start[a],
+            start[a + 1] - start[a],
+            start[b],
+            start[b + 1] - start[b],
+            dict,
+            similarities)
+        .strongTokens();
   }
 
   /**
@@ -240,7 +280,12 @@ public final class NameComparator implements FieldComparator {
     return skeletonCount.getOrDefault(skeleton, 0);
   }
 
+  /** The record's tokens (a new array). */
   public NameToken[] tokens(int rec) {
-    return tokens[rec];
+    NameToken[] out = new NameToken[start[rec + 1] - start[rec]];
+    for (int t = 0; t < out.length; t++) {
+      out[t] = dict[flat[start[rec] + t]];
+    }
+    return out;
   }
 }

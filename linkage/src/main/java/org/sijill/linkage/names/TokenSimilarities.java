@@ -52,6 +52,14 @@ public final class TokenSimilarities {
     Arrays.fill(conflicts, UNKNOWN);
   }
 
+  /**
+   * The number in the table of the token at {@code rank} in the array this was built from, or -1:
+   * tokens are numbered in that order, so the first {@link #SIZE} keep their rank.
+   */
+  public int numbered(int rank) {
+    return rank < size ? rank : -1;
+  }
+
   /** The token's number in the table, or -1. */
   public int id(NameToken t) {
     Integer x = ids.get(t);
