@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import org.sijill.linkage.Mode;
 import org.sijill.linkage.Settings;
 import org.sijill.linkage.compare.FieldComparator;
+import org.sijill.linkage.internal.DistinctPairs;
 import org.sijill.linkage.internal.LongList;
 import org.sijill.linkage.internal.Records;
 
@@ -99,7 +100,7 @@ public final class Blocker {
       }
     }
     done.accept(sorted.length);
-    return new Candidates(pairs.sortedDistinct(), perKey(stats));
+    return new Candidates(DistinctPairs.of(pairs, n), perKey(stats));
   }
 
   /**

@@ -55,6 +55,17 @@ public final class LongList {
     return out;
   }
 
+  /** The backing array: the values are its first {@link #size()}. */
+  long[] array() {
+    return a;
+  }
+
+  /** Empties the list and lets its memory go. */
+  void release() {
+    a = new long[16];
+    n = 0;
+  }
+
   /** The values in insertion order, as a trimmed array. */
   public long[] toArray() {
     return Arrays.copyOf(a, n);
