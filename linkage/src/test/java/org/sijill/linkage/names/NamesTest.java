@@ -11,6 +11,36 @@ import org.junit.jupiter.api.Test;
 class NamesTest {
 
   @Test
+  void tokensAreEqualByTheirValuesAndHashAsTheRecordTheyWere() {
+    NameToken a = NameToken.of("basil");
+    NameToken b = NameToken.of("basil");
+    assertThat(a).isNotSameAs(b).isEqualTo(b).hasSameHashCodeAs(b);
+    assertThat(a).isNotEqualTo(NameToken.of("basel"));
+    // a record's hash code: each component's in turn, times 31
+    int h = 0;
+    for (Object o :
+        new Object[] {
+          a.text(), a.canonical(), a.canonicalSkeletons(), a.skeleton(), a.vowelFolded()
+        }) {
+      h = h * 31 + java.util.Objects.hashCode(o);
+    }
+    assertThat(a.hashCode()).isEqualTo(h);
+    // the arrays it carries give the similarities the strings give
+    NameToken ar = NameToken.of(Names.normalise("باسل"));
+    assertThat(a.similarity(ar)).isEqualTo(ar.similarity(a)).isGreaterThanOrEqualTo(NameToken.TYPO);
+    NameToken x = NameToken.of("mitchell");
+    NameToken y = NameToken.of("wilkinson");
+    assertThat(x.canonical()).isNull();
+    assertThat(y.canonical()).isNull();
+    assertThat(x.similarity(y))
+        .isEqualTo(
+            Math.max(
+                0.85 * JaroWinkler.similarity(x.skeleton(), y.skeleton()),
+                0.95 * JaroWinkler.similarity("mitchell", "wilkinson")))
+        .isBetween(0.3, 0.8);
+  }
+
+  @Test
   void arabicNormalisationFoldsLetterVariantsAndMarks() {
     assertThat(Names.normalise("أحمد")).isEqualTo(Names.normalise("احمد"));
     assertThat(Names.normalise("فاطمة")).isEqualTo("فاطمه");
