@@ -7,7 +7,8 @@
 #
 #   bench/spark.sh [RECORDS ...]      default: 100000 1000000
 #
-# HEAP (default 12g) is the -Xmx of both runs; MASTER (default local[2]); BENCH_DIR keeps the files
+# HEAP (default 12g) is the -Xmx of both runs; MASTER (default local[2]); PARTITIONS the Spark
+# engine's shuffle partitions (default 4 per core); BENCH_DIR keeps the files
 # (default: a temporary folder, removed afterwards); SPARK_ONLY=1 skips the single-machine run (and
 # the comparison). Results go in docs/BENCHMARKS.md, "## spark".
 set -euo pipefail
@@ -40,7 +41,8 @@ for n in "${sizes[@]}"; do
     echo "- -" >"$d/local.time"
     : >"$d/local.log"
   fi
-  SIJILL_JAVA_OPTS="-Xmx$heap" /usr/bin/time -f "%e %M" -o "$d/spark.time" \
+  SIJILL_JAVA_OPTS="-Xmx$heap${PARTITIONS:+ -Dsijill.spark.partitions=$PARTITIONS}" \
+    /usr/bin/time -f "%e %M" -o "$d/spark.time" \
     "$sij" link --engine spark --master "$master" --settings "$d/lists/settings.json" \
     --out "$d/spark.csv" --pairs "$d/spark-pairs.csv" "${inputs[@]}" 2>"$d/spark.log" >/dev/null
   records=$(grep -o 'prepared [0-9,]* records' "$d/spark.log" | grep -o '[0-9,]*' | head -1)

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.sijill.linkage.clustering.Clusterer;
 import org.sijill.linkage.internal.Records;
 import org.sijill.linkage.model.FellegiSunter;
+import org.sijill.linkage.pairs.KeptPairs;
 import org.sijill.linkage.pairs.PairScores;
 import org.sijill.linkage.pairs.PairWork;
 import org.sijill.linkage.pairs.Prepared;
@@ -45,6 +46,46 @@ final class ClusterStep {
       FellegiSunter model,
       Consumer<String> progress) {
     Records records = prepared.records;
+    float[] weight = weights(prepared, pairs, logit, decided, progress);
+    // Pairs blocking never compared but that clustering could put together (same component of
+    // likely links) are scored too, for clustering only: counted as neutral, they let two
+    // people merge through a third record although their own records disagree.
+    long[] unscored = Clusterer.uncomparedWithinComponents(records.size, pairs, weight, MAX_FILL);
+    // few (components of at most MAX_FILL records): compared here whatever the engine
+    long[] extraPatterns = PairWork.LOCAL.patterns(prepared, unscored);
+    Set<Long> extraDistinct = new HashSet<>();
+    for (long p : extraPatterns) {
+      extraDistinct.add(p);
+    }
+    float[] extraLogit =
+        PairWork.LOCAL.score(
+            prepared,
+            unscored,
+            extraPatterns,
+            new PairScores(model, extraDistinct, settings.termFrequency()));
+    double shift = Math.log(settings.threshold() / (1 - settings.threshold()));
+    long[] allPairs = java.util.Arrays.copyOf(pairs, pairs.length + unscored.length);
+    float[] allWeight = java.util.Arrays.copyOf(weight, pairs.length + unscored.length);
+    for (int p = 0; p < unscored.length; p++) {
+      allPairs[pairs.length + p] = unscored[p];
+      allWeight[pairs.length + p] = (float) (extraLogit[p] - shift);
+    }
+    int[] cluster =
+        Clusterer.cluster(records.size, allPairs, allWeight, records.source, mode == Mode.LINK);
+    return cluster;
+  }
+
+  /**
+   * The clustering weights of the pairs: log-odds less the threshold's, mutual-best pairs promoted,
+   * decisions binding.
+   */
+  float[] weights(
+      Prepared prepared,
+      long[] pairs,
+      float[] logit,
+      List<DecidedPair> decided,
+      Consumer<String> progress) {
+    Records records = prepared.records;
     float[] weight = new float[pairs.length];
     double shift = Math.log(settings.threshold() / (1 - settings.threshold()));
     for (int p = 0; p < pairs.length; p++) {
@@ -71,30 +112,67 @@ final class ClusterStep {
       int p = java.util.Arrays.binarySearch(pairs, d.key());
       weight[p] = d.same() ? 1e6f : -1e6f;
     }
-    // Pairs blocking never compared but that clustering could put together (same component of
-    // likely links) are scored too, for clustering only: counted as neutral, they let two
-    // people merge through a third record although their own records disagree.
-    long[] unscored = Clusterer.uncomparedWithinComponents(records.size, pairs, weight, MAX_FILL);
-    // few (components of at most MAX_FILL records): compared here whatever the engine
-    long[] extraPatterns = PairWork.LOCAL.patterns(prepared, unscored);
-    Set<Long> extraDistinct = new HashSet<>();
-    for (long p : extraPatterns) {
-      extraDistinct.add(p);
+    return weight;
+  }
+
+  /**
+   * The lowest log-odds at which a pair matters to the clustering and the outputs anywhere but
+   * inside a group of {@link #groups}: the mutual-best floor less its margin (a lower pair can be
+   * neither a promoted pair nor the runner-up that stops one), the threshold, the review band's
+   * lower end and the pairs file's floor; a little lower, so rounding never drops a pair. An engine
+   * that keeps the pairs returns those at or above it ({@link KeptPairs#scored}).
+   */
+  static double keptFrom(Settings s) {
+    double low = Math.min(logit(s.threshold()), logit(s.pairsMinProbability()));
+    low = Math.min(low, logit(s.reviewLow()));
+    if (s.mutualBest()) {
+      low = Math.min(low, logit(s.mutualBestFloor()) - s.mutualBestMargin());
     }
-    float[] extraLogit =
-        PairWork.LOCAL.score(
-            prepared,
-            unscored,
-            extraPatterns,
-            new PairScores(model, extraDistinct, settings.termFrequency()));
-    long[] allPairs = java.util.Arrays.copyOf(pairs, pairs.length + unscored.length);
-    float[] allWeight = java.util.Arrays.copyOf(weight, pairs.length + unscored.length);
-    for (int p = 0; p < unscored.length; p++) {
-      allPairs[pairs.length + p] = unscored[p];
-      allWeight[pairs.length + p] = (float) (extraLogit[p] - shift);
+    return low - 1e-3;
+  }
+
+  private static double logit(double p) {
+    return Math.log(p / (1 - p));
+  }
+
+  /**
+   * A group per record, the same for the records that pairs of positive weight join, -1 for a
+   * record no such pair touches: the clustering contracts each group over every candidate pair
+   * inside it and scores the uncompared ones, and the review list reads the pairs of one cluster
+   * whatever their log-odds. Given every pair at or above {@link #keptFrom} (all positive ones),
+   * the groups are those of all candidate pairs.
+   */
+  static int[] groups(int n, long[] pairs, float[] weight) {
+    int[] parent = new int[n];
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
     }
-    int[] cluster =
-        Clusterer.cluster(records.size, allPairs, allWeight, records.source, mode == Mode.LINK);
-    return cluster;
+    boolean[] linked = new boolean[n];
+    for (int p = 0; p < pairs.length; p++) {
+      if (weight[p] > 0) {
+        int a = (int) (pairs[p] >>> 32);
+        int b = (int) pairs[p];
+        linked[a] = true;
+        linked[b] = true;
+        int ra = root(parent, a);
+        int rb = root(parent, b);
+        if (ra != rb) {
+          parent[ra] = rb;
+        }
+      }
+    }
+    int[] group = new int[n];
+    for (int i = 0; i < n; i++) {
+      group[i] = linked[i] ? root(parent, i) : -1;
+    }
+    return group;
+  }
+
+  private static int root(int[] parent, int x) {
+    while (parent[x] != x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
   }
 }

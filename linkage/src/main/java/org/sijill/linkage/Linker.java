@@ -12,6 +12,7 @@ import org.sijill.linkage.internal.Records;
 import org.sijill.linkage.internal.Ticker;
 import org.sijill.linkage.model.FellegiSunter;
 import org.sijill.linkage.model.Patterns;
+import org.sijill.linkage.pairs.KeptPairs;
 import org.sijill.linkage.pairs.PairScores;
 import org.sijill.linkage.pairs.PairWork;
 import org.sijill.linkage.pairs.Prepared;
@@ -83,9 +84,10 @@ public final class Linker {
 
   /**
    * Lists larger than twice this many records have m fitted on about this many, chosen by date
-   * windows ({@link DateWindows#DENSE_RECORDS}); tests use fewer.
+   * windows ({@link DateWindows#DENSE_RECORDS}); tests use fewer (the Spark engine's, to check that
+   * path at 10k records).
    */
-  Linker denseRecords(int records) {
+  public Linker denseRecords(int records) {
     this.denseRecords = records;
     return this;
   }
@@ -170,6 +172,10 @@ public final class Linker {
             "prepared %,d records from %d sources (%s)",
             records.size, records.sources.size(), laps.lap()));
 
+    KeptPairs kept = decisions.isEmpty() ? work.keep(prepared) : null;
+    if (kept != null) {
+      return linkKept(prepared, kept, training, progress, laps);
+    }
     PairWork.Candidates cand =
         work.candidates(prepared, ticker(progress, "blocking: keys blocked", -1));
     List<DecidedPair> decided = DecidedPair.resolve(records, decisions, "decision");
@@ -199,6 +205,83 @@ public final class Linker {
     progress.accept(String.format("scored and clustered (%s)", laps.lap()));
     return new LinkResult(
         settings, records, comps, pairs, logit, cluster, model, cand.perKey(), decided);
+  }
+
+  /**
+   * The run with the candidate pairs kept by the engine: the model from counts of their vectors,
+   * then only the pairs that can matter come here — those at or above {@link ClusterStep#keptFrom}
+   * and, once their positive links group the records, every pair inside a group — and the
+   * clustering runs on them. It gives what it would give on all pairs: each rule that reads a lower
+   * pair reads only pairs inside one group (contraction, the uncompared pairs, the review list's
+   * merged pairs), and no lower pair is written.
+   */
+  private LinkResult linkKept(
+      Prepared prepared,
+      KeptPairs kept,
+      List<Decision> training,
+      Consumer<String> progress,
+      Laps laps) {
+    Records records = prepared.records;
+    progress.accept(String.format("%,d candidate pairs (%s)", kept.count(), laps.lap()));
+    ModelFit.Fitted fit =
+        new ModelFit(
+                settings,
+                mode,
+                trainedM,
+                ticker(progress, "fitting the model: EM iteration", settings.emIterations()),
+                denseRecords)
+            .fit(prepared, ModelFit.Candidates.of(kept), training, progress, laps);
+    FellegiSunter model = fit.model();
+    KeptPairs.Scored likely =
+        kept.scored(
+            new PairScores(model, fit.counts().keySet(), settings.termFrequency()),
+            ClusterStep.keptFrom(settings));
+    ClusterStep step = new ClusterStep(settings, mode);
+    float[] weight = step.weights(prepared, likely.pairs(), likely.logit(), List.of(), s -> {});
+    KeptPairs.Scored inside = kept.within(ClusterStep.groups(records.size, likely.pairs(), weight));
+    KeptPairs.Scored pairs = union(likely, inside);
+    progress.accept(
+        String.format(
+            "%,d pairs likely enough to matter, %,d inside groups of linked records, %,d in all",
+            likely.pairs().length, inside.pairs().length, pairs.pairs().length));
+    int[] cluster =
+        step.cluster(prepared, pairs.pairs(), pairs.logit(), List.of(), model, progress);
+    progress.accept(String.format("scored and clustered (%s)", laps.lap()));
+    return new LinkResult(
+        settings,
+        records,
+        prepared.comps,
+        pairs.pairs(),
+        pairs.logit(),
+        cluster,
+        model,
+        kept.perKey(),
+        List.of());
+  }
+
+  /** The pairs of both, sorted and distinct (a pair in both has the same log-odds in both). */
+  private static KeptPairs.Scored union(KeptPairs.Scored x, KeptPairs.Scored y) {
+    long[] a = x.pairs();
+    long[] b = y.pairs();
+    long[] pairs = new long[a.length + b.length];
+    float[] logit = new float[pairs.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.length || j < b.length) {
+      if (j == b.length || (i < a.length && a[i] <= b[j])) {
+        if (j < b.length && a[i] == b[j]) {
+          j++;
+        }
+        pairs[n] = a[i];
+        logit[n++] = x.logit()[i++];
+      } else {
+        pairs[n] = b[j];
+        logit[n++] = y.logit()[j++];
+      }
+    }
+    return new KeptPairs.Scored(
+        java.util.Arrays.copyOf(pairs, n), java.util.Arrays.copyOf(logit, n));
   }
 
   private void checkSources(List<Source> sources) {

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.sijill.linkage.compare.FieldComparator;
 import org.sijill.linkage.internal.Records;
 import org.sijill.linkage.internal.Ticker;
 import org.sijill.linkage.model.FellegiSunter;
 import org.sijill.linkage.model.PatternCounts;
+import org.sijill.linkage.pairs.KeptPairs;
 import org.sijill.linkage.pairs.Prepared;
 
 /**
@@ -22,6 +24,66 @@ final class ModelFit {
 
   /** The fitted model and the distinct comparison vectors of the candidates, with their counts. */
   record Fitted(FellegiSunter model, Map<Long, double[]> counts) {}
+
+  /**
+   * What the fit reads of the candidate pairs: their number, counts of their comparison vectors
+   * (among some records), and which random pairs are candidates. In this process's arrays, or kept
+   * by an engine ({@link KeptPairs}).
+   */
+  interface Candidates {
+    long count();
+
+    KeptPairs.Counted counts(boolean[] in);
+
+    /** Sorted keys holding every candidate pair among {@code keys} (sorted, distinct). */
+    long[] among(Supplier<long[]> keys);
+
+    static Candidates of(long[] pairs, long[] patterns) {
+      return new Candidates() {
+        @Override
+        public long count() {
+          return pairs.length;
+        }
+
+        @Override
+        public KeptPairs.Counted counts(boolean[] in) {
+          PatternCounts c = new PatternCounts();
+          long n = 0;
+          for (int p = 0; p < pairs.length; p++) {
+            if (in == null || (in[(int) (pairs[p] >>> 32)] && in[(int) pairs[p]])) {
+              c.add(patterns[p], 1);
+              n++;
+            }
+          }
+          return new KeptPairs.Counted(c, n);
+        }
+
+        @Override
+        public long[] among(Supplier<long[]> keys) {
+          return pairs; // all candidates: no need to draw the keys
+        }
+      };
+    }
+
+    static Candidates of(KeptPairs kept) {
+      return new Candidates() {
+        @Override
+        public long count() {
+          return kept.count();
+        }
+
+        @Override
+        public KeptPairs.Counted counts(boolean[] in) {
+          return kept.counts(in);
+        }
+
+        @Override
+        public long[] among(Supplier<long[]> keys) {
+          return kept.among(keys.get());
+        }
+      };
+    }
+  }
 
   private final Settings settings;
   private final double[][] trainedM;
@@ -50,26 +112,32 @@ final class ModelFit {
       List<Decision> training,
       Consumer<String> progress,
       Laps laps) {
+    return fit(prepared, Candidates.of(pairs, patterns), training, progress, laps);
+  }
+
+  Fitted fit(
+      Prepared prepared,
+      Candidates pairs,
+      List<Decision> training,
+      Consumer<String> progress,
+      Laps laps) {
     Records records = prepared.records;
     List<FieldComparator> comps = prepared.comps;
-    PatternCounts candidateCounts = new PatternCounts();
-    for (long p : patterns) {
-      candidateCounts.add(p, 1);
-    }
-    Map<Long, double[]> counts = candidateCounts.toMap();
+    Map<Long, double[]> counts = pairs.counts(null).counts().toMap();
     progress.accept(String.format("compared the candidate pairs (%s)", laps.lap()));
-    RandomPairs.Sample sample = random.sample(records, comps, pairs, null);
+    RandomPairs.Sample sample =
+        random.sample(records, comps, pairs.among(() -> random.drawnKeys(records, null)), null);
     progress.accept(
         String.format(
             "compared the random pairs for the non-match shares, %,d outside the candidates (%s)",
             sample.taken(), laps.lap()));
-    long outside = random.all(records, null) - pairs.length;
+    long outside = random.all(records, null) - pairs.count();
     // The left-out pairs enter EM with at most OUTSIDE_RATIO times the weight of the candidates.
     // Their true mass grows as n² while the matches grow as n, and past ~10k records EM then finds
     // some other structure of the random pairs (shared mothers' names, places) before the matches;
     // capping keeps the mixture as well-posed at 1M records as at 10k. m and u are shares within
     // each class and do not depend on the cap; λ is rescaled to all pairs afterwards.
-    double effectiveOutside = addOutside(counts, sample, outside, pairs.length);
+    double effectiveOutside = addOutside(counts, sample, outside, pairs.count());
     List<DecidedPair> labelled = DecidedPair.resolve(records, training, "training pair");
     FellegiSunter model;
     if (trainedM != null && training.isEmpty()) {
@@ -97,13 +165,13 @@ final class ModelFit {
       int[] window = DateWindows.sample(prepared, denseRecords, settings.seed());
       FellegiSunter dense = null;
       if (window != null) {
-        dense = fitUnlabelled(prepared, window, pairs, patterns);
+        dense = fitUnlabelled(prepared, window, pairs);
         progress.accept(
             String.format(
                 "m fitted on the %,d records of a random set of date windows (%s)",
                 window.length, laps.lap()));
       }
-      double fitted = pairs.length + effectiveOutside;
+      double fitted = pairs.count() + effectiveOutside;
       model =
           new FellegiSunter(
               EmBounds.levels(comps),
@@ -121,7 +189,7 @@ final class ModelFit {
         }
         model.fit(counts, settings.emIterations(), false, true);
       }
-      model.rescalePriors(pairs.length + effectiveOutside, pairs.length + outside);
+      model.rescalePriors(pairs.count() + effectiveOutside, pairs.count() + outside);
     }
     progress.accept(
         String.format(
@@ -155,23 +223,18 @@ final class ModelFit {
    * EM without labels, as on the whole lists, on the records {@code sub} alone: their candidate
    * pairs and a random sample of the pairs among them.
    */
-  private FellegiSunter fitUnlabelled(Prepared prepared, int[] sub, long[] pairs, long[] patterns) {
+  private FellegiSunter fitUnlabelled(Prepared prepared, int[] sub, Candidates pairs) {
     Records records = prepared.records;
     List<FieldComparator> comps = prepared.comps;
     boolean[] in = new boolean[records.size];
     for (int i : sub) {
       in[i] = true;
     }
-    PatternCounts candidateCounts = new PatternCounts();
-    long candidates = 0;
-    for (int p = 0; p < pairs.length; p++) {
-      if (in[(int) (pairs[p] >>> 32)] && in[(int) pairs[p]]) {
-        candidateCounts.add(patterns[p], 1);
-        candidates++;
-      }
-    }
-    Map<Long, double[]> counts = candidateCounts.toMap();
-    RandomPairs.Sample sample = random.sample(records, comps, pairs, sub);
+    KeptPairs.Counted within = pairs.counts(in);
+    long candidates = within.pairs();
+    Map<Long, double[]> counts = within.counts().toMap();
+    RandomPairs.Sample sample =
+        random.sample(records, comps, pairs.among(() -> random.drawnKeys(records, sub)), sub);
     long outside = random.all(records, sub) - candidates;
     double effectiveOutside = addOutside(counts, sample, outside, candidates);
     FellegiSunter model =

@@ -54,11 +54,11 @@ final class RandomPairs {
   }
 
   /**
-   * A sample of the pairs among the records {@code sub} (null: all records); {@code cand} the
-   * sorted keys of the candidate pairs.
+   * A sample of the pairs among the records {@code sub} (null: all records); {@code cand} sorted
+   * keys holding every candidate pair among the drawn ones ({@link #drawnKeys}): all candidate
+   * pairs, or only those.
    */
   Sample sample(Records records, List<FieldComparator> comps, long[] cand, int[] sub) {
-    int n = sub == null ? records.size : sub.length;
     double[][] u = new double[comps.size()][];
     for (int f = 0; f < u.length; f++) {
       u[f] = new double[comps.get(f).levels()];
@@ -66,24 +66,8 @@ final class RandomPairs {
     }
     Map<Long, double[]> pats = new HashMap<>();
     int taken = 0;
-    long possible = all(records, sub);
-    if (n >= 2 && possible > 0) {
-      // The pairs are drawn in one sequence (the seed fixes them) and compared in parallel; the
-      // counts are sums of whole numbers, so the result does not depend on the order.
-      SplittableRandom rnd = new SplittableRandom(seed);
-      int samples = (int) Math.min(U_SAMPLE, possible);
-      LongList drawn = new LongList(samples);
-      int tries = 0;
-      for (int s = 0; s < samples && tries < samples * 50; tries++) {
-        int a = sub == null ? rnd.nextInt(n) : sub[rnd.nextInt(n)];
-        int b = sub == null ? rnd.nextInt(n) : sub[rnd.nextInt(n)];
-        if (a == b || (mode == Mode.LINK && records.source[a] == records.source[b])) {
-          continue;
-        }
-        s++;
-        drawn.add(((long) a << 32) | b);
-      }
-      long[] pairs = drawn.toArray();
+    long[] pairs = draw(records, sub);
+    if (pairs.length > 0) {
       long[] pat = new long[pairs.length];
       IntStream.range(0, pairs.length)
           .parallel()
@@ -104,6 +88,44 @@ final class RandomPairs {
       }
     }
     return new Sample(normalise(u), pats, taken);
+  }
+
+  /**
+   * The random pairs {@link #sample} compares ({@code a << 32 | b}, in the order drawn): one
+   * sequence fixed by the seed, so drawing again gives the same pairs.
+   */
+  long[] draw(Records records, int[] sub) {
+    int n = sub == null ? records.size : sub.length;
+    long possible = all(records, sub);
+    if (n < 2 || possible <= 0) {
+      return new long[0];
+    }
+    // The pairs are drawn in one sequence (the seed fixes them) and compared in parallel; the
+    // counts are sums of whole numbers, so the result does not depend on the order.
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int samples = (int) Math.min(U_SAMPLE, possible);
+    LongList drawn = new LongList(samples);
+    int tries = 0;
+    for (int s = 0; s < samples && tries < samples * 50; tries++) {
+      int a = sub == null ? rnd.nextInt(n) : sub[rnd.nextInt(n)];
+      int b = sub == null ? rnd.nextInt(n) : sub[rnd.nextInt(n)];
+      if (a == b || (mode == Mode.LINK && records.source[a] == records.source[b])) {
+        continue;
+      }
+      s++;
+      drawn.add(((long) a << 32) | b);
+    }
+    return drawn.toArray();
+  }
+
+  /** The pairs {@link #draw} gives as candidate keys ({@link Linker#key}), sorted and distinct. */
+  long[] drawnKeys(Records records, int[] sub) {
+    long[] d = draw(records, sub);
+    LongList keys = new LongList(d.length);
+    for (long p : d) {
+      keys.add(Linker.key((int) (p >>> 32), (int) p));
+    }
+    return keys.sortedDistinct();
   }
 
   private static double[][] normalise(double[][] u) {

@@ -20,9 +20,12 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.util.LongAccumulator;
 import org.sijill.linkage.Mode;
 import org.sijill.linkage.Settings;
 import org.sijill.linkage.Source;
+import org.sijill.linkage.model.PatternCounts;
+import org.sijill.linkage.pairs.KeptPairs;
 import org.sijill.linkage.pairs.PairScores;
 import org.sijill.linkage.pairs.PairWork;
 import org.sijill.linkage.pairs.Prepared;
@@ -59,6 +62,10 @@ public final class SparkPairWork implements PairWork {
   private transient long[] candidatePairs;
   private transient long[] candidatePatterns;
   private transient Stats stats = new Stats();
+  private transient CollectionAccumulator<long[]> blockStats;
+  private transient LongAccumulator keyCount;
+  private transient LongAccumulator pairCount;
+  private transient Broadcast<PairScores> keptScores;
 
   /** What an executor needs to prepare the records itself. */
   record Job(String id, Settings settings, Mode mode, List<Source> sources)
@@ -69,6 +76,9 @@ public final class SparkPairWork implements PairWork {
 
   /** Scores of one chunk. */
   record Scored(int range, float[] logit) implements Serializable {}
+
+  /** Some pairs of one chunk with their log-odds. */
+  record Picked(int range, long[] pairs, float[] logit) implements Serializable {}
 
   /** Shuffle and pair figures of the last run, for benchmarks. */
   public static final class Stats {
@@ -127,8 +137,68 @@ public final class SparkPairWork implements PairWork {
 
   @Override
   public Candidates candidates(Prepared p) {
-    release();
     long t0 = System.nanoTime();
+    compare(p);
+    List<Chunk> got = new ArrayList<>(chunks.collect());
+    got.sort(Comparator.comparingInt(Chunk::range));
+    int total = 0;
+    for (Chunk c : got) {
+      total += c.pairs().length;
+    }
+    long[] all = new long[total];
+    long[] pats = new long[total];
+    int at = 0;
+    for (int k = 0; k < got.size(); k++) {
+      Chunk c = got.set(k, null); // let each chunk go once copied
+      System.arraycopy(c.pairs(), 0, all, at, c.pairs().length);
+      System.arraycopy(c.patterns(), 0, pats, at, c.patterns().length);
+      at += c.pairs().length;
+    }
+    stats.distinctPairs = total;
+    candidatePairs = all;
+    candidatePatterns = pats;
+    progress.accept(
+        String.format(
+            "spark: %,d blocking keys, %,d pairs emitted, %,d distinct, compared (%.1f s)",
+            stats.blockingKeys, stats.emittedPairs, total, (System.nanoTime() - t0) / 1e9));
+    return new Candidates(all, perKey(p));
+  }
+
+  /**
+   * The candidate pairs stay on the executors ({@link KeptPairs}): their comparison vectors are
+   * counted there, and they are scored there, sending back only the pairs that can matter.
+   */
+  @Override
+  public KeptPairs keep(Prepared p) {
+    long t0 = System.nanoTime();
+    compare(p);
+    Kept kept = new Kept(p);
+    KeptPairs.Counted all = kept.counts(null); // runs the pipeline; the chunks stay on disk
+    stats.distinctPairs = all.pairs();
+    progress.accept(
+        String.format(
+            "spark: %,d blocking keys, %,d pairs emitted, %,d distinct, compared and counted"
+                + " (%.1f s)",
+            stats.blockingKeys, stats.emittedPairs, all.pairs(), (System.nanoTime() - t0) / 1e9));
+    return kept;
+  }
+
+  private Map<String, long[]> perKey(Prepared p) {
+    long[] sum = p.newBlockingStats();
+    for (long[] s : blockStats.value()) {
+      Prepared.addBlockingStats(sum, s);
+    }
+    stats.blockingKeys = keyCount.value();
+    stats.emittedPairs = pairCount.value();
+    return p.pairsPerBlockingKey(sum);
+  }
+
+  /**
+   * Builds (lazily) the executors' candidate pairs with their comparison vectors, in chunks of one
+   * pair range each, kept on disk once computed.
+   */
+  private void compare(Prepared p) {
+    release();
     runId = UUID.randomUUID().toString();
     PREPARED.put(runId, p);
     job = jsc.broadcast(new Job(runId, p.settings(), p.mode(), p.sources()));
@@ -137,9 +207,12 @@ public final class SparkPairWork implements PairWork {
     final Broadcast<Job> jb = job;
     final boolean reuse = reuseDriverCopy;
     final int ranges = partitions * RANGES_PER_PARTITION;
-    CollectionAccumulator<long[]> blockStats = jsc.sc().collectionAccumulator("blocking stats");
-    org.apache.spark.util.LongAccumulator keyCount = jsc.sc().longAccumulator("blocking keys");
-    org.apache.spark.util.LongAccumulator pairCount = jsc.sc().longAccumulator("emitted pairs");
+    blockStats = jsc.sc().collectionAccumulator("blocking stats");
+    keyCount = jsc.sc().longAccumulator("blocking keys");
+    pairCount = jsc.sc().longAccumulator("emitted pairs");
+    final CollectionAccumulator<long[]> blockStats = this.blockStats;
+    final LongAccumulator keyCount = this.keyCount;
+    final LongAccumulator pairCount = this.pairCount;
 
     // 1. blocking keys, on executors, one slice of record indexes per partition
     final int parts = partitions;
@@ -170,26 +243,14 @@ public final class SparkPairWork implements PairWork {
             .sortWithinPartitions("value")
             .mapPartitions(
                 (MapPartitionsFunction<Long, Long>)
-                    it -> {
-                      Prepared q = prepared(jb, reuse);
-                      long[] st = q.newBlockingStats();
-                      LongBuffer block = new LongBuffer();
-                      LongBuffer out = new LongBuffer();
-                      while (it.hasNext()) {
-                        long k = it.next();
-                        if (block.size() > 0 && Prepared.block(block.get(0)) != Prepared.block(k)) {
-                          q.blockPairs(block.array(), 0, block.size(), out::add, st);
-                          block.clear();
-                        }
-                        block.add(k);
-                      }
-                      if (block.size() > 0) {
-                        q.blockPairs(block.array(), 0, block.size(), out::add, st);
-                      }
-                      blockStats.add(st);
-                      pairCount.add(out.size());
-                      return out.iterator();
-                    },
+                    it ->
+                        new BlockPairs(
+                            prepared(jb, reuse),
+                            it,
+                            (st, emitted) -> {
+                              blockStats.add(st);
+                              pairCount.add(emitted);
+                            }),
                 Encoders.LONG());
 
     // 3. a shuffle on the pair (range of its first record): duplicates meet, sorted; comparison
@@ -207,72 +268,10 @@ public final class SparkPairWork implements PairWork {
     chunks =
         byPair
             .toJavaRDD()
-            .mapPartitions(
-                (Iterator<Long> it) -> {
-                  Prepared q = prepared(jb, reuse);
-                  List<Chunk> out = new ArrayList<>();
-                  LongBuffer ps = new LongBuffer();
-                  int current = -1;
-                  long last = -1;
-                  while (it.hasNext()) {
-                    long pair = it.next();
-                    if (pair == last) {
-                      continue;
-                    }
-                    last = pair;
-                    int range = (int) ((pair >>> 32) * ranges / Math.max(1, n));
-                    if (range != current && ps.size() > 0) {
-                      out.add(chunk(q, current, ps));
-                      ps.clear();
-                    }
-                    current = range;
-                    ps.add(pair);
-                  }
-                  if (ps.size() > 0) {
-                    out.add(chunk(q, current, ps));
-                  }
-                  return out.iterator();
-                })
-            // on disk: the driver holds the collected copy; in local mode both share one heap
+            .mapPartitions((Iterator<Long> it) -> new Chunks(prepared(jb, reuse), it, ranges, n))
+            // on disk: at a million records they are gigabytes, and in local mode the executors
+            // share the driver's heap
             .persist(StorageLevel.DISK_ONLY());
-    List<Chunk> got = new ArrayList<>(chunks.collect());
-    got.sort(Comparator.comparingInt(Chunk::range));
-    int total = 0;
-    for (Chunk c : got) {
-      total += c.pairs().length;
-    }
-    long[] all = new long[total];
-    long[] pats = new long[total];
-    int at = 0;
-    for (int k = 0; k < got.size(); k++) {
-      Chunk c = got.set(k, null); // let each chunk go once copied
-      System.arraycopy(c.pairs(), 0, all, at, c.pairs().length);
-      System.arraycopy(c.patterns(), 0, pats, at, c.patterns().length);
-      at += c.pairs().length;
-    }
-    long[] sum = p.newBlockingStats();
-    for (long[] s : blockStats.value()) {
-      Prepared.addBlockingStats(sum, s);
-    }
-    stats.blockingKeys = keyCount.value();
-    stats.emittedPairs = pairCount.value();
-    stats.distinctPairs = total;
-    candidatePairs = all;
-    candidatePatterns = pats;
-    progress.accept(
-        String.format(
-            "spark: %,d blocking keys, %,d pairs emitted, %,d distinct, compared (%.1f s)",
-            stats.blockingKeys, stats.emittedPairs, total, (System.nanoTime() - t0) / 1e9));
-    return new Candidates(all, p.pairsPerBlockingKey(sum));
-  }
-
-  private static Chunk chunk(Prepared q, int range, LongBuffer ps) {
-    long[] pairs = ps.toArray();
-    long[] patterns = new long[pairs.length];
-    for (int i = 0; i < pairs.length; i++) {
-      patterns[i] = q.pattern((int) (pairs[i] >>> 32), (int) pairs[i]);
-    }
-    return new Chunk(range, pairs, patterns);
   }
 
   @Override
@@ -341,7 +340,213 @@ public final class SparkPairWork implements PairWork {
     return PREPARED.computeIfAbsent(key, k -> Prepared.of(j.settings(), j.mode(), j.sources()));
   }
 
+  /**
+   * The candidate pairs as the executors keep them: every question is a pass over the chunks on
+   * disk that sends back counts or a few pairs.
+   */
+  private final class Kept implements KeptPairs {
+    private final Prepared p;
+    private long count = -1;
+
+    Kept(Prepared p) {
+      this.p = p;
+    }
+
+    @Override
+    public long count() {
+      if (count < 0) {
+        counts(null);
+      }
+      return count;
+    }
+
+    @Override
+    public Map<String, long[]> perKey() {
+      return SparkPairWork.this.perKey(p);
+    }
+
+    @Override
+    public Counted counts(boolean[] in) {
+      Broadcast<boolean[]> within = in == null ? null : jsc.broadcast(in);
+      List<long[]> got =
+          chunks.map(c -> countChunk(c, within == null ? null : within.value())).collect();
+      // per distinct vector: its count and its first pair over all chunks
+      Map<Long, long[]> all = new java.util.HashMap<>();
+      long pairs = 0;
+      for (long[] t : got) {
+        for (int k = 0; k < t.length; k += 3) {
+          long[] e = all.computeIfAbsent(t[k], x -> new long[] {0, Long.MAX_VALUE});
+          e[0] += t[k + 1];
+          e[1] = Math.min(e[1], t[k + 2]);
+          pairs += t[k + 1];
+        }
+      }
+      List<Map.Entry<Long, long[]>> order = new ArrayList<>(all.entrySet());
+      order.sort(Comparator.comparingLong(e -> e.getValue()[1]));
+      PatternCounts counts = new PatternCounts();
+      for (Map.Entry<Long, long[]> e : order) {
+        counts.add(e.getKey(), e.getValue()[0]);
+      }
+      if (within != null) {
+        within.destroy();
+      } else {
+        count = pairs;
+      }
+      return new Counted(counts, pairs);
+    }
+
+    @Override
+    public long[] among(long[] keys) {
+      Broadcast<long[]> kb = jsc.broadcast(keys);
+      List<long[]> got = chunks.map(c -> amongChunk(c, kb.value())).collect();
+      kb.destroy();
+      LongBuffer out = new LongBuffer();
+      for (long[] g : got) {
+        for (long k : g) {
+          out.add(k);
+        }
+      }
+      long[] a = out.toArray();
+      Arrays.sort(a);
+      return a;
+    }
+
+    @Override
+    public Scored scored(PairScores scores, double atLeast) {
+      long t0 = System.nanoTime();
+      if (keptScores != null) {
+        keptScores.destroy();
+      }
+      keptScores = jsc.broadcast(scores);
+      final Broadcast<PairScores> sb = keptScores;
+      final Broadcast<Job> jb = job;
+      final boolean reuse = reuseDriverCopy;
+      Scored out =
+          picked(
+              chunks.map(c -> pick(prepared(jb, reuse), sb.value(), c, atLeast, null)).collect());
+      progress.accept(
+          String.format(
+              "spark: scored %,d pairs, %,d at or above log-odds %.2f back (%.1f s)",
+              count(), out.pairs().length, atLeast, (System.nanoTime() - t0) / 1e9));
+      return out;
+    }
+
+    @Override
+    public Scored within(int[] group) {
+      Broadcast<int[]> gb = jsc.broadcast(group);
+      final Broadcast<PairScores> sb = keptScores;
+      final Broadcast<Job> jb = job;
+      final boolean reuse = reuseDriverCopy;
+      Scored out =
+          picked(
+              chunks
+                  .map(
+                      c ->
+                          pick(
+                              prepared(jb, reuse),
+                              sb.value(),
+                              c,
+                              Double.POSITIVE_INFINITY,
+                              gb.value()))
+                  .collect());
+      gb.destroy();
+      return out;
+    }
+  }
+
+  /** Distinct vectors of a chunk's pairs inside {@code in}: (vector, count, first pair) each. */
+  static long[] countChunk(Chunk c, boolean[] in) {
+    PatternCounts counts = new PatternCounts();
+    PatternCounts first = new PatternCounts(); // index of the first pair + 1
+    long[] ps = c.pairs();
+    long[] pats = c.patterns();
+    for (int i = 0; i < ps.length; i++) {
+      if (in == null || (in[(int) (ps[i] >>> 32)] && in[(int) ps[i]])) {
+        if (first.count(pats[i]) == 0) {
+          first.add(pats[i], i + 1);
+        }
+        counts.add(pats[i], 1);
+      }
+    }
+    Map<Long, double[]> m = counts.toMap();
+    long[] out = new long[3 * m.size()];
+    int k = 0;
+    for (Map.Entry<Long, double[]> e : m.entrySet()) {
+      out[k++] = e.getKey();
+      out[k++] = (long) e.getValue()[0];
+      out[k++] = ps[(int) first.count(e.getKey()) - 1];
+    }
+    return out;
+  }
+
+  /** The pairs of a chunk among the sorted {@code keys}. */
+  static long[] amongChunk(Chunk c, long[] keys) {
+    LongBuffer out = new LongBuffer();
+    long[] ps = c.pairs();
+    int j = 0;
+    for (int i = 0; i < ps.length && j < keys.length; i++) {
+      while (j < keys.length && keys[j] < ps[i]) {
+        j++;
+      }
+      if (j < keys.length && keys[j] == ps[i]) {
+        out.add(ps[i]);
+      }
+    }
+    return out.toArray();
+  }
+
+  /**
+   * The pairs of a chunk with log-odds at least {@code atLeast}, or (group not null) with both
+   * records in one group.
+   */
+  static Picked pick(Prepared q, PairScores s, Chunk c, double atLeast, int[] group) {
+    LongBuffer pairs = new LongBuffer();
+    float[] logit = new float[16];
+    int n = 0;
+    long[] ps = c.pairs();
+    long[] pats = c.patterns();
+    for (int i = 0; i < ps.length; i++) {
+      int a = (int) (ps[i] >>> 32);
+      int b = (int) ps[i];
+      if (group != null && (group[a] < 0 || group[a] != group[b])) {
+        continue;
+      }
+      float l = s.logit(q, ps[i], pats[i]);
+      if (group != null || l >= atLeast) {
+        if (n == logit.length) {
+          logit = Arrays.copyOf(logit, 2 * n);
+        }
+        pairs.add(ps[i]);
+        logit[n++] = l;
+      }
+    }
+    return new Picked(c.range(), pairs.toArray(), Arrays.copyOf(logit, n));
+  }
+
+  /** The picked pairs of every chunk, in pair order. */
+  private static KeptPairs.Scored picked(List<Picked> got) {
+    List<Picked> sorted = new ArrayList<>(got);
+    sorted.sort(Comparator.comparingInt(Picked::range));
+    int total = 0;
+    for (Picked x : sorted) {
+      total += x.pairs().length;
+    }
+    long[] pairs = new long[total];
+    float[] logit = new float[total];
+    int at = 0;
+    for (Picked x : sorted) {
+      System.arraycopy(x.pairs(), 0, pairs, at, x.pairs().length);
+      System.arraycopy(x.logit(), 0, logit, at, x.logit().length);
+      at += x.pairs().length;
+    }
+    return new KeptPairs.Scored(pairs, logit);
+  }
+
   private void release() {
+    if (keptScores != null) {
+      keptScores.destroy();
+      keptScores = null;
+    }
     if (chunks != null) {
       chunks.unpersist(false);
       chunks = null;

@@ -49,6 +49,20 @@ class SameAnswerTest {
         VICTIMS, Mode.LINK_AND_DEDUPE, generated(GeneratorConfig.countrywide(7, 8000)), true);
   }
 
+  /**
+   * With m fitted on a set of date windows, as on lists past 100k records: the executors count the
+   * vectors of the pairs inside the windows and find which random pairs there are candidates.
+   */
+  @Test
+  void generatedCountrywideListsFittedOnDateWindows() throws IOException {
+    sameAnswer(
+        VICTIMS,
+        Mode.LINK_AND_DEDUPE,
+        generated(GeneratorConfig.countrywide(11, 8000)),
+        true,
+        3000);
+  }
+
   @Test
   void febrl4() throws Exception {
     sameAnswer(FEBRL, Mode.LINK, List.of(febrl("dataset4a"), febrl("dataset4b")), true);
@@ -64,14 +78,30 @@ class SameAnswerTest {
 
   private void sameAnswer(Settings s, Mode mode, List<Source> in, boolean reuse)
       throws IOException {
+    sameAnswer(s, mode, in, reuse, 50_000);
+  }
+
+  /**
+   * The Spark engine keeps the candidate pairs on the executors and brings back only those that can
+   * matter, so its result holds fewer pairs; everything written must be the same.
+   */
+  private void sameAnswer(Settings s, Mode mode, List<Source> in, boolean reuse, int dense)
+      throws IOException {
     assertThat(in.stream().mapToInt(Source::size).sum()).isGreaterThanOrEqualTo(5000);
-    LinkResult single = new Linker(s, mode).link(in, List.of(), List.of(), m -> {});
+    List<String> lines = new ArrayList<>();
+    LinkResult single =
+        new Linker(s, mode).denseRecords(dense).link(in, List.of(), List.of(), lines::add);
     LinkResult onSpark;
     try (SparkPairWork work = new SparkPairWork(spark, 6, reuse, m -> {}, false)) {
-      onSpark = new Linker(s, mode).link(in, List.of(), List.of(), m -> {}, work);
+      onSpark =
+          new Linker(s, mode).denseRecords(dense).link(in, List.of(), List.of(), m -> {}, work);
       assertThat(work.stats().distinctPairs).isEqualTo(single.pairCount());
       assertThat(work.stats().emittedPairs).isGreaterThanOrEqualTo(single.pairCount());
     }
+    assertThat(onSpark.pairCount()).isLessThan(single.pairCount());
+    assertThat(lines.stream().anyMatch(l -> l.startsWith("m fitted on the")))
+        .isEqualTo(dense < 50_000);
+    assertThat(review(onSpark)).isEqualTo(review(single));
     assertThat(single.clusterCount()).isLessThan(single.size()); // something was linked
     assertThat(perKey(onSpark)).isEqualTo(perKey(single));
     assertThat(onSpark.modelSummary()).isEqualTo(single.modelSummary());
@@ -85,6 +115,12 @@ class SameAnswerTest {
         .forEach((k, v) -> m.put(k, java.util.Arrays.stream(v).boxed().toList()));
     assertThat(m).isNotEmpty();
     return m;
+  }
+
+  private List<String> review(LinkResult r) throws IOException {
+    Path f = Files.createTempFile(tmp, "review", ".csv");
+    r.writeReview(f);
+    return Files.readAllLines(f); // FEBRL4's has none but the header: its classes are far apart
   }
 
   private List<String> written(LinkResult r, boolean clusters) throws IOException {

@@ -51,6 +51,14 @@ public interface PairWork extends AutoCloseable {
     return out;
   }
 
+  /**
+   * The candidate pairs kept by the engine ({@link KeptPairs}) instead of returned whole; null when
+   * the engine returns them whole (the single-machine engine: they are in its memory anyway).
+   */
+  default KeptPairs keep(Prepared p) {
+    return null;
+  }
+
   /** Pairs done between two progress reports of the local engine. */
   int CHUNK = 1 << 14;
 
