@@ -24,7 +24,6 @@ import org.apache.spark.util.LongAccumulator;
 import org.sijill.linkage.Mode;
 import org.sijill.linkage.Settings;
 import org.sijill.linkage.Source;
-import org.sijill.linkage.model.PatternCounts;
 import org.sijill.linkage.pairs.KeptPairs;
 import org.sijill.linkage.pairs.PairScores;
 import org.sijill.linkage.pairs.PairWork;
@@ -34,10 +33,11 @@ import org.sijill.linkage.pairs.Prepared;
  * The pair-level work of a linkage run on Spark: blocking keys are emitted on executors and grouped
  * by a shuffle on the block key (the keyed join), each block's pairs are formed there by the
  * single-machine rules, a second shuffle on the pair brings duplicates together, and the comparison
- * vectors and later the scores are computed where the pairs are. The driver gets back the sorted
- * distinct pairs with their vectors (for EM on their counts) and then their scores (for
- * clustering), in the same order as the single-machine engine, so the {@link
- * org.sijill.linkage.Linker} fits the same model and forms the same clusters.
+ * vectors are computed where the pairs are. The pairs then stay there, on disk ({@link #keep},
+ * {@link ExecutorPairs}): the driver gets counts of their vectors for EM and, after scoring on the
+ * executors, only the pairs that can matter to the clustering and the outputs. With decisions the
+ * {@link org.sijill.linkage.Linker} asks for every pair instead ({@link #candidates}): the sorted
+ * distinct pairs with their vectors, then their scores, in the single-machine engine's order.
  *
  * <p>Every executor holds the prepared records ({@link Prepared}), built once per executor JVM from
  * a broadcast of the input rows; in local mode the driver's copy is reused.
@@ -65,7 +65,7 @@ public final class SparkPairWork implements PairWork {
   private transient CollectionAccumulator<long[]> blockStats;
   private transient LongAccumulator keyCount;
   private transient LongAccumulator pairCount;
-  private transient Broadcast<PairScores> keptScores;
+  private transient ExecutorPairs kept;
 
   /** What an executor needs to prepare the records itself. */
   record Job(String id, Settings settings, Mode mode, List<Source> sources)
@@ -172,7 +172,9 @@ public final class SparkPairWork implements PairWork {
   public KeptPairs keep(Prepared p) {
     long t0 = System.nanoTime();
     compare(p);
-    Kept kept = new Kept(p);
+    ExecutorPairs kept =
+        new ExecutorPairs(jsc, chunks, job, reuseDriverCopy, progress, () -> perKey(p));
+    this.kept = kept;
     KeptPairs.Counted all = kept.counts(null); // runs the pipeline; the chunks stay on disk
     stats.distinctPairs = all.pairs();
     progress.accept(
@@ -340,212 +342,10 @@ public final class SparkPairWork implements PairWork {
     return PREPARED.computeIfAbsent(key, k -> Prepared.of(j.settings(), j.mode(), j.sources()));
   }
 
-  /**
-   * The candidate pairs as the executors keep them: every question is a pass over the chunks on
-   * disk that sends back counts or a few pairs.
-   */
-  private final class Kept implements KeptPairs {
-    private final Prepared p;
-    private long count = -1;
-
-    Kept(Prepared p) {
-      this.p = p;
-    }
-
-    @Override
-    public long count() {
-      if (count < 0) {
-        counts(null);
-      }
-      return count;
-    }
-
-    @Override
-    public Map<String, long[]> perKey() {
-      return SparkPairWork.this.perKey(p);
-    }
-
-    @Override
-    public Counted counts(boolean[] in) {
-      Broadcast<boolean[]> within = in == null ? null : jsc.broadcast(in);
-      List<long[]> got =
-          chunks.map(c -> countChunk(c, within == null ? null : within.value())).collect();
-      // per distinct vector: its count and its first pair over all chunks
-      Map<Long, long[]> all = new java.util.HashMap<>();
-      long pairs = 0;
-      for (long[] t : got) {
-        for (int k = 0; k < t.length; k += 3) {
-          long[] e = all.computeIfAbsent(t[k], x -> new long[] {0, Long.MAX_VALUE});
-          e[0] += t[k + 1];
-          e[1] = Math.min(e[1], t[k + 2]);
-          pairs += t[k + 1];
-        }
-      }
-      List<Map.Entry<Long, long[]>> order = new ArrayList<>(all.entrySet());
-      order.sort(Comparator.comparingLong(e -> e.getValue()[1]));
-      PatternCounts counts = new PatternCounts();
-      for (Map.Entry<Long, long[]> e : order) {
-        counts.add(e.getKey(), e.getValue()[0]);
-      }
-      if (within != null) {
-        within.destroy();
-      } else {
-        count = pairs;
-      }
-      return new Counted(counts, pairs);
-    }
-
-    @Override
-    public long[] among(long[] keys) {
-      Broadcast<long[]> kb = jsc.broadcast(keys);
-      List<long[]> got = chunks.map(c -> amongChunk(c, kb.value())).collect();
-      kb.destroy();
-      LongBuffer out = new LongBuffer();
-      for (long[] g : got) {
-        for (long k : g) {
-          out.add(k);
-        }
-      }
-      long[] a = out.toArray();
-      Arrays.sort(a);
-      return a;
-    }
-
-    @Override
-    public Scored scored(PairScores scores, double atLeast) {
-      long t0 = System.nanoTime();
-      if (keptScores != null) {
-        keptScores.destroy();
-      }
-      keptScores = jsc.broadcast(scores);
-      final Broadcast<PairScores> sb = keptScores;
-      final Broadcast<Job> jb = job;
-      final boolean reuse = reuseDriverCopy;
-      Scored out =
-          picked(
-              chunks.map(c -> pick(prepared(jb, reuse), sb.value(), c, atLeast, null)).collect());
-      progress.accept(
-          String.format(
-              "spark: scored %,d pairs, %,d at or above log-odds %.2f back (%.1f s)",
-              count(), out.pairs().length, atLeast, (System.nanoTime() - t0) / 1e9));
-      return out;
-    }
-
-    @Override
-    public Scored within(int[] group) {
-      Broadcast<int[]> gb = jsc.broadcast(group);
-      final Broadcast<PairScores> sb = keptScores;
-      final Broadcast<Job> jb = job;
-      final boolean reuse = reuseDriverCopy;
-      Scored out =
-          picked(
-              chunks
-                  .map(
-                      c ->
-                          pick(
-                              prepared(jb, reuse),
-                              sb.value(),
-                              c,
-                              Double.POSITIVE_INFINITY,
-                              gb.value()))
-                  .collect());
-      gb.destroy();
-      return out;
-    }
-  }
-
-  /** Distinct vectors of a chunk's pairs inside {@code in}: (vector, count, first pair) each. */
-  static long[] countChunk(Chunk c, boolean[] in) {
-    PatternCounts counts = new PatternCounts();
-    PatternCounts first = new PatternCounts(); // index of the first pair + 1
-    long[] ps = c.pairs();
-    long[] pats = c.patterns();
-    for (int i = 0; i < ps.length; i++) {
-      if (in == null || (in[(int) (ps[i] >>> 32)] && in[(int) ps[i]])) {
-        if (first.count(pats[i]) == 0) {
-          first.add(pats[i], i + 1);
-        }
-        counts.add(pats[i], 1);
-      }
-    }
-    Map<Long, double[]> m = counts.toMap();
-    long[] out = new long[3 * m.size()];
-    int k = 0;
-    for (Map.Entry<Long, double[]> e : m.entrySet()) {
-      out[k++] = e.getKey();
-      out[k++] = (long) e.getValue()[0];
-      out[k++] = ps[(int) first.count(e.getKey()) - 1];
-    }
-    return out;
-  }
-
-  /** The pairs of a chunk among the sorted {@code keys}. */
-  static long[] amongChunk(Chunk c, long[] keys) {
-    LongBuffer out = new LongBuffer();
-    long[] ps = c.pairs();
-    int j = 0;
-    for (int i = 0; i < ps.length && j < keys.length; i++) {
-      while (j < keys.length && keys[j] < ps[i]) {
-        j++;
-      }
-      if (j < keys.length && keys[j] == ps[i]) {
-        out.add(ps[i]);
-      }
-    }
-    return out.toArray();
-  }
-
-  /**
-   * The pairs of a chunk with log-odds at least {@code atLeast}, or (group not null) with both
-   * records in one group.
-   */
-  static Picked pick(Prepared q, PairScores s, Chunk c, double atLeast, int[] group) {
-    LongBuffer pairs = new LongBuffer();
-    float[] logit = new float[16];
-    int n = 0;
-    long[] ps = c.pairs();
-    long[] pats = c.patterns();
-    for (int i = 0; i < ps.length; i++) {
-      int a = (int) (ps[i] >>> 32);
-      int b = (int) ps[i];
-      if (group != null && (group[a] < 0 || group[a] != group[b])) {
-        continue;
-      }
-      float l = s.logit(q, ps[i], pats[i]);
-      if (group != null || l >= atLeast) {
-        if (n == logit.length) {
-          logit = Arrays.copyOf(logit, 2 * n);
-        }
-        pairs.add(ps[i]);
-        logit[n++] = l;
-      }
-    }
-    return new Picked(c.range(), pairs.toArray(), Arrays.copyOf(logit, n));
-  }
-
-  /** The picked pairs of every chunk, in pair order. */
-  private static KeptPairs.Scored picked(List<Picked> got) {
-    List<Picked> sorted = new ArrayList<>(got);
-    sorted.sort(Comparator.comparingInt(Picked::range));
-    int total = 0;
-    for (Picked x : sorted) {
-      total += x.pairs().length;
-    }
-    long[] pairs = new long[total];
-    float[] logit = new float[total];
-    int at = 0;
-    for (Picked x : sorted) {
-      System.arraycopy(x.pairs(), 0, pairs, at, x.pairs().length);
-      System.arraycopy(x.logit(), 0, logit, at, x.logit().length);
-      at += x.pairs().length;
-    }
-    return new KeptPairs.Scored(pairs, logit);
-  }
-
   private void release() {
-    if (keptScores != null) {
-      keptScores.destroy();
-      keptScores = null;
+    if (kept != null) {
+      kept.release();
+      kept = null;
     }
     if (chunks != null) {
       chunks.unpersist(false);
