@@ -47,6 +47,9 @@ public final class Blocker {
   /** Set by {@link #index}. */
   private NamePairSplit split;
 
+  private SplitIndex sorted;
+  private Records indexed;
+
   /** Result: distinct candidate pairs (i << 32 | j, i < j) and per-key statistics. */
   public record Candidates(long[] pairs, Map<String, long[]> perKey) {}
 
@@ -64,7 +67,9 @@ public final class Blocker {
 
   /** As {@link #candidates(Records)}, telling {@code done} how many records' keys are blocked. */
   public Candidates candidates(Records records, LongConsumer done) {
-    index(records);
+    if (indexed != records) {
+      index(records); // not yet, or other records
+    }
     int n = records.size;
     // the records' keys are built in parts on all cores; sorted, they are the same whatever the
     // order they were added in
@@ -109,13 +114,18 @@ public final class Blocker {
    * {@link #block}.
    */
   public void index(Records records) {
+    this.indexed = records;
+    this.sorted = new SplitIndex(records, comparators);
     this.split =
-        new NamePairSplit(
-            new SplitIndex(records, comparators),
-            emit,
-            layout,
-            settings.maxBlockSize(),
-            settings.window());
+        new NamePairSplit(sorted, emit, layout, settings.maxBlockSize(), settings.window());
+  }
+
+  /**
+   * The records in sort order (name skeletons, then the first date), as the sorted neighbourhood of
+   * an oversized block orders them. Call after {@link #index}.
+   */
+  public int[] sortOrder() {
+    return sorted.order();
   }
 
   /**

@@ -87,6 +87,15 @@ final class SplitIndex {
     return (int) ((long) n * p / parts);
   }
 
+  /** The records by rank: {@code order()[rank(r)] == r}. */
+  int[] order() {
+    int[] order = new int[rank.length];
+    for (int r = 0; r < rank.length; r++) {
+      order[rank[r]] = r;
+    }
+    return order;
+  }
+
   /** The record's rank in sort order: near-identical records have near ranks. */
   int rank(int rec) {
     return rank[rec];

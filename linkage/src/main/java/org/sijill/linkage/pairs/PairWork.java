@@ -2,7 +2,6 @@ package org.sijill.linkage.pairs;
 
 import java.util.Map;
 import java.util.function.LongConsumer;
-import java.util.stream.IntStream;
 import org.sijill.linkage.Linker;
 import org.sijill.linkage.blocking.Blocker;
 
@@ -88,15 +87,9 @@ public interface PairWork extends AutoCloseable {
         @Override
         public long[] patterns(Prepared p, long[] pairs, LongConsumer done) {
           long[] out = new long[pairs.length];
-          // in chunks, each on all cores, so progress can be told between them; each pair's
-          // vector depends only on the pair, so the chunks do not change the result
-          for (int from = 0; from < pairs.length; from += CHUNK) {
-            int to = Math.min(pairs.length, from + CHUNK);
-            IntStream.range(from, to)
-                .parallel()
-                .forEach(i -> out[i] = p.pattern((int) (pairs[i] >>> 32), (int) pairs[i]));
-            done.accept(to);
-          }
+          // each pair's vector depends only on the pair, so the order does not change the result
+          RecordOrder.forEachPair(
+              p, pairs, done, i -> out[i] = p.pattern((int) (pairs[i] >>> 32), (int) pairs[i]));
           return out;
         }
 
@@ -109,13 +102,8 @@ public interface PairWork extends AutoCloseable {
         public float[] score(
             Prepared p, long[] pairs, long[] patterns, PairScores scores, LongConsumer done) {
           float[] out = new float[pairs.length];
-          for (int from = 0; from < pairs.length; from += CHUNK) {
-            int to = Math.min(pairs.length, from + CHUNK);
-            IntStream.range(from, to)
-                .parallel()
-                .forEach(i -> out[i] = scores.logit(p, pairs[i], patterns[i]));
-            done.accept(to);
-          }
+          RecordOrder.forEachPair(
+              p, pairs, done, i -> out[i] = scores.logit(p, pairs[i], patterns[i]));
           return out;
         }
       };

@@ -116,6 +116,14 @@ public final class Prepared {
     return blocker().perKey(stats);
   }
 
+  /**
+   * The records in sort order (all name-token skeletons sorted, then the first date): records of
+   * one person, and records that share names, lie near each other.
+   */
+  int[] sortOrder() {
+    return blocker().sortOrder();
+  }
+
   /** The comparison vector of records {@code a} and {@code b}. */
   public long pattern(int a, int b) {
     return Linker.pattern(comps, a, b);
