@@ -23,6 +23,21 @@ public final class Sampling {
     0.008330563433362871
   };
 
+  /** log(i!) for i below its length: the binomial's rejection test reads it instead of 8 logs. */
+  private static final double[] LOG_FACTORIAL = new double[1 << 16];
+
+  /** 1 / i, for the inversion's recurrence. */
+  private static final double[] RECIPROCAL = new double[64];
+
+  static {
+    for (int i = 1; i < LOG_FACTORIAL.length; i++) {
+      LOG_FACTORIAL[i] = Lgamma.of(i + 1.0);
+    }
+    for (int i = 1; i < RECIPROCAL.length; i++) {
+      RECIPROCAL[i] = 1.0 / i;
+    }
+  }
+
   private final SplittableRandom random;
 
   public Sampling(long seed) {
@@ -95,7 +110,8 @@ public final class Sampling {
       return n;
     }
     if (p > 0.5) {
-      return n - binomial(n, 1 - p);
+      double q = 1 - p;
+      return n - (n * q < 10 ? binomialInversion(n, q) : binomialBtrs(n, q));
     }
     if (n * p < 10) {
       return binomialInversion(n, p);
@@ -104,11 +120,16 @@ public final class Sampling {
   }
 
   private long binomialInversion(long n, double p) {
+    double u = uniform();
+    // P(0) = (1 - p)^n >= 1 - np: below that bound the answer is 0 without the exp and log (the
+    // same answer the search below gives for this u)
+    if (u <= 1 - n * p) {
+      return 0;
+    }
     double q = 1 - p;
     double s = p / q;
     double a = (n + 1) * s;
     double r = Math.exp(n * Math.log1p(-p));
-    double u = uniform();
     long x = 0;
     while (u > r) {
       u -= r;
@@ -116,7 +137,7 @@ public final class Sampling {
       if (x > n) {
         return binomialInversion(n, p); // rounding ran off the end: redraw
       }
-      r *= a / x - s;
+      r *= (x < RECIPROCAL.length ? a * RECIPROCAL[(int) x] : a / x) - s;
     }
     return x;
   }
@@ -126,9 +147,9 @@ public final class Sampling {
     double b = 1.15 + 2.53 * spq;
     double a = -0.0873 + 0.0248 * b + 0.01 * p;
     double c = n * p + 0.5;
-    double vr = 0.92 - 4.2 / b;
-    double r = p / (1 - p);
-    double alpha = (2.83 + 5.1 / b) * spq;
+    double inverseB = 1 / b;
+    double vr = 0.92 - 4.2 * inverseB;
+    double alpha = (2.83 + 5.1 * inverseB) * spq;
     double m = Math.floor((n + 1) * p);
     while (true) {
       double u = uniform() - 0.5;
@@ -142,6 +163,23 @@ public final class Sampling {
         return (long) k;
       }
       v = Math.log(v * alpha / (a / (us * us) + b));
+      double r = p / (1 - p);
+      if (n < LOG_FACTORIAL.length) {
+        // log(f(k) / f(m)) from log-factorials read from the table: the same bound as below
+        int ni = (int) n;
+        int mi = (int) m;
+        int ki = (int) k;
+        double exact =
+            LOG_FACTORIAL[mi]
+                + LOG_FACTORIAL[ni - mi]
+                - LOG_FACTORIAL[ki]
+                - LOG_FACTORIAL[ni - ki]
+                + (k - m) * Math.log(r);
+        if (v <= exact) {
+          return (long) k;
+        }
+        continue;
+      }
       double bound =
           (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1)))
               + (n + 1) * Math.log((n - m + 1) / (n - k + 1))
