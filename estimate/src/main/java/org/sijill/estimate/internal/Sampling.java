@@ -129,7 +129,9 @@ public final class Sampling {
     double q = 1 - p;
     double s = p / q;
     double a = (n + 1) * s;
-    double r = Math.exp(n * Math.log1p(-p));
+    // log(q), an intrinsic, not log1p(-p) (StrictMath's, several times slower): q = 1 - p is
+    // exact to half an ulp, so n log(q) is off by about n ulps, far below what could move a draw
+    double r = Math.exp(n * Math.log(q));
     long x = 0;
     while (u > r) {
       u -= r;

@@ -38,6 +38,7 @@ public final class LcmcrChain {
   private final long[] draw;
   private final long[] onList; // [k*t + j] people in class k on list j
   private final long[] inClass;
+  private final double[] factor; // [(kk * t + j) * 2 + on list j]: 1 - lambda, lambda
   private long n0;
   private double alpha;
 
@@ -72,6 +73,7 @@ public final class LcmcrChain {
     draw = new long[k];
     onList = new long[k * t];
     inClass = new long[k];
+    factor = new double[2 * k * t];
     for (int j = 0; j < t; j++) {
       double p = (double) table.onList(j) / n;
       for (int kk = 0; kk < k; kk++) {
@@ -204,13 +206,20 @@ public final class LcmcrChain {
   }
 
   private void allocateObserved() {
+    for (int kk = 0; kk < k; kk++) {
+      double[] lk = lambda[kk];
+      for (int j = 0; j < t; j++) {
+        factor[2 * (kk * t + j)] = 1 - lk[j];
+        factor[2 * (kk * t + j) + 1] = lk[j];
+      }
+    }
     for (int m = 0; m < patterns.length; m++) {
       int p = patterns[m];
       for (int kk = 0; kk < k; kk++) {
         double pr = nu[kk];
-        double[] lk = lambda[kk];
+        int base = 2 * kk * t;
         for (int j = 0; j < t; j++) {
-          pr *= ((p >> j) & 1) == 1 ? lk[j] : 1 - lk[j];
+          pr *= factor[base + 2 * j + ((p >> j) & 1)]; // no branch on the pattern's bits
         }
         weights[kk] = pr;
       }
