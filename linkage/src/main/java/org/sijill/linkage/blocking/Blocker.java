@@ -2,6 +2,7 @@ package org.sijill.linkage.blocking;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 import org.sijill.linkage.Mode;
@@ -92,20 +93,64 @@ public final class Blocker {
       all.addAll(keys);
     }
     long[] sorted = all.sorted();
-    long[] stats = newStats();
-    LongList pairs = new LongList(sorted.length * 2);
-    int i = 0;
-    int blocks = 0;
-    while (i < sorted.length) {
-      int j = BlockPairs.next(sorted, i);
-      block(records, sorted, i, j, pairs::add, stats);
-      i = j;
-      if (++blocks % 256 == 0) {
-        done.accept(i);
+    all = null;
+    // the blocks in parts on all cores, each part whole blocks with its own pairs and counts: the
+    // pairs are made sorted and distinct, and the counts summed, so the parts change no result
+    int[] cut = blockCuts(sorted, Math.max(1, Math.min(256, sorted.length / 16384)));
+    LongList[] pairs = new LongList[cut.length - 1];
+    long[][] stats = new long[cut.length - 1][];
+    AtomicLong blocked = new AtomicLong();
+    IntStream.range(0, cut.length - 1)
+        .parallel()
+        .forEach(
+            p -> {
+              LongList out = new LongList((cut[p + 1] - cut[p]) * 2);
+              long[] counts = newStats();
+              int i = cut[p];
+              while (i < cut[p + 1]) {
+                int j = BlockPairs.next(sorted, i);
+                block(records, sorted, i, j, out::add, counts);
+                i = j;
+              }
+              pairs[p] = out;
+              stats[p] = counts;
+              synchronized (done) {
+                done.accept(blocked.addAndGet(cut[p + 1] - cut[p])); // rising counts
+              }
+            });
+    long[] sum = newStats();
+    for (long[] counts : stats) {
+      addStats(sum, counts);
+    }
+    return new Candidates(DistinctPairs.of(n, pairs), perKey(sum));
+  }
+
+  /**
+   * About {@code parts} cuts of the sorted keys at block boundaries: part p is {@code keys[cut[p]
+   * .. cut[p + 1])}, whole blocks only.
+   */
+  private static int[] blockCuts(long[] keys, int parts) {
+    LongList cuts = new LongList(parts + 1);
+    cuts.add(0);
+    for (int p = 1; p < parts; p++) {
+      int at = (int) ((long) keys.length * p / parts);
+      if (at <= cuts.get(cuts.size() - 1)) {
+        continue;
+      }
+      while (at < keys.length && (keys[at] >>> 24) == (keys[at - 1] >>> 24)) {
+        at++; // to the start of the next block
+      }
+      if (at < keys.length) {
+        cuts.add(at);
       }
     }
-    done.accept(sorted.length);
-    return new Candidates(DistinctPairs.of(pairs, n), perKey(stats));
+    cuts.add(keys.length);
+    long[] c = cuts.toArray();
+    int[] out = new int[c.length];
+    for (int k = 0; k < c.length; k++) {
+      out[k] = (int) c[k];
+    }
+    return out;
   }
 
   /**

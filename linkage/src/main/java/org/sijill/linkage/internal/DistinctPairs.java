@@ -23,23 +23,38 @@ public final class DistinctPairs {
    * @param records bound of both records of every pair
    */
   public static long[] of(LongList pairs, int records) {
-    long[] in = pairs.array();
-    int size = pairs.size();
-    pairs.release();
+    return of(records, pairs);
+  }
+
+  /**
+   * The distinct values of all {@code lists}, ascending; empties each list (its memory is released
+   * as soon as its pairs are bucketed).
+   *
+   * @param records bound of both records of every pair
+   */
+  public static long[] of(int records, LongList... lists) {
     int[] start = new int[records + 1];
-    for (int k = 0; k < size; k++) {
-      start[(int) (in[k] >>> 32) + 1]++;
+    long size = 0;
+    for (LongList l : lists) {
+      long[] in = l.array();
+      for (int k = 0; k < l.size(); k++) {
+        start[(int) (in[k] >>> 32) + 1]++;
+      }
+      size += l.size();
     }
     for (int r = 0; r < records; r++) {
       start[r + 1] += start[r];
     }
     int[] next = Arrays.copyOf(start, records);
-    int[] partner = new int[size];
-    for (int k = 0; k < size; k++) {
-      long v = in[k];
-      partner[next[(int) (v >>> 32)]++] = (int) v;
+    int[] partner = new int[Math.toIntExact(size)];
+    for (LongList l : lists) {
+      long[] in = l.array();
+      for (int k = 0; k < l.size(); k++) {
+        long v = in[k];
+        partner[next[(int) (v >>> 32)]++] = (int) v;
+      }
+      l.release(); // the longs may go now: the partners hold the pairs
     }
-    in = null; // the longs may go now: the partners hold the pairs
     next = null;
     int parts = Math.max(1, Math.min(64, records / 4096));
     int[] distinct = new int[records];
