@@ -34,8 +34,10 @@ import org.sijill.linkage.testing.TestLists;
  * {@code fixed} (the same ranking with the coefficients given as {@code -Dbeta=b0:b1:...}; it also
  * prints the coefficients fitted on the whole first review list against the truth, for a tuning
  * seed). After each round it prints how many record pairs the clustering had wrong before and
- * after, how many the round fixed and how many it newly got wrong. Usage: {@code java -cp
- * bench/target/sijill-bench.jar org.sijill.bench.linkage.ReviewStudy N SEED}.
+ * after, how many the round fixed and how many it newly got wrong. {@code -Dshow=P} prints the
+ * missed joins whose likeliest pair is below P or was never compared ({@link UnreachedJoins}).
+ * Usage: {@code java -cp bench/target/sijill-bench.jar org.sijill.bench.linkage.ReviewStudy N
+ * SEED}.
  */
 public final class ReviewStudy {
   private ReviewStudy() {}
@@ -151,6 +153,10 @@ public final class ReviewStudy {
           Locale.ROOT, "  best pair p in [%.3f,%.3f): %d%n", edges[i], edges[i + 1], jb[i]);
     }
     System.out.printf(Locale.ROOT, "  no candidate pair: %d%n", jb[edges.length]);
+    String show = System.getProperty("show");
+    if (show != null) {
+      UnreachedJoins.print(r, lists, prob, Double.parseDouble(show));
+    }
     // wrong merges: clusters holding 2+ persons
     int impure = 0;
     int extraPersons = 0;
