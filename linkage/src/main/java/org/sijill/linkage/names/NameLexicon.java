@@ -65,6 +65,24 @@ final class NameLexicon {
     return folded != null && folded.contains(foldedLatin);
   }
 
+  /**
+   * Whether a Latin token (given {@link #foldVowels folded}) is an attested spelling of an Arabic
+   * token with one letter dropped (haim from hazim, attested for حازم): a keying error in the Latin
+   * list, as {@code NameToken#crossScriptTypo} reads one in the Arabic list.
+   */
+  boolean droppedFromAttested(String arabic, String foldedLatin) {
+    Set<String> folded = arabicToFoldedLatin.get(arabic);
+    if (folded == null) {
+      return false;
+    }
+    for (String f : folded) {
+      if (f.length() == foldedLatin.length() + 1 && EditDistance.withinOne(foldedLatin, f)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** e→i, o→u, then runs of one letter to one: basel, bassel, basil → basil. */
   static String foldVowels(String latin) {
     StringBuilder b = new StringBuilder(latin.length());

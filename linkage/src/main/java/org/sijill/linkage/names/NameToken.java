@@ -204,9 +204,10 @@ public final class NameToken {
   /**
    * One token Arabic, the other Latin, and the Arabic text is an Arabic form the lexicon gives for
    * the Latin token with one letter dropped: a typo in the Arabic list (نيل for نبيل against Nabil,
-   * راي for رامي against Rami), not another name. Only a dropped letter: one letter changed turns
-   * many names into others (هادي / هاني), and at 100k records counting those as typos cost more
-   * than it gained.
+   * راي for رامي against Rami), not another name; or the Latin token is an attested spelling of the
+   * Arabic one with a letter dropped. Only a dropped letter: one letter changed turns many names
+   * into others (هادي / هاني), and at 100k records counting those as typos cost more than it
+   * gained.
    */
   boolean crossScriptTypo(NameToken o) {
     if (arabic == o.arabic) {
@@ -225,6 +226,10 @@ public final class NameToken {
         return true;
       }
     }
-    return false;
+    // the same keying error in the Latin list: Haim against حازم (attested Hazim, Hazem), Hay
+    // against هاني (Hany); the Latin token happens to be a name too, or it would not conflict
+    return ar.canonical != null
+        && lat.vowelFolded.length() >= 3
+        && NameLexicon.instance().droppedFromAttested(ar.text, lat.vowelFolded);
   }
 }

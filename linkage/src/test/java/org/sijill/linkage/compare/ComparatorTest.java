@@ -186,6 +186,27 @@ class ComparatorTest {
   }
 
   @Test
+  void aLetterDroppedInTheLatinListIsATypoToo() {
+    // Haim is Hazim (attested for حازم) without its z, Hay is Hany (هاني) without its n: names the
+    // lexicon knows, so they conflicted with the Arabic token and the pair read as relatives
+    NameToken hazim = NameToken.of("حازم");
+    assertThat(NameToken.of("haim").conflicts(hazim)).isFalse();
+    assertThat(NameToken.of("haim").similarity(hazim)).isEqualTo(NameToken.TYPO);
+    assertThat(NameToken.of("hay").similarity(NameToken.of("هاني"))).isEqualTo(NameToken.TYPO);
+    assertThat(
+            levels(
+                new NameComparator(),
+                "الياسر محمد حازم",
+                "Mohammed Haim al-Yaser",
+                "Mohammed Khaled al-Yaser"))
+        .containsExactly(4, 0);
+    // a Latin token one letter longer, or one letter changed, is still another name
+    assertThat(NameToken.of("hasan").conflicts(NameToken.of("حسين"))).isTrue();
+    assertThat(NameToken.of("hussein").conflicts(NameToken.of("حسن"))).isTrue();
+    assertThat(NameToken.of("hani").conflicts(NameToken.of("هادي"))).isTrue();
+  }
+
+  @Test
   void aRepeatedNameMayAlignEitherWay() {
     // Ahmad Ahmad (given name = father's name) written family first on one list: the greedy
     // alignment pairs the two Ahmads crosswise, which must not read as given names out of order
