@@ -15,6 +15,9 @@
 #       or a run stopped early); a simulation printed twice counts once
 #   bench/estimate.sh linkage-overhead [SEED] [POPULATION] [REPLICATES]
 #       time of one default estimate with and without linkage replicates (goal: at most 3x)
+#   bench/estimate.sh heterogeneity [REPLICATES] [SEED]
+#       the capture-heterogeneity test alone on every scenario (no LCMCR: seconds): how often it
+#       fires and how often Darroch's Mth upper bound lies below the truth (default 1000, seed 2042)
 #   bench/estimate.sh lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]
 #       LCMCR alone on one scenario (1-based); omitted or 0 settings are the user-facing defaults
 set -euo pipefail
@@ -31,6 +34,7 @@ case "$what" in
   linkage-draws) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage-draws "${2:-20}" "${3:-2029}" "${4:-2000}" "${5:-8}" "${6:-0}" ;;
   linkage-summary) shift; exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage-summary "$@" ;;
   linkage-overhead) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage-overhead "${2:-2030}" "${3:-2000}" "${4:-8}" ;;
+  heterogeneity) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench heterogeneity "${2:-1000}" "${3:-2042}" ;;
   lcmcr) shift; exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench lcmcr "$@" ;;
-  *) echo "usage: bench/estimate.sh speed [DATA_DIR] | simulate [REPLICATES] [SEED] [SCENARIOS] | linkage [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] [FIRST] | linkage-summary FILE... | linkage-overhead [SEED] [POPULATION] [REPLICATES] | lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]" >&2; exit 2 ;;
+  *) echo "usage: bench/estimate.sh speed [DATA_DIR] | simulate [REPLICATES] [SEED] [SCENARIOS] | linkage [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] [FIRST] | linkage-summary FILE... | linkage-overhead [SEED] [POPULATION] [REPLICATES] | heterogeneity [REPLICATES] [SEED] | lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]" >&2; exit 2 ;;
 esac

@@ -258,6 +258,22 @@ final class EstimateCommand implements Callable<Integer> {
     }
   }
 
+  /** What widened the recommended interval: the models' envelope, capture heterogeneity, both. */
+  private static String widening(Estimate e, Object verdict) {
+    if (!"widened".equals(verdict) || e.details() == null) {
+      return "";
+    }
+    boolean envelope = e.details().containsKey("widenedBecause");
+    boolean heterogeneity = e.details().containsKey("heterogeneity");
+    if (envelope && heterogeneity) {
+      return " (widened to the credible estimates' envelope; upper bound raised for capture"
+          + " heterogeneity)";
+    }
+    return heterogeneity
+        ? " (upper bound raised for capture heterogeneity)"
+        : " (widened to the credible estimates' envelope)";
+  }
+
   static String summary(Report r) {
     Estimate e = r.recommended();
     StringBuilder sb = new StringBuilder();
@@ -277,7 +293,7 @@ final class EstimateCommand implements Callable<Integer> {
               e.total(),
               e.lower() == null ? "?" : String.format("%,.0f", e.lower()),
               e.upper() == null ? " to ?" : String.format(" to %,.0f", e.upper()),
-              "widened".equals(verdict) ? " (widened to the credible estimates' envelope)" : ""));
+              widening(e, verdict)));
     }
     if (r.recommendedBecause() != null) {
       sb.append(System.lineSeparator()).append("why: ").append(r.recommendedBecause());

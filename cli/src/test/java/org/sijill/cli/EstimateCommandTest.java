@@ -92,6 +92,46 @@ class EstimateCommandTest {
   }
 
   @Test
+  void twoGroupsOfCatchabilityRaiseTheUpperBoundWithAWarningInWords() throws Exception {
+    Path f = dir.resolve("two-groups.csv");
+    // the expected counts of 3,000 synthetic people: 30% easy to document (p 0.4-0.55), 70% hard
+    // (p 0.15-0.25), lists independent within each group
+    Files.writeString(
+        f,
+        "A,B,C,D,count\n1,0,0,0,281\n0,1,0,0,206\n1,1,0,0,92\n0,0,1,0,330\n1,0,1,0,116\n"
+            + "0,1,1,0,87\n1,1,1,0,49\n0,0,0,1,296\n1,0,0,1,135\n0,1,0,1,105\n1,1,0,1,76\n"
+            + "0,0,1,1,126\n1,0,1,1,72\n0,1,1,1,57\n1,1,1,1,48\n");
+    Path out = dir.resolve("result.json");
+    CliRun r =
+        run(
+            "estimate",
+            "--histories",
+            f.toString(),
+            "--seed",
+            "5",
+            "--lcmcr-burn-in",
+            "5000",
+            "--lcmcr-samples",
+            "2000",
+            "--lcmcr-thin",
+            "5",
+            "--out",
+            out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("upper bound raised for capture heterogeneity")
+        .contains(
+            "warning: capture heterogeneity: the documented people differ in how easily the lists"
+                + " catch them");
+    JsonNode json = new ObjectMapper().readTree(out.toFile());
+    assertThat(json.at("/details/verdict").asText()).isEqualTo("widened");
+    assertThat(json.at("/recommended/upper").asDouble())
+        .isEqualTo(json.at("/recommended/details/heterogeneity/upper").asDouble())
+        .isGreaterThan(json.at("/recommended/details/ownUpper").asDouble())
+        .isGreaterThan(3000);
+  }
+
+  @Test
   void kosovoIsWidenedBecauseSparseMseLiesOutsideLcmcrsInterval() throws Exception {
     Path f = dir.resolve("kosovo.csv");
     // Ball et al. (2002), four sources, 4,400 documented (also in estimate's test resources)

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sijill.estimate.internal.Recommendation;
+import org.sijill.estimate.loglinear.HeterogeneityTest;
 
 /**
  * The last step of every estimate (issue 15, docs/estimation.md "Widen or refuse"): the recommended
@@ -51,6 +52,12 @@ final class WidenOrRefuse {
 
   /** Applies the rule to one report whose estimates come from {@code table}. */
   static Report apply(Report r, CaptureTable table) {
+    Report out = agreement(r, table);
+    return out.recommended() == null ? out : heterogeneity(out, table);
+  }
+
+  /** Keep, widen to the envelope, or refuse: the models' agreement with each other. */
+  private static Report agreement(Report r, CaptureTable table) {
     Estimate rec = r.recommended();
     if (rec == null) {
       return withVerdict(r, null, r.recommendedBecause(), List.of(), "refused");
@@ -171,6 +178,117 @@ final class WidenOrRefuse {
             .recommendedBecause(because)
             .build();
     return withVerdict(out, widened, because, List.of(warning), "widened");
+  }
+
+  /**
+   * The heterogeneity step: when the observed table shows that people differ in how easily the
+   * lists catch them ({@link HeterogeneityTest#shown()}), every model here is known to undercount
+   * (the people never documented are mostly the hard-to-document ones), so the recommended upper
+   * bound is raised to Darroch's heterogeneity model's upper bound if that is higher; if that model
+   * has no upper bound, the estimate is refused. Nothing is lowered.
+   */
+  private static Report heterogeneity(Report r, CaptureTable table) {
+    HeterogeneityTest h = HeterogeneityTest.of(table);
+    if (h == null || !h.shown()) {
+      return r;
+    }
+    Estimate rec = r.recommended();
+    String shown =
+        "the documented people differ in how easily the lists catch them (Darroch's"
+            + " heterogeneity model Mth fits the table better than equal catchability Mt:"
+            + " likelihood-ratio statistic "
+            + String.format(java.util.Locale.ROOT, "%.1f", h.statistic())
+            + ", p "
+            + (h.pValue() < 0.001
+                ? "< 0.001"
+                : String.format(java.util.Locale.ROOT, "= %.3f", h.pValue()))
+            + ")";
+    if (h.upper() == null) {
+      String refusal =
+          shown
+              + ", and that model's 95% interval has no upper bound: the hardest to document may be"
+              + " any number";
+      String because =
+          "No estimate is recommended: refused because "
+              + refusal
+              + ". "
+              + Recommendation.describe(rec)
+              + " gave "
+              + Recommendation.format(rec.total())
+              + bounds(rec.lower(), rec.upper())
+              + "; the spread shows what every credible model says. Report the documented count"
+              + " as a floor.";
+      String warning =
+          "refused: "
+              + refusal
+              + "; no number is recommended, report the documented count ("
+              + Recommendation.format(r.documented())
+              + ") as a floor and the spread as what the models say";
+      return withVerdict(r, null, because, List.of(warning), "refused");
+    }
+    if (rec.upper() == null || h.upper() <= rec.upper()) {
+      return r; // already at least as wide upwards as the heterogeneity model
+    }
+    double upper = h.upper();
+    Map<String, Object> details = new LinkedHashMap<>();
+    if (rec.details() != null) {
+      details.putAll(rec.details());
+    }
+    details.putIfAbsent("ownLower", rec.lower());
+    details.putIfAbsent("ownUpper", rec.upper());
+    Map<String, Object> het = new LinkedHashMap<>();
+    het.put("model", "Mth Darroch");
+    het.put("statistic", h.statistic());
+    het.put("pValue", h.pValue());
+    het.put("total", h.total());
+    het.put("lower", h.lower());
+    het.put("upper", h.upper());
+    details.put("heterogeneity", het);
+    Estimate raised =
+        new Estimate(
+            rec.method(),
+            rec.model(),
+            rec.total(),
+            rec.lower(),
+            upper,
+            rec.aic(),
+            rec.bic(),
+            (rec.interval() == null ? "" : rec.interval() + "; ")
+                + "upper bound raised to Darroch's heterogeneity model's (capture heterogeneity)",
+            rec.selection(),
+            details,
+            rec.warnings());
+    List<Estimate> estimates = new ArrayList<>();
+    for (Estimate e : r.estimates()) {
+      estimates.add(e == rec || e.equals(rec) ? raised : e);
+    }
+    String because =
+        r.recommendedBecause()
+            + " Its upper bound is raised from "
+            + Recommendation.format(rec.upper())
+            + " to "
+            + Recommendation.format(upper)
+            + " because "
+            + shown
+            + ": models that do not allow for that count too few, and Darroch's model, which"
+            + " does, reaches "
+            + Recommendation.format(upper)
+            + ".";
+    String warning =
+        "capture heterogeneity: "
+            + shown
+            + "; the people never documented are likely to be mostly the hard-to-document ones,"
+            + " whom every model here tends to undercount, so the recommended upper bound is raised"
+            + " to Darroch's model's, "
+            + Recommendation.format(upper)
+            + ". If most people are almost invisible to every list, even this may be too low";
+    Report out =
+        r.toBuilder()
+            .estimates(List.copyOf(estimates))
+            .recommended(raised)
+            .recommendedBecause(because)
+            .build();
+    return withVerdict(out, raised, because, List.of(warning), "widened");
   }
 
   /** The credible estimates: those the spread is taken over (always including the recommended). */

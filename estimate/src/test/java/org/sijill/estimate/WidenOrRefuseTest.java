@@ -9,9 +9,36 @@ import org.junit.jupiter.api.Test;
 
 /** The last step of every estimate: keep, widen or refuse the recommended interval. */
 class WidenOrRefuseTest {
-  /** Three lists, 1,000 documented, 300 of them on two or more lists (for the rule alone). */
+  /**
+   * Three lists, 1,454 documented, 562 of them on two or more lists: the expected counts of 2,000
+   * equally catchable people on independent lists (p 0.4, 0.35, 0.3), so the heterogeneity step
+   * leaves the agreement branches alone.
+   */
   private static final CaptureTable OVERLAPPING =
-      CaptureTable.of(List.of("A", "B", "C"), new long[] {0, 300, 250, 80, 150, 60, 50, 110});
+      CaptureTable.of(List.of("A", "B", "C"), new long[] {0, 364, 294, 196, 234, 156, 126, 84});
+
+  /**
+   * Four lists: the expected counts of 3,000 people in two groups, 30% with capture probabilities
+   * 0.5/0.45/0.4/0.55 and 70% with 0.2/0.15/0.25/0.2, lists independent within a group (the
+   * simulation study's two-group scenario).
+   */
+  static CaptureTable twoGroups() {
+    double[][] p = {{0.5, 0.45, 0.4, 0.55}, {0.2, 0.15, 0.25, 0.2}};
+    double[] share = {0.3, 0.7};
+    long[] counts = new long[16];
+    for (int pattern = 1; pattern < 16; pattern++) {
+      double e = 0;
+      for (int g = 0; g < 2; g++) {
+        double q = share[g];
+        for (int j = 0; j < 4; j++) {
+          q *= ((pattern >> j) & 1) == 1 ? p[g][j] : 1 - p[g][j];
+        }
+        e += q;
+      }
+      counts[pattern] = Math.round(3000 * e);
+    }
+    return CaptureTable.of(List.of("A", "B", "C", "D"), counts);
+  }
 
   private static final Estimate LCMCR =
       new Estimate(
@@ -182,6 +209,79 @@ class WidenOrRefuseTest {
         .startsWith(
             "No estimate is recommended: refused because the recommended 95% interval has"
                 + " no upper bound");
+  }
+
+  @Test
+  void heterogeneousCatchabilityRaisesTheUpperBoundToDarrochsAndSaysWhy() {
+    CaptureTable table = twoGroups();
+    org.sijill.estimate.loglinear.HeterogeneityTest h =
+        org.sijill.estimate.loglinear.HeterogeneityTest.of(table);
+    assertThat(h.shown()).isTrue();
+    // LCMCR's interval sits low, as it does under two groups; the credible models agree with it
+    Estimate lcmcr =
+        new Estimate(
+            EstimationOptions.Method.LCMCR,
+            "K=15",
+            2880,
+            2720.0,
+            3060.0,
+            null,
+            null,
+            "posterior",
+            null,
+            null,
+            null);
+    Report r = report(lcmcr, List.of(lcmcr, loglinear("A+B+C+D", 2850, 2760, 2950)), 2260);
+
+    Report out = WidenOrRefuse.apply(r, table);
+
+    Estimate rec = out.recommended();
+    assertThat(h.upper()).isGreaterThan(3060.0);
+    assertThat(rec.total()).isEqualTo(2880);
+    assertThat(rec.lower()).isEqualTo(2720.0);
+    assertThat(rec.upper()).isEqualTo(h.upper());
+    assertThat(rec.details()).containsEntry("ownLower", 2720.0).containsEntry("ownUpper", 3060.0);
+    assertThat(rec.interval())
+        .endsWith(
+            "upper bound raised to Darroch's heterogeneity model's" + " (capture heterogeneity)");
+    assertThat(out.estimates()).contains(rec);
+    assertThat(out.details()).containsEntry("verdict", "widened");
+    assertThat(out.warnings())
+        .anyMatch(
+            w ->
+                w.startsWith(
+                        "capture heterogeneity: the documented people differ in how easily the"
+                            + " lists catch them")
+                    && w.contains("even this may be too low"));
+    assertThat(out.recommendedBecause())
+        .startsWith(
+            "LCMCR is recommended because its chains agree. Its upper bound is raised from"
+                + " 3,060 to ");
+  }
+
+  @Test
+  void anUpperBoundAlreadyAboveDarrochsIsNotTouched() {
+    CaptureTable table = twoGroups();
+    double darroch = org.sijill.estimate.loglinear.HeterogeneityTest.of(table).upper();
+    Estimate wide =
+        new Estimate(
+            EstimationOptions.Method.LCMCR,
+            "K=15",
+            2880,
+            2720.0,
+            darroch + 100,
+            null,
+            null,
+            "posterior",
+            null,
+            null,
+            null);
+    Report r = report(wide, List.of(wide, loglinear("A+B+C+D", 2850, 2760, 2950)), 2260);
+
+    Report out = WidenOrRefuse.apply(r, table);
+
+    assertThat(out.recommended()).isEqualTo(wide);
+    assertThat(out.details()).containsEntry("verdict", "kept");
   }
 
   @Test

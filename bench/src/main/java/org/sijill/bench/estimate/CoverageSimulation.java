@@ -58,6 +58,7 @@ final class CoverageSimulation {
       for (int r = 0; r < replicates; r++) {
         CaptureTable t = pop.draw(rng);
         Report rep = MultipleSystemsEstimation.estimate(t, options, m -> {});
+        dump(pop, sc + 1, r, t, rep);
         Map<String, Interval> byKey = new LinkedHashMap<>();
         for (Estimate e : rep.estimates()) {
           byKey.putIfAbsent(key(e), Interval.of(e));
@@ -148,6 +149,44 @@ final class CoverageSimulation {
     System.out.println();
     System.out.println(pooled("recommended, ordinary scenarios", ordinaryCovered, ordinaryRuns));
     System.out.println(pooled("recommended, all scenarios", recommendedCovered, recommendedRuns));
+  }
+
+  /**
+   * With {@code -Dsijill.simulate.dump=FILE}, appends one JSON line per replicate (scenario, N, the
+   * capture table's counts and the whole report) so that a rule can be evaluated on the same
+   * replicates afterwards without rerunning the study.
+   */
+  private static void dump(
+      Populations pop, int scenario, int replicate, CaptureTable t, Report rep) {
+    String file = System.getProperty("sijill.simulate.dump");
+    if (file == null || file.isBlank()) {
+      return;
+    }
+    long[] counts = new long[1 << t.listCount()];
+    for (int p = 1; p < counts.length; p++) {
+      counts[p] = t.count(p);
+    }
+    String line =
+        "{\"scenario\":"
+            + scenario
+            + ",\"replicate\":"
+            + replicate
+            + ",\"N\":"
+            + pop.size()
+            + ",\"counts\":"
+            + java.util.Arrays.toString(counts)
+            + ",\"report\":"
+            + org.sijill.estimate.ReportJson.toJson(rep).replace("\n", "")
+            + "}\n";
+    try {
+      java.nio.file.Files.writeString(
+          java.nio.file.Path.of(file),
+          line,
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static String pooled(String what, int covered, int runs) {

@@ -24,6 +24,8 @@ public final class EstimateBench {
     } else if (args.length >= 3 && args[0].equals("simulate")) {
       CoverageSimulation.run(
           Integer.parseInt(args[1]), Long.parseLong(args[2]), args.length > 3 ? args[3] : "");
+    } else if (args.length >= 3 && args[0].equals("heterogeneity")) {
+      HeterogeneityScan.run(Integer.parseInt(args[1]), Long.parseLong(args[2]));
     } else if (args.length >= 3 && args[0].equals("rate")) {
       // one LCMCR chain on Kosovo, K = 10, 1,000,000 timed sweeps after 200,000 untimed: what
       // bench/lcmcr-vs-r.sh interleaves with R's LCMCR
