@@ -17,7 +17,7 @@
 #       time of one default estimate with and without linkage replicates (goal: at most 3x)
 #   bench/estimate.sh heterogeneity [REPLICATES] [SEED]
 #       the capture-heterogeneity test alone on every scenario (no LCMCR: seconds): how often it
-#       fires and how often Darroch's Mth upper bound lies below the truth (default 1000, seed 2042)
+#       fires and how often the highest Mth upper bound lies below the truth (default 1000, seed 2042)
 #   bench/estimate.sh lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]
 #       LCMCR alone on one scenario (1-based); omitted or 0 settings are the user-facing defaults
 set -euo pipefail

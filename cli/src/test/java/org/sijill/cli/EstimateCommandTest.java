@@ -127,6 +127,7 @@ class EstimateCommandTest {
     assertThat(json.at("/details/verdict").asText()).isEqualTo("widened");
     assertThat(json.at("/recommended/upper").asDouble())
         .isEqualTo(json.at("/recommended/details/heterogeneity/upper").asDouble())
+        .isGreaterThan(json.at("/spread/upper").asDouble())
         .isGreaterThan(json.at("/recommended/details/ownUpper").asDouble())
         .isGreaterThan(3000);
   }

@@ -183,9 +183,10 @@ final class WidenOrRefuse {
   /**
    * The heterogeneity step: when the observed table shows that people differ in how easily the
    * lists catch them ({@link HeterogeneityTest#shown()}), every model here is known to undercount
-   * (the people never documented are mostly the hard-to-document ones), so the recommended upper
-   * bound is raised to Darroch's heterogeneity model's upper bound if that is higher; if that model
-   * has no upper bound, the estimate is refused. Nothing is lowered.
+   * (the people never documented are mostly the hard-to-document ones), and the table cannot say
+   * how hard to document they are, so the recommended upper bound is raised to the highest upper
+   * bound of Rcapture's heterogeneity models Mth Poisson2, Darroch and Gamma3.5 if that is higher;
+   * if one of them has no upper bound, the estimate is refused. Nothing is lowered.
    */
   private static Report heterogeneity(Report r, CaptureTable table) {
     HeterogeneityTest h = HeterogeneityTest.of(table);
@@ -203,11 +204,12 @@ final class WidenOrRefuse {
                 ? "< 0.001"
                 : String.format(java.util.Locale.ROOT, "= %.3f", h.pValue()))
             + ")";
-    if (h.upper() == null) {
+    if (h.highestUpper() == null) {
       String refusal =
           shown
-              + ", and that model's 95% interval has no upper bound: the hardest to document may be"
-              + " any number";
+              + ", and the heterogeneity model "
+              + h.highestModel()
+              + " has no 95% upper bound: the hardest to document may be any number";
       String because =
           "No estimate is recommended: refused because "
               + refusal
@@ -226,10 +228,10 @@ final class WidenOrRefuse {
               + ") as a floor and the spread as what the models say";
       return withVerdict(r, null, because, List.of(warning), "refused");
     }
-    if (rec.upper() == null || h.upper() <= rec.upper()) {
-      return r; // already at least as wide upwards as the heterogeneity model
+    if (rec.upper() == null || h.highestUpper() <= rec.upper()) {
+      return r; // already reaches as high as every heterogeneity model
     }
-    double upper = h.upper();
+    double upper = h.highestUpper();
     Map<String, Object> details = new LinkedHashMap<>();
     if (rec.details() != null) {
       details.putAll(rec.details());
@@ -237,12 +239,11 @@ final class WidenOrRefuse {
     details.putIfAbsent("ownLower", rec.lower());
     details.putIfAbsent("ownUpper", rec.upper());
     Map<String, Object> het = new LinkedHashMap<>();
-    het.put("model", "Mth Darroch");
+    het.put("test", "Mth Darroch against Mt, likelihood ratio, 1 df");
     het.put("statistic", h.statistic());
     het.put("pValue", h.pValue());
-    het.put("total", h.total());
-    het.put("lower", h.lower());
-    het.put("upper", h.upper());
+    het.put("model", h.highestModel());
+    het.put("upper", h.highestUpper());
     details.put("heterogeneity", het);
     Estimate raised =
         new Estimate(
@@ -254,7 +255,9 @@ final class WidenOrRefuse {
             rec.aic(),
             rec.bic(),
             (rec.interval() == null ? "" : rec.interval() + "; ")
-                + "upper bound raised to Darroch's heterogeneity model's (capture heterogeneity)",
+                + "upper bound raised to the highest heterogeneity model's ("
+                + h.highestModel()
+                + "; capture heterogeneity)",
             rec.selection(),
             details,
             rec.warnings());
@@ -270,8 +273,9 @@ final class WidenOrRefuse {
             + Recommendation.format(upper)
             + " because "
             + shown
-            + ": models that do not allow for that count too few, and Darroch's model, which"
-            + " does, reaches "
+            + ": models that do not allow for that count too few, and the heterogeneity model "
+            + h.highestModel()
+            + " reaches "
             + Recommendation.format(upper)
             + ".";
     String warning =
@@ -279,7 +283,9 @@ final class WidenOrRefuse {
             + shown
             + "; the people never documented are likely to be mostly the hard-to-document ones,"
             + " whom every model here tends to undercount, so the recommended upper bound is raised"
-            + " to Darroch's model's, "
+            + " to the highest of the heterogeneity models' ("
+            + h.highestModel()
+            + "), "
             + Recommendation.format(upper)
             + ". If most people are almost invisible to every list, even this may be too low";
     Report out =

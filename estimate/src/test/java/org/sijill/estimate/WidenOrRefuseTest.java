@@ -212,7 +212,7 @@ class WidenOrRefuseTest {
   }
 
   @Test
-  void heterogeneousCatchabilityRaisesTheUpperBoundToDarrochsAndSaysWhy() {
+  void heterogeneousCatchabilityRaisesTheUpperBoundToTheHighestHeterogeneityModelsAndSaysWhy() {
     CaptureTable table = twoGroups();
     org.sijill.estimate.loglinear.HeterogeneityTest h =
         org.sijill.estimate.loglinear.HeterogeneityTest.of(table);
@@ -236,14 +236,16 @@ class WidenOrRefuseTest {
     Report out = WidenOrRefuse.apply(r, table);
 
     Estimate rec = out.recommended();
-    assertThat(h.upper()).isGreaterThan(3060.0);
+    assertThat(h.highestUpper()).isGreaterThan(h.upper()).isGreaterThan(3060.0);
+    assertThat(h.highestModel()).isEqualTo("Mth Gamma3.5");
     assertThat(rec.total()).isEqualTo(2880);
     assertThat(rec.lower()).isEqualTo(2720.0);
-    assertThat(rec.upper()).isEqualTo(h.upper());
+    assertThat(rec.upper()).isEqualTo(h.highestUpper());
     assertThat(rec.details()).containsEntry("ownLower", 2720.0).containsEntry("ownUpper", 3060.0);
     assertThat(rec.interval())
         .endsWith(
-            "upper bound raised to Darroch's heterogeneity model's" + " (capture heterogeneity)");
+            "upper bound raised to the highest heterogeneity model's (Mth Gamma3.5; capture"
+                + " heterogeneity)");
     assertThat(out.estimates()).contains(rec);
     assertThat(out.details()).containsEntry("verdict", "widened");
     assertThat(out.warnings())
@@ -260,9 +262,9 @@ class WidenOrRefuseTest {
   }
 
   @Test
-  void anUpperBoundAlreadyAboveDarrochsIsNotTouched() {
+  void anUpperBoundAlreadyAboveEveryHeterogeneityModelsIsNotTouched() {
     CaptureTable table = twoGroups();
-    double darroch = org.sijill.estimate.loglinear.HeterogeneityTest.of(table).upper();
+    double darroch = org.sijill.estimate.loglinear.HeterogeneityTest.of(table).highestUpper();
     Estimate wide =
         new Estimate(
             EstimationOptions.Method.LCMCR,

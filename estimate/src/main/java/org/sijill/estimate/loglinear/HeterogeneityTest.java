@@ -1,5 +1,6 @@
 package org.sijill.estimate.loglinear;
 
+import java.util.List;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.sijill.estimate.CaptureTable;
 
@@ -20,9 +21,24 @@ import org.sijill.estimate.CaptureTable;
  * @param lower its 95% profile-likelihood lower bound
  * @param upper its upper bound; null when the profile does not fall below the cut-off within the
  *     search limit
+ * @param highestUpper when heterogeneity is {@link #shown()}: the highest 95% upper bound among
+ *     Rcapture's three Mth heterogeneity models (Poisson2, Darroch, Gamma3.5), null when one of
+ *     them has none; otherwise null
+ * @param highestModel the model whose upper bound that is (or that has none)
  */
 public record HeterogeneityTest(
-    double statistic, double pValue, double coefficient, double total, double lower, Double upper) {
+    double statistic,
+    double pValue,
+    double coefficient,
+    double total,
+    double lower,
+    Double upper,
+    Double highestUpper,
+    String highestModel) {
+
+  /** The heterogeneity models whose intervals bound the total from above when it is shown. */
+  public static final List<StandardModel> MODELS =
+      List.of(StandardModel.MTH_POISSON, StandardModel.MTH_DARROCH, StandardModel.MTH_GAMMA);
 
   /** The significance level at which the test is said to show heterogeneity. */
   public static final double LEVEL = 0.05;
@@ -50,13 +66,31 @@ public record HeterogeneityTest(
     double stat = Math.max(0, mt.deviance() - mth.deviance());
     double p = 1 - new ChiSquaredDistribution(1).cumulativeProbability(stat);
     ProfileInterval.Interval ci = ProfileInterval.of(mth, table.documented());
+    Double upper = ci.upper().isPresent() ? ci.upper().getAsDouble() : null;
+    boolean shown = eta > 0 && p < LEVEL;
+    Double highest = null;
+    String highestModel = null;
+    if (shown) {
+      for (StandardModel m : MODELS) {
+        ModelFit f = m == StandardModel.MTH_DARROCH ? mth : m.fit(table);
+        if (!Double.isFinite(f.abundance()) || !f.glm().converged() || f.glm().aliased()) {
+          continue;
+        }
+        ProfileInterval.Interval c =
+            m == StandardModel.MTH_DARROCH ? ci : ProfileInterval.of(f, table.documented());
+        if (c.upper().isEmpty()) {
+          highest = null;
+          highestModel = m.label;
+          break;
+        }
+        if (highest == null || c.upper().getAsDouble() > highest) {
+          highest = c.upper().getAsDouble();
+          highestModel = m.label;
+        }
+      }
+    }
     return new HeterogeneityTest(
-        stat,
-        p,
-        eta,
-        mth.abundance(),
-        ci.lower(),
-        ci.upper().isPresent() ? ci.upper().getAsDouble() : null);
+        stat, p, eta, mth.abundance(), ci.lower(), upper, highest, highestModel);
   }
 
   /** Heterogeneity shown: a positive term, significant at {@link #LEVEL}. */

@@ -54,6 +54,9 @@ class CaptureHeterogeneityTest {
     assertThat(h.total()).isGreaterThan(mt);
     assertThat(h.upper()).isGreaterThan(3000.0);
     assertThat(h.lower()).isLessThan(h.total());
+    // the highest of Poisson2, Darroch and Gamma3.5: Gamma's heavier tail reaches furthest
+    assertThat(h.highestModel()).isEqualTo("Mth Gamma3.5");
+    assertThat(h.highestUpper()).isGreaterThan(h.upper());
   }
 
   @Test
@@ -64,6 +67,7 @@ class CaptureHeterogeneityTest {
 
     assertThat(h.statistic()).isLessThan(0.5);
     assertThat(h.shown()).isFalse();
+    assertThat(h.highestUpper()).isNull();
   }
 
   @Test
