@@ -161,15 +161,20 @@ class EstimateCommandTest {
             out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
-        .contains("(widened to the credible estimates' envelope)")
-        .contains("warning: widened: log-linear SparseMSE stepwise");
+        .contains(
+            "(widened to the credible estimates' envelope; upper bound raised for capture"
+                + " heterogeneity)")
+        .contains("warning: widened: log-linear SparseMSE stepwise")
+        .contains("warning: capture heterogeneity: ");
     JsonNode json = new ObjectMapper().readTree(out.toFile());
     assertThat(json.at("/details/verdict").asText()).isEqualTo("widened");
     assertThat(json.at("/recommended/lower").asDouble())
         .isEqualTo(json.at("/spread/lower").asDouble())
         .isLessThan(json.at("/recommended/details/ownLower").asDouble());
+    // the envelope's upper bound, then raised to Mth Gamma3.5's: Kosovo shows heterogeneity
     assertThat(json.at("/recommended/upper").asDouble())
-        .isEqualTo(json.at("/spread/upper").asDouble())
+        .isEqualTo(json.at("/recommended/details/heterogeneity/upper").asDouble())
+        .isGreaterThan(json.at("/spread/upper").asDouble())
         .isGreaterThan(json.at("/recommended/details/ownUpper").asDouble());
   }
 
