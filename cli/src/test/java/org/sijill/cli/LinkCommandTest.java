@@ -149,6 +149,33 @@ class LinkCommandTest {
         .isEqualTo(
             "sijill: " + list + ":1: sex: missing column (the header has: record_id, full_name)\n");
 
+    // several inputs are read at once; a problem is still reported for the first in the order
+    // given, as when they were read one after another
+    Path good = dir.resolve("b.csv");
+    Files.writeString(
+        good,
+        "record_id,full_name,sex,age,date_of_death,place_of_death\n1,Ali,M,30,2020-01-01,X\n");
+    Path bad = dir.resolve("z.csv");
+    Files.writeString(bad, "record_id,sex\n1,M\n");
+    for (int round = 0; round < 3; round++) {
+      CliRun first =
+          run(
+              "link",
+              "--settings",
+              settings("number").toString(),
+              "--out",
+              dir.resolve("c.csv").toString(),
+              good.toString(),
+              bad.toString(),
+              list.toString());
+      assertThat(first.code()).isEqualTo(1);
+      assertThat(first.err())
+          .isEqualTo(
+              "sijill: "
+                  + bad
+                  + ":1: full_name: missing column (the header has: record_id, sex)\n");
+    }
+
     CliRun badMode =
         run(
             "link",

@@ -17,6 +17,20 @@ public final class Names {
   private Names() {}
 
   /**
+   * Starts loading the lexicon of attested spellings ({@link NameLexicon}, about 5,000 lines each
+   * tokenised twice) on a daemon thread and returns at once. Why: a linkage run needs it only when
+   * it prepares its name fields, and on a list of a few thousand records the load was a twentieth
+   * of the run, spent while both cores waited for it; started before the files are read, it loads
+   * on the other core meanwhile. Whoever needs the lexicon first waits for the load to finish (the
+   * JVM initialises a class once); a thread that dies with the process costs nothing.
+   */
+  public static void loadLexiconInBackground() {
+    Thread t = new Thread(NameLexicon::instance, "sijill-name-lexicon");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /**
    * The normalised form of a name: tokens separated by one space, Arabic tokens folded (أ إ آ → ا,
    * ة → ه, ى → ي, no tashkeel or tatweel), Latin tokens lower-case without diacritics or
    * apostrophes, the article removed (الحسن → حسن, al-Hasan → hasan) and "servant of" compounds
