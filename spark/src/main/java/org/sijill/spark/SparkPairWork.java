@@ -177,6 +177,8 @@ public final class SparkPairWork implements PairWork {
     this.kept = kept;
     KeptPairs.Counted all = kept.counts(null); // runs the pipeline; the chunks stay on disk
     stats.distinctPairs = all.pairs();
+    stats.blockingKeys = keyCount.value(); // the accumulators are complete once the pipeline ran
+    stats.emittedPairs = pairCount.value();
     progress.accept(
         String.format(
             "spark: %,d blocking keys, %,d pairs emitted, %,d distinct, compared and counted"
