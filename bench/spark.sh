@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Spark engine scaling (issue 16 item 3): `sijill link --engine spark --master local[2]` against the
 # single-machine engine on generated lists (`sijill generate lists`, the one-week scenario, seed 42).
-# Per size: records, candidate pairs, wall time of each engine, Spark's shuffle (bytes written and
-# read), the JVM's peak heap and peak resident memory (in local mode driver and executor are one
+# Per size: records, candidate pairs, wall time of each engine, the Spark JVM's CPU time (user +
+# system: on a shared machine the measure of work that the load does not stretch), Spark's shuffle
+# (bytes written and read), the JVM's peak heap and peak resident memory (in local mode driver and executor are one
 # JVM: that is the memory of the one executor), and whether clusters and pairs are byte-identical.
 #
 #   bench/spark.sh [RECORDS ...]      default: 100000 1000000
@@ -24,8 +25,8 @@ fi
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
 
-printf '| records | candidates | single-machine | spark %s | shuffle written / read | peak heap | peak RSS | same answer |\n' "$master"
-printf '|---|---|---|---|---|---|---|---|\n'
+printf '| records | candidates | single-machine | spark %s | spark CPU | shuffle written / read | peak heap | peak RSS | same answer |\n' "$master"
+printf '|---|---|---|---|---|---|---|---|---|\n'
 for n in "${sizes[@]}"; do
   d="$work/$n"
   mkdir -p "$d"
@@ -42,7 +43,7 @@ for n in "${sizes[@]}"; do
     : >"$d/local.log"
   fi
   SIJILL_JAVA_OPTS="-Xmx$heap${PARTITIONS:+ -Dsijill.spark.partitions=$PARTITIONS}" \
-    /usr/bin/time -f "%e %M" -o "$d/spark.time" \
+    /usr/bin/time -f "%e %M %U %S" -o "$d/spark.time" \
     "$sij" link --engine spark --master "$master" --settings "$d/lists/settings.json" \
     --out "$d/spark.csv" --pairs "$d/spark-pairs.csv" "${inputs[@]}" 2>"$d/spark.log" >/dev/null
   records=$(grep -o 'prepared [0-9,]* records' "$d/spark.log" | grep -o '[0-9,]*' | head -1)
@@ -50,12 +51,12 @@ for n in "${sizes[@]}"; do
   shuffle=$(grep -o 'shuffle [0-9,.]* MB written, [0-9,.]* MB read' "$d/spark.log" | sed 's/shuffle //; s/ written,/ \//; s/ read//')
   heapmb=$(grep -o 'peak heap [0-9,]* MB' "$d/spark.log" | grep -o '[0-9,]* MB')
   read -r lt _ <"$d/local.time"
-  read -r st srss <"$d/spark.time"
+  read -r st srss su ss <"$d/spark.time"
   same=no
   [ -n "${SPARK_ONLY:-}" ] && same="not compared"
   if cmp -s "$d/local.csv" "$d/spark.csv" && cmp -s "$d/local-pairs.csv" "$d/spark-pairs.csv"; then
     same="yes (byte-identical)"
   fi
-  printf '| %s | %s | %s s | %s s | %s | %s | %s MB | %s |\n' \
-    "$records" "$cands" "$lt" "$st" "$shuffle" "$heapmb" "$((srss / 1024))" "$same"
+  printf '| %s | %s | %s s | %s s | %s s | %s | %s | %s MB | %s |\n' \
+    "$records" "$cands" "$lt" "$st" "$(echo "$su + $ss" | bc)" "$shuffle" "$heapmb" "$((srss / 1024))" "$same"
 done

@@ -111,9 +111,9 @@ public final class SparkPairWork implements PairWork {
 
   /** A local or cluster session for linkage ({@code master} null: as spark-submit set it). */
   public static SparkSession session(String master) {
-    // The driver collects every candidate pair (16 bytes each): past ~700k records that is more
-    // than Spark's default 1 GiB of task results (a 1M-record run failed there). An explicit
-    // setting (spark-submit --conf, -Dspark.driver.maxResultSize) still wins.
+    // With decisions the driver collects every candidate pair (16 bytes each): past ~700k records
+    // that is more than Spark's default 1 GiB of task results (a 1M-record run failed there). An
+    // explicit setting (spark-submit --conf, -Dspark.driver.maxResultSize) still wins.
     SparkSession.Builder b =
         SparkSession.builder()
             .appName("sijill link")
