@@ -10,6 +10,10 @@
 #       replicates of the linkage (default 200 simulations, seed 2029, 2,000 people, 8 replicates);
 #       FIRST (default 0) starts at that simulation number, so a long study can run in chunks
 #       (simulation i is the same in every chunk: its seeds depend on SEED and i only)
+#   bench/estimate.sh linkage-draws [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] [FIRST]
+#       the linkage study's replicates alone, no estimate: persons documented by the run, by the
+#       replicates (mean) and in truth, and the contested pairs' probabilities against the truth
+#       (default 20 simulations, seed 2029, 2,000 people, 8 replicates, from simulation 0)
 #   bench/estimate.sh linkage-summary FILE...
 #       the linkage study's summary from the per-simulation lines of one or more outputs (chunks,
 #       or a run stopped early); a simulation printed twice counts once
@@ -36,5 +40,5 @@ case "$what" in
   linkage-overhead) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage-overhead "${2:-2030}" "${3:-2000}" "${4:-8}" ;;
   heterogeneity) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench heterogeneity "${2:-1000}" "${3:-2042}" ;;
   lcmcr) shift; exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench lcmcr "$@" ;;
-  *) echo "usage: bench/estimate.sh speed [DATA_DIR] | simulate [REPLICATES] [SEED] [SCENARIOS] | linkage [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] [FIRST] | linkage-summary FILE... | linkage-overhead [SEED] [POPULATION] [REPLICATES] | heterogeneity [REPLICATES] [SEED] | lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]" >&2; exit 2 ;;
+  *) echo "usage: bench/estimate.sh speed [DATA_DIR] | simulate [REPLICATES] [SEED] [SCENARIOS] | linkage [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] [FIRST] | linkage-draws [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] [FIRST] | linkage-summary FILE... | linkage-overhead [SEED] [POPULATION] [REPLICATES] | heterogeneity [REPLICATES] [SEED] | lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]" >&2; exit 2 ;;
 esac

@@ -34,7 +34,8 @@ final class LinkageDrawCheck {
     int[] pairs = new int[10];
     int[] matches = new int[10];
     for (int sim = first; sim < first + sims; sim++) {
-      GeneratedLists g = VictimListGenerator.generate(LinkageErrorStudy.config(seed * 1000 + sim, population));
+      GeneratedLists g =
+          VictimListGenerator.generate(LinkageErrorStudy.config(seed * 1000 + sim, population));
       List<Source> sources = TestLists.sources(g, s);
       List<String> truth = TestLists.truth(g);
       LinkResult r =
@@ -60,7 +61,8 @@ final class LinkageDrawCheck {
       long truthDocumented = new HashSet<>(truth).size();
       int runDocumented = distinct(cluster);
       double rep = 0;
-      for (int[] label : LinkageReplicates.draw(cluster, list, contested, replicates, seed + sim)) {
+      for (int[] label :
+          LinkageReplicates.draw(cluster, list, contested, replicates, seed + sim)) {
         rep += distinct(label);
       }
       rep /= replicates;

@@ -104,7 +104,8 @@ final class LinkageErrorStudy {
       EstimationOptions o = base.withSeed(seed * 7919 + sim);
       Report p = MultipleSystemsEstimation.estimate(plain, o.withLinkageReplicates(0), m -> {});
       List<CaptureData> reps = new ArrayList<>();
-      for (int[] label : LinkageReplicates.draw(cluster, numbers(list), contested, replicates, o.seed())) {
+      for (int[] label :
+          LinkageReplicates.draw(cluster, numbers(list), contested, replicates, o.seed())) {
         reps.add(data(label, list));
       }
       Report c = LinkageUncertainty.estimate(plain, reps, o, m -> {});
@@ -214,7 +215,8 @@ final class LinkageErrorStudy {
     long c1 = os.getProcessCpuTime();
     long t1 = System.nanoTime();
     List<CaptureData> reps = new ArrayList<>();
-    for (int[] label : LinkageReplicates.draw(cluster, numbers(list), contested, replicates, seed)) {
+    for (int[] label :
+        LinkageReplicates.draw(cluster, numbers(list), contested, replicates, seed)) {
       reps.add(data(label, list));
     }
     Report c = LinkageUncertainty.estimate(plain, reps, o, m -> {});
