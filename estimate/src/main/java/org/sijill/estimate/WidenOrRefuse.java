@@ -89,23 +89,7 @@ final class WidenOrRefuse {
               + " times apart: model choice decides the number";
     }
     if (refusal != null) {
-      String because =
-          "No estimate is recommended: refused because "
-              + refusal
-              + ". "
-              + Recommendation.describe(rec)
-              + " gave "
-              + Recommendation.format(rec.total())
-              + bounds(rec.lower(), rec.upper())
-              + "; the spread shows what every credible model says. Report the documented count"
-              + " as a floor.";
-      String warning =
-          "refused: "
-              + refusal
-              + "; no number is recommended, report the documented count ("
-              + Recommendation.format(r.documented())
-              + ") as a floor and the spread as what the models say";
-      return withVerdict(r, null, because, List.of(warning), "refused");
+      return refused(r, rec, refusal);
     }
     List<Estimate> outside = new ArrayList<>();
     for (Estimate e : credible) {
@@ -181,6 +165,30 @@ final class WidenOrRefuse {
   }
 
   /**
+   * The report with no recommended number, because of {@code refusal}: the recommended method's
+   * answer is named in the reason, the documented count stands as a floor.
+   */
+  private static Report refused(Report r, Estimate rec, String refusal) {
+    String because =
+        "No estimate is recommended: refused because "
+            + refusal
+            + ". "
+            + Recommendation.describe(rec)
+            + " gave "
+            + Recommendation.format(rec.total())
+            + bounds(rec.lower(), rec.upper())
+            + "; the spread shows what every credible model says. Report the documented count"
+            + " as a floor.";
+    String warning =
+        "refused: "
+            + refusal
+            + "; no number is recommended, report the documented count ("
+            + Recommendation.format(r.documented())
+            + ") as a floor and the spread as what the models say";
+    return withVerdict(r, null, because, List.of(warning), "refused");
+  }
+
+  /**
    * The heterogeneity step: when the observed table shows that people differ in how easily the
    * lists catch them ({@link HeterogeneityTest#shown()}), every model here is known to undercount
    * (the people never documented are mostly the hard-to-document ones), and the table cannot say
@@ -210,23 +218,7 @@ final class WidenOrRefuse {
               + ", and the heterogeneity model "
               + h.highestModel()
               + " has no 95% upper bound: the hardest to document may be any number";
-      String because =
-          "No estimate is recommended: refused because "
-              + refusal
-              + ". "
-              + Recommendation.describe(rec)
-              + " gave "
-              + Recommendation.format(rec.total())
-              + bounds(rec.lower(), rec.upper())
-              + "; the spread shows what every credible model says. Report the documented count"
-              + " as a floor.";
-      String warning =
-          "refused: "
-              + refusal
-              + "; no number is recommended, report the documented count ("
-              + Recommendation.format(r.documented())
-              + ") as a floor and the spread as what the models say";
-      return withVerdict(r, null, because, List.of(warning), "refused");
+      return refused(r, rec, refusal);
     }
     if (rec.upper() == null || h.highestUpper() <= rec.upper()) {
       return r; // already reaches as high as every heterogeneity model
