@@ -42,8 +42,8 @@ public final class GenerateLists {
    */
   public record Request(Path out, long seed, int persons, boolean force, boolean truthColumn) {
     public Request {
-      if (persons < 1 || persons > 2_000_000) {
-        throw new IllegalArgumentException("--persons must be between 1 and 2,000,000: " + persons);
+      if (persons < 1 || persons > 5_000_000) {
+        throw new IllegalArgumentException("--persons must be between 1 and 5,000,000: " + persons);
       }
     }
 
