@@ -288,6 +288,18 @@ class AdminBrowserTest {
     assertThat(new ObjectMapper().readTree(r.body()).at("/items/0/id").asLong()).isPositive();
   }
 
+  /**
+   * Clicks a plain form's submit button and waits until the page it leads to (the POST's redirect)
+   * has replaced this one. Refreshing before that can cancel the POST's navigation: the job is then
+   * never asked for, and a loop that refreshes until the job is done waits in vain (a CI run on a
+   * loaded machine did).
+   */
+  private void submitAndWaitForTheNextPage(By button) {
+    WebElement b = browser.findElement(button);
+    b.click();
+    Waits.of(browser, Duration.ofSeconds(120)).until(ExpectedConditions.stalenessOf(b));
+  }
+
   @Test
   @Order(3)
   void aReviewerTakesTheRedactedPackageAndIsRefusedTheFullOne() throws Exception {
@@ -299,7 +311,7 @@ class AdminBrowserTest {
         browser
             .findElement(By.cssSelector("#export-form input[name='csrf']"))
             .getAttribute("value");
-    browser.findElement(By.cssSelector("#export-form button")).click();
+    submitAndWaitForTheNextPage(By.cssSelector("#export-form button"));
     Waits.of(browser, Duration.ofSeconds(300))
         .until(
             d -> {
@@ -328,7 +340,7 @@ class AdminBrowserTest {
     browser.get(base + "/account");
     browser.findElement(By.id("admin-report-link")).click();
     waiting().until(ExpectedConditions.urlToBe(base + "/admin/report"));
-    browser.findElement(By.cssSelector("#report-form button")).click();
+    submitAndWaitForTheNextPage(By.cssSelector("#report-form button"));
     Waits.of(browser, Duration.ofSeconds(600))
         .until(
             d -> {
