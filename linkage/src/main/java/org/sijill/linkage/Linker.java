@@ -185,13 +185,7 @@ public final class Linker {
     long[] patterns =
         work.patterns(prepared, pairs, ticker(progress, "comparing candidate pairs", pairs.length));
     ModelFit.Fitted fit =
-        new ModelFit(
-                settings,
-                mode,
-                trainedM,
-                ticker(progress, "fitting the model: EM iteration", settings.emIterations()),
-                denseRecords)
-            .fit(prepared, pairs, patterns, training, progress, laps);
+        modelFit(progress).fit(prepared, pairs, patterns, training, progress, laps);
     FellegiSunter model = fit.model();
     float[] logit =
         work.score(
@@ -205,6 +199,16 @@ public final class Linker {
     progress.accept(String.format("scored and clustered (%s)", laps.lap()));
     return new LinkResult(
         settings, records, comps, pairs, logit, cluster, model, cand.perKey(), decided);
+  }
+
+  /** The model's fit for this run, reporting its EM iterations to {@code progress}. */
+  private ModelFit modelFit(Consumer<String> progress) {
+    return new ModelFit(
+        settings,
+        mode,
+        trainedM,
+        ticker(progress, "fitting the model: EM iteration", settings.emIterations()),
+        denseRecords);
   }
 
   /**
@@ -224,13 +228,7 @@ public final class Linker {
     Records records = prepared.records;
     progress.accept(String.format("%,d candidate pairs (%s)", kept.count(), laps.lap()));
     ModelFit.Fitted fit =
-        new ModelFit(
-                settings,
-                mode,
-                trainedM,
-                ticker(progress, "fitting the model: EM iteration", settings.emIterations()),
-                denseRecords)
-            .fit(prepared, ModelFit.Candidates.of(kept), training, progress, laps);
+        modelFit(progress).fit(prepared, ModelFit.Candidates.of(kept), training, progress, laps);
     FellegiSunter model = fit.model();
     KeptPairs.Scored likely =
         kept.scored(
