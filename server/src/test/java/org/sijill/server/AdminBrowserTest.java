@@ -214,7 +214,7 @@ class AdminBrowserTest {
     restrictVictim.findElement(By.name("id")).sendKeys(Long.toString(victim.id()));
     new Select(restrictVictim.findElement(By.name("group"))).selectByValue(group);
     restrictVictim.findElement(By.cssSelector("button")).click();
-    waiting().until(ExpectedConditions.stalenessOf(restrictVictim));
+    Waits.replaced(waiting(), restrictVictim);
     assertThat(
             org.sijill.workflow.access.Groups.over(caseFile)
                 .restrictionsOf(org.sijill.workflow.access.ItemType.VICTIM, victim.id()))
@@ -297,7 +297,7 @@ class AdminBrowserTest {
   private void submitAndWaitForTheNextPage(By button) {
     WebElement b = browser.findElement(button);
     b.click();
-    Waits.of(browser, Duration.ofSeconds(120)).until(ExpectedConditions.stalenessOf(b));
+    Waits.replaced(Waits.of(browser, Duration.ofSeconds(120)), b);
   }
 
   @Test

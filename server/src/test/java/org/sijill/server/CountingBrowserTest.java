@@ -177,7 +177,7 @@ class CountingBrowserTest {
       assertThat(((Number) wrong).intValue()).isZero();
       WebElement before = browser.findElement(By.id("review-pair"));
       new org.openqa.selenium.interactions.Actions(browser).sendKeys("u").perform();
-      waiting(10).until(ExpectedConditions.stalenessOf(before));
+      Waits.replaced(waiting(10), before);
     }
   }
 
@@ -298,7 +298,7 @@ class CountingBrowserTest {
       ids.add(pair.getAttribute("data-pair"));
       Waits.scriptsRan(driver);
       new org.openqa.selenium.interactions.Actions(driver).sendKeys(String.valueOf(k)).perform();
-      Waits.of(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(pair));
+      Waits.replaced(Waits.of(driver, Duration.ofSeconds(10)), pair);
     }
     return ids;
   }

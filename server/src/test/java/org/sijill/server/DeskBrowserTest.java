@@ -57,7 +57,7 @@ class DeskBrowserTest {
     new Select(browser.findElement(By.id("list-encoding"))).selectByValue(encoding);
     WebElement before = browser.findElement(By.id("lists-region"));
     browser.findElement(By.id("list-submit")).click();
-    waiting(20).until(ExpectedConditions.stalenessOf(before));
+    Waits.replaced(waiting(20), before);
   }
 
   private static int linkAndWait() {
@@ -124,7 +124,7 @@ class DeskBrowserTest {
       assertArabicCellsReadRightToLeft();
       boolean joined = "true".equals(pair.getAttribute("data-same-in-run"));
       keys.sendKeys(joined ? "d" : "u").perform();
-      waiting(10).until(ExpectedConditions.stalenessOf(pair));
+      Waits.replaced(waiting(10), pair);
       split += joined ? 1 : 0;
       decided++;
     }

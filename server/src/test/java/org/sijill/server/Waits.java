@@ -6,6 +6,8 @@ import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -48,5 +50,29 @@ final class Waits {
             d ->
                 "complete"
                     .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
+  /**
+   * Waits until an element of the page a click or a key replaces is gone. Selenium's stalenessOf
+   * knows only the stale-element error; while Chromium is swapping the document it can instead
+   * answer "Node with given id does not belong to the document", which means the same thing and
+   * used to fail the test.
+   */
+  static void replaced(WebDriverWait wait, WebElement old) {
+    wait.until(
+        d -> {
+          try {
+            old.isEnabled();
+            return false;
+          } catch (StaleElementReferenceException gone) {
+            return true;
+          } catch (WebDriverException swapping) {
+            String message = String.valueOf(swapping.getMessage());
+            if (message.contains("does not belong to the document")) {
+              return true;
+            }
+            throw swapping;
+          }
+        });
   }
 }
