@@ -130,6 +130,79 @@ class SpeedPathsTest {
   }
 
   @Test
+  void namesKeptFlatAlignAsTheirTokenArraysDo() {
+    // more distinct tokens than the similarity table keeps, so both the kept and the computed
+    // similarities are read; real names and made-up ones, repeated tokens and identical names
+    String[] known = {"محمد", "احمد", "امد", "حسن", "mohammed", "ahmad", "khaled", "خالد", "محمود"};
+    SplittableRandom rnd = new SplittableRandom(11);
+    NameToken[] dict = new NameToken[2600];
+    for (int t = 0; t < dict.length; t++) {
+      dict[t] = NameToken.of(t < known.length ? known[t] : made(rnd, 3 + rnd.nextInt(5)));
+    }
+    TokenSimilarities cache = new TokenSimilarities(dict);
+    int[][] names = new int[400][];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = new int[1 + rnd.nextInt(4)];
+      for (int t = 0; t < names[i].length; t++) {
+        // half the tokens among the first dozen, the rest anywhere (beyond the kept 2,048 too)
+        names[i][t] = rnd.nextBoolean() ? rnd.nextInt(12) : rnd.nextInt(dict.length);
+      }
+      if (i % 10 == 9) {
+        names[i] = names[i - 1 - rnd.nextInt(8)].clone(); // the same name again
+      }
+    }
+    int[] flat = new int[5 * names.length * 2];
+    int[] start = new int[names.length];
+    int at = 0;
+    for (int i = 0; i < names.length; i++) {
+      start[i] = at;
+      for (int t : names[i]) {
+        flat[at++] = t;
+      }
+    }
+    int same = 0;
+    for (int round = 0; round < 2; round++) { // the second round reads what the first kept
+      for (int a = 0; a < names.length; a++) {
+        for (int b = 0; b < names.length; b += 3) {
+          NameToken[] ta = new NameToken[names[a].length];
+          NameToken[] tb = new NameToken[names[b].length];
+          int[] ia = new int[ta.length];
+          int[] ib = new int[tb.length];
+          for (int t = 0; t < ta.length; t++) {
+            ta[t] = dict[names[a][t]];
+            ia[t] = cache.numbered(names[a][t]);
+          }
+          for (int t = 0; t < tb.length; t++) {
+            tb[t] = dict[names[b][t]];
+            ib[t] = cache.numbered(names[b][t]);
+          }
+          NameComparison byArrays = NameComparison.of(ta, tb, ia, ib, cache);
+          NameComparison byFlat =
+              NameComparison.of(flat, start[a], ta.length, start[b], tb.length, dict, cache);
+          assertThat(byFlat).isEqualTo(byArrays);
+          if (java.util.Arrays.equals(names[a], names[b])) {
+            // what NameComparator's shortcut for one name against itself takes for granted
+            same++;
+            assertThat(byArrays.exact()).isEqualTo(ta.length);
+            assertThat(byArrays.longer()).isEqualTo(ta.length);
+            assertThat(byArrays.ordered()).isTrue();
+            assertThat(byArrays.strongTokens()).isEqualTo((1L << ta.length) - 1);
+          }
+        }
+      }
+    }
+    assertThat(same).isGreaterThan(names.length / 3);
+  }
+
+  private static String made(SplittableRandom rnd, int length) {
+    StringBuilder sb = new StringBuilder();
+    for (int k = 0; k < length; k++) {
+      sb.append((char) ('a' + rnd.nextInt(26)));
+    }
+    return sb.toString();
+  }
+
+  @Test
   void patternCountsKeepVectorsThatDifferOnlyInTheLastFields() {
     PatternCounts pc = new PatternCounts();
     Map<Long, Double> expected = new HashMap<>();

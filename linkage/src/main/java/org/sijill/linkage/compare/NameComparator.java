@@ -53,13 +53,16 @@ public final class NameComparator implements FieldComparator {
   private int withValue;
 
   /**
-   * Number of the record's name among the {@link #MEMO} most frequent distinct names of the field
-   * (by their normalised tokens), or -1. Why: a field such as the mother's name or the place holds
-   * a few hundred distinct values, and the same two values are compared again for most of the tens
-   * of millions of candidate pairs; the level and the term frequency of two frequent values are
-   * computed once and kept in dense tables.
+   * Per record, what every pair reads first, in one long: where its tokens start in {@link #flat}
+   * (high 32 bits), how many there are (16 bits; {@link #MANY} for more, then read from {@link
+   * #start}) and its value id ({@link #prepareMemo}) plus one (low 16 bits, 0 for none). Why: the
+   * partner of a candidate pair is a record anywhere in the list, and at a million records its
+   * value number, token start and token end were three cache misses in three arrays for each of the
+   * three name fields of a victim list; now one.
    */
-  private int[] valueId;
+  private long[] meta;
+
+  private static final int MANY = 0xFFFF;
 
   private int memoSide;
   private byte[] levelMemo;
@@ -110,7 +113,7 @@ public final class NameComparator implements FieldComparator {
         }
       }
     }
-    prepareMemo(tokens);
+    int[] valueId = prepareMemo(tokens);
     NameToken[] byFrequency = uses.keySet().toArray(new NameToken[0]);
     // ties by text: the identity map's order changes from run to run, and so would the memo's
     // contents and the result
@@ -138,9 +141,21 @@ public final class NameComparator implements FieldComparator {
       }
     }
     start[tokens.length] = at;
+    meta = new long[tokens.length];
+    for (int i = 0; i < tokens.length; i++) {
+      int n = Math.min(MANY, start[i + 1] - start[i]);
+      meta[i] = (long) start[i] << 32 | (long) n << 16 | (valueId[i] + 1);
+    }
   }
 
-  private void prepareMemo(NameToken[][] tokens) {
+  /**
+   * Fills the memo tables and returns each record's value id: the number of its name among the
+   * {@link #MEMO} most frequent distinct names of the field (by their normalised tokens), or -1.
+   * Why: a field such as the mother's name or the place holds a few hundred distinct values, and
+   * the same two values are compared again for most of the tens of millions of candidate pairs; the
+   * level and the term frequency of two frequent values are computed once and kept in dense tables.
+   */
+  private int[] prepareMemo(NameToken[][] tokens) {
     Map<List<NameToken>, Integer> count = new HashMap<>();
     for (NameToken[] t : tokens) {
       if (t.length > 0) {
@@ -154,7 +169,7 @@ public final class NameComparator implements FieldComparator {
     for (int i = 0; i < size; i++) {
       ids.put(byCount.get(i).getKey(), i);
     }
-    valueId = new int[tokens.length];
+    int[] valueId = new int[tokens.length];
     for (int i = 0; i < tokens.length; i++) {
       valueId[i] = tokens[i].length == 0 ? -1 : ids.getOrDefault(List.of(tokens[i]), -1);
     }
@@ -163,24 +178,38 @@ public final class NameComparator implements FieldComparator {
     java.util.Arrays.fill(levelMemo, UNKNOWN);
     strongMemo = new int[size * size];
     java.util.Arrays.fill(strongMemo, -1);
+    return valueId;
   }
 
-  /** Index of the pair's entry in the memo tables, or -1. */
-  private int memoIndex(int a, int b) {
-    int x = valueId[a];
-    int y = valueId[b];
+  /** Index in the memo tables of the pair of records with these {@link #meta}, or -1. */
+  private int memoIndex(long metaA, long metaB) {
+    int x = (int) (metaA & 0xFFFF) - 1;
+    int y = (int) (metaB & 0xFFFF) - 1;
     return x < 0 || y < 0 ? -1 : x * memoSide + y;
+  }
+
+  /** Where the record's tokens start in {@link #flat}, from its {@link #meta}. */
+  private static int from(long meta) {
+    return (int) (meta >>> 32);
+  }
+
+  /** The record's number of tokens, from its {@link #meta}. */
+  private int count(int rec, long meta) {
+    int n = (int) (meta >>> 16) & 0xFFFF;
+    return n == MANY ? start[rec + 1] - start[rec] : n;
   }
 
   @Override
   public int level(int a, int b) {
-    int k = memoIndex(a, b);
+    long ma = meta[a];
+    long mb = meta[b];
+    int k = memoIndex(ma, mb);
     if (k < 0) {
-      return computeLevel(a, b);
+      return computeLevel(a, ma, b, mb);
     }
     byte l = levelMemo[k];
     if (l == UNKNOWN) {
-      l = (byte) computeLevel(a, b);
+      l = (byte) computeLevel(a, ma, b, mb);
       levelMemo[k] = l; // concurrent fills write the same value
     }
     return l;
@@ -188,12 +217,21 @@ public final class NameComparator implements FieldComparator {
 
   /** The level without the memo. */
   public int computeLevel(int a, int b) {
-    int fromA = start[a];
-    int n = start[a + 1] - fromA;
-    int fromB = start[b];
-    int m = start[b + 1] - fromB;
+    return computeLevel(a, meta[a], b, meta[b]);
+  }
+
+  private int computeLevel(int a, long metaA, int b, long metaB) {
+    int fromA = from(metaA);
+    int n = count(a, metaA);
+    int fromB = from(metaB);
+    int m = count(b, metaB);
     if (n == 0 || m == 0) {
       return MISSING;
+    }
+    if (n == m && sameTokens(fromA, fromB, n)) {
+      // the alignment of a name with itself pairs every token with itself (similarity 1, ties go
+      // to the same position): all exact and in order, level 6 — without the alignment
+      return 6;
     }
     NameComparison c = NameComparison.of(flat, fromA, n, fromB, m, dict, similarities);
     if (c.exact() == c.aligned() && c.aligned() == c.longer() && c.ordered()) {
@@ -219,42 +257,53 @@ public final class NameComparator implements FieldComparator {
     return 1;
   }
 
+  /** Whether {@code flat[fromA ..)} and {@code flat[fromB ..)} hold the same n tokens in order. */
+  private boolean sameTokens(int fromA, int fromB, int n) {
+    for (int t = 0; t < n; t++) {
+      if (flat[fromA + t] != flat[fromB + t]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public double termFactor(int a, int b, int level, double uLevel) {
     if (level < 4 || withValue == 0) {
       return 1.0;
     }
-    int k = memoIndex(a, b);
-    int n = start[a + 1] - start[a];
+    long ma = meta[a];
+    long mb = meta[b];
+    int k = memoIndex(ma, mb);
+    int n = count(a, ma);
     long bits;
     if (k < 0 || n > 31) {
-      bits = strongTokens(a, b);
+      bits = strongTokens(a, ma, b, mb);
     } else {
       bits = strongMemo[k];
       if (bits < 0) {
-        bits = strongTokens(a, b);
+        bits = strongTokens(a, ma, b, mb);
         strongMemo[k] = (int) bits; // concurrent fills write the same value
       }
     }
     double p = 1.0;
+    int fromA = from(ma);
     for (int t = 0; t < n && t < 64; t++) {
       if ((bits & (1L << t)) != 0) {
-        p *= skeletonShare[flat[start[a] + t]];
+        p *= skeletonShare[flat[fromA + t]];
       }
     }
     return Math.max(MIN_NAME_FACTOR, clamp(uLevel / Math.max(p, 1e-12)));
   }
 
   /** Which of a's tokens agree strongly with b's, as a bit set ({@link NameComparison}). */
-  private long strongTokens(int a, int b) {
-    return NameComparison.of(
-            flat,
-            start[a],
-            start[a + 1] - start[a],
-            start[b],
-            start[b + 1] - start[b],
-            dict,
-            similarities)
+  private long strongTokens(int a, long metaA, int b, long metaB) {
+    int n = count(a, metaA);
+    int m = count(b, metaB);
+    if (n == m && n > 0 && n < 64 && sameTokens(from(metaA), from(metaB), n)) {
+      return (1L << n) - 1; // a name with itself: every token aligned with itself, similarity 1
+    }
+    return NameComparison.of(flat, from(metaA), n, from(metaB), m, dict, similarities)
         .strongTokens();
   }
 

@@ -80,6 +80,39 @@ public final class TokenSimilarities {
   }
 
   /**
+   * The similarity of {@code dict[x]} and {@code dict[y]}, where {@code dict} is the array this was
+   * built from (tokens most frequent first): the same as {@link #get(int, int, NameToken,
+   * NameToken)} with their {@link #numbered} numbers, fetching the tokens only when the value is
+   * not kept.
+   */
+  public double get(int x, int y, NameToken[] dict) {
+    if (x >= size || y >= size) {
+      return (float) dict[x].similarity(dict[y]);
+    }
+    int k = x * size + y;
+    float v = table[k];
+    if (Float.isNaN(v)) {
+      v = (float) dict[x].similarity(dict[y]);
+      table[k] = v;
+    }
+    return v;
+  }
+
+  /** {@code dict[x].conflicts(dict[y])}, as {@link #get(int, int, NameToken[])} for similarity. */
+  public boolean conflicts(int x, int y, NameToken[] dict) {
+    if (x >= size || y >= size) {
+      return dict[x].conflicts(dict[y]);
+    }
+    int k = x * size + y;
+    byte c = conflicts[k];
+    if (c == UNKNOWN) {
+      c = (byte) (dict[x].conflicts(dict[y]) ? 1 : 0);
+      conflicts[k] = c; // concurrent fills write the same value
+    }
+    return c == 1;
+  }
+
+  /**
    * {@code a.conflicts(b)}, kept for tokens numbered {@code x} and {@code y} (-1: not in the
    * table).
    */

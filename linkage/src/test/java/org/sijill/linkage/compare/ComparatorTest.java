@@ -56,6 +56,35 @@ class ComparatorTest {
   }
 
   @Test
+  void unreadableDatesCompareByTheirDigitsAndMissingOnesAreMissing() {
+    DateComparator c = new DateComparator(null);
+    assertThat(
+            levels(
+                c,
+                "around 2025-03",
+                "around 2025-03",
+                "around 2025-04",
+                "unknown",
+                "2025-03-07",
+                ""))
+        .containsExactly(5, 4, FieldComparator.MISSING, 0, FieldComparator.MISSING);
+    int day = (int) java.time.LocalDate.parse("2025-03-07").toEpochDay();
+    assertThat(c.span(4)).containsExactly(day, day);
+    assertThat(c.day(4)).isEqualTo(day);
+    assertThat(c.span(0)).isNull();
+    assertThat(c.day(0)).isEqualTo(Integer.MIN_VALUE);
+    assertThat(c.span(3)).isNull();
+    assertThat(c.span(5)).isNull();
+    c.prepare(records("2025-03", "2025"), 0);
+    assertThat(c.span(0))
+        .containsExactly(
+            (int) java.time.LocalDate.parse("2025-03-01").toEpochDay(),
+            (int) java.time.LocalDate.parse("2025-03-31").toEpochDay());
+    assertThat(c.day(0)).isEqualTo(Integer.MIN_VALUE);
+    assertThat(c.level(0, 1)).isEqualTo(2);
+  }
+
+  @Test
   void aDateKeyingErrorIsCloseButANearbyDateIsNotATypo() {
     assertThat(levels(new DateComparator("yyyyMMdd"), "19651013", "19561013", "19651023"))
         .containsExactly(4, 1);
