@@ -65,10 +65,15 @@ public final class NameComparator implements FieldComparator {
   private static final int MANY = 0xFFFF;
 
   private int memoSide;
+
+  /**
+   * Kept levels plus two, kept strong-token bit sets inverted ({@code ~bits}, the sets are at most
+   * 31 bits): 0, what a new array holds, is "not yet computed", so the tables need no filling.
+   */
   private byte[] levelMemo;
+
   private int[] strongMemo;
   static final int MEMO = 2048;
-  private static final byte UNKNOWN = Byte.MIN_VALUE;
 
   @Override
   public int levels() {
@@ -175,9 +180,7 @@ public final class NameComparator implements FieldComparator {
     }
     memoSide = size;
     levelMemo = new byte[size * size];
-    java.util.Arrays.fill(levelMemo, UNKNOWN);
     strongMemo = new int[size * size];
-    java.util.Arrays.fill(strongMemo, -1);
     return valueId;
   }
 
@@ -207,12 +210,13 @@ public final class NameComparator implements FieldComparator {
     if (k < 0) {
       return computeLevel(a, ma, b, mb);
     }
-    byte l = levelMemo[k];
-    if (l == UNKNOWN) {
-      l = (byte) computeLevel(a, ma, b, mb);
-      levelMemo[k] = l; // concurrent fills write the same value
+    int kept = levelMemo[k];
+    if (kept == 0) {
+      int l = computeLevel(a, ma, b, mb);
+      levelMemo[k] = (byte) (l + 2); // concurrent fills write the same value
+      return l;
     }
-    return l;
+    return kept - 2;
   }
 
   /** The level without the memo. */
@@ -280,10 +284,12 @@ public final class NameComparator implements FieldComparator {
     if (k < 0 || n > 31) {
       bits = strongTokens(a, ma, b, mb);
     } else {
-      bits = strongMemo[k];
-      if (bits < 0) {
+      int kept = strongMemo[k];
+      if (kept == 0) {
         bits = strongTokens(a, ma, b, mb);
-        strongMemo[k] = (int) bits; // concurrent fills write the same value
+        strongMemo[k] = ~(int) bits; // concurrent fills write the same value
+      } else {
+        bits = ~kept;
       }
     }
     double p = 1.0;

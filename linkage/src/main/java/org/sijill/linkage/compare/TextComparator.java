@@ -35,16 +35,16 @@ public final class TextComparator implements FieldComparator {
   private int[] valueOf;
 
   /**
-   * Levels of pairs of the {@link #MEMO} most frequent values, {@link #UNKNOWN} until computed.
-   * Why: a suburb, a postcode or a street name recurs across thousands of records, and most random
-   * pairs EM compares and many candidate pairs are pairs of frequent values met many times over.
+   * Levels plus one of pairs of the {@link #MEMO} most frequent values, 0 (a new array's value, so
+   * no filling) until computed. Why: a suburb, a postcode or a street name recurs across thousands
+   * of records, and most random pairs EM compares and many candidate pairs are pairs of frequent
+   * values met many times over.
    */
   private byte[] levelMemo;
 
   private int[] memoSlot;
   private int memoSide;
   static final int MEMO = 1024;
-  private static final byte UNKNOWN = Byte.MIN_VALUE;
 
   @Override
   public int levels() {
@@ -107,7 +107,6 @@ public final class TextComparator implements FieldComparator {
       memoSlot[order[s]] = s;
     }
     levelMemo = new byte[memoSide * memoSide];
-    Arrays.fill(levelMemo, UNKNOWN);
   }
 
   static String fold(String raw) {
@@ -134,12 +133,13 @@ public final class TextComparator implements FieldComparator {
       return differentLevel(x, y);
     }
     int k = sx * memoSide + sy;
-    byte l = levelMemo[k];
-    if (l == UNKNOWN) {
-      l = (byte) differentLevel(x, y);
-      levelMemo[k] = l; // concurrent fills write the same value
+    int kept = levelMemo[k];
+    if (kept == 0) {
+      int l = differentLevel(x, y);
+      levelMemo[k] = (byte) (l + 1); // concurrent fills write the same value
+      return l;
     }
-    return l;
+    return kept - 1;
   }
 
   /** The level of two different values, by value number. */

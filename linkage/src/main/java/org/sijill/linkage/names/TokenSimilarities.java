@@ -1,6 +1,5 @@
 package org.sijill.linkage.names;
 
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -22,7 +21,13 @@ public final class TokenSimilarities {
 
   private final Map<NameToken, Integer> ids;
   private final int size;
-  private final float[] table;
+
+  /**
+   * Kept similarities as their float's bits plus one; 0 (what a new array holds) until computed.
+   * Why not NaN for unknown: filling the table (up to 4M entries per name field) before a run was a
+   * twentieth of a small link's samples; a new array is zero already.
+   */
+  private final int[] table;
 
   /**
    * {@link NameToken#conflicts} of the same pairs, {@link #UNKNOWN} until asked: the alignment asks
@@ -31,7 +36,9 @@ public final class TokenSimilarities {
    */
   private final byte[] conflicts;
 
-  private static final byte UNKNOWN = -1;
+  private static final byte UNKNOWN = 0;
+  private static final byte CONFLICT = 1;
+  private static final byte NO_CONFLICT = 2;
 
   /**
    * The table is as large as the tokens need, at most {@link #SIZE} squared: the review desk's
@@ -46,10 +53,8 @@ public final class TokenSimilarities {
     for (int i = 0; i < size; i++) {
       ids.put(byFrequency[i], i);
     }
-    table = new float[size * size];
-    Arrays.fill(table, Float.NaN);
+    table = new int[size * size];
     conflicts = new byte[size * size];
-    Arrays.fill(conflicts, UNKNOWN);
   }
 
   /**
@@ -70,13 +75,7 @@ public final class TokenSimilarities {
     if (x < 0 || y < 0) {
       return (float) a.similarity(b);
     }
-    int k = x * size + y;
-    float v = table[k];
-    if (Float.isNaN(v)) {
-      v = (float) a.similarity(b);
-      table[k] = v;
-    }
-    return v;
+    return kept(x * size + y, a, b);
   }
 
   /**
@@ -90,12 +89,13 @@ public final class TokenSimilarities {
       return (float) dict[x].similarity(dict[y]);
     }
     int k = x * size + y;
-    float v = table[k];
-    if (Float.isNaN(v)) {
-      v = (float) dict[x].similarity(dict[y]);
-      table[k] = v;
+    int bits = table[k];
+    if (bits == 0) {
+      float v = (float) dict[x].similarity(dict[y]);
+      table[k] = Float.floatToRawIntBits(v) + 1;
+      return v;
     }
-    return v;
+    return Float.intBitsToFloat(bits - 1);
   }
 
   /** {@code dict[x].conflicts(dict[y])}, as {@link #get(int, int, NameToken[])} for similarity. */
@@ -106,10 +106,10 @@ public final class TokenSimilarities {
     int k = x * size + y;
     byte c = conflicts[k];
     if (c == UNKNOWN) {
-      c = (byte) (dict[x].conflicts(dict[y]) ? 1 : 0);
+      c = dict[x].conflicts(dict[y]) ? CONFLICT : NO_CONFLICT;
       conflicts[k] = c; // concurrent fills write the same value
     }
-    return c == 1;
+    return c == CONFLICT;
   }
 
   /**
@@ -123,10 +123,10 @@ public final class TokenSimilarities {
     int k = x * size + y;
     byte c = conflicts[k];
     if (c == UNKNOWN) {
-      c = (byte) (a.conflicts(b) ? 1 : 0);
+      c = a.conflicts(b) ? CONFLICT : NO_CONFLICT;
       conflicts[k] = c; // concurrent fills write the same value
     }
-    return c == 1;
+    return c == CONFLICT;
   }
 
   public double get(NameToken a, NameToken b) {
@@ -135,12 +135,17 @@ public final class TokenSimilarities {
     if (x == null || y == null) {
       return (float) a.similarity(b);
     }
-    int k = x * size + y;
-    float v = table[k];
-    if (Float.isNaN(v)) {
-      v = (float) a.similarity(b);
-      table[k] = v;
+    return kept(x * size + y, a, b);
+  }
+
+  /** The similarity kept at {@code k}, computed and kept first if unknown. */
+  private double kept(int k, NameToken a, NameToken b) {
+    int bits = table[k];
+    if (bits == 0) {
+      float v = (float) a.similarity(b);
+      table[k] = Float.floatToRawIntBits(v) + 1; // ≥ 1: similarities are not negative
+      return v;
     }
-    return v;
+    return Float.intBitsToFloat(bits - 1);
   }
 }
