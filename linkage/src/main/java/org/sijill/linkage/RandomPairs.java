@@ -69,9 +69,14 @@ final class RandomPairs {
     long[] pairs = draw(records, sub);
     if (pairs.length > 0) {
       long[] pat = new long[pairs.length];
+      int[] order = byFirst(pairs, records.size);
       IntStream.range(0, pairs.length)
           .parallel()
-          .forEach(i -> pat[i] = Linker.pattern(comps, (int) (pairs[i] >>> 32), (int) pairs[i]));
+          .forEach(
+              k -> {
+                int i = order[k];
+                pat[i] = Linker.pattern(comps, (int) (pairs[i] >>> 32), (int) pairs[i]);
+              });
       for (int i = 0; i < pairs.length; i++) {
         for (int f = 0; f < u.length; f++) {
           int l = Patterns.level(pat[i], f);
@@ -88,6 +93,29 @@ final class RandomPairs {
       }
     }
     return new Sample(normalise(u), pats, taken);
+  }
+
+  /**
+   * Indexes of {@code pairs} grouped by their first record, in record order (a counting sort). Why
+   * the pairs are compared in this order and counted in the order drawn: the comparators' memo
+   * tables (levels and token similarities of frequent values, up to 16 MB per name field) are read
+   * at [first value][second value], and in the order drawn nearly every read missed the cache —
+   * most of the random pairs' time on FEBRL went to those reads; grouped, one record's row stays
+   * cached for all its pairs. The vectors are the same, each kept at its pair's place.
+   */
+  static int[] byFirst(long[] pairs, int records) {
+    int[] start = new int[records + 1];
+    for (long p : pairs) {
+      start[(int) (p >>> 32) + 1]++;
+    }
+    for (int r = 0; r < records; r++) {
+      start[r + 1] += start[r];
+    }
+    int[] order = new int[pairs.length];
+    for (int i = 0; i < pairs.length; i++) {
+      order[start[(int) (pairs[i] >>> 32)]++] = i;
+    }
+    return order;
   }
 
   /**
