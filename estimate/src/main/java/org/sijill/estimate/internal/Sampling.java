@@ -49,7 +49,7 @@ public final class Sampling {
   }
 
   /** Positive uniform in (0, 1). */
-  double uniformPositive() {
+  public double uniformPositive() {
     double u;
     do {
       u = random.nextDouble();
@@ -261,41 +261,52 @@ public final class Sampling {
    * class order (the order the reference implementation uses and our validation ran with).
    */
   public void multinomial(long n, double[] weights, long[] out) {
+    multinomial(n, weights, 0, weights.length, out);
+  }
+
+  /** Multinomial(n, weights[from .. from + k - 1]) into {@code out[0 .. k - 1]}. */
+  public void multinomial(long n, double[] weights, int from, int k, long[] out) {
     double total = 0;
-    for (double w : weights) {
-      total += w;
+    for (int c = from; c < from + k; c++) {
+      total += weights[c];
     }
     long left = n;
-    for (int k = 0; k < weights.length; k++) {
+    for (int c = 0; c < k; c++) {
       if (left == 0 || total <= 0) {
-        out[k] = 0;
+        out[c] = 0;
         continue;
       }
-      if (k == weights.length - 1) {
-        out[k] = left;
+      if (c == k - 1) {
+        out[c] = left;
         break;
       }
-      double p = weights[k] / total;
+      double w = weights[from + c];
+      double p = w / total;
       long x = p >= 1 ? left : binomial(left, p);
-      out[k] = x;
+      out[c] = x;
       left -= x;
-      total -= weights[k];
+      total -= w;
     }
   }
 
   /** One categorical draw from unnormalised weights. */
   public int categorical(double[] weights) {
+    return categorical(weights, 0, weights.length);
+  }
+
+  /** One categorical draw from weights[from .. from + k - 1]; returns 0 .. k - 1. */
+  public int categorical(double[] weights, int from, int k) {
     double total = 0;
-    for (double w : weights) {
-      total += w;
+    for (int c = from; c < from + k; c++) {
+      total += weights[c];
     }
     double u = uniform() * total;
-    for (int k = 0; k < weights.length - 1; k++) {
-      u -= weights[k];
+    for (int c = 0; c < k - 1; c++) {
+      u -= weights[from + c];
       if (u < 0) {
-        return k;
+        return c;
       }
     }
-    return weights.length - 1;
+    return k - 1;
   }
 }

@@ -31,16 +31,21 @@ public final class LcmcrChain {
 
   private final double[][] lambda; // [k][j]
   private final double[] nu;
-  private final double[] logNu;
   private final long[][] countMk;
   private final long[] count0k;
-  private final double[] weights;
   private final long[] draw;
   private final long[] onList; // [k*t + j] people in class k on list j
   private final long[] inClass;
   private final double[] factor; // [(kk * t + j) * 2 + on list j]: 1 - lambda, lambda
+  // nu[kk] * P(pattern | class kk) for every class, k values per row: row 0 is the unobserved
+  // pattern, row[m] the row of cell m. Built once per sweep from the new lambda and nu (the
+  // unobserved people's allocation and the next sweep's allocation of the documented share it).
+  private final double[] patternWeight;
+  private final int[] row;
+  private final boolean allPatterns; // rows are all 2^t patterns, built by prefix products
   private long n0;
   private double alpha;
+  private double logLastNu; // log of the last class's weight, for alpha's full conditional
 
   public LcmcrChain(CaptureTable table, int k, double aAlpha, double bAlpha, long seed) {
     this.t = table.listCount();
@@ -66,14 +71,21 @@ public final class LcmcrChain {
     n = table.documented();
     lambda = new double[k][t];
     nu = new double[k];
-    logNu = new double[k];
     countMk = new long[cells][k];
     count0k = new long[k];
-    weights = new double[k];
     draw = new long[k];
     onList = new long[k * t];
     inClass = new long[k];
     factor = new double[2 * k * t];
+    // All 2^t patterns by prefix products cost 2^(t+1) - 2 multiplications a class, the documented
+    // cells alone t per cell: take whichever is fewer. Either way each weight is the product
+    // nu * f(list 0) * ... * f(list t - 1) in list order, so both give the same numbers.
+    allPatterns = (2L << t) <= (long) (cells + 1) * t;
+    row = new int[cells];
+    for (int m = 0; m < cells; m++) {
+      row[m] = allPatterns ? patterns[m] : m + 1;
+    }
+    patternWeight = new double[(allPatterns ? 1 << t : cells + 1) * k];
     for (int j = 0; j < t; j++) {
       double p = (double) table.onList(j) / n;
       for (int kk = 0; kk < k; kk++) {
@@ -91,17 +103,17 @@ public final class LcmcrChain {
       double g1 = rng.logGamma(1);
       double g2 = rng.logGamma(1);
       double ls = Math.max(g1, g2) + Math.log1p(Math.exp(-Math.abs(g1 - g2)));
-      logNu[kk] = g1 - ls + logRest;
-      nu[kk] = Math.exp(logNu[kk]);
+      nu[kk] = Math.exp(g1 - ls + logRest);
       logRest += g2 - ls;
     }
-    logNu[k - 1] = logRest;
     nu[k - 1] = Math.exp(logRest);
     alpha = 0.3 / k;
+    patternWeights();
     for (int i = 0; i < 500; i++) {
       sweep(false);
     }
     largestClassesFirst();
+    patternWeights();
   }
 
   /**
@@ -117,13 +129,11 @@ public final class LcmcrChain {
     java.util.Arrays.sort(order, (a, b) -> Double.compare(nu[b], nu[a]));
     double[][] lambdaOld = lambda.clone();
     double[] nuOld = nu.clone();
-    double[] logNuOld = logNu.clone();
     long[] count0Old = count0k.clone();
     for (int kk = 0; kk < k; kk++) {
       int from = order[kk];
       lambda[kk] = lambdaOld[from];
       nu[kk] = nuOld[from];
-      logNu[kk] = logNuOld[from];
       count0k[kk] = count0Old[from];
     }
     for (long[] row : countMk) {
@@ -144,20 +154,66 @@ public final class LcmcrChain {
     allocateObserved();
     sampleLambda();
     sampleNu();
+    patternWeights();
     double probZero = 0;
     for (int kk = 0; kk < k; kk++) {
-      double pr = nu[kk];
-      double[] lk = lambda[kk];
-      for (int j = 0; j < t; j++) {
-        pr *= 1 - lk[j];
-      }
-      weights[kk] = pr;
-      probZero += pr;
+      probZero += patternWeight[kk];
     }
     n0 = sampleN0(probZero);
-    rng.multinomial(n0, weights, count0k);
+    rng.multinomial(n0, patternWeight, 0, k, count0k);
     if (updateAlpha) {
-      alpha = rng.gamma(aAlpha + k - 1) / (bAlpha - logNu[k - 1]);
+      alpha = rng.gamma(aAlpha + k - 1) / (bAlpha - logLastNu);
+    }
+  }
+
+  /** Fills {@link #patternWeight} from the current lambda and nu. */
+  private void patternWeights() {
+    for (int kk = 0; kk < k; kk++) {
+      double[] lk = lambda[kk];
+      for (int j = 0; j < t; j++) {
+        factor[2 * (kk * t + j)] = 1 - lk[j];
+        factor[2 * (kk * t + j) + 1] = lk[j];
+      }
+    }
+    double[] w = patternWeight;
+    if (allPatterns) {
+      // after step j, w[q * k + kk] (q < 2^(j+1)) is nu * f(list 0) * ... * f(list j) for the
+      // lists of prefix q; q runs down so each prefix is read before it is overwritten
+      for (int kk = 0; kk < k; kk++) {
+        w[kk] = nu[kk];
+        int base = 2 * kk * t;
+        for (int j = 0; j < t; j++) {
+          double off = factor[base + 2 * j];
+          double on = factor[base + 2 * j + 1];
+          int high = 1 << j;
+          for (int q = high - 1; q >= 0; q--) {
+            double pr = w[q * k + kk];
+            w[(q | high) * k + kk] = pr * on;
+            w[q * k + kk] = pr * off;
+          }
+        }
+      }
+      return;
+    }
+    for (int kk = 0; kk < k; kk++) {
+      double pr = nu[kk];
+      int base = 2 * kk * t;
+      for (int j = 0; j < t; j++) {
+        pr *= factor[base + 2 * j];
+      }
+      w[kk] = pr;
+    }
+    for (int m = 0; m < patterns.length; m++) {
+      int p = patterns[m];
+      int at = row[m] * k;
+      for (int kk = 0; kk < k; kk++) {
+        double pr = nu[kk];
+        int base = 2 * kk * t;
+        for (int j = 0; j < t; j++) {
+          pr *= factor[base + 2 * j + ((p >> j) & 1)]; // no branch on the pattern's bits
+        }
+        w[at + kk] = pr;
+      }
     }
   }
 
@@ -206,29 +262,13 @@ public final class LcmcrChain {
   }
 
   private void allocateObserved() {
-    for (int kk = 0; kk < k; kk++) {
-      double[] lk = lambda[kk];
-      for (int j = 0; j < t; j++) {
-        factor[2 * (kk * t + j)] = 1 - lk[j];
-        factor[2 * (kk * t + j) + 1] = lk[j];
-      }
-    }
     for (int m = 0; m < patterns.length; m++) {
-      int p = patterns[m];
-      for (int kk = 0; kk < k; kk++) {
-        double pr = nu[kk];
-        int base = 2 * kk * t;
-        for (int j = 0; j < t; j++) {
-          pr *= factor[base + 2 * j + ((p >> j) & 1)]; // no branch on the pattern's bits
-        }
-        weights[kk] = pr;
-      }
-      long[] row = countMk[m];
+      long[] counts = countMk[m];
       if (freq[m] == 1) {
-        java.util.Arrays.fill(row, 0);
-        row[rng.categorical(weights)] = 1;
+        java.util.Arrays.fill(counts, 0);
+        counts[rng.categorical(patternWeight, row[m] * k, k)] = 1;
       } else {
-        rng.multinomial(freq[m], weights, row);
+        rng.multinomial(freq[m], patternWeight, row[m] * k, k, counts);
       }
     }
   }
@@ -254,28 +294,60 @@ public final class LcmcrChain {
       }
     }
     for (int kk = 0; kk < k; kk++) {
+      double[] lk = lambda[kk];
+      if (inClass[kk] == 0) {
+        // an empty class's capture probabilities are Beta(1, 1), that is uniform: one uniform
+        // variate each instead of two gamma variates (most of K's classes are empty or nearly so)
+        for (int j = 0; j < t; j++) {
+          lk[j] = rng.uniformPositive();
+        }
+        continue;
+      }
       int base = kk * t;
       for (int j = 0; j < t; j++) {
         long yes = onList[base + j];
-        lambda[kk][j] = rng.beta(1 + yes, 1 + inClass[kk] - yes);
+        lk[j] = rng.beta(1 + yes, 1 + inClass[kk] - yes);
       }
     }
   }
 
+  /**
+   * Stick-breaking weights from their full conditional: stick kk is Beta(1 + people in class kk,
+   * alpha + people in later classes), drawn as the ratio of two gamma variates. While the second
+   * shape is at least 1 neither variate can underflow, so the weights are formed directly from the
+   * ratios; once no one is left in later classes the shape is alpha, which may be far below 1, and
+   * the rest continues on the log scale (as LCMCR's own sampler does throughout).
+   */
   private void sampleNu() {
     long total = n + n0;
     long acc = 0;
-    double logRest = 0;
-    for (int kk = 0; kk < k - 1; kk++) {
+    double rest = 1;
+    int kk = 0;
+    for (; kk < k - 1; kk++) {
+      acc += inClass[kk];
+      double later = alpha + (total - acc);
+      if (later < 1 || rest < 1e-200) {
+        break;
+      }
+      double g1 = rng.gamma(1 + inClass[kk]);
+      double g2 = rng.gamma(later);
+      double sum = g1 + g2;
+      nu[kk] = rest * (g1 / sum);
+      rest *= g2 / sum;
+    }
+    double logRest = Math.log(rest);
+    if (kk < k - 1) {
+      acc -= inClass[kk];
+    }
+    for (; kk < k - 1; kk++) {
       acc += inClass[kk];
       double g1 = rng.logGamma(1 + inClass[kk]);
       double g2 = rng.logGamma(alpha + (total - acc));
       double ls = Math.max(g1, g2) + Math.log1p(Math.exp(-Math.abs(g1 - g2)));
-      logNu[kk] = g1 - ls + logRest;
+      nu[kk] = Math.exp(g1 - ls + logRest);
       logRest += g2 - ls;
-      nu[kk] = Math.exp(logNu[kk]);
     }
-    logNu[k - 1] = logRest;
+    logLastNu = logRest;
     nu[k - 1] = Math.exp(logRest);
   }
 }
