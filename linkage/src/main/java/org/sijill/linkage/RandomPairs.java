@@ -99,9 +99,10 @@ final class RandomPairs {
    * Indexes of {@code pairs} grouped by their first record, in record order (a counting sort). Why
    * the pairs are compared in this order and counted in the order drawn: the comparators' memo
    * tables (levels and token similarities of frequent values, up to 16 MB per name field) are read
-   * at [first value][second value], and in the order drawn nearly every read missed the cache —
-   * most of the random pairs' time on FEBRL went to those reads; grouped, one record's row stays
-   * cached for all its pairs. The vectors are the same, each kept at its pair's place.
+   * at [first value][second value], in the order drawn at a random place each time (20 of the 34
+   * JFR samples of FEBRL3's random-pair step stood in those look-ups); grouped, one record's row
+   * stays cached for all its pairs: about a third fewer samples in the step (docs/BENCHMARKS.md,
+   * "Session 10"). The vectors are the same, each kept at its pair's place.
    */
   static int[] byFirst(long[] pairs, int records) {
     int[] start = new int[records + 1];
