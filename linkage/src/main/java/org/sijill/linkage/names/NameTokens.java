@@ -36,6 +36,9 @@ public final class NameTokens {
    */
   private static final Pattern ABU_TYPO = Pattern.compile("اب|او|ab[ou]{1,3}");
 
+  /** عبد with one letter dropped; none is a name, and before an ال word each is a typo of عبد. */
+  private static final Set<String> ABD_DROPPED = Set.of("عب", "عد", "بد");
+
   private static final Pattern ABD_GLUED =
       Pattern.compile(
           "abd(?:oul|ul|el|al|ol|il|ur|er|ar|us|es|as|un|en|an|ud|ed|ad|ut|et|at|uz|ez|az|ou|u)?"
@@ -87,11 +90,28 @@ public final class NameTokens {
           if (f.isEmpty()) {
             continue;
           }
+          boolean beforeHyphen = h < hy.length - 1;
           boolean hyphenArticle =
-              h < hy.length - 1 && (ARTICLES.contains(f) || SUN_ARTICLES.contains(f));
+              beforeHyphen && (ARTICLES.contains(f) || SUN_ARTICLES.contains(f));
           if (hyphenArticle) {
             raw.add("al");
             continue;
+          }
+          if (beforeHyphen && !f.contains(" ")) {
+            String moved = articleTypo(f);
+            if (moved != null) {
+              // alK-assem, asS-ayed, all-Hani: the article with the name's first letter typed
+              // before the hyphen, or with its l doubled
+              raw.add("al");
+              hy[h + 1] = moved + hy[h + 1];
+              continue;
+            }
+            if ((f.equals("a") || f.equals("e")) && LatinText.fold(hy[h + 1]).startsWith("l")) {
+              // a-lKassem: the hyphen typed one letter early
+              raw.add("al");
+              hy[h + 1] = hy[h + 1].trim().substring(1);
+              continue;
+            }
           }
           for (String t : SPACES.split(f)) {
             if (!t.isEmpty()) {
@@ -101,7 +121,71 @@ public final class NameTokens {
         }
       }
     }
-    return joinCompounds(raw);
+    return joinCompounds(rejoinAbu(raw));
+  }
+
+  /**
+   * The letter a Latin article token carries from the name after it when a keying error swapped the
+   * hyphen with that letter (alk in alK-assem gives k, ass in asS-ayed gives s), "" for a doubled l
+   * (all-Hani), or null when {@code f} is no such token. Only a consonant moves: ali, ala are names
+   * or articles of names that begin with a vowel.
+   */
+  private static String articleTypo(String f) {
+    if (f.length() != 3 || ARTICLES.contains(f) || SUN_ARTICLES.contains(f)) {
+      return null;
+    }
+    String article = f.substring(0, 2);
+    char c = f.charAt(2);
+    if (isVowel(c) || !Character.isLetter(c)) {
+      return null;
+    }
+    if (f.equals("all") || f.equals("ell")) {
+      return "";
+    }
+    if (article.equals("al") || article.equals("el") || SUN_ARTICLES.contains(article)) {
+      return String.valueOf(c);
+    }
+    return null;
+  }
+
+  /**
+   * Abu with the space typed one letter off, a keying error Latin lists show (Ab uOmar for Abu
+   * Omar, AbouR abie for Abou Rabie): "ab" before a word that begins with u, and an Abu form with
+   * the next word's first consonant glued on, become Abu and the word, so that the kunya is joined
+   * into one token as usual ({@link #forComparison}). Neither "ab" nor "abour" is a name.
+   */
+  private static List<String> rejoinAbu(List<String> raw) {
+    List<String> out = null;
+    for (int i = 0; i + 1 < raw.size(); i++) {
+      String t = raw.get(i);
+      String next = raw.get(i + 1);
+      if (arabic(t) || arabic(next)) {
+        continue;
+      }
+      String fixedT = null;
+      String fixedNext = null;
+      if (t.equals("ab") && next.length() >= 4 && next.charAt(0) == 'u') {
+        fixedT = "abu";
+        fixedNext = next.substring(1);
+      } else if (t.length() >= 4
+          && ABU_FORMS.contains(t.substring(0, t.length() - 1))
+          && !isVowel(t.charAt(t.length() - 1))
+          && t.charAt(t.length() - 1) != 'l' // Abul-Ala: Abu with the article, not a typo
+          && next.length() >= 3
+          && isVowel(next.charAt(0))) {
+        fixedT = "abu";
+        fixedNext = t.charAt(t.length() - 1) + next;
+      }
+      if (fixedT != null) {
+        if (out == null) {
+          out = new ArrayList<>(raw);
+        }
+        out.set(i, fixedT);
+        out.set(i + 1, fixedNext);
+        i++;
+      }
+    }
+    return out == null ? raw : out;
   }
 
   /**
@@ -142,7 +226,13 @@ public final class NameTokens {
     List<String> out = new ArrayList<>(raw.size());
     for (int i = 0; i < raw.size(); i++) {
       String t = raw.get(i);
-      if (t.equals("عبد") || ABD_FORMS.contains(t)) {
+      // عب, عد or بد before an ال word: عبد with a letter dropped (عب الرحمن, عد الله), not a name
+      boolean abdTypo =
+          ABD_DROPPED.contains(t) && i + 1 < raw.size() && raw.get(i + 1).startsWith("ال");
+      if (t.equals("عبد") || ABD_FORMS.contains(t) || abdTypo) {
+        if (abdTypo) {
+          t = "عبد";
+        }
         int j = i + 1;
         while (j < raw.size() && ARTICLES.contains(raw.get(j))) {
           j++;

@@ -71,6 +71,25 @@ class NamesTest {
   }
 
   @Test
+  void aSeparatorTypedOneLetterOffIsRepaired() {
+    // the hyphen or space swapped with the next letter: the article or Abu keeps its form
+    assertThat(Names.normalise("Mohamad alK-assem")).isEqualTo("mohamad kassem");
+    assertThat(Names.normalise("Jana a-lDarwish")).isEqualTo("jana darwish");
+    assertThat(Names.normalise("asS-ayed")).isEqualTo("sayed");
+    assertThat(Names.normalise("ALL-HANI RANA")).isEqualTo("hani rana");
+    assertThat(NameTokens.forComparison("Ghasan Ab uOmar")).containsExactly("ghasan", "abuomar");
+    assertThat(NameTokens.forComparison("Abdul Rahman AbouR abie"))
+        .containsExactly("abdrahman", "aburabie");
+    // عبد with its last letter dropped before an ال word is still a servant-of compound
+    assertThat(Names.normalise("عب الرحمن عمران")).isEqualTo(Names.normalise("عبد الرحمن عمران"));
+    assertThat(Names.normalise("حسين عد الله")).isEqualTo(Names.normalise("حسين عبد الله"));
+    // what is not such a typo is left alone
+    assertThat(Names.normalise("Ali al-Hasan")).isEqualTo("ali hasan");
+    assertThat(NameTokens.forComparison("Abul-Ala Hasan")).doesNotContain("abulala");
+    assertThat(NameTokens.forComparison("Abu Omar")).containsExactly("abuomar");
+  }
+
+  @Test
   void abuIsNeverFoldedIntoAbd() {
     assertThat(Names.normalise("Abu Bakr")).isEqualTo("abu bakr");
     assertThat(Names.searchKeys("Abu Bakr")).doesNotContain("bd");
