@@ -80,7 +80,7 @@ public record NameComparison(
     if (n > 63 || m > 63) {
       return of(java.util.Arrays.copyOf(a, 63), java.util.Arrays.copyOf(b, 63), null);
     }
-    return of(a, n, b, m, ia, ib, cache, SCRATCH.get());
+    return of(a, n, b, m, ia, ib, null, cache, SCRATCH.get());
   }
 
   /**
@@ -140,19 +140,6 @@ public record NameComparison(
       return cache.get(ia[i], ib[j], a[i], b[j]);
     }
     return cache.get(a[i], b[j]);
-  }
-
-  /** The alignment of {@code a[0..n)} and {@code b[0..m)}, 1 ≤ n, m ≤ 63. */
-  private static NameComparison of(
-      NameToken[] a,
-      int n,
-      NameToken[] b,
-      int m,
-      int[] ia,
-      int[] ib,
-      TokenSimilarities cache,
-      Scratch scratch) {
-    return of(a, n, b, m, ia, ib, null, cache, scratch);
   }
 
   /**

@@ -90,12 +90,7 @@ public final class TokenSimilarities {
     }
     int k = x * size + y;
     int bits = table[k];
-    if (bits == 0) {
-      float v = (float) dict[x].similarity(dict[y]);
-      table[k] = Float.floatToRawIntBits(v) + 1;
-      return v;
-    }
-    return Float.intBitsToFloat(bits - 1);
+    return bits != 0 ? Float.intBitsToFloat(bits - 1) : keep(k, dict[x], dict[y]);
   }
 
   /** {@code dict[x].conflicts(dict[y])}, as {@link #get(int, int, NameToken[])} for similarity. */
@@ -105,11 +100,7 @@ public final class TokenSimilarities {
     }
     int k = x * size + y;
     byte c = conflicts[k];
-    if (c == UNKNOWN) {
-      c = dict[x].conflicts(dict[y]) ? CONFLICT : NO_CONFLICT;
-      conflicts[k] = c; // concurrent fills write the same value
-    }
-    return c == CONFLICT;
+    return c == UNKNOWN ? keepConflict(k, dict[x], dict[y]) : c == CONFLICT;
   }
 
   /**
@@ -122,11 +113,14 @@ public final class TokenSimilarities {
     }
     int k = x * size + y;
     byte c = conflicts[k];
-    if (c == UNKNOWN) {
-      c = a.conflicts(b) ? CONFLICT : NO_CONFLICT;
-      conflicts[k] = c; // concurrent fills write the same value
-    }
-    return c == CONFLICT;
+    return c == UNKNOWN ? keepConflict(k, a, b) : c == CONFLICT;
+  }
+
+  /** Computes whether {@code a} and {@code b} conflict and keeps it at {@code k}. */
+  private boolean keepConflict(int k, NameToken a, NameToken b) {
+    boolean c = a.conflicts(b);
+    conflicts[k] = c ? CONFLICT : NO_CONFLICT; // concurrent fills write the same value
+    return c;
   }
 
   public double get(NameToken a, NameToken b) {
@@ -141,11 +135,13 @@ public final class TokenSimilarities {
   /** The similarity kept at {@code k}, computed and kept first if unknown. */
   private double kept(int k, NameToken a, NameToken b) {
     int bits = table[k];
-    if (bits == 0) {
-      float v = (float) a.similarity(b);
-      table[k] = Float.floatToRawIntBits(v) + 1; // ≥ 1: similarities are not negative
-      return v;
-    }
-    return Float.intBitsToFloat(bits - 1);
+    return bits != 0 ? Float.intBitsToFloat(bits - 1) : keep(k, a, b);
+  }
+
+  /** Computes the similarity of {@code a} and {@code b} and keeps it at {@code k}. */
+  private double keep(int k, NameToken a, NameToken b) {
+    float v = (float) a.similarity(b);
+    table[k] = Float.floatToRawIntBits(v) + 1; // ≥ 1: similarities are not negative
+    return v;
   }
 }
