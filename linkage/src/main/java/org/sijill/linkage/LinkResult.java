@@ -35,6 +35,7 @@ public final class LinkResult {
   private final Map<String, long[]> perKey;
   private final Set<Long> decided = new HashSet<>();
   private final int clusterCount;
+  private java.util.BitSet promoted;
 
   LinkResult(
       Settings settings,
@@ -102,6 +103,67 @@ public final class LinkResult {
 
   public double probability(int pair) {
     return 1 / (1 + Math.exp(-logit[pair]));
+  }
+
+  /**
+   * Whether the clustering linked this pair by the mutual-best rule (docs/linkage.md, Clustering):
+   * records of two lists each the other's clear best candidate there, scored between {@code
+   * mutualBestFloor} and the threshold. The rule is recomputed on this result's pairs (the cluster
+   * step applied it to the same pairs), once, on first use.
+   */
+  public boolean promoted(int pair) {
+    return promotedPairs().get(pair);
+  }
+
+  private synchronized java.util.BitSet promotedPairs() {
+    if (promoted == null) {
+      promoted = findPromoted();
+    }
+    return promoted;
+  }
+
+  private java.util.BitSet findPromoted() {
+    java.util.BitSet out = new java.util.BitSet(pairs.length);
+    if (!settings.mutualBest() || records.sources.size() < 2) {
+      return out;
+    }
+    float[] mark = new float[pairs.length];
+    double floor = settings.mutualBestFloor();
+    double t = settings.threshold();
+    org.sijill.linkage.clustering.Clusterer.promoteMutualBest(
+        pairs,
+        logit,
+        mark,
+        records.source,
+        records.sources.size(),
+        Math.log(floor / (1 - floor)),
+        Math.log(t / (1 - t)),
+        settings.mutualBestMargin(),
+        1f,
+        org.sijill.linkage.clustering.Clusterer.MUTUAL_BEST_MAX_FLAT);
+    for (int p = 0; p < mark.length; p++) {
+      if (mark[p] == 1f) {
+        out.set(p);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The match probability the clustering acted on, which the linkage replicates draw a contested
+   * pair with: the model's probability, except for a pair the mutual-best rule linked ({@link
+   * #promoted}), which the clustering weighed as just above the threshold. The model scores such a
+   * pair on its own fields, a name common in two scripts or a date left blank, and leaves it short;
+   * the rule adds what the fields cannot, that each record has no other close candidate in the
+   * other list. Drawing such a pair with the model's 0.05–0.5 split nearly every one of them in the
+   * replicates, although on the synthetic lists most are one person (docs/estimation.md).
+   */
+  public double drawProbability(int pair) {
+    if (promoted(pair)) {
+      double t = settings.threshold();
+      return 1 / (1 + Math.exp(-(Math.log(t / (1 - t)) + ClusterStep.PROMOTED_WEIGHT)));
+    }
+    return probability(pair);
   }
 
   /**

@@ -200,4 +200,37 @@ class MutualBestTest {
         new Linker(victims(true), Mode.LINK_AND_DEDUPE).link(sources, no, List.of(), m -> {});
     assertThat(decided.cluster(a)).isNotEqualTo(decided.cluster(b));
   }
+
+  @Test
+  void theReplicatesDrawAPromotedPairWithTheClusteringsWeightAndEveryOtherWithTheModels() {
+    GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(11, 1500));
+    List<Source> sources = TestLists.sources(g, TestLists.VICTIMS);
+    LinkResult on =
+        new Linker(victims(true), Mode.LINK_AND_DEDUPE)
+            .link(sources, List.of(), List.of(), m -> {});
+    java.util.Set<Integer> review = new java.util.HashSet<>(on.reviewPairs());
+    int promoted = 0;
+    for (int k = 0; k < on.pairCount(); k++) {
+      if (on.promoted(k)) {
+        promoted++;
+        assertThat(on.source(on.left(k))).isNotEqualTo(on.source(on.right(k)));
+        assertThat(on.probability(k)).isBetween(0.05 - 1e-6, 0.5);
+        // weighed just above the threshold (0.5), as the clustering did
+        assertThat(on.drawProbability(k)).isGreaterThan(0.5).isLessThan(0.51);
+        if (on.cluster(on.left(k)) == on.cluster(on.right(k))) {
+          assertThat(review).contains(k);
+        }
+      } else {
+        assertThat(on.drawProbability(k)).isEqualTo(on.probability(k));
+      }
+    }
+    assertThat(promoted).isPositive();
+    LinkResult off =
+        new Linker(victims(false), Mode.LINK_AND_DEDUPE)
+            .link(sources, List.of(), List.of(), m -> {});
+    for (int k = 0; k < off.pairCount(); k++) {
+      assertThat(off.promoted(k)).isFalse();
+      assertThat(off.drawProbability(k)).isEqualTo(off.probability(k));
+    }
+  }
 }

@@ -169,7 +169,7 @@ public final class EstimateCase {
       Integer a = index.get(rp.leftVictimId());
       Integer b = index.get(rp.rightVictimId());
       if (a != null && b != null && !a.equals(b)) {
-        contested.add(new LinkageReplicates.Pair(a, b, rp.probability()));
+        contested.add(new LinkageReplicates.Pair(a, b, rp.drawProbability()));
       }
     }
     if (contested.isEmpty()) {

@@ -220,7 +220,11 @@ public final class LinkCase {
       int b = result.right(k);
       review.add(
           new LinkageRuns.ReviewPair(
-              victim[a], victim[b], result.probability(k), result.cluster(a) == result.cluster(b)));
+              victim[a],
+              victim[b],
+              result.probability(k),
+              result.cluster(a) == result.cluster(b),
+              result.drawProbability(k)));
     }
     long rows = persons.size() + review.size();
     for (LinkageRuns.NewPerson p : persons) {

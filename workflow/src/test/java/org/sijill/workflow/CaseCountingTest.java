@@ -140,6 +140,31 @@ class CaseCountingTest {
     Map<Long, List<VictimRecord>> persons1 = runs.records(run1.id());
     assertThat(partition(persons1)).isEqualTo(new HashSet<>(fileClusters.values()));
     assertThat(Files.readAllLines(caseClusters)).hasSize(file.size() + 1);
+    // The run's contested pairs are stored with the probability the linkage replicates draw them
+    // with: the model's, or the clustering's weight for a pair the mutual-best rule linked.
+    Map<Set<String>, Double> fileDraws = new HashMap<>();
+    int promoted = 0;
+    for (int k : file.reviewPairs()) {
+      int l = file.left(k);
+      int r = file.right(k);
+      fileDraws.put(
+          Set.of(file.source(l) + "/" + file.recordId(l), file.source(r) + "/" + file.recordId(r)),
+          file.drawProbability(k));
+      promoted += file.promoted(k) ? 1 : 0;
+    }
+    Map<Long, String> nameOf = new HashMap<>();
+    persons1
+        .values()
+        .forEach(rs -> rs.forEach(r -> nameOf.put(r.id(), r.listName() + "/" + r.recordId())));
+    List<LinkageRuns.ReviewPair> storedPairs = caseFile.linkageReview().reviewPairs(run1.id());
+    assertThat(storedPairs).hasSize(fileDraws.size());
+    int drawnOtherwise = 0;
+    for (LinkageRuns.ReviewPair rp : storedPairs) {
+      Set<String> key = Set.of(nameOf.get(rp.leftVictimId()), nameOf.get(rp.rightVictimId()));
+      assertThat(rp.drawProbability()).isEqualTo(fileDraws.get(key));
+      drawnOtherwise += rp.drawProbability() != rp.probability() ? 1 : 0;
+    }
+    assertThat(drawnOtherwise).isEqualTo(promoted).isPositive();
 
     EstimateCase.Result est =
         new EstimateCase(caseFile)

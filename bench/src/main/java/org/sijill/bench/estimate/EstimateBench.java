@@ -12,9 +12,8 @@ import org.sijill.estimate.lcmcr.SamplerSpeed;
  * Benchmarks of the estimate module, one mode per argument: {@code speed DATA_DIR} ({@link
  * SpeedBench}), {@code simulate REPLICATES SEED} ({@link CoverageSimulation}), {@code lcmcr
  * SCENARIO ...} ({@link LcmcrScenario}), {@code linkage}, {@code linkage-summary} and {@code
- * linkage-overhead} ({@link LinkageErrorStudy}), {@code linkage-draws} ({@link
- * LinkageDrawCheck}), and {@code rate DATA_DIR SEED} (one timed LCMCR chain, for
- * bench/lcmcr-vs-r.sh).
+ * linkage-overhead} ({@link LinkageErrorStudy}), {@code linkage-draws} ({@link LinkageDrawCheck}),
+ * and {@code rate DATA_DIR SEED} (one timed LCMCR chain, for bench/lcmcr-vs-r.sh).
  */
 public final class EstimateBench {
   private EstimateBench() {}

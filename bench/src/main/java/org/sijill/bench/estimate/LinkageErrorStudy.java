@@ -97,7 +97,7 @@ final class LinkageErrorStudy {
       }
       List<LinkageReplicates.Pair> contested = new ArrayList<>();
       for (int k : r.reviewPairs()) {
-        contested.add(new LinkageReplicates.Pair(r.left(k), r.right(k), r.probability(k)));
+        contested.add(new LinkageReplicates.Pair(r.left(k), r.right(k), r.drawProbability(k)));
       }
       CaptureData plain = data(cluster, list);
       long truthDocumented = truth.stream().distinct().count();
@@ -202,7 +202,7 @@ final class LinkageErrorStudy {
     }
     List<LinkageReplicates.Pair> contested = new ArrayList<>();
     for (int k : r.reviewPairs()) {
-      contested.add(new LinkageReplicates.Pair(r.left(k), r.right(k), r.probability(k)));
+      contested.add(new LinkageReplicates.Pair(r.left(k), r.right(k), r.drawProbability(k)));
     }
     CaptureData plain = data(cluster, list);
     EstimationOptions o = EstimationOptions.defaults(seed).withLinkageReplicates(replicates);

@@ -19,13 +19,18 @@ public final class LinkageReview {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "select left_victim_id, right_victim_id, probability, same_person from"
-                        + " linkage_review_pair where run_id = :run order by rank")
+                    "select left_victim_id, right_victim_id, probability, same_person,"
+                        + " coalesce(draw_probability, probability) from linkage_review_pair"
+                        + " where run_id = :run order by rank")
                 .bind("run", runId)
                 .map(
                     (rs, ctx) ->
                         new LinkageRuns.ReviewPair(
-                            rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getBoolean(4)))
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getDouble(3),
+                            rs.getBoolean(4),
+                            rs.getDouble(5)))
                 .list());
   }
 
@@ -45,6 +50,7 @@ public final class LinkageReview {
         h ->
             h.createQuery(
                     "select p.left_victim_id, p.right_victim_id, p.probability, p.same_person,"
+                        + " coalesce(p.draw_probability, p.probability) as draw,"
                         + " d.left_victim_id is not null as decided, count(*) over () as total,"
                         + " count(d.left_victim_id) over () as done"
                         + " from linkage_review_pair p left join link_decision_current d"
@@ -61,7 +67,8 @@ public final class LinkageReview {
                                     rs.getLong(1),
                                     rs.getLong(2),
                                     rs.getDouble(3),
-                                    rs.getBoolean(4)),
+                                    rs.getBoolean(4),
+                                    rs.getDouble("draw")),
                             rs.getInt("done"),
                             rs.getInt("total")))
                 .findOne()

@@ -43,9 +43,33 @@ public final class LinkageRuns {
   /** A record of a person with its match probability (null for a person of one record). */
   public record NewLink(long victimId, Double probability) {}
 
-  /** A pair the run suggests a reviewer look at, in rank order. */
+  /**
+   * A pair the run suggests a reviewer look at, in rank order.
+   *
+   * @param probability the model's match probability (what the review desk shows)
+   * @param same whether the run put the two records in one person
+   * @param drawProbability the probability estimation's linkage replicates draw the pair with: the
+   *     model's, or for a pair the clustering linked by the mutual-best rule the clustering's own
+   *     weight (just above the threshold)
+   */
   public record ReviewPair(
-      long leftVictimId, long rightVictimId, double probability, boolean same) {}
+      long leftVictimId,
+      long rightVictimId,
+      double probability,
+      boolean same,
+      double drawProbability) {
+    public ReviewPair {
+      if (!(drawProbability >= 0 && drawProbability <= 1)) {
+        throw new IllegalArgumentException(
+            "draw probability must lie in [0, 1]: " + drawProbability);
+      }
+    }
+
+    /** A pair drawn with the model's probability. */
+    public ReviewPair(long leftVictimId, long rightVictimId, double probability, boolean same) {
+      this(leftVictimId, rightVictimId, probability, same, probability);
+    }
+  }
 
   /** Everything a run stores besides its persons. */
   public record NewRun(
@@ -157,7 +181,8 @@ public final class LinkageRuns {
           flush(links, written, rowsStored);
           String pairSql =
               "insert into linkage_review_pair (run_id, rank, left_victim_id, right_victim_id,"
-                  + " probability, same_person) values (:run, :rank, :l, :r, :p, :same)";
+                  + " probability, same_person, draw_probability)"
+                  + " values (:run, :rank, :l, :r, :p, :same, :draw)";
           PreparedBatch pairs = h.prepareBatch(pairSql);
           for (int i = 0; i < review.size(); i++) {
             ReviewPair r = review.get(i);
@@ -168,6 +193,7 @@ public final class LinkageRuns {
                 .bind("r", r.rightVictimId())
                 .bind("p", r.probability())
                 .bind("same", r.same())
+                .bind("draw", r.drawProbability())
                 .add();
             if (pairs.size() == chunk) {
               flush(pairs, written, rowsStored);

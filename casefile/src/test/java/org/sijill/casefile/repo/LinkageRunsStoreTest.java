@@ -35,7 +35,7 @@ class LinkageRunsStoreTest {
               person("four", input, 6));
       List<LinkageRuns.ReviewPair> review =
           List.of(
-              new LinkageRuns.ReviewPair(input.get(0).id(), input.get(1).id(), 0.7, true),
+              new LinkageRuns.ReviewPair(input.get(0).id(), input.get(1).id(), 0.3, true, 0.503),
               new LinkageRuns.ReviewPair(input.get(4).id(), input.get(5).id(), 0.4, false),
               new LinkageRuns.ReviewPair(input.get(5).id(), input.get(6).id(), 0.2, false));
       List<Long> heard = new ArrayList<>();
@@ -57,6 +57,28 @@ class LinkageRunsStoreTest {
           .extracting(VictimRecord::recordId)
           .containsExactlyInAnyOrder("r3", "r4", "r5");
       assertThat(stored.run().reviewCount()).isEqualTo(3);
+      // The draw probability is stored beside the model's; a row stored before it existed (null)
+      // is drawn with the model's probability.
+      long runId = stored.run().id();
+      caseFile
+          .jdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate(
+                          "insert into linkage_review_pair (run_id, rank, left_victim_id,"
+                              + " right_victim_id, probability, same_person)"
+                              + " values (:run, 4, :l, :r, 0.15, false)")
+                      .bind("run", runId)
+                      .bind("l", input.get(1).id())
+                      .bind("r", input.get(6).id())
+                      .execute());
+      assertThat(caseFile.linkageReview().reviewPairs(runId))
+          .containsExactly(
+              review.get(0),
+              review.get(1),
+              review.get(2),
+              new LinkageRuns.ReviewPair(input.get(1).id(), input.get(6).id(), 0.15, false, 0.15));
+      assertThat(caseFile.linkageReview().reviewPosition(runId).next()).isEqualTo(review.get(0));
     }
   }
 
