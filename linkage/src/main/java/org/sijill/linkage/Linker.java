@@ -176,6 +176,11 @@ public final class Linker {
     if (kept != null) {
       return linkKept(prepared, kept, training, progress, laps);
     }
+    ModelFit fitStep = modelFit(progress);
+    if (work == PairWork.LOCAL) {
+      // EM's random pairs do not depend on the candidates: compared while blocking runs
+      fitStep.compareAhead(prepared);
+    }
     PairWork.Candidates cand =
         work.candidates(prepared, ticker(progress, "blocking: keys blocked", -1));
     List<DecidedPair> decided = DecidedPair.resolve(records, decisions, "decision");
@@ -184,8 +189,7 @@ public final class Linker {
 
     long[] patterns =
         work.patterns(prepared, pairs, ticker(progress, "comparing candidate pairs", pairs.length));
-    ModelFit.Fitted fit =
-        modelFit(progress).fit(prepared, pairs, patterns, training, progress, laps);
+    ModelFit.Fitted fit = fitStep.fit(prepared, pairs, patterns, training, progress, laps);
     FellegiSunter model = fit.model();
     float[] logit =
         work.score(

@@ -93,6 +93,11 @@ final class ModelFit {
   /** Most records EM fits m on ({@link DateWindows#DENSE_RECORDS} unless a test sets fewer). */
   private final int denseRecords;
 
+  /** The random pairs among all records, compared ahead ({@link #compareAhead}); null: not. */
+  private RandomPairs.Ahead ahead;
+
+  private Prepared aheadOf;
+
   ModelFit(Settings settings, Mode mode, double[][] trainedM, Ticker em) {
     this(settings, mode, trainedM, em, DateWindows.DENSE_RECORDS);
   }
@@ -103,6 +108,17 @@ final class ModelFit {
     this.trainedM = trainedM;
     this.em = em;
     this.random = new RandomPairs(mode, settings.seed());
+  }
+
+  /**
+   * Starts comparing the random pairs among all of {@code prepared}'s records now, on a thread of
+   * its own, for the {@link #fit} on the same records that follows: while the candidates are found
+   * and compared (docs/BENCHMARKS.md, "Session 11"). The same pairs and vectors as without.
+   */
+  ModelFit compareAhead(Prepared prepared) {
+    this.ahead = random.ahead(prepared.records, prepared.comps);
+    this.aheadOf = prepared;
+    return this;
   }
 
   Fitted fit(
@@ -126,7 +142,12 @@ final class ModelFit {
     Map<Long, double[]> counts = pairs.counts(null).counts().toMap();
     progress.accept(String.format("compared the candidate pairs (%s)", laps.lap()));
     RandomPairs.Sample sample =
-        random.sample(records, comps, pairs.among(() -> random.drawnKeys(records, null)), null);
+        random.sample(
+            records,
+            comps,
+            pairs.among(() -> random.drawnKeys(records, null)),
+            null,
+            aheadOf == prepared ? ahead : null);
     progress.accept(
         String.format(
             "compared the random pairs for the non-match shares, %,d outside the candidates (%s)",

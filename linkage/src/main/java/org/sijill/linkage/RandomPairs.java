@@ -5,6 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.sijill.linkage.compare.FieldComparator;
 import org.sijill.linkage.internal.LongList;
@@ -59,6 +63,15 @@ final class RandomPairs {
    * pairs, or only those.
    */
   Sample sample(Records records, List<FieldComparator> comps, long[] cand, int[] sub) {
+    return sample(records, comps, cand, sub, null);
+  }
+
+  /**
+   * As {@link #sample(Records, List, long[], int[])}, taking the comparison vectors of the drawn
+   * pairs from {@code ahead} when it is given (it must have been started by {@link #ahead} on the
+   * same records and comparators, with {@code sub} null): the same vectors, compared earlier.
+   */
+  Sample sample(Records records, List<FieldComparator> comps, long[] cand, int[] sub, Ahead ahead) {
     double[][] u = new double[comps.size()][];
     for (int f = 0; f < u.length; f++) {
       u[f] = new double[comps.get(f).levels()];
@@ -66,17 +79,23 @@ final class RandomPairs {
     }
     Map<Long, double[]> pats = new HashMap<>();
     int taken = 0;
-    long[] pairs = draw(records, sub);
+    if (ahead != null && sub != null) {
+      throw new IllegalArgumentException("pairs compared ahead are drawn among all records");
+    }
+    Ahead work = ahead != null ? ahead : new Ahead(draw(records, sub), records.size, comps);
+    long[] pairs = work.pairs;
     if (pairs.length > 0) {
-      long[] pat = new long[pairs.length];
-      int[] order = byFirst(pairs, records.size);
+      long[] pat = work.patterns();
+      // whether each drawn pair is a candidate, looked up on every core (a binary search per pair
+      // was a tenth of the step's samples when it ran on one thread, in the loop below)
+      boolean[] candidate = new boolean[pairs.length];
       IntStream.range(0, pairs.length)
           .parallel()
           .forEach(
-              k -> {
-                int i = order[k];
-                pat[i] = Linker.pattern(comps, (int) (pairs[i] >>> 32), (int) pairs[i]);
-              });
+              i ->
+                  candidate[i] =
+                      Arrays.binarySearch(cand, Linker.key((int) (pairs[i] >>> 32), (int) pairs[i]))
+                          >= 0);
       for (int i = 0; i < pairs.length; i++) {
         for (int f = 0; f < u.length; f++) {
           int l = Patterns.level(pat[i], f);
@@ -84,15 +103,99 @@ final class RandomPairs {
             u[f][l] += 1;
           }
         }
-        int a = (int) (pairs[i] >>> 32);
-        int b = (int) pairs[i];
-        if (Arrays.binarySearch(cand, Linker.key(a, b)) < 0) {
+        if (!candidate[i]) {
           pats.computeIfAbsent(pat[i], k -> new double[1])[0]++;
           taken++;
         }
       }
     }
     return new Sample(normalise(u), pats, taken);
+  }
+
+  /**
+   * Starts comparing the random pairs among all records on a thread of its own, so that the
+   * comparison overlaps blocking and the comparison of the candidate pairs (which do not keep both
+   * cores busy all the time: merging and sorting keys and pairs run on one); {@link #sample} then
+   * takes what is done and compares the rest on every core. The pairs drawn and their vectors are
+   * the ones {@link #sample} would compare itself: only when they are compared changes.
+   */
+  Ahead ahead(Records records, List<FieldComparator> comps) {
+    Ahead a = new Ahead(draw(records, null), records.size, comps);
+    if (a.pairs.length > 0) {
+      Thread t = new Thread(a::work, "sijill-random-pairs");
+      t.setDaemon(true);
+      t.start();
+    }
+    return a;
+  }
+
+  /**
+   * The comparison vectors of drawn pairs, computed in chunks (in the order of their first record,
+   * {@link #byFirst}) that any thread may claim: each chunk is compared once, by whichever thread
+   * claims it first.
+   */
+  static final class Ahead {
+    private static final int CHUNK = 2048;
+    final long[] pairs;
+    private final List<FieldComparator> comps;
+    private final int[] order;
+    private final long[] pat;
+    private final int chunks;
+    private final AtomicInteger next = new AtomicInteger();
+    private final CountDownLatch done;
+    private final AtomicReference<Throwable> failed = new AtomicReference<>();
+
+    Ahead(long[] pairs, int records, List<FieldComparator> comps) {
+      this.pairs = pairs;
+      this.comps = comps;
+      this.order = byFirst(pairs, records);
+      this.pat = new long[pairs.length];
+      this.chunks = (pairs.length + CHUNK - 1) / CHUNK;
+      this.done = new CountDownLatch(chunks);
+    }
+
+    /** Claims and compares chunks until none is left. */
+    void work() {
+      for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+        try {
+          int end = Math.min(pairs.length, (c + 1) * CHUNK);
+          for (int k = c * CHUNK; k < end; k++) {
+            int i = order[k];
+            pat[i] = Linker.pattern(comps, (int) (pairs[i] >>> 32), (int) pairs[i]);
+          }
+        } catch (Throwable e) {
+          failed.compareAndSet(null, e);
+        } finally {
+          done.countDown();
+        }
+      }
+    }
+
+    /**
+     * The vectors, aligned with {@link #pairs}: compares what is left on every core, then waits.
+     */
+    long[] patterns() {
+      IntStream.rangeClosed(0, ForkJoinPool.getCommonPoolParallelism())
+          .parallel()
+          .forEach(x -> work());
+      try {
+        done.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LinkageException("interrupted while comparing the random pairs");
+      }
+      Throwable e = failed.get();
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e instanceof Error err) {
+        throw err;
+      }
+      if (e != null) {
+        throw new LinkageException("comparing the random pairs failed", e);
+      }
+      return pat;
+    }
   }
 
   /**
