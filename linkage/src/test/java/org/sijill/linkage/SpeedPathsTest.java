@@ -225,4 +225,34 @@ class SpeedPathsTest {
     }
     assertThat(pc.count(Patterns.set(0, 9, 6) | Patterns.set(0, 0, 6))).isZero();
   }
+
+  @Test
+  void randomPairsComparedAheadGiveTheSampleComparedInPlace() {
+    org.sijill.linkage.synthetic.GeneratedLists g =
+        org.sijill.linkage.synthetic.VictimListGenerator.generate(
+            org.sijill.linkage.synthetic.GeneratorConfig.example(3, 400));
+    org.sijill.linkage.pairs.Prepared p =
+        org.sijill.linkage.pairs.Prepared.of(
+            org.sijill.linkage.testing.TestLists.VICTIMS,
+            Mode.LINK_AND_DEDUPE,
+            org.sijill.linkage.testing.TestLists.sources(
+                g, org.sijill.linkage.testing.TestLists.VICTIMS));
+    RandomPairs random = new RandomPairs(Mode.LINK_AND_DEDUPE, 42);
+    // every other drawn pair stands for a candidate, so both sides of the candidate test are met
+    long[] drawn = random.drawnKeys(p.records, null);
+    List<Long> half = new ArrayList<>();
+    for (int i = 0; i < drawn.length; i += 2) {
+      half.add(drawn[i]);
+    }
+    long[] cand = half.stream().mapToLong(Long::longValue).toArray();
+    RandomPairs.Sample inPlace = random.sample(p.records, p.comps, cand, null);
+    RandomPairs.Ahead ahead = random.ahead(p.records, p.comps);
+    RandomPairs.Sample early = random.sample(p.records, p.comps, cand, null, ahead);
+    assertThat(early.taken()).isEqualTo(inPlace.taken()).isPositive().isLessThan(drawn.length);
+    assertThat(early.u()).isDeepEqualTo(inPlace.u());
+    assertThat(early.patterns().keySet()).isEqualTo(inPlace.patterns().keySet());
+    for (Map.Entry<Long, double[]> e : inPlace.patterns().entrySet()) {
+      assertThat(early.patterns().get(e.getKey())).containsExactly(e.getValue());
+    }
+  }
 }
