@@ -97,6 +97,7 @@ final class BlockKeys {
         } else {
           tokenPairs(skels, f, rec, keys);
           tokenInitials(skels, f, rec, keys);
+          variantPairs(toks, skels, f, rec, keys);
         }
         // A skeleton written twice (حسن الحسيني, Hani Hani: given and family name alike) pairs
         // with itself, so such a name still has a name-pair key.
@@ -161,6 +162,53 @@ final class BlockKeys {
       for (int b = 0; b < bands.size(); b++) {
         keys.accept(
             pack(FAMILY_TOKEN_BAND, MinHash.mix(h * 0x9E3779B97F4A7C15L + bands.get(b)), rec));
+      }
+    }
+  }
+
+  /**
+   * Name-pair keys through the tokens' variant skeletons ({@link NameToken#variantSkeletons}): each
+   * pair of tokens with its skeleton or a variant on either side, at least one a variant, so that
+   * Ayah Osman and ايه عثمان, Zaki Osman and ذكي عثمان share a key. Keys the record already has are
+   * not added again.
+   */
+  private static void variantPairs(
+      NameToken[] toks, Set<String> skels, int field, int rec, LongConsumer keys) {
+    List<List<String>> forms = new java.util.ArrayList<>();
+    boolean any = false;
+    for (NameToken t : toks) {
+      if (t.skeleton().isEmpty()) {
+        continue;
+      }
+      List<String> v = t.variantSkeletons();
+      any |= !v.isEmpty();
+      List<String> f = new java.util.ArrayList<>(v.size() + 1);
+      f.add(t.skeleton());
+      f.addAll(v);
+      forms.add(f);
+      if (forms.size() == 8) {
+        break;
+      }
+    }
+    if (!any) {
+      return;
+    }
+    Set<String> done = new HashSet<>();
+    for (int i = 0; i < forms.size(); i++) {
+      for (int j = i + 1; j < forms.size(); j++) {
+        for (int x = 0; x < forms.get(i).size(); x++) {
+          for (int y = 0; y < forms.get(j).size(); y++) {
+            String u = forms.get(i).get(x);
+            String w = forms.get(j).get(y);
+            if ((x == 0 && y == 0) || u.equals(w) || (skels.contains(u) && skels.contains(w))) {
+              continue;
+            }
+            String key = u.compareTo(w) < 0 ? u + "|" + w : w + "|" + u;
+            if (done.add(key)) {
+              keys.accept(pack(FAMILY_NAME_PAIRS, hash(field + ":" + key), rec));
+            }
+          }
+        }
       }
     }
   }

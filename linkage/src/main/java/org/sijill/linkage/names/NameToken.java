@@ -90,6 +90,14 @@ public final class NameToken {
     return skeleton;
   }
 
+  /**
+   * Other skeletons of this token for blocking only, where a letter is romanised in ways the
+   * skeleton cannot all follow (ث as s, ذ as z, ظ as d; Latin dh as d); computed on each call.
+   */
+  public java.util.List<String> variantSkeletons() {
+    return Skeleton.variants(text);
+  }
+
   public String vowelFolded() {
     return vowelFolded;
   }

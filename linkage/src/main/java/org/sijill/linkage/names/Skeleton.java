@@ -113,6 +113,30 @@ final class Skeleton {
     return finish(raw);
   }
 
+  /**
+   * The token's other skeletons for blocking, where one Arabic letter is romanised two ways that
+   * {@link #of} cannot both follow: ث read as s (Osman, Haysam for عثمان, هيثم), ذ as z (Munzer for
+   * منذر), ظ as d (Kadhim, Mahfoud for كاظم, محفوظ); in Latin, dh as d (Ramadhan, Kadhim for رمضان,
+   * كاظم) and as d then h (Adham for أدهم). Empty when the token has none of these letters, or the
+   * variants give the skeleton itself.
+   */
+  static java.util.List<String> variants(String token) {
+    java.util.List<String> out = new java.util.ArrayList<>(2);
+    if (token.indexOf('ث') >= 0 || token.indexOf('ذ') >= 0 || token.indexOf('ظ') >= 0) {
+      add(out, token, of(token.replace('ث', 'س').replace('ذ', 'ز').replace('ظ', 'د')));
+    } else if (token.contains("dh")) {
+      add(out, token, of(token.replace("dh", "d")));
+      add(out, token, of(token.replace("dh", "dah"))); // a vowel between: two letters
+    }
+    return out;
+  }
+
+  private static void add(java.util.List<String> out, String token, String variant) {
+    if (!variant.isEmpty() && !variant.equals(of(token)) && !out.contains(variant)) {
+      out.add(variant);
+    }
+  }
+
   private static char arabicClass(char c) {
     return switch (c) {
       case 'ب', 'پ' -> 'b';

@@ -175,6 +175,27 @@ class BlockerTest {
     assertThat(has(c, 0, 2)).isFalse();
   }
 
+  @Test
+  void aLetterRomanisedTwoWaysStillGivesANamePairKey() {
+    // ث as s, ذ as z, ظ as d, ض as dh: neither the skeletons (y|tmn against y|smn, mntr|tmr
+    // against mnzr|smr …) nor a token and another's initial pair these; the variants do, on one
+    // side (Osman) or on both (Zaki Osman, Ramadhan Daher, Munzer Samer).
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"a", "ايه عثمان"});
+    rows.add(new String[] {"b", "Ayah Osman"});
+    rows.add(new String[] {"c", "ذكي عثمان"});
+    rows.add(new String[] {"d", "Zaki Osman"});
+    rows.add(new String[] {"e", "رمضان ظاهر"});
+    rows.add(new String[] {"f", "Ramadhan Daher"});
+    rows.add(new String[] {"g", "منذر ثامر"});
+    rows.add(new String[] {"h", "Munzer Samer"});
+    Blocker.Candidates c = block(namesOnly(), rows);
+    for (int i = 0; i < rows.size(); i += 2) {
+      assertThat(has(c, i, i + 1)).as(rows.get(i)[1]).isTrue();
+    }
+    assertThat(has(c, 0, 3)).isFalse(); // Osman alone is one token in common
+  }
+
   private static Settings nameAndAge() {
     return settings(List.of(new FieldSpec("name", Kind.NAME), new FieldSpec("age", Kind.NUMBER)));
   }

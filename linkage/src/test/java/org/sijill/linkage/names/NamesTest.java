@@ -184,4 +184,18 @@ class NamesTest {
     assertThat(pairs).isGreaterThan(20_000);
     assertThat((double) agree / pairs).isGreaterThan(0.75);
   }
+
+  @Test
+  void aLetterRomanisedTwoWaysHasAVariantSkeleton() {
+    assertThat(Skeleton.of("osman")).isNotEqualTo(Skeleton.of("عثمان"));
+    assertThat(Skeleton.variants("عثمان")).contains(Skeleton.of("osman"));
+    assertThat(Skeleton.variants("منذر")).contains(Skeleton.of("munzer"));
+    assertThat(Skeleton.variants("ramadhan")).contains(Skeleton.of("رمضان"));
+    assertThat(Skeleton.variants("kadhim")).containsAnyElementsOf(Skeleton.variants("كاظم"));
+    assertThat(Skeleton.variants("adham")).contains(Skeleton.of("ادهم"));
+    // no such letter, or a variant equal to the skeleton: nothing
+    assertThat(Skeleton.variants("hasan")).isEmpty();
+    assertThat(Skeleton.variants("حسن")).isEmpty();
+    assertThat(Skeleton.variants("ظ")).doesNotContain(Skeleton.of("ظ"));
+  }
 }
