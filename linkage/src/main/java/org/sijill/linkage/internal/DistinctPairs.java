@@ -33,15 +33,33 @@ public final class DistinctPairs {
    * @param records bound of both records of every pair
    */
   public static long[] of(int records, LongList... lists) {
+    // both passes over the pairs on all cores, each thread the pairs whose first record is in its
+    // range of records: every thread reads every list (in order, cheap) but writes only its own
+    // counts and buckets (the random writes are the cost); a bucket's order is undone by the sort
+    // below, so the result is the same. On one core, the two passes were a tenth of a 1M run.
+    int threads = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    int ranges = records < 4096 ? 1 : threads;
     int[] start = new int[records + 1];
     long size = 0;
     for (LongList l : lists) {
-      long[] in = l.array();
-      for (int k = 0; k < l.size(); k++) {
-        start[(int) (in[k] >>> 32) + 1]++;
-      }
       size += l.size();
     }
+    IntStream.range(0, ranges)
+        .parallel()
+        .forEach(
+            t -> {
+              int lo = (int) ((long) records * t / ranges);
+              int hi = (int) ((long) records * (t + 1) / ranges);
+              for (LongList l : lists) {
+                long[] in = l.array();
+                for (int k = 0, n = l.size(); k < n; k++) {
+                  int a = (int) (in[k] >>> 32);
+                  if (a >= lo && a < hi) {
+                    start[a + 1]++;
+                  }
+                }
+              }
+            });
     for (int r = 0; r < records; r++) {
       start[r + 1] += start[r];
     }
@@ -49,13 +67,23 @@ public final class DistinctPairs {
     int[] partner = new int[Math.toIntExact(size)];
     for (LongList l : lists) {
       long[] in = l.array();
-      for (int k = 0; k < l.size(); k++) {
-        long v = in[k];
-        partner[next[(int) (v >>> 32)]++] = (int) v;
-      }
+      int n = l.size();
+      IntStream.range(0, ranges)
+          .parallel()
+          .forEach(
+              t -> {
+                int lo = (int) ((long) records * t / ranges);
+                int hi = (int) ((long) records * (t + 1) / ranges);
+                for (int k = 0; k < n; k++) {
+                  long v = in[k];
+                  int a = (int) (v >>> 32);
+                  if (a >= lo && a < hi) {
+                    partner[next[a]++] = (int) v;
+                  }
+                }
+              });
       l.release(); // the longs may go now: the partners hold the pairs
     }
-    next = null;
     int parts = Math.max(1, Math.min(64, records / 4096));
     int[] distinct = new int[records];
     IntStream.range(0, parts)
