@@ -213,7 +213,9 @@ public record NameComparison(
       if (s >= 1.0) {
         exact++;
       }
-      if ((s < 0.6 && conflicts(a, b, ia, ib, dict, cache, bi, bj)) || s < 0.45) {
+      // nothing alike asked first: the same answer, and the lexicon's test (the first time for a
+      // pair of tokens, and every time beyond the kept ones) only where it can change it
+      if (s < 0.45 || (s < 0.6 && conflicts(a, b, ia, ib, dict, cache, bi, bj))) {
         conflicts++; // known to differ, or nothing alike (عبد الكريم vs علاء)
       }
     }
