@@ -12,16 +12,25 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Writes a {@link Report} as RESULT.json. Non-finite numbers never reach the output. */
+/**
+ * Writes a {@link Report} as RESULT.json. Non-finite numbers never reach the output. The top level
+ * ends with {@code algorithmVersions}: this build's {@link AlgorithmVersion}s, the versions of the
+ * algorithms that made the numbers.
+ */
 public final class ReportJson {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  /** The top-level key of the algorithm versions. */
+  public static final String VERSIONS = "algorithmVersions";
+
   private ReportJson() {}
 
   public static String toJson(Report report) {
-    JsonNode tree = MAPPER.valueToTree(report);
+    ObjectNode tree = MAPPER.valueToTree(report);
     scrub(tree);
+    ObjectNode versions = tree.putObject(VERSIONS);
+    AlgorithmVersion.current().forEach(versions::put);
     try {
       return MAPPER.writeValueAsString(tree) + "\n";
     } catch (IOException e) {
