@@ -44,7 +44,8 @@ final class ReportCommand implements Callable<Integer> {
         names = "--reproduce",
         paramLabel = "DIR",
         description =
-            "Rebuild the numbers of the report in DIR from this case; exit 1 naming any that differ.")
+            "Rebuild the numbers of the report in DIR from this case; exit 1 naming any that"
+                + " differ, and for each method whether a change of algorithm version explains it.")
     Path reproduce;
   }
 
@@ -81,7 +82,14 @@ final class ReportCommand implements Callable<Integer> {
           return 0;
         }
         r.differences().forEach(d -> out.println("DIFFERS " + d));
-        out.printf("%d of %d numbers differ%n", r.differences().size(), r.checked());
+        r.methods().forEach(m -> out.println(m.sentence()));
+        out.printf(
+            "%d of %d numbers differ; %s explained by a change of algorithm version%n",
+            r.differences().size(),
+            r.checked(),
+            r.explained() == 0
+                ? "none"
+                : r.explained() == r.differences().size() ? "all" : r.explained() + "");
         out.flush();
         return 1;
       }

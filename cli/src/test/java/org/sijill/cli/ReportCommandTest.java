@@ -3,10 +3,14 @@ package org.sijill.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sijill.cli.CliRun.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sijill.linkage.synthetic.GeneratedLists;
@@ -63,6 +67,44 @@ class ReportCommandTest {
     assertThat(same.code()).as(same.out() + same.err()).isZero();
     assertThat(same.out()).startsWith("identical: all ");
 
+    // A changed log-linear number (in the report only, so it also differs from the case file's):
+    // with this build's versions nothing explains it; in a copy in the format made before versions
+    // were recorded (read as version 1), the replicate draw (version 3 here) explains the re-run's
+    // difference when the estimation combined linkage replicates.
+    Path changed = copyOf(out, files.resolve("changed"));
+    String model = changeALogLinearTotal(changed);
+    CliRun differs = run("--data", d, "report", "--reproduce", changed.toString());
+    assertThat(differs.code()).as(differs.out() + differs.err()).isEqualTo(1);
+    assertThat(differs.out())
+        .contains("DIFFERS strata/all/loglinear " + model + " total: report ")
+        .contains(
+            "1 log-linear number differs: not explained by a change of algorithm (the report and"
+                + " this build both have log-linear fit 1")
+        .containsPattern("\\n2 of \\d+ numbers differ; none explained by a change of algorithm");
+    Path old = copyOf(changed, files.resolve("old-format"));
+    Path inputs = old.resolve("data/inputs.json");
+    ObjectNode in = (ObjectNode) JSON.readTree(inputs.toFile());
+    boolean combined = in.path("estimation").path("linkage_uncertainty").isObject();
+    ((ObjectNode) in.path("estimation")).remove("algorithm_versions");
+    JSON.writeValue(inputs.toFile(), in);
+    CliRun older = run("--data", d, "report", "--reproduce", old.toString());
+    assertThat(older.code()).isEqualTo(1);
+    assertThat(older.out())
+        .contains(
+            combined
+                ? "1 log-linear number differs: the report records no linkage replicate draw"
+                    + " version (made before versions were recorded: read as version 1), this"
+                    + " build has version 3 - expected: the algorithm changed, not the data"
+                : "1 log-linear number differs: not explained by a change of algorithm (the"
+                    + " report and this build both have log-linear fit 1 (read as 1: not"
+                    + " recorded))")
+        // The other difference is the report's number against the case file's stored one, which
+        // no version explains: the report was changed after it was made.
+        .containsPattern(
+            "\\n2 of \\d+ numbers differ; "
+                + (combined ? "1" : "none")
+                + " explained by a change of algorithm version");
+
     // One byte of one entry's name changed: both the file and the entry are named.
     Path list = out.resolve("data/list.json");
     String text = Files.readString(list, StandardCharsets.UTF_8);
@@ -82,5 +124,35 @@ class ReportCommandTest {
     CliRun none = run("verify-report", files.resolve("nowhere").toString());
     assertThat(none.code()).isEqualTo(1);
     assertThat(none.out()).contains("not a report folder");
+  }
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Adds 1 to the first non-recommended log-linear total of the whole case; returns its model. */
+  static String changeALogLinearTotal(Path report) throws Exception {
+    Path f = report.resolve("data/numbers.json");
+    JsonNode numbers = JSON.readTree(f.toFile());
+    for (JsonNode e : numbers.path("strata").get(0).path("estimates")) {
+      if (e.path("method").asText().equals("loglinear") && !e.path("recommended").asBoolean()) {
+        ((ObjectNode) e).put("total", e.path("total").asDouble() + 1);
+        JSON.writeValue(f.toFile(), numbers);
+        return e.path("model").asText();
+      }
+    }
+    throw new AssertionError("no log-linear estimate besides the recommended one");
+  }
+
+  static Path copyOf(Path from, Path to) throws Exception {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path q = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(q);
+        } else {
+          Files.copy(p, q);
+        }
+      }
+    }
+    return to;
   }
 }

@@ -100,7 +100,8 @@ class CountingBrowserTest {
         .until(
             ExpectedConditions.presenceOfElementLocated(By.cssSelector("#estimate-chart canvas")));
     assertThat(browser.findElement(By.id("estimation-inputs")).getText())
-        .contains("strata governorate");
+        .contains("strata governorate")
+        .contains("algorithm versions: log-linear fit 1, LCMCR sampler 2");
     List<WebElement> strata = browser.findElements(By.cssSelector("#estimate-table tbody.stratum"));
     assertThat(strata.size()).isGreaterThan(2);
     assertThat(strata.get(0).getAttribute("data-stratum")).isEmpty();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.repo.Estimates.StoredEstimation;
+import org.sijill.estimate.ReportJson;
 
 /**
  * A stored estimation read back for the estimates page: per stratum the persons documented, every
@@ -48,7 +49,12 @@ public final class EstimationResults {
     }
   }
 
-  /** A stored estimation with its inputs: the run it counted, strata fields, seed, input hash. */
+  /**
+   * A stored estimation with its inputs: the run it counted, strata fields, seed, input hash.
+   *
+   * @param algorithmVersions the versions of the algorithms that made it, in words ("algorithm
+   *     versions: log-linear fit 1, LCMCR sampler 2, ..."), or that none were recorded
+   */
   public record Results(
       long estimationId,
       long linkageRunId,
@@ -57,6 +63,7 @@ public final class EstimationResults {
       long seed,
       String inputSha256,
       String softwareVersion,
+      String algorithmVersions,
       Instant recordedAt,
       String recordedBy,
       Stratum whole,
@@ -97,6 +104,7 @@ public final class EstimationResults {
         e.seed(),
         e.inputSha256(),
         e.softwareVersion(),
+        VersionCheck.describe(report.path(ReportJson.VERSIONS)),
         e.recordedAt(),
         e.recordedBy(),
         stratum(report),

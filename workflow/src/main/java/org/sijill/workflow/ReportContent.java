@@ -23,6 +23,8 @@ import org.sijill.casefile.model.ListImport;
 import org.sijill.casefile.model.Location;
 import org.sijill.casefile.model.VictimRecord;
 import org.sijill.casefile.seal.Sealer;
+import org.sijill.estimate.AlgorithmVersion;
+import org.sijill.estimate.ReportJson;
 
 /**
  * Everything a report publishes, read from the case file in one place so that the site, the PDF,
@@ -42,6 +44,9 @@ import org.sijill.casefile.seal.Sealer;
  */
 record ReportContent(ObjectNode numbers, ObjectNode inputs, List<Entry> entries) {
   static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The key, in {@code inputs.json}'s {@code estimation}, of the algorithms' versions. */
+  static final String ALGORITHM_VERSIONS = "algorithm_versions";
 
   /** Fields a public entry may carry, in this order. */
   static final List<String> PUBLIC_FIELDS =
@@ -279,12 +284,30 @@ record ReportContent(ObjectNode numbers, ObjectNode inputs, List<Entry> entries)
     est.put("input_sha256", first.inputSha256());
     est.put("software", first.softwareVersion());
     est.set("options", readTree(first.inputs()));
-    caseFile
-        .estimates()
-        .estimation(first.estimationId())
-        .map(x -> readTree(x.reportJson()).path("details").path("linkageUncertainty"))
-        .filter(JsonNode::isObject)
-        .ifPresent(lu -> est.set("linkage_uncertainty", lu.deepCopy()));
+    JsonNode storedReport =
+        caseFile
+            .estimates()
+            .estimation(first.estimationId())
+            .map(x -> readTree(x.reportJson()))
+            .orElse(JSON.missingNode());
+    JsonNode lu = storedReport.path("details").path("linkageUncertainty");
+    if (lu.isObject()) {
+      est.set("linkage_uncertainty", lu.deepCopy());
+    }
+    // The versions of the algorithms that made the estimates, as the estimating build recorded
+    // them; an estimation stored before versions were recorded has none, and none is written.
+    // (The database keeps JSON keys in its own order: they are written in the build's order, then
+    // any this build does not know.)
+    JsonNode versions = storedReport.path(ReportJson.VERSIONS);
+    if (versions.isObject()) {
+      ObjectNode v = est.putObject(ALGORITHM_VERSIONS);
+      for (AlgorithmVersion a : AlgorithmVersion.values()) {
+        if (versions.has(a.key())) {
+          v.set(a.key(), versions.get(a.key()));
+        }
+      }
+      versions.fields().forEachRemaining(f -> v.set(f.getKey(), f.getValue()));
+    }
     ArrayNode ef = est.putArray("strata");
     strataFields.forEach(ef::add);
     inputs.put("withheld_by_administrator", marked.size());

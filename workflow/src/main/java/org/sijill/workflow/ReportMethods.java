@@ -80,6 +80,12 @@ final class ReportMethods {
         .append(", seed ")
         .append(esc(text(inputs.path("estimation"), "seed")))
         .append("</li>");
+    b.append("<li id=\"algorithm-versions\">")
+        .append(
+            esc(
+                VersionCheck.describe(
+                    inputs.path("estimation").path(ReportContent.ALGORITHM_VERSIONS))))
+        .append("</li>");
     b.append("<li>capture table SHA-256 <span class=\"hash\">")
         .append(esc(text(inputs.path("estimation"), "input_sha256")))
         .append("</span></li>");
