@@ -180,17 +180,7 @@ public final class ReproduceReport {
         }
         int before = diffs.size();
         if (match == null || !same(match, method, model, labels)) {
-          diffs.add(
-              where
-                  + ": "
-                  + (recommended
-                      ? match == null
-                          ? "the re-run recommends no number"
-                          : "the re-run recommends "
-                              + match.method().key()
-                              + " "
-                              + ReportListLabels.relabel(match.model(), labels)
-                      : "the re-run gives no such estimate"));
+          diffs.add(where + ": " + noMatch(r, name, recommended, match, labels));
         } else {
           same(where + " total", e.path("total"), match.total(), diffs);
           same(where + " lower", e.path("lower"), match.lower(), diffs);
@@ -221,6 +211,28 @@ public final class ReproduceReport {
       algorithms.addAll(depends);
       numbers += differing;
     }
+  }
+
+  /** Why a row of the report has no estimate of the same method and model in the re-run. */
+  private static String noMatch(
+      Report stratum,
+      String name,
+      boolean recommended,
+      org.sijill.estimate.Estimate match,
+      Map<String, String> labels) {
+    if (stratum == null) {
+      return "the re-run has no stratum " + name;
+    }
+    if (!recommended) {
+      return "the re-run gives no such estimate";
+    }
+    if (match == null) {
+      return "the re-run recommends no number";
+    }
+    return "the re-run recommends "
+        + match.method().key()
+        + " "
+        + ReportListLabels.relabel(match.model(), labels);
   }
 
   private static boolean same(
