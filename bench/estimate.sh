@@ -13,6 +13,9 @@
 #   bench/estimate.sh linkage-draws [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] [FIRST]
 #       the linkage study's replicates alone, no estimate: persons documented by the run, by the
 #       replicates (mean) and in truth, and the contested pairs' probabilities against the truth
+#   bench/estimate.sh linkage-null [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] [FIRST]
+#       the combining alone: the plain estimate beside one combined over REPLICATES copies of the
+#       run's own clustering (default 10 simulations)
 #       (default 20 simulations, seed 2029, 2,000 people, 8 replicates, from simulation 0)
 #   bench/estimate.sh linkage-summary FILE...
 #       the linkage study's summary from the per-simulation lines of one or more outputs (chunks,
@@ -36,9 +39,10 @@ case "$what" in
   simulate) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench simulate "${2:-100}" "${3:-2026}" "${4:-}" ;;
   linkage) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage "${2:-200}" "${3:-2029}" "${4:-2000}" "${5:-8}" "${6:-0}" ;;
   linkage-draws) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage-draws "${2:-20}" "${3:-2029}" "${4:-2000}" "${5:-8}" "${6:-0}" ;;
+  linkage-null) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage-null "${2:-10}" "${3:-2029}" "${4:-2000}" "${5:-8}" "${6:-0}" ;;
   linkage-summary) shift; exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage-summary "$@" ;;
   linkage-overhead) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage-overhead "${2:-2030}" "${3:-2000}" "${4:-8}" ;;
   heterogeneity) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench heterogeneity "${2:-1000}" "${3:-2042}" ;;
   lcmcr) shift; exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench lcmcr "$@" ;;
-  *) echo "usage: bench/estimate.sh speed [DATA_DIR] | simulate [REPLICATES] [SEED] [SCENARIOS] | linkage [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] [FIRST] | linkage-draws [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] [FIRST] | linkage-summary FILE... | linkage-overhead [SEED] [POPULATION] [REPLICATES] | heterogeneity [REPLICATES] [SEED] | lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]" >&2; exit 2 ;;
+  *) echo "usage: bench/estimate.sh speed [DATA_DIR] | simulate [REPLICATES] [SEED] [SCENARIOS] | linkage [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] [FIRST] | linkage-draws [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] [FIRST] | linkage-null [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] [FIRST] | linkage-summary FILE... | linkage-overhead [SEED] [POPULATION] [REPLICATES] | heterogeneity [REPLICATES] [SEED] | lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]" >&2; exit 2 ;;
 esac

@@ -13,7 +13,8 @@ import org.sijill.estimate.lcmcr.SamplerSpeed;
  * SpeedBench}), {@code simulate REPLICATES SEED} ({@link CoverageSimulation}), {@code lcmcr
  * SCENARIO ...} ({@link LcmcrScenario}), {@code linkage}, {@code linkage-summary} and {@code
  * linkage-overhead} ({@link LinkageErrorStudy}), {@code linkage-draws} ({@link LinkageDrawCheck}),
- * and {@code rate DATA_DIR SEED} (one timed LCMCR chain, for bench/lcmcr-vs-r.sh).
+ * {@code linkage-null} ({@link NullReplicates}), and {@code rate DATA_DIR SEED} (one timed LCMCR
+ * chain, for bench/lcmcr-vs-r.sh).
  */
 public final class EstimateBench {
   private EstimateBench() {}
@@ -52,6 +53,13 @@ public final class EstimateBench {
           args.length > 3 ? Integer.parseInt(args[3]) : 2000,
           args.length > 4 ? Integer.parseInt(args[4]) : 8,
           args.length > 5 ? Integer.parseInt(args[5]) : 0);
+    } else if (args.length >= 3 && args[0].equals("linkage-null")) {
+      NullReplicates.run(
+          Integer.parseInt(args[1]),
+          Long.parseLong(args[2]),
+          args.length > 3 ? Integer.parseInt(args[3]) : 2000,
+          args.length > 4 ? Integer.parseInt(args[4]) : 8,
+          args.length > 5 ? Integer.parseInt(args[5]) : 0);
     } else if (args.length >= 3 && args[0].equals("linkage-draws")) {
       LinkageDrawCheck.run(
           Integer.parseInt(args[1]),
@@ -81,6 +89,7 @@ public final class EstimateBench {
           "usage: EstimateBench speed DATA_DIR | simulate REPLICATES SEED"
               + " | linkage SIMULATIONS SEED [POPULATION REPLICATES FIRST] | linkage-summary FILE..."
               + " | linkage-draws SIMULATIONS SEED [POPULATION REPLICATES FIRST]"
+              + " | linkage-null SIMULATIONS SEED [POPULATION REPLICATES FIRST]"
               + " | lcmcr SCENARIO REPLICATES SEED [K BURN_IN SAMPLES THIN]");
       System.exit(2);
     }

@@ -331,7 +331,7 @@ final class LinkageErrorStudy {
     return out;
   }
 
-  private static CaptureData data(int[] label, String[] list) {
+  static CaptureData data(int[] label, String[] list) {
     Map<Integer, Set<String>> persons = new HashMap<>();
     for (int i = 0; i < label.length; i++) {
       persons.computeIfAbsent(label[i], k -> new TreeSet<>()).add(list[i]);
