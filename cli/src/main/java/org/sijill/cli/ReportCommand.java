@@ -81,8 +81,8 @@ final class ReportCommand implements Callable<Integer> {
           out.flush();
           return 0;
         }
-        r.differences().forEach(d -> out.println("DIFFERS " + d));
-        r.methods().forEach(m -> out.println(m.sentence()));
+        r.differences().forEach(d -> out.println("DIFFERS " + printable(d)));
+        r.methods().forEach(m -> out.println(printable(m.sentence())));
         out.printf(
             "%d of %d numbers differ; %s explained by a change of algorithm version%n",
             r.differences().size(),
@@ -160,5 +160,26 @@ final class ReportCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return 0;
     }
+  }
+
+  /**
+   * The text with every control and bidirectional-format character written as a backslash-u escape
+   * of its four hex digits: the lines name methods and models read from the report folder, which
+   * anyone may have handed over, and a terminal acts on the escape sequences a crafted name could
+   * carry (the joiners Arabic text uses, U+200C and U+200D, stay).
+   */
+  static String printable(String text) {
+    StringBuilder b = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c)
+                  || Character.getType(c) == Character.FORMAT && c != 0x200C && c != 0x200D) {
+                b.append(String.format("\\u%04x", c));
+              } else {
+                b.appendCodePoint(c);
+              }
+            });
+    return b.toString();
   }
 }

@@ -105,6 +105,24 @@ class ReportCommandTest {
                 + (combined ? "1" : "none")
                 + " explained by a change of algorithm version");
 
+    // A model name carrying a terminal escape sequence is printed escaped, not acted on.
+    Path crafted = copyOf(out, files.resolve("crafted"));
+    Path numbersFile = crafted.resolve("data/numbers.json");
+    JsonNode numbers = JSON.readTree(numbersFile.toFile());
+    for (JsonNode e : numbers.path("strata").get(0).path("estimates")) {
+      if (e.path("method").asText().equals("loglinear") && !e.path("recommended").asBoolean()) {
+        ((ObjectNode) e).put("model", "m\u001b[2J\u202e");
+        break;
+      }
+    }
+    JSON.writeValue(numbersFile.toFile(), numbers);
+    CliRun escaped = run("--data", d, "report", "--reproduce", crafted.toString());
+    assertThat(escaped.code()).isEqualTo(1);
+    assertThat(escaped.out())
+        .contains("m\\u001b[2J\\u202e")
+        .doesNotContain("\u001b")
+        .doesNotContain("\u202e");
+
     // One byte of one entry's name changed: both the file and the entry are named.
     Path list = out.resolve("data/list.json");
     String text = Files.readString(list, StandardCharsets.UTF_8);
