@@ -29,6 +29,17 @@ final class ClusterStep {
    */
   static final float PROMOTED_WEIGHT = 0.01f;
 
+  /**
+   * The most a single pair can weigh against a merge: log-odds this far below the threshold's (p ≈
+   * 0.018 at a threshold of 0.5) count as this much. Between two clusters the disagreements repeat
+   * (each record of one person disagrees with a record of the other for the same missing age, the
+   * same typo), so summed at full weight one disagreement counts once per record and outweighs a
+   * near-certain pair of the two; a name conflict between brothers still weighs this much per pair.
+   * Chosen on tuning seeds 1/2/3 of the one-week example among 2, 3, 4, 6 and no floor (mean F1
+   * 0.9682, 0.9686, 0.9688, 0.9686, 0.9683; docs/BENCHMARKS.md, counting desk, session 11).
+   */
+  static final double FLOOR = 4;
+
   private final Settings settings;
   private final Mode mode;
 
@@ -68,7 +79,7 @@ final class ClusterStep {
     float[] allWeight = java.util.Arrays.copyOf(weight, pairs.length + unscored.length);
     for (int p = 0; p < unscored.length; p++) {
       allPairs[pairs.length + p] = unscored[p];
-      allWeight[pairs.length + p] = (float) (extraLogit[p] - shift);
+      allWeight[pairs.length + p] = weight(extraLogit[p], shift);
     }
     int[] cluster =
         Clusterer.cluster(records.size, allPairs, allWeight, records.source, mode == Mode.LINK);
@@ -89,7 +100,7 @@ final class ClusterStep {
     float[] weight = new float[pairs.length];
     double shift = Math.log(settings.threshold() / (1 - settings.threshold()));
     for (int p = 0; p < pairs.length; p++) {
-      weight[p] = (float) (logit[p] - shift);
+      weight[p] = weight(logit[p], shift);
     }
     if (settings.mutualBest() && records.sources.size() > 1) {
       double floor = settings.mutualBestFloor();
@@ -113,6 +124,11 @@ final class ClusterStep {
       weight[p] = d.same() ? 1e6f : -1e6f;
     }
     return weight;
+  }
+
+  /** A pair's clustering weight: its log-odds less the threshold's, at least -{@link #FLOOR}. */
+  static float weight(double logit, double shift) {
+    return (float) Math.max(-FLOOR, logit - shift);
   }
 
   /**
