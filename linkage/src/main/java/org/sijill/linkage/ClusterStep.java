@@ -103,19 +103,7 @@ final class ClusterStep {
       weight[p] = weight(logit[p], shift);
     }
     if (settings.mutualBest() && records.sources.size() > 1) {
-      double floor = settings.mutualBestFloor();
-      int promoted =
-          Clusterer.promoteMutualBest(
-              pairs,
-              logit,
-              weight,
-              records.source,
-              records.sources.size(),
-              Math.log(floor / (1 - floor)),
-              shift,
-              settings.mutualBestMargin(),
-              PROMOTED_WEIGHT,
-              Clusterer.MUTUAL_BEST_MAX_FLAT);
+      int promoted = promote(settings, records, pairs, logit, weight, PROMOTED_WEIGHT);
       progress.accept(
           String.format("%,d pairs below the threshold linked as mutual best", promoted));
     }
@@ -124,6 +112,32 @@ final class ClusterStep {
       weight[p] = d.same() ? 1e6f : -1e6f;
     }
     return weight;
+  }
+
+  /**
+   * The mutual-best rule with the settings' floor, threshold and margin: sets {@code weight[p] =
+   * value} for every pair it links; returns how many.
+   */
+  static int promote(
+      Settings settings,
+      Records records,
+      long[] pairs,
+      float[] logit,
+      float[] weight,
+      float value) {
+    double floor = settings.mutualBestFloor();
+    double t = settings.threshold();
+    return Clusterer.promoteMutualBest(
+        pairs,
+        logit,
+        weight,
+        records.source,
+        records.sources.size(),
+        Math.log(floor / (1 - floor)),
+        Math.log(t / (1 - t)),
+        settings.mutualBestMargin(),
+        value,
+        Clusterer.MUTUAL_BEST_MAX_FLAT);
   }
 
   /** A pair's clustering weight: its log-odds less the threshold's, at least -{@link #FLOOR}. */

@@ -128,19 +128,7 @@ public final class LinkResult {
       return out;
     }
     float[] mark = new float[pairs.length];
-    double floor = settings.mutualBestFloor();
-    double t = settings.threshold();
-    org.sijill.linkage.clustering.Clusterer.promoteMutualBest(
-        pairs,
-        logit,
-        mark,
-        records.source,
-        records.sources.size(),
-        Math.log(floor / (1 - floor)),
-        Math.log(t / (1 - t)),
-        settings.mutualBestMargin(),
-        1f,
-        org.sijill.linkage.clustering.Clusterer.MUTUAL_BEST_MAX_FLAT);
+    ClusterStep.promote(settings, records, pairs, logit, mark, 1f);
     for (int p = 0; p < mark.length; p++) {
       if (mark[p] == 1f) {
         out.set(p);

@@ -56,8 +56,31 @@ final class LinkageErrorStudy {
         0.0);
   }
 
-  static void run(int sims, long seed, int population, int replicates, int first) {
+  /**
+   * One simulation's lists linked as the study links them (the linkage benchmark's victim-list
+   * settings): each record's person and list, and the run's contested pairs with the probability
+   * the replicates draw them with.
+   */
+  record Linked(int[] cluster, String[] list, List<LinkageReplicates.Pair> contested) {}
+
+  static Linked link(GeneratedLists g) {
     Settings s = TestLists.VICTIMS;
+    List<Source> sources = TestLists.sources(g, s);
+    LinkResult r = new Linker(s, Mode.LINK_AND_DEDUPE).link(sources, List.of(), List.of(), m -> {});
+    int[] cluster = new int[r.size()];
+    String[] list = new String[r.size()];
+    for (int i = 0; i < r.size(); i++) {
+      cluster[i] = r.cluster(i);
+      list[i] = r.source(i);
+    }
+    List<LinkageReplicates.Pair> contested = new ArrayList<>();
+    for (int k : r.reviewPairs()) {
+      contested.add(new LinkageReplicates.Pair(r.left(k), r.right(k), r.drawProbability(k)));
+    }
+    return new Linked(cluster, list, contested);
+  }
+
+  static void run(int sims, long seed, int population, int replicates, int first) {
     EstimationOptions base =
         EstimationOptions.defaults(seed)
             .withLcmcr(0, 20_000, 10_000, 10, 2)
@@ -85,20 +108,11 @@ final class LinkageErrorStudy {
     long t0 = System.nanoTime();
     for (int sim = first; sim < first + sims; sim++) {
       GeneratedLists g = VictimListGenerator.generate(config(seed * 1000 + sim, population));
-      List<Source> sources = TestLists.sources(g, s);
       List<String> truth = TestLists.truth(g);
-      LinkResult r =
-          new Linker(s, Mode.LINK_AND_DEDUPE).link(sources, List.of(), List.of(), m -> {});
-      int[] cluster = new int[r.size()];
-      String[] list = new String[r.size()];
-      for (int i = 0; i < r.size(); i++) {
-        cluster[i] = r.cluster(i);
-        list[i] = r.source(i);
-      }
-      List<LinkageReplicates.Pair> contested = new ArrayList<>();
-      for (int k : r.reviewPairs()) {
-        contested.add(new LinkageReplicates.Pair(r.left(k), r.right(k), r.drawProbability(k)));
-      }
+      Linked linked = link(g);
+      int[] cluster = linked.cluster();
+      String[] list = linked.list();
+      List<LinkageReplicates.Pair> contested = linked.contested();
       CaptureData plain = data(cluster, list);
       long truthDocumented = truth.stream().distinct().count();
       EstimationOptions o = base.withSeed(seed * 7919 + sim);
@@ -190,20 +204,10 @@ final class LinkageErrorStudy {
    * CPU time of each (CPU time is what a shared machine distorts least).
    */
   static void overhead(long seed, int population, int replicates) {
-    Settings s = TestLists.VICTIMS;
-    GeneratedLists g = VictimListGenerator.generate(config(seed, population));
-    List<Source> sources = TestLists.sources(g, s);
-    LinkResult r = new Linker(s, Mode.LINK_AND_DEDUPE).link(sources, List.of(), List.of(), m -> {});
-    int[] cluster = new int[r.size()];
-    String[] list = new String[r.size()];
-    for (int i = 0; i < r.size(); i++) {
-      cluster[i] = r.cluster(i);
-      list[i] = r.source(i);
-    }
-    List<LinkageReplicates.Pair> contested = new ArrayList<>();
-    for (int k : r.reviewPairs()) {
-      contested.add(new LinkageReplicates.Pair(r.left(k), r.right(k), r.drawProbability(k)));
-    }
+    Linked linked = link(VictimListGenerator.generate(config(seed, population)));
+    int[] cluster = linked.cluster();
+    String[] list = linked.list();
+    List<LinkageReplicates.Pair> contested = linked.contested();
     CaptureData plain = data(cluster, list);
     EstimationOptions o = EstimationOptions.defaults(seed).withLinkageReplicates(replicates);
     com.sun.management.OperatingSystemMXBean os =

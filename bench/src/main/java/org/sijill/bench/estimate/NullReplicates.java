@@ -9,14 +9,7 @@ import org.sijill.estimate.EstimationOptions;
 import org.sijill.estimate.LinkageUncertainty;
 import org.sijill.estimate.MultipleSystemsEstimation;
 import org.sijill.estimate.Report;
-import org.sijill.linkage.LinkResult;
-import org.sijill.linkage.Linker;
-import org.sijill.linkage.Mode;
-import org.sijill.linkage.Settings;
-import org.sijill.linkage.Source;
-import org.sijill.linkage.synthetic.GeneratedLists;
 import org.sijill.linkage.synthetic.VictimListGenerator;
-import org.sijill.linkage.testing.TestLists;
 
 /**
  * The combination of linkage replicates checked on its own (issue 15): for the simulations of
@@ -28,7 +21,6 @@ final class NullReplicates {
   private NullReplicates() {}
 
   static void run(int sims, long seed, int population, int replicates, int first) {
-    Settings s = TestLists.VICTIMS;
     EstimationOptions base =
         EstimationOptions.defaults(seed)
             .withLcmcr(0, 20_000, 10_000, 10, 2)
@@ -43,18 +35,11 @@ final class NullReplicates {
         replicates,
         seed);
     for (int sim = first; sim < first + sims; sim++) {
-      GeneratedLists g =
-          VictimListGenerator.generate(LinkageErrorStudy.config(seed * 1000 + sim, population));
-      List<Source> sources = TestLists.sources(g, s);
-      LinkResult r =
-          new Linker(s, Mode.LINK_AND_DEDUPE).link(sources, List.of(), List.of(), m -> {});
-      int[] cluster = new int[r.size()];
-      String[] list = new String[r.size()];
-      for (int i = 0; i < r.size(); i++) {
-        cluster[i] = r.cluster(i);
-        list[i] = r.source(i);
-      }
-      CaptureData plain = LinkageErrorStudy.data(cluster, list);
+      LinkageErrorStudy.Linked linked =
+          LinkageErrorStudy.link(
+              VictimListGenerator.generate(
+                  LinkageErrorStudy.config(seed * 1000 + sim, population)));
+      CaptureData plain = LinkageErrorStudy.data(linked.cluster(), linked.list());
       EstimationOptions o = base.withSeed(seed * 7919 + sim);
       Report p = MultipleSystemsEstimation.estimate(plain, o.withLinkageReplicates(0), m -> {});
       List<CaptureData> reps = new ArrayList<>();

@@ -48,8 +48,8 @@ public final class DistinctPairs {
         .parallel()
         .forEach(
             t -> {
-              int lo = (int) ((long) records * t / ranges);
-              int hi = (int) ((long) records * (t + 1) / ranges);
+              int lo = bound(records, t, ranges);
+              int hi = bound(records, t + 1, ranges);
               for (LongList l : lists) {
                 long[] in = l.array();
                 for (int k = 0, n = l.size(); k < n; k++) {
@@ -72,8 +72,8 @@ public final class DistinctPairs {
           .parallel()
           .forEach(
               t -> {
-                int lo = (int) ((long) records * t / ranges);
-                int hi = (int) ((long) records * (t + 1) / ranges);
+                int lo = bound(records, t, ranges);
+                int hi = bound(records, t + 1, ranges);
                 for (int k = 0; k < n; k++) {
                   long v = in[k];
                   int a = (int) (v >>> 32);
@@ -90,8 +90,8 @@ public final class DistinctPairs {
         .parallel()
         .forEach(
             p -> {
-              int from = (int) ((long) records * p / parts);
-              int to = (int) ((long) records * (p + 1) / parts);
+              int from = bound(records, p, parts);
+              int to = bound(records, p + 1, parts);
               for (int r = from; r < to; r++) {
                 int a = start[r];
                 int b = start[r + 1];
@@ -112,8 +112,8 @@ public final class DistinctPairs {
     long[] out = new long[Math.toIntExact(total)];
     int[] at = new int[parts + 1];
     for (int p = 0; p < parts; p++) {
-      int from = (int) ((long) records * p / parts);
-      int to = (int) ((long) records * (p + 1) / parts);
+      int from = bound(records, p, parts);
+      int to = bound(records, p + 1, parts);
       int sum = at[p];
       for (int r = from; r < to; r++) {
         sum += distinct[r];
@@ -124,8 +124,8 @@ public final class DistinctPairs {
         .parallel()
         .forEach(
             p -> {
-              int from = (int) ((long) records * p / parts);
-              int to = (int) ((long) records * (p + 1) / parts);
+              int from = bound(records, p, parts);
+              int to = bound(records, p + 1, parts);
               int w = at[p];
               for (int r = from; r < to; r++) {
                 long hi = (long) r << 32;
@@ -135,5 +135,10 @@ public final class DistinctPairs {
               }
             });
     return out;
+  }
+
+  /** Where range {@code t} of {@code ranges} equal ranges of {@code records} records starts. */
+  private static int bound(int records, int t, int ranges) {
+    return (int) ((long) records * t / ranges);
   }
 }
