@@ -53,6 +53,14 @@ public final class EstimateBench {
           args.length > 3 ? Integer.parseInt(args[3]) : 2000,
           args.length > 4 ? Integer.parseInt(args[4]) : 8,
           args.length > 5 ? Integer.parseInt(args[5]) : 0);
+    } else if (args.length >= 3 && args[0].equals("linkage-calibrate")) {
+      ReviewCalibrationCheck.run(
+          Integer.parseInt(args[1]),
+          Long.parseLong(args[2]),
+          args.length > 3 ? Integer.parseInt(args[3]) : 2000,
+          args.length > 4 ? Integer.parseInt(args[4]) : 8,
+          args.length > 5 ? Integer.parseInt(args[5]) : 0,
+          args.length > 6 ? Integer.parseInt(args[6]) : 30);
     } else if (args.length >= 3 && args[0].equals("linkage-null")) {
       NullReplicates.run(
           Integer.parseInt(args[1]),
