@@ -7,10 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.sijill.estimate.LinkageReplicates;
 import org.sijill.linkage.LinkResult;
-import org.sijill.linkage.Linker;
-import org.sijill.linkage.Mode;
-import org.sijill.linkage.Settings;
-import org.sijill.linkage.Source;
 import org.sijill.linkage.synthetic.GeneratedLists;
 import org.sijill.linkage.synthetic.VictimListGenerator;
 import org.sijill.linkage.testing.TestLists;
@@ -26,7 +22,6 @@ final class LinkageDrawCheck {
   private LinkageDrawCheck() {}
 
   static void run(int sims, long seed, int population, int replicates, int first) {
-    Settings s = TestLists.VICTIMS;
     double sumRun = 0;
     double sumRep = 0;
     double sumModel = 0;
@@ -39,20 +34,11 @@ final class LinkageDrawCheck {
     for (int sim = first; sim < first + sims; sim++) {
       GeneratedLists g =
           VictimListGenerator.generate(LinkageErrorStudy.config(seed * 1000 + sim, population));
-      List<Source> sources = TestLists.sources(g, s);
       List<String> truth = TestLists.truth(g);
-      LinkResult r =
-          new Linker(s, Mode.LINK_AND_DEDUPE).link(sources, List.of(), List.of(), m -> {});
-      int[] cluster = new int[r.size()];
-      int[] list = new int[r.size()];
-      List<String> names = new ArrayList<>();
-      for (int i = 0; i < r.size(); i++) {
-        cluster[i] = r.cluster(i);
-        if (!names.contains(r.source(i))) {
-          names.add(r.source(i));
-        }
-        list[i] = names.indexOf(r.source(i));
-      }
+      LinkageErrorStudy.Linked linked = LinkageErrorStudy.link(g);
+      LinkResult r = linked.result();
+      int[] cluster = linked.cluster();
+      int[] list = LinkageErrorStudy.numbers(linked.list());
       List<LinkageReplicates.Pair> contested = new ArrayList<>();
       List<LinkageReplicates.Pair> model = new ArrayList<>();
       for (int k : r.reviewPairs()) {

@@ -58,10 +58,11 @@ final class LinkageErrorStudy {
 
   /**
    * One simulation's lists linked as the study links them (the linkage benchmark's victim-list
-   * settings): each record's person and list, and the run's contested pairs with the probability
-   * the replicates draw them with.
+   * settings): the run, each record's person and list, and the run's contested pairs with the
+   * probability the replicates draw them with.
    */
-  record Linked(int[] cluster, String[] list, List<LinkageReplicates.Pair> contested) {}
+  record Linked(
+      LinkResult result, int[] cluster, String[] list, List<LinkageReplicates.Pair> contested) {}
 
   static Linked link(GeneratedLists g) {
     Settings s = TestLists.VICTIMS;
@@ -77,7 +78,7 @@ final class LinkageErrorStudy {
     for (int k : r.reviewPairs()) {
       contested.add(new LinkageReplicates.Pair(r.left(k), r.right(k), r.drawProbability(k)));
     }
-    return new Linked(cluster, list, contested);
+    return new Linked(r, cluster, list, contested);
   }
 
   static void run(int sims, long seed, int population, int replicates, int first) {

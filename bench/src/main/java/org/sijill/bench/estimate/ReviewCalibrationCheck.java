@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import org.sijill.estimate.LinkageReplicates;
 import org.sijill.linkage.LinkResult;
-import org.sijill.linkage.Linker;
-import org.sijill.linkage.Mode;
-import org.sijill.linkage.Settings;
 import org.sijill.linkage.synthetic.GeneratedLists;
 import org.sijill.linkage.synthetic.VictimListGenerator;
 import org.sijill.linkage.testing.TestLists;
@@ -24,7 +21,6 @@ final class ReviewCalibrationCheck {
   private ReviewCalibrationCheck() {}
 
   static void run(int sims, long seed, int population, int replicates, int first, int decided) {
-    Settings s = TestLists.VICTIMS;
     double sumTruth = 0;
     double sumRun = 0;
     double sumPlain = 0;
@@ -35,19 +31,10 @@ final class ReviewCalibrationCheck {
       GeneratedLists g =
           VictimListGenerator.generate(LinkageErrorStudy.config(seed * 1000 + sim, population));
       List<String> truth = TestLists.truth(g);
-      LinkResult r =
-          new Linker(s, Mode.LINK_AND_DEDUPE)
-              .link(TestLists.sources(g, s), List.of(), List.of(), m -> {});
-      int[] cluster = new int[r.size()];
-      int[] list = new int[r.size()];
-      List<String> names = new ArrayList<>();
-      for (int i = 0; i < r.size(); i++) {
-        cluster[i] = r.cluster(i);
-        if (!names.contains(r.source(i))) {
-          names.add(r.source(i));
-        }
-        list[i] = names.indexOf(r.source(i));
-      }
+      LinkageErrorStudy.Linked linked = LinkageErrorStudy.link(g);
+      LinkResult r = linked.result();
+      int[] cluster = linked.cluster();
+      int[] list = LinkageErrorStudy.numbers(linked.list());
       List<Integer> order = r.reviewPairs();
       int d = Math.min(decided, order.size());
       // decisions per kind: log-odds and outcome
