@@ -37,7 +37,7 @@ what="${1:-speed}"
 case "$what" in
   speed) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench speed "${2:-$here/estimate/src/test/resources/mse}" ;;
   simulate) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench simulate "${2:-100}" "${3:-2026}" "${4:-}" ;;
-  linkage) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage "${2:-200}" "${3:-2029}" "${4:-2000}" "${5:-8}" "${6:-0}" ;;
+  linkage) exec java ${JAVA_OPTS:-} -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage "${2:-200}" "${3:-2029}" "${4:-2000}" "${5:-8}" "${6:-0}" ;;
   linkage-draws) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage-draws "${2:-20}" "${3:-2029}" "${4:-2000}" "${5:-8}" "${6:-0}" ;;
   linkage-null) exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage-null "${2:-10}" "${3:-2029}" "${4:-2000}" "${5:-8}" "${6:-0}" ;;
   linkage-summary) shift; exec java -cp "$jar" org.sijill.bench.estimate.EstimateBench linkage-summary "$@" ;;

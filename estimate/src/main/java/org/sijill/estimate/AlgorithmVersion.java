@@ -36,9 +36,11 @@ public enum AlgorithmVersion {
    * The replicates of a linkage an estimate is combined over ({@link LinkageReplicates}, {@link
    * LinkageUncertainty}). 1: contested pairs drawn one by one, the whole case only (1645468); 2:
    * each stratum combined over the replicates too (70019fc); 3: drawn as clusterings with
-   * transitivity imposed (f738378).
+   * transitivity imposed (f738378); 4: undecided contested pairs drawn with probabilities
+   * calibrated on the review decisions the run honoured, per kind ({@link
+   * LinkageReplicates.Calibration}).
    */
-  LINKAGE_REPLICATES("linkageReplicates", "linkage replicate", "draw", 3),
+  LINKAGE_REPLICATES("linkageReplicates", "linkage replicate", "draw", 4),
   /**
    * How the recommended estimate and interval are chosen ({@code WidenOrRefuse}). 1: the method's
    * own interval; 2: widened to the credible estimates' envelope or refused (05b7690); 3: the upper

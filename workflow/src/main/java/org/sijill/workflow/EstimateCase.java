@@ -8,7 +8,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -17,6 +19,7 @@ import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.model.LinkageRun;
 import org.sijill.casefile.model.VictimRecord;
 import org.sijill.casefile.repo.Estimates;
+import org.sijill.casefile.repo.LinkageReview;
 import org.sijill.casefile.repo.LinkageRuns;
 import org.sijill.estimate.CaptureData;
 import org.sijill.estimate.Estimate;
@@ -185,12 +188,21 @@ public final class EstimateCase {
       return plain.toBuilder().warnings(w).build();
     }
     int[] labels = cluster.stream().mapToInt(Integer::intValue).toArray();
+    List<LinkageReplicates.Reviewed> reviewed = new ArrayList<>();
+    for (LinkageReview.ReviewedPair r : caseFile.linkageReview().reviewedPairs(run.id())) {
+      reviewed.add(new LinkageReplicates.Reviewed(r.drawProbability(), r.merged(), r.same()));
+    }
+    LinkageReplicates.Calibration calibration = LinkageReplicates.Calibration.fit(reviewed);
+    contested = calibration.apply(labels, contested);
     progress.progress(
         "drawing "
             + options.linkageReplicates()
             + " replicates of the linkage from "
             + contested.size()
-            + " contested pairs",
+            + " contested pairs"
+            + (reviewed.isEmpty()
+                ? ""
+                : ", calibrated on " + reviewed.size() + " reviewed decisions"),
         0,
         -1);
     Map<String, Integer> listNumber = new HashMap<>();
@@ -208,8 +220,46 @@ public final class EstimateCase {
       }
       replicates.add(capture(caseFile, run, grouped.values(), strata));
     }
-    return LinkageUncertainty.estimate(
-        data, replicates, options, line -> progress.progress(line, 0, -1));
+    return withCalibration(
+        LinkageUncertainty.estimate(
+            data, replicates, options, line -> progress.progress(line, 0, -1)),
+        calibration);
+  }
+
+  /**
+   * The report with the calibration of the contested pairs recorded (details {@code
+   * linkageUncertainty.calibration}) and said in words, when review decisions moved it.
+   */
+  private static Report withCalibration(Report report, LinkageReplicates.Calibration calibration) {
+    if (calibration.mergedReviewed() + calibration.apartReviewed() == 0
+        || report.details() == null
+        || !(report.details().get("linkageUncertainty") instanceof Map<?, ?> lu)) {
+      return report;
+    }
+    String words =
+        String.format(
+            Locale.ROOT,
+            "The contested pairs were drawn with probabilities calibrated on the review decisions"
+                + " the run honoured: pairs the run merged by %+.2f on the log-odds scale (%d"
+                + " decisions), pairs it left apart by %+.2f (%d decisions).",
+            calibration.mergedShift(),
+            calibration.mergedReviewed(),
+            calibration.apartShift(),
+            calibration.apartReviewed());
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("mergedShift", calibration.mergedShift());
+    c.put("mergedDecisions", calibration.mergedReviewed());
+    c.put("apartShift", calibration.apartShift());
+    c.put("apartDecisions", calibration.apartReviewed());
+    c.put("summary", words);
+    Map<String, Object> newLu = new LinkedHashMap<>();
+    lu.forEach((k, v) -> newLu.put(String.valueOf(k), v));
+    newLu.put("calibration", c);
+    Map<String, Object> details = new LinkedHashMap<>(report.details());
+    details.put("linkageUncertainty", newLu);
+    List<String> warnings = new ArrayList<>(report.warnings());
+    warnings.add(words);
+    return report.toBuilder().details(details).warnings(warnings).build();
   }
 
   /**

@@ -17,6 +17,7 @@ import org.sijill.estimate.LinkageReplicates;
 import org.sijill.estimate.LinkageUncertainty;
 import org.sijill.estimate.MultipleSystemsEstimation;
 import org.sijill.estimate.Report;
+import org.sijill.linkage.Decision;
 import org.sijill.linkage.LinkResult;
 import org.sijill.linkage.Linker;
 import org.sijill.linkage.Mode;
@@ -65,9 +66,14 @@ final class LinkageErrorStudy {
       LinkResult result, int[] cluster, String[] list, List<LinkageReplicates.Pair> contested) {}
 
   static Linked link(GeneratedLists g) {
+    return link(g, List.of());
+  }
+
+  /** As {@link #link(GeneratedLists)}, honouring review decisions. */
+  static Linked link(GeneratedLists g, List<Decision> decisions) {
     Settings s = TestLists.VICTIMS;
     List<Source> sources = TestLists.sources(g, s);
-    LinkResult r = new Linker(s, Mode.LINK_AND_DEDUPE).link(sources, List.of(), List.of(), m -> {});
+    LinkResult r = new Linker(s, Mode.LINK_AND_DEDUPE).link(sources, decisions, List.of(), m -> {});
     int[] cluster = new int[r.size()];
     String[] list = new String[r.size()];
     for (int i = 0; i < r.size(); i++) {
@@ -81,7 +87,53 @@ final class LinkageErrorStudy {
     return new Linked(r, cluster, list, contested);
   }
 
+  /**
+   * A simulated reviewer (the truth) decides the first {@code decided} pairs of a run's review
+   * list, in the desk's order; the case is linked again honouring them, and the undecided contested
+   * pairs of that second run are drawn with probabilities calibrated on the decisions, as the
+   * case's estimate does ({@link LinkageReplicates.Calibration}).
+   */
+  record Reviewed(Linked linked, LinkageReplicates.Calibration calibration, int decisions) {}
+
+  static Reviewed review(GeneratedLists g, List<String> truth, Linked first, int decided) {
+    LinkResult r = first.result();
+    List<Integer> order = r.reviewPairs();
+    List<Decision> decisions = new ArrayList<>();
+    List<LinkageReplicates.Reviewed> reviewed = new ArrayList<>();
+    for (int i = 0; i < Math.min(decided, order.size()); i++) {
+      int k = order.get(i);
+      int a = r.left(k);
+      int b = r.right(k);
+      boolean same = truth.get(a).equals(truth.get(b));
+      decisions.add(
+          new Decision(
+              r.source(a),
+              r.recordId(a),
+              r.source(b),
+              r.recordId(b),
+              same ? Decision.Verdict.SAME : Decision.Verdict.DIFFERENT,
+              "simulated reviewer"));
+      reviewed.add(
+          new LinkageReplicates.Reviewed(
+              r.drawProbability(k), first.cluster()[a] == first.cluster()[b], same));
+    }
+    if (decisions.isEmpty()) {
+      return new Reviewed(first, LinkageReplicates.Calibration.NONE, 0);
+    }
+    Linked second = link(g, decisions);
+    LinkageReplicates.Calibration c = LinkageReplicates.Calibration.fit(reviewed);
+    Linked calibrated =
+        new Linked(
+            second.result(),
+            second.cluster(),
+            second.list(),
+            c.apply(second.cluster(), second.contested()));
+    return new Reviewed(calibrated, c, decisions.size());
+  }
+
   static void run(int sims, long seed, int population, int replicates, int first) {
+    // -Dreview=K: a simulated reviewer decides the first K contested pairs of each run first
+    int decide = Integer.getInteger("review", 0);
     EstimationOptions base =
         EstimationOptions.defaults(seed)
             .withLcmcr(0, 20_000, 10_000, 10, 2)
@@ -100,17 +152,24 @@ final class LinkageErrorStudy {
         Locale.ROOT,
         "linkage study: %d simulations from number %d, population %d on 4 lists, %d linkage"
             + " replicates, seed %d; LCMCR 2 chains of 20,000 burn-in and 10,000 draws thinned by"
-            + " 10%n",
+            + " 10; %s%n",
         sims,
         first,
         population,
         replicates,
-        seed);
+        seed,
+        decide == 0
+            ? "no review decisions"
+            : "a simulated reviewer decides the first "
+                + decide
+                + " contested pairs of each run, the case is linked again honouring them and the"
+                + " undecided pairs are drawn calibrated on them");
     long t0 = System.nanoTime();
     for (int sim = first; sim < first + sims; sim++) {
       GeneratedLists g = VictimListGenerator.generate(config(seed * 1000 + sim, population));
       List<String> truth = TestLists.truth(g);
-      Linked linked = link(g);
+      Reviewed reviewed = review(g, truth, link(g), decide);
+      Linked linked = reviewed.linked();
       int[] cluster = linked.cluster();
       String[] list = linked.list();
       List<LinkageReplicates.Pair> contested = linked.contested();
@@ -151,7 +210,7 @@ final class LinkageErrorStudy {
       System.out.printf(
           Locale.ROOT,
           "sim %d: N %d, documented %d (run %d, %+.1f%%), %d contested pairs; plain %s %.0f [%.0f,"
-              + " %.0f] %s; combined %.0f [%.0f, %.0f] %s; %.0fs%n",
+              + " %.0f] %s; combined %.0f [%.0f, %.0f] %s; %.0fs%s%n",
           sim,
           n,
           truthDocumented,
@@ -167,7 +226,17 @@ final class LinkageErrorStudy {
           ce.lower(),
           ce.upper(),
           cc ? "covers" : "misses",
-          (System.nanoTime() - t0) / 1e9);
+          (System.nanoTime() - t0) / 1e9,
+          reviewed.decisions() == 0
+              ? ""
+              : String.format(
+                  Locale.ROOT,
+                  "; %d decided, shift merged %+.2f (%d), apart %+.2f (%d)",
+                  reviewed.decisions(),
+                  reviewed.calibration().mergedShift(),
+                  reviewed.calibration().mergedReviewed(),
+                  reviewed.calibration().apartShift(),
+                  reviewed.calibration().apartReviewed()));
     }
     System.out.printf(
         Locale.ROOT,

@@ -35,6 +35,42 @@ public final class LinkageReview {
   }
 
   /**
+   * A decision a run honoured on a pair an earlier run had put up for review.
+   *
+   * @param drawProbability the probability that earlier run drew the pair with
+   * @param merged whether that earlier run put the two records in one person
+   * @param same the verdict: the same person ({@code same}) or not ({@code different})
+   */
+  public record ReviewedPair(double drawProbability, boolean merged, boolean same) {}
+
+  /**
+   * The {@code same} and {@code different} decisions run {@code runId} honoured, each with the pair
+   * as the latest earlier run that put it up for review saw it; decisions on pairs no earlier run
+   * put up for review (a person split or merged on its page) are left out, as are {@code unsure}
+   * ones. In decision order.
+   */
+  public List<ReviewedPair> reviewedPairs(long runId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select distinct on (d.id) d.id, d.decision, p.same_person,"
+                        + " coalesce(p.draw_probability, p.probability)"
+                        + " from linkage_run r"
+                        + " join link_decision d on d.id = any(r.decision_ids)"
+                        + " join linkage_review_pair p on p.run_id < r.id"
+                        + " and least(p.left_victim_id, p.right_victim_id) = d.left_victim_id"
+                        + " and greatest(p.left_victim_id, p.right_victim_id) = d.right_victim_id"
+                        + " where r.id = :run and d.decision in ('same', 'different')"
+                        + " order by d.id, p.run_id desc")
+                .bind("run", runId)
+                .map(
+                    (rs, ctx) ->
+                        new ReviewedPair(
+                            rs.getDouble(4), rs.getBoolean(3), "same".equals(rs.getString(2))))
+                .list());
+  }
+
+  /**
    * Where a run's review stands: the first pair in rank order with no decision in force (null when
    * none is left), how many of the run's pairs have a decision in force, and how many it has.
    */
