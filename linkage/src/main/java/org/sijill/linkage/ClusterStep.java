@@ -1,9 +1,11 @@
 package org.sijill.linkage;
 
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.sijill.linkage.clustering.Clusterer;
 import org.sijill.linkage.internal.Records;
 import org.sijill.linkage.model.FellegiSunter;
@@ -48,8 +50,14 @@ final class ClusterStep {
     this.mode = mode;
   }
 
-  /** A cluster number per record. */
-  int[] cluster(
+  /**
+   * The outcome of the cluster step: a cluster number per record, and the pairs (indexes into the
+   * pairs clustered) the mutual-best rule linked, which {@link LinkResult#promoted} reports.
+   */
+  record Clustering(int[] cluster, BitSet promoted) {}
+
+  /** A cluster number per record, and the pairs the mutual-best rule linked. */
+  Clustering cluster(
       Prepared prepared,
       long[] pairs,
       float[] logit,
@@ -57,7 +65,8 @@ final class ClusterStep {
       FellegiSunter model,
       Consumer<String> progress) {
     Records records = prepared.records;
-    float[] weight = weights(prepared, pairs, logit, decided, progress);
+    BitSet promoted = new BitSet(pairs.length);
+    float[] weight = weights(prepared, pairs, logit, decided, progress, promoted);
     // Pairs blocking never compared but that clustering could put together (same component of
     // likely links) are scored too, for clustering only: counted as neutral, they let two
     // people merge through a third record although their own records disagree.
@@ -83,19 +92,21 @@ final class ClusterStep {
     }
     int[] cluster =
         Clusterer.cluster(records.size, allPairs, allWeight, records.source, mode == Mode.LINK);
-    return cluster;
+    return new Clustering(cluster, promoted);
   }
 
   /**
    * The clustering weights of the pairs: log-odds less the threshold's, mutual-best pairs promoted,
-   * decisions binding.
+   * decisions binding. The pairs the mutual-best rule linked are set in {@code promoted} (decided
+   * ones too: a decision overrides the weight, not the rule).
    */
   float[] weights(
       Prepared prepared,
       long[] pairs,
       float[] logit,
       List<DecidedPair> decided,
-      Consumer<String> progress) {
+      Consumer<String> progress,
+      BitSet promoted) {
     Records records = prepared.records;
     float[] weight = new float[pairs.length];
     double shift = Math.log(settings.threshold() / (1 - settings.threshold()));
@@ -103,9 +114,17 @@ final class ClusterStep {
       weight[p] = weight(logit[p], shift);
     }
     if (settings.mutualBest() && records.sources.size() > 1) {
-      int promoted = promote(settings, records, pairs, logit, weight, PROMOTED_WEIGHT);
-      progress.accept(
-          String.format("%,d pairs below the threshold linked as mutual best", promoted));
+      int count =
+          promote(
+              settings,
+              records,
+              pairs,
+              logit,
+              p -> {
+                weight[p] = PROMOTED_WEIGHT;
+                promoted.set(p);
+              });
+      progress.accept(String.format("%,d pairs below the threshold linked as mutual best", count));
     }
     for (DecidedPair d : decided) {
       int p = java.util.Arrays.binarySearch(pairs, d.key());
@@ -115,29 +134,23 @@ final class ClusterStep {
   }
 
   /**
-   * The mutual-best rule with the settings' floor, threshold and margin: sets {@code weight[p] =
-   * value} for every pair it links; returns how many.
+   * The mutual-best rule with the settings' floor, threshold and margin: tells {@code linked} every
+   * pair it links; returns how many.
    */
-  static int promote(
-      Settings settings,
-      Records records,
-      long[] pairs,
-      float[] logit,
-      float[] weight,
-      float value) {
+  private static int promote(
+      Settings settings, Records records, long[] pairs, float[] logit, IntConsumer linked) {
     double floor = settings.mutualBestFloor();
     double t = settings.threshold();
-    return Clusterer.promoteMutualBest(
+    return Clusterer.mutualBest(
         pairs,
         logit,
-        weight,
         records.source,
         records.sources.size(),
         Math.log(floor / (1 - floor)),
         Math.log(t / (1 - t)),
         settings.mutualBestMargin(),
-        value,
-        Clusterer.MUTUAL_BEST_MAX_FLAT);
+        Clusterer.MUTUAL_BEST_MAX_FLAT,
+        linked);
   }
 
   /** A pair's clustering weight: its log-odds less the threshold's, at least -{@link #FLOOR}. */

@@ -35,7 +35,7 @@ public final class LinkResult {
   private final Map<String, long[]> perKey;
   private final Set<Long> decided = new HashSet<>();
   private final int clusterCount;
-  private java.util.BitSet promoted;
+  private final java.util.BitSet promoted;
 
   LinkResult(
       Settings settings,
@@ -43,7 +43,7 @@ public final class LinkResult {
       List<FieldComparator> comps,
       long[] pairs,
       float[] logit,
-      int[] cluster,
+      ClusterStep.Clustering clustering,
       FellegiSunter model,
       Map<String, long[]> perKey,
       List<DecidedPair> decisions) {
@@ -52,7 +52,8 @@ public final class LinkResult {
     this.comps = comps;
     this.pairs = pairs;
     this.logit = logit;
-    this.cluster = cluster;
+    this.cluster = clustering.cluster();
+    this.promoted = clustering.promoted();
     this.model = model;
     this.perKey = perKey;
     for (DecidedPair d : decisions) {
@@ -105,36 +106,18 @@ public final class LinkResult {
     return 1 / (1 + Math.exp(-logit[pair]));
   }
 
+  /** The match log-odds of a pair, as scored. */
+  float logit(int pair) {
+    return logit[pair];
+  }
+
   /**
    * Whether the clustering linked this pair by the mutual-best rule (docs/linkage.md, Clustering):
    * records of two lists each the other's clear best candidate there, scored between {@code
-   * mutualBestFloor} and the threshold. The rule is recomputed on this result's pairs (the cluster
-   * step applied it to the same pairs), once, on first use.
+   * mutualBestFloor} and the threshold. As the cluster step found them on this result's pairs.
    */
   public boolean promoted(int pair) {
-    return promotedPairs().get(pair);
-  }
-
-  private synchronized java.util.BitSet promotedPairs() {
-    if (promoted == null) {
-      promoted = findPromoted();
-    }
-    return promoted;
-  }
-
-  private java.util.BitSet findPromoted() {
-    java.util.BitSet out = new java.util.BitSet(pairs.length);
-    if (!settings.mutualBest() || records.sources.size() < 2) {
-      return out;
-    }
-    float[] mark = new float[pairs.length];
-    ClusterStep.promote(settings, records, pairs, logit, mark, 1f);
-    for (int p = 0; p < mark.length; p++) {
-      if (mark[p] == 1f) {
-        out.set(p);
-      }
-    }
-    return out;
+    return promoted.get(pair);
   }
 
   /**

@@ -198,11 +198,11 @@ public final class Linker {
             patterns,
             new PairScores(model, fit.counts().keySet(), settings.termFrequency()),
             ticker(progress, "scoring candidate pairs", pairs.length));
-    int[] cluster =
+    ClusterStep.Clustering clustering =
         new ClusterStep(settings, mode).cluster(prepared, pairs, logit, decided, model, progress);
     progress.accept(String.format("scored and clustered (%s)", laps.lap()));
     return new LinkResult(
-        settings, records, comps, pairs, logit, cluster, model, cand.perKey(), decided);
+        settings, records, comps, pairs, logit, clustering, model, cand.perKey(), decided);
   }
 
   /** The model's fit for this run, reporting its EM iterations to {@code progress}. */
@@ -239,14 +239,16 @@ public final class Linker {
             new PairScores(model, fit.counts().keySet(), settings.termFrequency()),
             ClusterStep.keptFrom(settings));
     ClusterStep step = new ClusterStep(settings, mode);
-    float[] weight = step.weights(prepared, likely.pairs(), likely.logit(), List.of(), s -> {});
+    float[] weight =
+        step.weights(
+            prepared, likely.pairs(), likely.logit(), List.of(), s -> {}, new java.util.BitSet());
     KeptPairs.Scored inside = kept.within(ClusterStep.groups(records.size, likely.pairs(), weight));
     KeptPairs.Scored pairs = union(likely, inside);
     progress.accept(
         String.format(
             "%,d pairs likely enough to matter, %,d inside groups of linked records, %,d in all",
             likely.pairs().length, inside.pairs().length, pairs.pairs().length));
-    int[] cluster =
+    ClusterStep.Clustering clustering =
         step.cluster(prepared, pairs.pairs(), pairs.logit(), List.of(), model, progress);
     progress.accept(String.format("scored and clustered (%s)", laps.lap()));
     return new LinkResult(
@@ -255,7 +257,7 @@ public final class Linker {
         prepared.comps,
         pairs.pairs(),
         pairs.logit(),
-        cluster,
+        clustering,
         model,
         kept.perKey(),
         List.of());

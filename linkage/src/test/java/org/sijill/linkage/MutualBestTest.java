@@ -202,6 +202,50 @@ class MutualBestTest {
   }
 
   @Test
+  void thePromotedPairsAreThoseTheRuleLinksOnTheResultsPairs() {
+    // the cluster step hands its promoted pairs to the result; they must be what the rule gives
+    // when run afresh on the result's own pairs and log-odds (as the result once recomputed them)
+    GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(11, 1500));
+    List<Source> sources = TestLists.sources(g, TestLists.VICTIMS);
+    Settings s = victims(true);
+    LinkResult on =
+        new Linker(s, Mode.LINK_AND_DEDUPE).link(sources, List.of(), List.of(), m -> {});
+    long[] pairs = new long[on.pairCount()];
+    float[] logit = new float[pairs.length];
+    for (int k = 0; k < pairs.length; k++) {
+      pairs[k] = Linker.key(on.left(k), on.right(k));
+      logit[k] = on.logit(k);
+    }
+    java.util.Map<String, Integer> number = new java.util.HashMap<>();
+    int[] source = new int[on.size()];
+    for (int r = 0; r < source.length; r++) {
+      source[r] = number.computeIfAbsent(on.source(r), x -> number.size());
+    }
+    float[] mark = new float[pairs.length];
+    double floor = s.mutualBestFloor();
+    double t = s.threshold();
+    int count =
+        Clusterer.promoteMutualBest(
+            pairs,
+            logit,
+            mark,
+            source,
+            number.size(),
+            Math.log(floor / (1 - floor)),
+            Math.log(t / (1 - t)),
+            s.mutualBestMargin(),
+            1f,
+            1 << 20);
+    assertThat(count).isPositive();
+    int handed = 0;
+    for (int k = 0; k < pairs.length; k++) {
+      assertThat(on.promoted(k)).as("pair %d", k).isEqualTo(mark[k] == 1f);
+      handed += on.promoted(k) ? 1 : 0;
+    }
+    assertThat(handed).isEqualTo(count);
+  }
+
+  @Test
   void theReplicatesDrawAPromotedPairWithTheClusteringsWeightAndEveryOtherWithTheModels() {
     GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(11, 1500));
     List<Source> sources = TestLists.sources(g, TestLists.VICTIMS);

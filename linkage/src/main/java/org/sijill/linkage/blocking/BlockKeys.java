@@ -174,24 +174,38 @@ final class BlockKeys {
    */
   private static void variantPairs(
       NameToken[] toks, Set<String> skels, int field, int rec, LongConsumer keys) {
+    // most names have no token with a variant: find out before building the forms
+    List<String>[] variants = null;
+    int used = 0;
+    for (int k = 0; k < toks.length && used < 8; k++) {
+      if (toks[k].skeleton().isEmpty()) {
+        continue;
+      }
+      List<String> v = toks[k].variantSkeletons();
+      if (!v.isEmpty()) {
+        if (variants == null) {
+          @SuppressWarnings("unchecked")
+          List<String>[] fresh = new List[toks.length];
+          variants = fresh;
+        }
+        variants[k] = v;
+      }
+      used++;
+    }
+    if (variants == null) {
+      return;
+    }
     List<List<String>> forms = new java.util.ArrayList<>();
-    boolean any = false;
-    for (NameToken t : toks) {
+    for (int k = 0; k < toks.length && forms.size() < 8; k++) {
+      NameToken t = toks[k];
       if (t.skeleton().isEmpty()) {
         continue;
       }
-      List<String> v = t.variantSkeletons();
-      any |= !v.isEmpty();
+      List<String> v = variants[k] == null ? List.of() : variants[k];
       List<String> f = new java.util.ArrayList<>(v.size() + 1);
       f.add(t.skeleton());
       f.addAll(v);
       forms.add(f);
-      if (forms.size() == 8) {
-        break;
-      }
-    }
-    if (!any) {
-      return;
     }
     Set<String> done = new HashSet<>();
     for (int i = 0; i < forms.size(); i++) {

@@ -96,6 +96,32 @@ public final class Clusterer {
       double margin,
       float promoted,
       int maxFlat) {
+    return mutualBest(
+        pairs,
+        logit,
+        source,
+        sources,
+        floor,
+        threshold,
+        margin,
+        maxFlat,
+        p -> weight[p] = promoted);
+  }
+
+  /**
+   * The pairs {@link #promoteMutualBest} promotes, each told to {@code linked} (in pair order)
+   * instead of written into a weight array; returns how many.
+   */
+  public static int mutualBest(
+      long[] pairs,
+      float[] logit,
+      int[] source,
+      int sources,
+      double floor,
+      double threshold,
+      double margin,
+      int maxFlat,
+      java.util.function.IntConsumer linked) {
     Slots slots = new Slots((long) source.length * sources, maxFlat);
     for (int p = 0; p < pairs.length; p++) {
       int a = (int) (pairs[p] >>> 32);
@@ -115,7 +141,7 @@ public final class Clusterer {
       }
       if (slots.clearBest((long) a * sources + source[b], p, l, margin)
           && slots.clearBest((long) b * sources + source[a], p, l, margin)) {
-        weight[p] = promoted;
+        linked.accept(p);
         count++;
       }
     }
