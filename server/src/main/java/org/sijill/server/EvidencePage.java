@@ -11,13 +11,15 @@ import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.model.CustodyEvent;
 import org.sijill.casefile.model.Enums.AssessmentTarget;
 import org.sijill.casefile.model.EvidenceItem;
+import org.sijill.casefile.repo.IncidentLinks;
 import org.sijill.workflow.access.ItemType;
 import org.sijill.workflow.access.Visibility;
 
 /**
  * The page of one evidence item ({@code /evidence/{id}}): the item as the asker may see it, its
  * source, readable metadata with the GPS position for the map, the custody timeline with each
- * event's details as fields, copies, verification and the restriction box.
+ * event's details as fields, copies, verification, the incidents it is linked to and the
+ * restriction box.
  */
 final class EvidencePage {
   /** Metadata of one item is shown up to this many values; the API has all of it. */
@@ -77,13 +79,36 @@ final class EvidencePage {
             caseFile.claims().assessments(AssessmentTarget.EVIDENCE, id),
             details,
             EvidenceCopies.of(caseFile, id, seen),
-            VerificationPages.view(caseFile, id, seen));
+            VerificationPages.view(caseFile, id, seen),
+            incidents(id, seen));
     pages.render(
         ctx,
         "evidence.jte",
         pages.chrome("Evidence item " + id, "evidence"),
         view,
         GroupDesk.form(ctx, groups, ItemType.EVIDENCE, id));
+  }
+
+  /** The incidents the item documents, by its current links, each as the reader may see it. */
+  private List<EvidenceView.IncidentLink> incidents(long id, Visibility seen) {
+    List<EvidenceView.IncidentLink> out = new ArrayList<>();
+    for (IncidentLinks.EvidenceLink l : caseFile.incidentLinks().ofEvidence(id)) {
+      caseFile
+          .incidents()
+          .find(l.incidentId())
+          .map(seen::incident)
+          .ifPresent(
+              i ->
+                  out.add(
+                      new EvidenceView.IncidentLink(
+                          i.id(),
+                          i.titleEn(),
+                          i.titleAr(),
+                          IncidentView.segment(l.from(), l.to()),
+                          l.recordedAt(),
+                          l.recordedBy())));
+    }
+    return out;
   }
 
   private List<EvidenceView.Field> fields(String metadata) {

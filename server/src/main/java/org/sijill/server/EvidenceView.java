@@ -18,7 +18,8 @@ record EvidenceView(
     List<Assessment> assessments,
     java.util.Map<Long, List<Field>> eventDetails,
     List<Copy> copies,
-    VerificationView verification) {
+    VerificationView verification,
+    List<IncidentLink> incidents) {
 
   /** Whether the asker may not see who is in this item (see the workflow's Visibility). */
   public boolean withheld() {
@@ -116,4 +117,17 @@ record EvidenceView(
 
   /** One extracted metadata value, flattened to a dotted name ("exif.Make"). */
   record Field(String name, String value) {}
+
+  /**
+   * An incident this item is linked to (a current link): the incident as the reader may see it (a
+   * restricted one by its placeholder title), and the segment of the item the link names ("" for
+   * the whole item).
+   */
+  record IncidentLink(
+      long incidentId,
+      String title,
+      String titleAr,
+      String segment,
+      java.time.Instant linkedAt,
+      String linkedBy) {}
 }

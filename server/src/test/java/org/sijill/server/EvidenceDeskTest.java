@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sijill.casefile.CaseFile;
@@ -212,6 +213,10 @@ class EvidenceDeskTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#received .new")));
     assertThat(browser.findElement(By.id("received")).getText())
         .contains("scene-as-posted.png", "new");
+    // The progress bar, hidden until the upload starts, followed it to the end.
+    WebElement bar = browser.findElement(By.id("upload-progress"));
+    assertThat(bar.isDisplayed()).isTrue();
+    assertThat(bar.getDomProperty("value")).isEqualTo("100");
 
     browser.findElement(By.id("upload-file")).clear();
     browser.findElement(By.id("upload-file")).sendKeys(recycled.toAbsolutePath().toString());

@@ -124,6 +124,49 @@ class EvidencePageTest {
     verify(full, Base64.getDecoder().decode(full.get("entry").asText()));
   }
 
+  /** A sound recording gets the page's audio player (issue 13, item 2), fed by the original. */
+  @Test
+  void anAudioRecordingPlaysInTheAudioPlayer() throws Exception {
+    byte[] wav = tone();
+    long audio =
+        site.upload(
+            "call-recording.wav",
+            wav,
+            Map.of("source", "Synthetic voice note", "acquiredAt", "2025-03-08"));
+    assertThat(caseFile.evidence().find(audio).orElseThrow().mediaType()).startsWith("audio/");
+    String page =
+        new String(site.get("/evidence/" + audio, Role.VIEWER).body(), StandardCharsets.UTF_8);
+    assertThat(page)
+        .contains(
+            "<audio src=\"/evidence/" + audio + "/original\" controls preload=\"metadata\"",
+            "id=\"original-audio\"")
+        .doesNotContain("id=\"original-video\"", "id=\"original-image\"");
+    HttpResponse<byte[]> original = site.get("/evidence/" + audio + "/original", Role.VIEWER);
+    assertThat(original.statusCode()).isEqualTo(200);
+    assertThat(original.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("audio/"));
+    assertThat(original.body()).isEqualTo(wav);
+  }
+
+  /** Half a second of a 440 Hz tone as a 16-bit mono WAV file. */
+  private static byte[] tone() throws IOException {
+    javax.sound.sampled.AudioFormat format =
+        new javax.sound.sampled.AudioFormat(8000f, 16, 1, true, false);
+    byte[] pcm = new byte[8000];
+    for (int i = 0; i < pcm.length / 2; i++) {
+      short v = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / 8000.0));
+      pcm[2 * i] = (byte) v;
+      pcm[2 * i + 1] = (byte) (v >> 8);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    javax.sound.sampled.AudioSystem.write(
+        new javax.sound.sampled.AudioInputStream(
+            new java.io.ByteArrayInputStream(pcm), format, pcm.length / 2),
+        javax.sound.sampled.AudioFileFormat.Type.WAVE,
+        out);
+    return out.toByteArray();
+  }
+
   @Test
   void theCopiesApiListsEarlierThenLaterWithTheRestrictedOneMasked() throws Exception {
     HttpResponse<byte[]> r = site.get("/api/evidence/" + repost + "/copies", Role.VIEWER);

@@ -63,6 +63,16 @@ class IncidentDeskTest {
     Accounts accounts = Accounts.over(caseFile, java.time.Clock.systemUTC(), d -> {});
     TestUsers.onePerRole(accounts, "incident", "Incident", PASSWORD, TOKENS);
     byte[] clip = Files.readAllBytes(VIDEO);
+    // The video's source is a source of the case, so evidence can be filtered by it.
+    caseFile
+        .sources()
+        .add(
+            org.sijill.casefile.model.Enums.SourceKind.SOCIAL_ACCOUNT,
+            null,
+            "synthetic channel",
+            org.sijill.casefile.model.Enums.Confidentiality.PUBLIC,
+            null,
+            "test");
     video =
         new ReceiveEvidence(data, caseFile)
             .receive(
@@ -243,6 +253,99 @@ class IncidentDeskTest {
     return custody.findValuesAsText("action").stream().filter("linked_to_incident"::equals).count();
   }
 
+  /**
+   * The evidence page lists the incidents the item documents (issue 13, item 2): each current link
+   * with its segment; a withdrawn link no longer, and a restricted incident by its placeholder.
+   */
+  @Test
+  void theEvidencePageListsTheIncidentsItDocuments() throws Exception {
+    long shown = newIncident("Night raid on a hamlet (synthetic)");
+    long hiddenIncident = newIncident("Zq sealed incident (synthetic)");
+    long withdrawn = newIncident("Wrongly linked incident (synthetic)");
+    linkVideo(shown, "{\"evidenceId\": " + video + ", \"from\": 5, \"to\": 12}");
+    linkVideo(hiddenIncident, "{\"evidenceId\": " + video + "}");
+    long wrong = linkVideo(withdrawn, "{\"evidenceId\": " + video + "}");
+    assertThat(
+            send(
+                    Role.ANALYST,
+                    "POST",
+                    "/api/incidents/" + withdrawn + "/withdrawals",
+                    "{\"kind\": \"evidence\", \"linkId\": "
+                        + wrong
+                        + ", \"reason\": \"another village's video\"}")
+                .statusCode())
+        .isEqualTo(201);
+    org.sijill.workflow.access.Groups groups = org.sijill.workflow.access.Groups.over(caseFile);
+    groups.create().create("evidence-page-group", "test");
+    groups
+        .restrict()
+        .restrict(
+            org.sijill.workflow.access.ItemType.INCIDENT,
+            hiddenIncident,
+            "evidence-page-group",
+            "test");
+
+    String page = send(Role.VIEWER, "GET", "/evidence/" + video, null).body();
+    String section = page.substring(page.indexOf("<section id=\"incidents\">"));
+    section = section.substring(0, section.indexOf("</section>"));
+    assertThat(section)
+        .contains("href=\"/incidents/" + shown + "\"", "Night raid on a hamlet (synthetic)")
+        .contains("0:05–0:12", "incident-analyst")
+        .contains("href=\"/incidents/" + hiddenIncident + "\"")
+        .contains("Restricted incident #" + hiddenIncident)
+        .doesNotContain("Zq sealed incident")
+        .doesNotContain("href=\"/incidents/" + withdrawn + "\"");
+
+    // The incident's own page names the kind of each other link in the reader's language.
+    HttpResponse<String> related =
+        send(
+            Role.ANALYST,
+            "POST",
+            "/api/incidents/" + shown + "/links",
+            "{\"kind\": \"incident\", \"target\": " + withdrawn + "}");
+    assertThat(related.statusCode()).as(related.body()).isEqualTo(201);
+    long channel = caseFile.evidence().find(video).orElseThrow().sourceId();
+    HttpResponse<String> source =
+        send(
+            Role.ANALYST,
+            "POST",
+            "/api/incidents/" + shown + "/links",
+            "{\"kind\": \"source\", \"target\": " + channel + ", \"note\": \"first post\"}");
+    assertThat(source.statusCode()).as(source.body()).isEqualTo(201);
+    HttpResponse<String> noVictim =
+        send(
+            Role.ANALYST,
+            "POST",
+            "/api/incidents/" + shown + "/links",
+            "{\"kind\": \"victim\", \"target\": 999999}");
+    assertThat(noVictim.statusCode()).isEqualTo(400);
+    assertThat(json(noVictim).get("message").asText()).startsWith("target:");
+    String arabic = send(Role.VIEWER, "GET", "/incidents/" + shown + "?lang=ar", null).body();
+    String links = arabic.substring(arabic.indexOf("<section id=\"links\">"));
+    links = links.substring(0, links.indexOf("</section>"));
+    assertThat(links)
+        .contains("<td>حادثة مرتبطة</td>", "<td>مصدر</td>", "first post")
+        .doesNotContain("<td>incident</td>", "<td>source</td>");
+  }
+
+  private static long newIncident(String title) throws Exception {
+    HttpResponse<String> r =
+        send(
+            Role.ANALYST,
+            "POST",
+            "/api/incidents",
+            "{\"title\": \"" + title + "\", \"dateFrom\": \"2025-03-07\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return json(r).get("id").asLong();
+  }
+
+  private static long linkVideo(long incident, String body) throws Exception {
+    HttpResponse<String> r =
+        send(Role.ANALYST, "POST", "/api/incidents/" + incident + "/evidence", body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return json(r).get("id").asLong();
+  }
+
   @Test
   void evidenceIsFoundByTypeStatusAndJudgementFromTheUrl() throws Exception {
     JsonNode videos = json(send(Role.VIEWER, "GET", "/api/evidence?type=video", null));
@@ -260,6 +363,30 @@ class IncidentDeskTest {
                 .get("total")
                 .asInt())
         .isZero();
+    // By source: the video's own, by name or id, and another source with no items.
+    long videoSource = caseFile.evidence().find(video).orElseThrow().sourceId();
+    long otherSource =
+        caseFile
+            .sources()
+            .add(
+                org.sijill.casefile.model.Enums.SourceKind.MEDIA,
+                null,
+                "A synthetic outlet with no items",
+                org.sijill.casefile.model.Enums.Confidentiality.PUBLIC,
+                null,
+                "test");
+    for (String source : List.of("synthetic%20channel", Long.toString(videoSource))) {
+      JsonNode found = json(send(Role.VIEWER, "GET", "/api/evidence?source=" + source, null));
+      assertThat(found.get("total").asInt()).as(source).isEqualTo(1);
+      assertThat(found.at("/items/0/id").asLong()).as(source).isEqualTo(video);
+    }
+    assertThat(
+            json(send(Role.VIEWER, "GET", "/api/evidence?source=" + otherSource, null))
+                .get("total")
+                .asInt())
+        .isZero();
+    assertThat(send(Role.VIEWER, "GET", "/api/evidence?source=Narnia", null).statusCode())
+        .isEqualTo(400);
     HttpResponse<String> bad = send(Role.VIEWER, "GET", "/api/evidence?status=done", null);
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(json(bad).get("message").asText()).startsWith("status:");

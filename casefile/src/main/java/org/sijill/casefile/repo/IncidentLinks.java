@@ -76,16 +76,29 @@ public final class IncidentLinks {
 
   /** The evidence links of an incident, in the order they were made. */
   public List<EvidenceLink> evidence(long incidentId) {
+    return currentEvidenceLinks("ie.incident_id = :id", incidentId);
+  }
+
+  /**
+   * The links that tie an evidence item to incidents, in the order they were made: the incidents it
+   * documents, as its page lists them. Withdrawn links are left out, as in {@link #evidence}.
+   */
+  public List<EvidenceLink> ofEvidence(long evidenceId) {
+    return currentEvidenceLinks("ie.evidence_id = :id", evidenceId);
+  }
+
+  private List<EvidenceLink> currentEvidenceLinks(String where, long id) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
                     "select ie.id, ie.incident_id, ie.evidence_id, e.sha256, e.media_type,"
                         + " e.original_name, ie.segment_from, ie.segment_to, ie.recorded_at,"
                         + " ie.recorded_by from incident_evidence ie join evidence_item e on e.id"
-                        + " = ie.evidence_id where ie.incident_id = :i and not exists (select 1"
-                        + " from link_withdrawal w where w.kind = 'evidence' and w.link_id ="
-                        + " ie.id) order by ie.id")
-                .bind("i", incidentId)
+                        + " = ie.evidence_id where "
+                        + where
+                        + " and not exists (select 1 from link_withdrawal w where w.kind ="
+                        + " 'evidence' and w.link_id = ie.id) order by ie.id")
+                .bind("id", id)
                 .map(
                     (rs, ctx) ->
                         new EvidenceLink(
