@@ -215,6 +215,29 @@ class ComparatorTest {
   }
 
   @Test
+  void aLetterDroppedFromAKnownNameLeavingNoNameAgreesStrongly() {
+    // ممد is محمد without its ح, امد is Ahmad's أحمد without its ح: no name, so not another
+    // person's name as a typo between two names can be; strong (level 5), not the typo level
+    assertThat(NameToken.of("ممد").similarity(NameToken.of("محمد")))
+        .isGreaterThanOrEqualTo(NameComparison.STRONG);
+    assertThat(NameToken.of("امد").similarity(NameToken.of("ahmad")))
+        .isGreaterThanOrEqualTo(NameComparison.STRONG);
+    assertThat(levels(new NameComparator(), "ممد رضوان الغسان", "محمد رضوان الغسان"))
+        .containsExactly(5);
+  }
+
+  @Test
+  void arabicTokensWithSkeletonsOneApartButTextsFurtherAreNoTypo() {
+    // وفء and وائل: skeletons wf / wl, one consonant apart, but the texts two letters apart; a
+    // keying error in Arabic script changes the text by one letter
+    assertThat(NameToken.of("وفء").similarity(NameToken.of("وائل"))).isLessThan(NameToken.TYPO);
+    assertThat(levels(new NameComparator(), "وفء عمران", "وائل عمران")).containsExactly(1);
+    // one letter off as written still is (امد for أحمد)
+    assertThat(NameToken.of("امد").similarity(NameToken.of("امجد")))
+        .isGreaterThanOrEqualTo(NameToken.TYPO);
+  }
+
+  @Test
   void aLetterDroppedInTheLatinListIsATypoToo() {
     // Haim is Hazim (attested for حازم) without its z, Hay is Hany (هاني) without its n: names the
     // lexicon knows, so they conflicted with the Arabic token and the pair read as relatives
@@ -267,8 +290,17 @@ class ComparatorTest {
 
   @Test
   void aNameWithATypoHasALevelOfItsOwn() {
-    // أمد is أحمد with its ح dropped: every token agrees, one only up to a keying error; weaker
-    // evidence than a spelling variant (level 5), stronger than "similar on average" (level 3)
+    // Uar is Omar with a letter mistyped: every token agrees, one only up to a keying error;
+    // weaker evidence than a spelling variant (level 5), stronger than "similar on average" (level
+    // 3). أمد, أحمد with its ح dropped, is no name at all: strong, as a spelling variant
+    assertThat(
+            levels(
+                new NameComparator(),
+                "Uar Mahmoud al-Homsi",
+                "Omar Mahmoud al-Homsi",
+                "عمر محمود الحمصي",
+                "Uar Mahmoud al-Homsi"))
+        .containsExactly(4, 4, 6);
     assertThat(
             levels(
                 new NameComparator(),
@@ -276,7 +308,7 @@ class ComparatorTest {
                 "Ahmad Mahmoud al-Homsi",
                 "احمد الحمصي",
                 "أمد محمود الحمصي"))
-        .containsExactly(4, 4, 6);
+        .containsExactly(5, 5, 6);
   }
 
   @Test
