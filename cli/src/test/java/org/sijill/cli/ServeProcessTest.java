@@ -42,19 +42,25 @@ class ServeProcessTest {
    * Starts {@code sijill --data DATA serve --port 0 EXTRA…} in a new JVM; returns once it serves.
    */
   static Served serve(Path data, String... extra) throws Exception {
+    return serve(data, List.of(), extra);
+  }
+
+  /** As {@link #serve(Path, String...)}, with options for the new JVM (such as {@code -Xmx}). */
+  static Served serve(Path data, List<String> jvm, String... extra) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        new java.util.ArrayList<>(
-            List.of(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                "org.sijill.cli.Main",
-                "--data",
-                data.toString(),
-                "serve",
-                "--port",
-                "0"));
+    List<String> command = new java.util.ArrayList<>();
+    command.add(java);
+    command.addAll(jvm);
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.sijill.cli.Main",
+            "--data",
+            data.toString(),
+            "serve",
+            "--port",
+            "0"));
     command.addAll(List.of(extra));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     // A dedicated thread, not the common fork-join pool: on two cores that pool has one worker,

@@ -147,6 +147,7 @@ final class Access {
           entry("GET /api/evidence/{id}", Need.VIEWER),
           entry("GET /api/evidence/{id}/custody", Need.VIEWER),
           entry("GET /api/evidence/{id}/copies", Need.VIEWER),
+          entry("GET /api/evidence/{id}/incidents", Need.VIEWER),
           entry("GET /api/sources", Need.VIEWER),
           entry("GET /api/sources/{id}", Need.VIEWER),
           entry("GET /api/locations", Need.VIEWER),

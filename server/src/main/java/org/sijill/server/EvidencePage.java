@@ -89,6 +89,18 @@ final class EvidencePage {
         GroupDesk.form(ctx, groups, ItemType.EVIDENCE, id));
   }
 
+  /**
+   * {@code GET /api/evidence/{id}/incidents}: the incidents the item documents, as its page lists
+   * them (current links, oldest first).
+   */
+  void incidentsApi(Context ctx) {
+    long id = Params.id(ctx);
+    if (caseFile.evidence().find(id).isEmpty()) {
+      throw HttpProblem.notFound("There is no evidence item " + id + ".");
+    }
+    ctx.json(incidents(id, Seen.by(ctx, caseFile)));
+  }
+
   /** The incidents the item documents, by its current links, each as the reader may see it. */
   private List<EvidenceView.IncidentLink> incidents(long id, Visibility seen) {
     List<EvidenceView.IncidentLink> out = new ArrayList<>();
@@ -104,7 +116,8 @@ final class EvidencePage {
                           i.id(),
                           i.titleEn(),
                           i.titleAr(),
-                          IncidentView.segment(l.from(), l.to()),
+                          l.from(),
+                          l.to(),
                           l.recordedAt(),
                           l.recordedBy())));
     }

@@ -120,14 +120,22 @@ record EvidenceView(
 
   /**
    * An incident this item is linked to (a current link): the incident as the reader may see it (a
-   * restricted one by its placeholder title), and the segment of the item the link names ("" for
-   * the whole item).
+   * restricted one by its placeholder title), and the segment of the item the link names in seconds
+   * ({@code from}, {@code to}; both null for the whole item). Also the answer's shape of {@code GET
+   * /api/evidence/{id}/incidents}.
    */
   record IncidentLink(
       long incidentId,
       String title,
       String titleAr,
-      String segment,
+      Double from,
+      Double to,
       java.time.Instant linkedAt,
-      String linkedBy) {}
+      String linkedBy) {
+
+    /** The segment as the page shows it: m:ss–m:ss, or "" for the whole item. */
+    public String segment() {
+      return IncidentView.segment(from, to);
+    }
+  }
 }

@@ -16,6 +16,7 @@ final class ReadRoutes {
     cfg.routes.get("/victims", pages::victims);
     cfg.routes.get("/evidence", pages::evidenceList);
     cfg.routes.get("/evidence/{id}", evidence::page);
+    cfg.routes.get("/api/evidence/{id}/incidents", evidence::incidentsApi);
     cfg.routes.get("/sources", pages::sourcesPage);
   }
 

@@ -295,6 +295,26 @@ class IncidentDeskTest {
         .contains("Restricted incident #" + hiddenIncident)
         .doesNotContain("Zq sealed incident")
         .doesNotContain("href=\"/incidents/" + withdrawn + "\"");
+    // The API gives the same list.
+    JsonNode api = json(send(Role.VIEWER, "GET", "/api/evidence/" + video + "/incidents", null));
+    JsonNode first = null;
+    List<Long> listed = new java.util.ArrayList<>();
+    for (JsonNode l : api) {
+      listed.add(l.get("incidentId").asLong());
+      if (l.get("incidentId").asLong() == shown) {
+        first = l;
+      }
+      if (l.get("incidentId").asLong() == hiddenIncident) {
+        assertThat(l.get("title").asText()).isEqualTo("Restricted incident #" + hiddenIncident);
+      }
+    }
+    assertThat(listed).contains(shown, hiddenIncident).doesNotContain(withdrawn);
+    assertThat(first.get("from").asDouble()).isEqualTo(5.0);
+    assertThat(first.get("to").asDouble()).isEqualTo(12.0);
+    assertThat(first.get("linkedBy").asText()).isEqualTo("incident-analyst");
+    assertThat(api.toString()).doesNotContain("Zq sealed");
+    assertThat(send(Role.VIEWER, "GET", "/api/evidence/999999/incidents", null).statusCode())
+        .isEqualTo(404);
 
     // The incident's own page names the kind of each other link in the reader's language.
     HttpResponse<String> related =
