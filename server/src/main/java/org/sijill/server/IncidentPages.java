@@ -229,38 +229,59 @@ final class IncidentPages {
     ctx.redirect("/incidents/" + id + "#withdrawn", HttpStatus.SEE_OTHER);
   }
 
-  /** The incident page's withdrawn links, custody log entries and withdrawable links. */
+  /**
+   * The incident page's withdrawn links, custody log entries and withdrawable links, the latter
+   * described in the reader's language ({@code t}).
+   */
   static IncidentTrail trail(
       CaseFile caseFile,
       long id,
       org.sijill.workflow.access.Visibility seen,
-      List<IncidentView.LinkRow> links) {
+      List<IncidentView.LinkRow> links,
+      Labels t) {
     List<IncidentTrail.Option> open = new ArrayList<>();
     for (var e : caseFile.incidentLinks().evidence(id)) {
       String segment = IncidentView.segment(e.from(), e.to());
       open.add(
           new IncidentTrail.Option(
               "evidence:" + e.id(),
-              "evidence item #"
-                  + e.evidenceId()
+              t.get("incident.option.evidence", e.evidenceId())
                   + (segment == null || segment.isBlank() ? "" : ", " + segment)));
     }
     for (var a : caseFile.attributions().forIncident(id)) {
       open.add(
           new IncidentTrail.Option(
               "attribution:" + a.id(),
-              "attribution: "
-                  + (a.actorNameEn() != null ? a.actorNameEn() : a.actorNameAr())
-                  + ", "
-                  + Text.words(a.role())
-                  + ", "
-                  + a.grade()));
+              t.get(
+                  "incident.option.attribution",
+                  a.actorNameEn() != null ? a.actorNameEn() : a.actorNameAr(),
+                  t.word("attribution_role", a.role()),
+                  t.word("grade", a.grade()))));
     }
     for (var l : links) {
       open.add(
-          new IncidentTrail.Option("link:" + l.link().id(), l.link().kind() + ": " + l.label()));
+          new IncidentTrail.Option(
+              "link:" + l.link().id(), linkKind(l.link().kind(), t) + ": " + l.label()));
     }
     return IncidentTrail.of(caseFile, id, seen, open);
+  }
+
+  /** What kind of link a victim, source or incident link is, in the reader's language. */
+  static String linkKind(String kind, Labels t) {
+    return switch (kind) {
+      case "victim" -> t.get("incident.kind.victim");
+      case "source" -> t.get("incident.kind.source");
+      default -> t.get("incident.kind.incident");
+    };
+  }
+
+  /** What kind of link was withdrawn (evidence, attribution, or a victim/source/incident link). */
+  static String withdrawnKind(String kind, Labels t) {
+    return switch (kind) {
+      case "evidence" -> t.get("incident.withdrawn.evidence");
+      case "attribution" -> t.get("incident.withdrawn.attribution");
+      default -> t.get("incident.withdrawn.link");
+    };
   }
 
   /** The public claims page: every recorded claim, and the form that records one. */

@@ -152,6 +152,8 @@ final class Pages {
         links.add(linkRow(l, sources, seen));
       }
     }
+    String title = incident.titleEn() != null ? incident.titleEn() : incident.titleAr();
+    Chrome chrome = chrome(title, "incidents");
     IncidentView view =
         new IncidentView(
             row,
@@ -175,14 +177,10 @@ final class Pages {
                     .map(org.sijill.workflow.accounts.Principal::csrf)
                     .orElse(null)
                 : null,
-            incidentSeen ? IncidentPages.trail(caseFile, id, seen, links) : IncidentTrail.NONE);
-    String title = incident.titleEn() != null ? incident.titleEn() : incident.titleAr();
-    render(
-        ctx,
-        "incident.jte",
-        chrome(title, "incidents"),
-        view,
-        GroupDesk.form(ctx, groups, ItemType.INCIDENT, id));
+            incidentSeen
+                ? IncidentPages.trail(caseFile, id, seen, links, chrome.labels())
+                : IncidentTrail.NONE);
+    render(ctx, "incident.jte", chrome, view, GroupDesk.form(ctx, groups, ItemType.INCIDENT, id));
   }
 
   /** A linked victim record, source or incident with its label and page. */

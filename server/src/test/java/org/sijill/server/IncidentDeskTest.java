@@ -346,6 +346,22 @@ class IncidentDeskTest {
     assertThat(links)
         .contains("<td>حادثة مرتبطة</td>", "<td>مصدر</td>", "first post")
         .doesNotContain("<td>incident</td>", "<td>source</td>");
+    // So do the withdraw form's choices (shown to a signed-in analyst) and the withdrawn links.
+    assertThat(
+            IncidentPages.trail(
+                    caseFile,
+                    shown,
+                    org.sijill.workflow.access.Visibility.everything(caseFile),
+                    List.of(),
+                    Labels.of(Labels.Language.AR))
+                .open())
+        .extracting(IncidentTrail.Option::label)
+        .contains("مادة الأدلة رقم " + video + ", 0:05–0:12");
+    String withdrawnPage =
+        send(Role.VIEWER, "GET", "/incidents/" + withdrawn + "?lang=ar", null).body();
+    String struck = withdrawnPage.substring(withdrawnPage.indexOf("<section id=\"withdrawn\">"));
+    assertThat(struck.substring(0, struck.indexOf("</section>")))
+        .contains("ربط دليل " + wrong + ":", "another village");
   }
 
   private static long newIncident(String title) throws Exception {
