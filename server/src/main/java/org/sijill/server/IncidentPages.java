@@ -275,6 +275,25 @@ final class IncidentPages {
     };
   }
 
+  /** What a withdrawn link was, in the reader's language (the stored {@code what} is English). */
+  static String withdrawnWhat(org.sijill.casefile.repo.IncidentLinks.Withdrawal w, Labels t) {
+    var l = w.link();
+    return switch (w.kind()) {
+      case "evidence" -> {
+        String segment = IncidentView.segment(l.from(), l.to());
+        yield t.get("incident.option.evidence", l.evidenceId())
+            + (segment.isBlank() ? "" : ", " + segment);
+      }
+      case "attribution" ->
+          t.get(
+              "incident.withdrawn.attribution.what",
+              l.actor(),
+              t.word("attribution_role", l.role()),
+              t.word("grade", l.grade()));
+      default -> linkKind(l.linkKind() == null ? "" : l.linkKind(), t) + " #" + l.target();
+    };
+  }
+
   /** What kind of link was withdrawn (evidence, attribution, or a victim/source/incident link). */
   static String withdrawnKind(String kind, Labels t) {
     return switch (kind) {

@@ -361,7 +361,8 @@ class IncidentDeskTest {
         send(Role.VIEWER, "GET", "/incidents/" + withdrawn + "?lang=ar", null).body();
     String struck = withdrawnPage.substring(withdrawnPage.indexOf("<section id=\"withdrawn\">"));
     assertThat(struck.substring(0, struck.indexOf("</section>")))
-        .contains("ربط دليل " + wrong + ":", "another village");
+        .contains("ربط دليل " + wrong + ": مادة الأدلة رقم " + video, "another village")
+        .doesNotContain("evidence item");
   }
 
   private static long newIncident(String title) throws Exception {

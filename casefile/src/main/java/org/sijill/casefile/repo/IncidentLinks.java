@@ -191,6 +191,7 @@ public final class IncidentLinks {
    * @param what the link in words, as it was made ("evidence item 4, 0:05–0:12", "Armed group A,
    *     alleged_perpetrator, fair", "victim 17")
    * @param madeAt when the link was made
+   * @param link what {@code what} says, as values a page can put in its reader's language
    */
   public record Withdrawal(
       long id,
@@ -202,7 +203,23 @@ public final class IncidentLinks {
       String madeBy,
       String reason,
       Instant recordedAt,
-      String recordedBy) {}
+      String recordedBy,
+      WithdrawnLink link) {}
+
+  /**
+   * The link a withdrawal ended, by its values: for an evidence link the item and its segment
+   * (seconds, null when open), for an attribution the actor's name, role and grade (stored codes),
+   * for a victim, source or related-incident link its kind and the other side's id.
+   */
+  public record WithdrawnLink(
+      Long evidenceId,
+      Double from,
+      Double to,
+      String actor,
+      String role,
+      String grade,
+      String linkKind,
+      Long target) {}
 
   /**
    * Withdraws a link: a new row; the link's own row stays. Returns the withdrawal's id.
@@ -238,7 +255,11 @@ public final class IncidentLinks {
                         + " coalesce(x.name_en, x.name_ar, 'actor ' || a.actor_id) || ', ' ||"
                         + " a.role || ', ' || a.grade else l.kind || ' ' || case when l.kind ="
                         + " 'incident' and l.target_id = :i then l.incident_id else l.target_id"
-                        + " end end as what, coalesce(ie.recorded_at, a.recorded_at,"
+                        + " end end as what, ie.evidence_id, ie.segment_from, ie.segment_to,"
+                        + " coalesce(x.name_en, x.name_ar, 'actor ' || a.actor_id) as actor,"
+                        + " a.role, a.grade, l.kind as link_kind, case when l.kind = 'incident'"
+                        + " and l.target_id = :i then l.incident_id else l.target_id end as"
+                        + " target, coalesce(ie.recorded_at, a.recorded_at,"
                         + " l.recorded_at) as made_at, coalesce(ie.recorded_by, a.recorded_by,"
                         + " l.recorded_by) as made_by from link_withdrawal w left join"
                         + " incident_evidence ie on w.kind = 'evidence' and ie.id = w.link_id left"
@@ -260,7 +281,16 @@ public final class IncidentLinks {
                             rs.getString("made_by"),
                             rs.getString("reason"),
                             rs.getTimestamp("recorded_at").toInstant(),
-                            rs.getString("recorded_by")))
+                            rs.getString("recorded_by"),
+                            new WithdrawnLink(
+                                (Long) rs.getObject("evidence_id"),
+                                (Double) rs.getObject("segment_from"),
+                                (Double) rs.getObject("segment_to"),
+                                rs.getString("actor"),
+                                rs.getString("role"),
+                                rs.getString("grade"),
+                                rs.getString("link_kind"),
+                                (Long) rs.getObject("target"))))
                 .list());
   }
 }
