@@ -62,6 +62,19 @@ class SpeedPathsTest {
   }
 
   @Test
+  void touchingARecordWithoutANameReadsNothingBeyondTheTokens() {
+    // the last record has no name: its token start is the end of the flat token array
+    List<String[]> rows = List.of(new String[] {"1", "Basil Mahmoud"}, new String[] {"2", ""});
+    Source s = Source.of("s", List.of("id", "v"), rows);
+    Records r = new Records(List.of(s), Settings.of("id", List.of(new FieldSpec("v", Kind.NAME))));
+    NameComparator c = new NameComparator();
+    c.prepare(r, 0);
+    assertThat(c.touch(1)).isEqualTo(c.touch(1));
+    assertThat(c.touchTerms(0, 1)).isEqualTo(c.touchTerms(0, 1));
+    assertThat(c.level(0, 1)).isEqualTo(-1);
+  }
+
+  @Test
   void jaroWinklerBoundIsNeverBelowTheSimilarity() {
     // short strings over a small alphabet (many near misses), Latin, digits and Arabic, whose
     // codes share classes modulo 64

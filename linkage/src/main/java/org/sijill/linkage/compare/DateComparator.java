@@ -136,6 +136,11 @@ public final class DateComparator implements FieldComparator {
   }
 
   @Override
+  public long touch(int rec) {
+    return span[rec];
+  }
+
+  @Override
   public int level(int a, int b) {
     long sa = span[a];
     long sb = span[b];

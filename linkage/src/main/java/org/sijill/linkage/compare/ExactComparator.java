@@ -18,7 +18,13 @@ final class ExactComparator implements FieldComparator {
    */
   private int[] code;
 
-  private Map<String, Integer> counts;
+  /**
+   * Records holding each value, by its {@link #code}: the term frequency of every agreeing pair
+   * reads it (a sex field agrees for most candidate pairs), one array read instead of a map look-up
+   * by string.
+   */
+  private int[] countOf;
+
   private int withValue;
 
   @Override
@@ -35,7 +41,6 @@ final class ExactComparator implements FieldComparator {
   public void prepare(Records records, int field) {
     values = new String[records.size];
     code = new int[records.size];
-    counts = new HashMap<>();
     Map<String, String> intern = new HashMap<>();
     Map<String, Integer> number = new HashMap<>();
     for (int i = 0; i < records.size; i++) {
@@ -45,8 +50,13 @@ final class ExactComparator implements FieldComparator {
         v = intern.computeIfAbsent(v, k -> k);
         values[i] = v;
         code[i] = number.computeIfAbsent(v, k -> number.size());
-        counts.merge(v, 1, Integer::sum);
         withValue++;
+      }
+    }
+    countOf = new int[number.size()];
+    for (int c : code) {
+      if (c >= 0) {
+        countOf[c]++;
       }
     }
   }
@@ -62,11 +72,17 @@ final class ExactComparator implements FieldComparator {
   }
 
   @Override
+  public long touch(int rec) {
+    return code[rec];
+  }
+
+  @Override
   public double termFactor(int a, int b, int level, double uLevel) {
     if (level != 1 || withValue == 0) {
       return 1.0;
     }
-    double p = counts.getOrDefault(values[a], 1) / (double) withValue;
+    int c = code[a];
+    double p = (c < 0 ? 1 : countOf[c]) / (double) withValue;
     return NameComparator.clamp(uLevel / p);
   }
 

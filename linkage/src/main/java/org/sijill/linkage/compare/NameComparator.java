@@ -219,6 +219,13 @@ public final class NameComparator implements FieldComparator {
     return kept - 2;
   }
 
+  @Override
+  public long touch(int rec) {
+    long m = meta[rec];
+    // the first token's number too: with no token, from(m) may be the array's end
+    return (m & (0xFFFFL << 16)) == 0 ? m : m ^ flat[from(m)];
+  }
+
   /** The level without the memo. */
   public int computeLevel(int a, int b) {
     return computeLevel(a, meta[a], b, meta[b]);
@@ -269,6 +276,16 @@ public final class NameComparator implements FieldComparator {
       }
     }
     return true;
+  }
+
+  /**
+   * Reads what {@link #termFactor} reads of the pair (the partner's {@link #meta}, the kept strong
+   * tokens) and returns it (any value), as {@link #touch} does for {@link #level}.
+   */
+  public long touchTerms(int a, int b) {
+    long mb = meta[b];
+    int k = memoIndex(meta[a], mb);
+    return k < 0 ? mb : mb ^ strongMemo[k];
   }
 
   @Override

@@ -67,6 +67,11 @@ public final class NumberComparator implements FieldComparator {
     return d <= 1 ? 2 : d <= 3 ? 1 : 0;
   }
 
+  @Override
+  public long touch(int rec) {
+    return Double.doubleToRawLongBits(values[rec]);
+  }
+
   /** The parsed value, NaN when missing or unreadable. */
   public double value(int rec) {
     return values[rec];

@@ -118,6 +118,11 @@ public final class TextComparator implements FieldComparator {
   }
 
   @Override
+  public long touch(int rec) {
+    return valueOf[rec];
+  }
+
+  @Override
   public int level(int a, int b) {
     int x = valueOf[a];
     int y = valueOf[b];

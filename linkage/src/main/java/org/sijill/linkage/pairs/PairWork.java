@@ -89,7 +89,11 @@ public interface PairWork extends AutoCloseable {
           long[] out = new long[pairs.length];
           // each pair's vector depends only on the pair, so the order does not change the result
           RecordOrder.forEachPair(
-              p, pairs, done, i -> out[i] = p.pattern((int) (pairs[i] >>> 32), (int) pairs[i]));
+              p,
+              pairs,
+              done,
+              i -> out[i] = p.pattern((int) (pairs[i] >>> 32), (int) pairs[i]),
+              (from, to) -> p.touchPartners(pairs, from, to));
           return out;
         }
 
@@ -103,7 +107,11 @@ public interface PairWork extends AutoCloseable {
             Prepared p, long[] pairs, long[] patterns, PairScores scores, LongConsumer done) {
           float[] out = new float[pairs.length];
           RecordOrder.forEachPair(
-              p, pairs, done, i -> out[i] = scores.logit(p, pairs[i], patterns[i]));
+              p,
+              pairs,
+              done,
+              i -> out[i] = scores.logit(p, pairs[i], patterns[i]),
+              (from, to) -> p.touchTermPartners(pairs, patterns, from, to));
           return out;
         }
       };

@@ -12,7 +12,9 @@ import org.sijill.linkage.Settings;
 import org.sijill.linkage.Source;
 import org.sijill.linkage.blocking.Blocker;
 import org.sijill.linkage.compare.FieldComparator;
+import org.sijill.linkage.compare.NameComparator;
 import org.sijill.linkage.internal.Records;
+import org.sijill.linkage.model.Patterns;
 
 /**
  * The input records of one linkage run with every compared field prepared (normalised, tokenised,
@@ -122,6 +124,40 @@ public final class Prepared {
    */
   int[] sortOrder() {
     return blocker().sortOrder();
+  }
+
+  /**
+   * Reads the values of the second record of each of {@code pairs[from..to)} that comparing it
+   * reads first ({@link FieldComparator#touch}), and returns a value made of them (any value; the
+   * caller keeps it so the reads are not dropped as unused).
+   */
+  long touchPartners(long[] pairs, int from, int to) {
+    long sink = 0;
+    for (FieldComparator c : comps) {
+      for (int i = from; i < to; i++) {
+        sink ^= c.touch((int) pairs[i]);
+      }
+    }
+    return sink;
+  }
+
+  /**
+   * As {@link #touchPartners} for scoring: reads what each name field's term frequency reads of
+   * each of {@code pairs[from..to)} whose level in that field it adjusts (4 and up, {@code
+   * patterns}); the other fields' term frequency reads nothing of the partner.
+   */
+  long touchTermPartners(long[] pairs, long[] patterns, int from, int to) {
+    long sink = 0;
+    for (int f = 0; f < comps.size(); f++) {
+      if (comps.get(f) instanceof NameComparator nc) {
+        for (int i = from; i < to; i++) {
+          if (Patterns.level(patterns[i], f) >= 4) {
+            sink ^= nc.touchTerms((int) (pairs[i] >>> 32), (int) pairs[i]);
+          }
+        }
+      }
+    }
+    return sink;
   }
 
   /** The comparison vector of records {@code a} and {@code b}. */
