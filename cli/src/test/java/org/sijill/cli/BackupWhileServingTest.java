@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A backup taken while {@code sijill serve} runs on the same data directory (the server keeps its
  * embedded database; the backup connects to it), and a second backup to the same file killed with
- * SIGKILL midway: the first backup file is untouched and still restores.
+ * SIGKILL midway: the first backup file is untouched and still restores. And the server itself
+ * killed during a backup.
  */
 class BackupWhileServingTest {
   @TempDir Path data;
@@ -100,6 +101,85 @@ class BackupWhileServingTest {
     CliRun next = run("--data", data.toString(), "backup", "--out", backup.toString());
     assertThat(next.code()).as(next.err()).isZero();
     assertThat(files.resolve(".case.sijill-backup.partial")).doesNotExist();
+  }
+
+  /**
+   * Issue 16's case: the server itself killed (SIGKILL) while a backup of its case is being
+   * written. The backup took its snapshot before and reads only files after it, so it still ends
+   * whole; the previous backup is untouched; both restore and verify. The killed server's database
+   * outlives it (an orphan, as after a crash); the next {@code serve} recovers it.
+   */
+  @Test
+  void aServerKilledDuringABackupLeavesBothBackupsRestorable() throws Exception {
+    CliRun.addUser(data, "collector-1", "analyst");
+    Path big = files.resolve("recording.bin");
+    byte[] bytes = new byte[64 << 20];
+    new Random(17).nextBytes(bytes);
+    Files.write(big, bytes);
+    CliRun add =
+        run("--data", data.toString(), "--as", "collector-1", "vault", "add", big.toString());
+    assertThat(add.code()).as(add.err()).isZero();
+
+    Path previous = files.resolve("previous.sijill-backup");
+    Path backup = files.resolve("case.sijill-backup");
+    Path partial = files.resolve(".case.sijill-backup.partial");
+    ServeProcessTest.Served served = ServeProcessTest.serve(data);
+    String before;
+    Process child;
+    try {
+      CliRun first = run("--data", data.toString(), "backup", "--out", previous.toString());
+      assertThat(first.code()).as(first.err()).isZero();
+      before = sha256(previous);
+      child =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  "org.sijill.cli.Main",
+                  "--data",
+                  data.toString(),
+                  "backup",
+                  "--out",
+                  backup.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(files.resolve("child.log").toFile())
+              .start();
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (child.isAlive()
+          && !(Files.exists(partial) && Files.size(partial) > (1 << 20))
+          && System.nanoTime() < until) {
+        Thread.sleep(5);
+      }
+      assertThat(child.isAlive())
+          .as(
+              "the backup was still writing when the server was killed: "
+                  + Files.readString(files.resolve("child.log")))
+          .isTrue();
+    } finally {
+      served.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+    assertThat(child.waitFor(300, TimeUnit.SECONDS)).isTrue();
+    assertThat(child.exitValue()).as(Files.readString(files.resolve("child.log"))).isZero();
+    assertThat(partial).doesNotExist();
+    assertThat(sha256(previous)).isEqualTo(before);
+
+    // A new serve takes over the orphaned database; its clean stop ends it.
+    ServeProcessTest.Served again = ServeProcessTest.serve(data);
+    again.process().destroy();
+    assertThat(again.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    var original = BackupRestoreTest.rowCounts(data);
+    for (Path b : java.util.List.of(previous, backup)) {
+      Path restored = elsewhere.resolve(b.getFileName().toString() + ".restored");
+      CliRun r = run("--data", restored.toString(), "restore", b.toString());
+      assertThat(r.code()).as(b + ": " + r.err()).isZero();
+      assertThat(BackupRestoreTest.rowCounts(restored).get("evidence_item"))
+          .as(b.toString())
+          .isEqualTo(original.get("evidence_item"))
+          .isPositive();
+      CliRun verify = run("--data", restored.toString(), "vault", "verify");
+      assertThat(verify.code()).as(verify.out()).isZero();
+    }
   }
 
   private static String sha256(Path f) throws Exception {
