@@ -9,7 +9,10 @@
 #       end to end with linkage error: generator -> link -> estimate, plain and combined over
 #       replicates of the linkage (default 200 simulations, seed 2029, 2,000 people, 8 replicates);
 #       FIRST (default 0) starts at that simulation number, so a long study can run in chunks
-#       (simulation i is the same in every chunk: its seeds depend on SEED and i only)
+#       (simulation i is the same in every chunk: its seeds depend on SEED and i only);
+#       JAVA_OPTS=-Dreview=K lets a simulated reviewer (the truth) decide the first K contested pairs
+#       of each run, links again honouring them and calibrates the undecided pairs on them (as a
+#       case's estimate does); add -Dcalibrate=false to keep the model's probabilities
 #   bench/estimate.sh linkage-draws [SIMULATIONS] [SEED] [POPULATION] [REPLICATES] [FIRST]
 #       the linkage study's replicates alone, no estimate: persons documented by the run, by the
 #       replicates (mean) and in truth, and the contested pairs' probabilities against the truth

@@ -121,7 +121,12 @@ final class LinkageErrorStudy {
       return new Reviewed(first, LinkageReplicates.Calibration.NONE, 0);
     }
     Linked second = link(g, decisions);
-    LinkageReplicates.Calibration c = LinkageReplicates.Calibration.fit(reviewed);
+    // -Dcalibrate=false: the decisions bind the second run, the undecided pairs keep the model's
+    // probabilities (to tell the review's part from the calibration's)
+    LinkageReplicates.Calibration c =
+        Boolean.parseBoolean(System.getProperty("calibrate", "true"))
+            ? LinkageReplicates.Calibration.fit(reviewed)
+            : LinkageReplicates.Calibration.NONE;
     Linked calibrated =
         new Linked(
             second.result(),
