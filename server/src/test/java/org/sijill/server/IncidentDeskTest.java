@@ -258,7 +258,7 @@ class IncidentDeskTest {
    * with its segment; a withdrawn link no longer, and a restricted incident by its placeholder.
    */
   @Test
-  void theEvidencePageListsTheIncidentsItDocuments() throws Exception {
+  void theEvidencePageListsTheIncidentsItDocuments(@TempDir Path tmp) throws Exception {
     long shown = newIncident("Night raid on a hamlet (synthetic)");
     long hiddenIncident = newIncident("Zq sealed incident (synthetic)");
     long withdrawn = newIncident("Wrongly linked incident (synthetic)");
@@ -340,11 +340,31 @@ class IncidentDeskTest {
             "{\"kind\": \"victim\", \"target\": 999999}");
     assertThat(noVictim.statusCode()).isEqualTo(400);
     assertThat(json(noVictim).get("message").asText()).startsWith("target:");
+    // A victim record of an imported list (synthetic names) is linked by its id.
+    Path list = tmp.resolve("hamlet-list.csv");
+    Files.writeString(list, "record_id,full_name,date_of_death\nh1,Zq Samir Hamlet,2025-03-07\n");
+    new org.sijill.workflow.ImportList(caseFile)
+        .run(
+            new org.sijill.workflow.ImportList.Request(
+                list, "hamlet-list.csv", "Group Hamlet", null, null, "test"),
+            org.sijill.workflow.ProgressListener.NONE);
+    long victim = caseFile.victims().search("Zq Samir Hamlet", 1, 1).items().get(0).id();
+    HttpResponse<String> victimLink =
+        send(
+            Role.ANALYST,
+            "POST",
+            "/api/incidents/" + shown + "/links",
+            "{\"kind\": \"victim\", \"target\": " + victim + "}");
+    assertThat(victimLink.statusCode()).as(victimLink.body()).isEqualTo(201);
+    assertThat(json(send(Role.VIEWER, "GET", "/api/incidents/" + shown + "/links", null)))
+        .extracting(l -> l.get("kind").asText() + " " + l.get("targetId").asLong())
+        .contains("victim " + victim, "source " + channel, "incident " + withdrawn);
     String arabic = send(Role.VIEWER, "GET", "/incidents/" + shown + "?lang=ar", null).body();
     String links = arabic.substring(arabic.indexOf("<section id=\"links\">"));
     links = links.substring(0, links.indexOf("</section>"));
     assertThat(links)
         .contains("<td>حادثة مرتبطة</td>", "<td>مصدر</td>", "first post")
+        .contains("<td>سجل ضحية</td>", "Zq Samir Hamlet (Group Hamlet)")
         .doesNotContain("<td>incident</td>", "<td>source</td>");
     // So do the withdraw form's choices (shown to a signed-in analyst) and the withdrawn links.
     assertThat(
