@@ -7,11 +7,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sijill incident link}: links a victim record, a source or a related incident. */
+/**
+ * {@code sijill incident link}: links a victim record, a victim person (a linkage run's person id,
+ * kept across runs), a source or a related incident.
+ */
 @Command(
     name = "link",
     mixinStandardHelpOptions = true,
-    description = "Link a victim record, a source or a related incident; prints the link's id.")
+    description =
+        "Link a victim record, a victim person, a source or a related incident; prints the"
+            + " link's id.")
 final class IncidentLink implements Callable<Integer> {
   @Mixin CaseAccess cli;
 
@@ -22,7 +27,7 @@ final class IncidentLink implements Callable<Integer> {
       names = "--kind",
       required = true,
       paramLabel = "KIND",
-      description = "victim, source or incident.")
+      description = "victim (a record), person (a linkage run's person), source or incident.")
   String kind;
 
   @Option(names = "--target", required = true, paramLabel = "ID", description = "Its id.")

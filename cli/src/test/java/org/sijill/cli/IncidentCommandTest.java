@@ -94,6 +94,11 @@ class IncidentCommandTest {
     assertThat(ok(desk("incident", "list", "--actor", "Armed group A (synthetic)")))
         .startsWith(id + "\t2025-03-07\t7 (5–9)\tweak\t\tRaid on a farm (synthetic)");
 
+    // A victim person is linked by the id the linkage runs keep; one no run gave is refused.
+    CliRun noPerson = desk("incident", "link", id, "--kind", "person", "--target", "999999");
+    assertThat(noPerson.code()).isEqualTo(1);
+    assertThat(noPerson.err()).contains("target: there is no person 999999");
+
     CliRun noSuch =
         desk("incident", "withdraw", id, "--kind", "attribution", "--link", "999", "--reason", "x");
     assertThat(noSuch.code()).isEqualTo(1);

@@ -214,7 +214,9 @@ final class IncidentApi {
   }
 
   /**
-   * {@code POST /api/incidents/{id}/links} {@code {"kind": "victim|source|incident", "target"}}.
+   * {@code POST /api/incidents/{id}/links} {@code {"kind": "victim|person|source|incident",
+   * "target"}}: a victim record, a victim person (a linkage run's person id), a source or another
+   * incident.
    */
   void addLink(Context ctx) {
     long id = Params.id(ctx);
@@ -241,6 +243,7 @@ final class IncidentApi {
                     l ->
                         switch (l.kind()) {
                           case "victim" -> seen.seesVictim(l.targetId());
+                          case "person" -> IncidentView.seesPerson(caseFile, l.targetId(), seen);
                           case "source" -> seen.seesSource(l.targetId());
                           default ->
                               seen.sees(org.sijill.workflow.access.ItemType.INCIDENT, l.targetId());

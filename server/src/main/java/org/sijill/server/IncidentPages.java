@@ -263,13 +263,14 @@ final class IncidentPages {
           new IncidentTrail.Option(
               "link:" + l.link().id(), linkKind(l.link().kind(), t) + ": " + l.label()));
     }
-    return IncidentTrail.of(caseFile, id, seen, open);
+    return IncidentTrail.of(caseFile, id, seen, open, t);
   }
 
-  /** What kind of link a victim, source or incident link is, in the reader's language. */
+  /** What kind of link a victim, person, source or incident link is, in the reader's language. */
   static String linkKind(String kind, Labels t) {
     return switch (kind) {
       case "victim" -> t.get("incident.kind.victim");
+      case "person" -> t.get("incident.kind.person");
       case "source" -> t.get("incident.kind.source");
       default -> t.get("incident.kind.incident");
     };

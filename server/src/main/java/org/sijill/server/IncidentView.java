@@ -22,8 +22,60 @@ record IncidentView(
     String csrf,
     IncidentTrail trail) {
 
-  /** A victim record, source or related incident linked to the incident, with its label. */
+  /**
+   * A victim record, victim person, source or related incident linked to the incident, with its
+   * label and its page (null: none).
+   */
   record LinkRow(org.sijill.casefile.repo.IncidentLinks.Link link, String label, String href) {}
+
+  /**
+   * A linked victim person as this reader may see it: the person of the linkage run in force, named
+   * as {@link org.sijill.workflow.access.Visibility#person} allows (a person with a record the
+   * reader may not see is "restricted record"), with the lists it is on and a link to its page. A
+   * person id the run in force no longer has (its records went to others) is named by its id only.
+   */
+  static LinkRow personRow(
+      org.sijill.casefile.CaseFile caseFile,
+      org.sijill.casefile.repo.IncidentLinks.Link l,
+      org.sijill.workflow.access.Visibility seen,
+      Labels t) {
+    return currentPerson(caseFile, l.targetId())
+        .map(seen::person)
+        .map(p -> new LinkRow(l, personLabel(p), "/persons/" + p.id()))
+        .orElseGet(() -> new LinkRow(l, t.get("incident.person.not.in.run", l.targetId()), null));
+  }
+
+  /** The person as the linkage run in force has it, if there is a run and it has the person. */
+  static java.util.Optional<org.sijill.casefile.model.Person> currentPerson(
+      org.sijill.casefile.CaseFile caseFile, long personId) {
+    return caseFile
+        .linkageRuns()
+        .current()
+        .flatMap(run -> caseFile.persons().find(run.id(), personId));
+  }
+
+  /**
+   * Whether this reader sees every record of a linked person (else the API leaves the link out).
+   */
+  static boolean seesPerson(
+      org.sijill.casefile.CaseFile caseFile,
+      long personId,
+      org.sijill.workflow.access.Visibility seen) {
+    return currentPerson(caseFile, personId)
+        .map(p -> p.records().stream().allMatch(r -> seen.seesVictim(r.victimId())))
+        .orElse(true);
+  }
+
+  private static String personLabel(org.sijill.casefile.model.Person p) {
+    if (org.sijill.workflow.access.Visibility.RESTRICTED_RECORD.equals(p.displayName())) {
+      return p.displayName();
+    }
+    String name = p.displayName();
+    if (name == null || name.isBlank()) {
+      name = p.records().isEmpty() ? "#" + p.id() : p.records().get(0).name();
+    }
+    return name + " (" + String.join(", ", p.lists()) + ")";
+  }
 
   /** A linked item as this person may see it: a restricted item's file name withheld. */
   static org.sijill.casefile.repo.IncidentLinks.EvidenceLink seen(

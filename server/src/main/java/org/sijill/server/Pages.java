@@ -146,14 +146,14 @@ final class Pages {
             .map(c -> new IncidentView.ClaimRow(c, sources.get(c.sourceId())))
             .toList();
     Marker marker = row.marker();
+    String title = incident.titleEn() != null ? incident.titleEn() : incident.titleAr();
+    Chrome chrome = chrome(title, "incidents");
     List<IncidentView.LinkRow> links = new ArrayList<>();
     if (incidentSeen) {
       for (var l : caseFile.incidentLinks().links(id)) {
-        links.add(linkRow(l, sources, seen));
+        links.add(linkRow(l, sources, seen, chrome.labels()));
       }
     }
-    String title = incident.titleEn() != null ? incident.titleEn() : incident.titleAr();
-    Chrome chrome = chrome(title, "incidents");
     IncidentView view =
         new IncidentView(
             row,
@@ -183,12 +183,14 @@ final class Pages {
     render(ctx, "incident.jte", chrome, view, GroupDesk.form(ctx, groups, ItemType.INCIDENT, id));
   }
 
-  /** A linked victim record, source or incident with its label and page. */
+  /** A linked victim record, victim person, source or incident with its label and page. */
   private IncidentView.LinkRow linkRow(
       org.sijill.casefile.repo.IncidentLinks.Link l,
       Map<Long, SourceView> sources,
-      Visibility seen) {
+      Visibility seen,
+      Labels t) {
     return switch (l.kind()) {
+      case "person" -> IncidentView.personRow(caseFile, l, seen, t);
       case "victim" ->
           new IncidentView.LinkRow(
               l,

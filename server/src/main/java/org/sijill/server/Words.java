@@ -62,6 +62,33 @@ final class Words {
             "governorate",
             "status",
             "cause"));
+    // What the incident desk writes in a custody log entry's details (keys) and the codes of
+    // its "record" and "action" values, as the workflow's incident classes store them.
+    m.put(
+        "custody_detail",
+        List.of(
+            "action",
+            "actor_id",
+            "attribution",
+            "attribution_id",
+            "evidence",
+            "from",
+            "grade",
+            "grade_assessment",
+            "incident",
+            "kind",
+            "link_id",
+            "location",
+            "record",
+            "related_incident",
+            "role",
+            "target",
+            "to",
+            "version",
+            "withdrawal",
+            "withdrawn"));
+    m.put("custody_record", List.of("incident", "incident_link", "attribution", "withdrawal"));
+    m.put("custody_action", List.of("created", "corrected", "linked", "attributed", "withdrawn"));
     m.put(
         "job_status",
         java.util.Arrays.stream(org.sijill.workflow.DeskJobs.Status.values())

@@ -385,6 +385,114 @@ class IncidentDeskTest {
         .doesNotContain("evidence item");
   }
 
+  /**
+   * An incident links a victim *person* (issue 13, item 5): the linkage run's person, by the id the
+   * runs keep. The page names it with its lists and links to the person page; a reader who may not
+   * see one of its records sees "restricted record" and the API leaves the link out; the link is in
+   * the custody log (shown in the reader's language, item 9) and is withdrawn like the others.
+   */
+  @Test
+  void aVictimPersonIsLinkedNamedAsVisibilityAllowsAndWithdrawn(@TempDir Path tmp)
+      throws Exception {
+    long incident = newIncident("Shelling of a farm (synthetic)");
+    Path list = tmp.resolve("farm-list.csv");
+    Files.writeString(
+        list,
+        "record_id,full_name,date_of_death\nf1,Zq Rami Farmer,2025-03-08\n"
+            + "f2,Zq Lina Orchard,2025-03-08\n");
+    new org.sijill.workflow.ImportList(caseFile)
+        .run(
+            new org.sijill.workflow.ImportList.Request(
+                list, "farm-list.csv", "Group Farm", null, null, "test"),
+            org.sijill.workflow.ProgressListener.NONE);
+    long record = caseFile.victims().search("Zq Rami Farmer", 1, 1).items().get(0).id();
+    var run =
+        new org.sijill.workflow.LinkCase(caseFile)
+            .link(
+                org.sijill.workflow.LinkCase.Request.of(
+                    org.sijill.workflow.VictimListSettings.parse(
+                        org.sijill.workflow.VictimListSettings.json()),
+                    "test"),
+                org.sijill.workflow.ProgressListener.NONE)
+            .run();
+    long person =
+        caseFile.linkageRuns().records(run.id()).entrySet().stream()
+            .filter(e -> e.getValue().stream().anyMatch(r -> r.id() == record))
+            .findFirst()
+            .orElseThrow()
+            .getKey();
+
+    HttpResponse<String> noPerson =
+        send(
+            Role.ANALYST,
+            "POST",
+            "/api/incidents/" + incident + "/links",
+            "{\"kind\": \"person\", \"target\": 999999}");
+    assertThat(noPerson.statusCode()).isEqualTo(400);
+    assertThat(json(noPerson).get("message").asText()).startsWith("target:");
+    HttpResponse<String> linked =
+        send(
+            Role.ANALYST,
+            "POST",
+            "/api/incidents/" + incident + "/links",
+            "{\"kind\": \"person\", \"target\": " + person + ", \"note\": \"named by a witness\"}");
+    assertThat(linked.statusCode()).as(linked.body()).isEqualTo(201);
+    long linkId = json(linked).get("id").asLong();
+    assertThat(json(send(Role.VIEWER, "GET", "/api/incidents/" + incident + "/links", null)))
+        .extracting(l -> l.get("kind").asText() + " " + l.get("targetId").asLong())
+        .containsExactly("person " + person);
+
+    String arabic = send(Role.VIEWER, "GET", "/incidents/" + incident + "?lang=ar", null).body();
+    assertThat(section(arabic, "links"))
+        .contains("<td>شخص ضحية</td>", "named by a witness")
+        .contains("<a href=\"/persons/" + person + "\">Zq Rami Farmer (Group Farm)</a>");
+    // The custody log's details in the reader's language: no stored English key or code.
+    String custody = section(arabic, "custody");
+    assertThat(custody)
+        .contains("النوع: شخص ضحية", "السجل: رابط حادثة", "الإجراء: رُبط")
+        .contains("رقم المرتبط: " + person, "الحادثة: " + incident)
+        .doesNotContain("incident_link", "kind ", "target ", "record ", "linked");
+    String english = send(Role.VIEWER, "GET", "/incidents/" + incident, null).body();
+    assertThat(section(english, "custody"))
+        .contains("kind: victim person", "record: incident link", "linked id: " + person);
+
+    // One of the person's records restricted to a group the viewer is not in: no name, no link.
+    org.sijill.workflow.access.Groups groups = org.sijill.workflow.access.Groups.over(caseFile);
+    groups.create().create("farm-person-group", "test");
+    groups
+        .restrict()
+        .restrict(org.sijill.workflow.access.ItemType.VICTIM, record, "farm-person-group", "test");
+    String restricted = send(Role.VIEWER, "GET", "/incidents/" + incident, null).body();
+    assertThat(section(restricted, "links")).contains("restricted record");
+    assertThat(restricted).doesNotContain("Zq Rami Farmer");
+    assertThat(send(Role.VIEWER, "GET", "/api/incidents/" + incident + "/links", null).body())
+        .isEqualTo("[]");
+    // An admin still sees who it is.
+    assertThat(section(send(Role.ADMIN, "GET", "/incidents/" + incident, null).body(), "links"))
+        .contains("Zq Rami Farmer (Group Farm)");
+
+    HttpResponse<String> withdrawn =
+        send(
+            Role.ANALYST,
+            "POST",
+            "/api/incidents/" + incident + "/withdrawals",
+            "{\"kind\": \"link\", \"linkId\": "
+                + linkId
+                + ", \"reason\": \"another person of that name\"}");
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(201);
+    assertThat(json(send(Role.ADMIN, "GET", "/api/incidents/" + incident + "/links", null)))
+        .isEmpty();
+    String after = send(Role.VIEWER, "GET", "/incidents/" + incident + "?lang=ar", null).body();
+    assertThat(section(after, "withdrawn"))
+        .contains("رابط " + linkId + ": شخص ضحية #" + person, "another person of that name");
+    assertThat(section(after, "custody")).contains("الإجراء: سُحب", "المسحوب: رابط");
+  }
+
+  private static String section(String page, String id) {
+    String s = page.substring(page.indexOf("<section id=\"" + id + "\">"));
+    return s.substring(0, s.indexOf("</section>"));
+  }
+
   private static long newIncident(String title) throws Exception {
     HttpResponse<String> r =
         send(

@@ -7,9 +7,10 @@ import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.repo.IncidentLinks.Kind;
 
 /**
- * Links a victim record, a source or a related incident to an incident. These links touch no
- * evidence item; each is a {@code recorded} entry of the custody log (naming both incidents of a
- * related-incident link), and like every row it is kept with who made it and when, never changed.
+ * Links a victim record, a victim person (a person of the linkage runs, by the id the runs keep), a
+ * source or a related incident to an incident. These links touch no evidence item; each is a {@code
+ * recorded} entry of the custody log (naming both incidents of a related-incident link), and like
+ * every row it is kept with who made it and when, never changed.
  */
 public final class LinkToIncident {
   private final CaseFile caseFile;
@@ -27,7 +28,7 @@ public final class LinkToIncident {
   public record Linked(long id, long logIndex) {}
 
   /**
-   * @param kind victim, source or incident
+   * @param kind victim (a record), person (a linkage run's person), source or incident
    * @throws InvalidInputException naming {@code kind} or {@code target}
    */
   public Linked link(long incidentId, String kind, Long target, String note, String by) {
@@ -38,7 +39,7 @@ public final class LinkToIncident {
     try {
       k = Kind.valueOf(kind == null ? "" : kind.strip().toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("kind", "one of victim, source, incident");
+      throw new InvalidInputException("kind", "one of victim, person, source, incident");
     }
     if (target == null || target <= 0) {
       throw new InvalidInputException("target", "the id of the " + k.db() + " to link");
@@ -46,6 +47,7 @@ public final class LinkToIncident {
     boolean exists =
         switch (k) {
           case VICTIM -> caseFile.incidentLinks().victimLabel(target).isPresent();
+          case PERSON -> caseFile.incidentLinks().personExists(target);
           case SOURCE -> caseFile.sources().find(target).isPresent();
           case INCIDENT -> target != incidentId && caseFile.incidents().find(target).isPresent();
         };

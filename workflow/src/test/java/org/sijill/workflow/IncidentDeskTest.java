@@ -432,4 +432,75 @@ class IncidentDeskTest {
             "recorded withdrawal",
             "recorded withdrawal");
   }
+
+  /**
+   * A victim *person* (a linkage run's person, by the id the runs keep) is linked to an incident
+   * beside a victim record (both kinds stay readable), the link is a custody log entry naming the
+   * person, an id no run gave is refused, and the link is withdrawn like the others.
+   */
+  @Test
+  void aVictimPersonIsLinkedBesideARecordLoggedAndWithdrawn() throws Exception {
+    Path list = files.resolve("orchard-list.csv");
+    Files.writeString(
+        list,
+        "record_id,full_name,date_of_death\no1,Zq Hadi Orchard,2025-03-08\n"
+            + "o2,Zq Mona Vineyard,2025-03-09\n");
+    new ImportList(caseFile)
+        .run(
+            new ImportList.Request(list, "orchard-list.csv", "Group Orchard", null, null, "test"),
+            ProgressListener.NONE);
+    long record = caseFile.victims().search("Zq Hadi Orchard", 1, 1).items().get(0).id();
+    var run =
+        new LinkCase(caseFile)
+            .link(
+                LinkCase.Request.of(VictimListSettings.parse(VictimListSettings.json()), "test"),
+                ProgressListener.NONE)
+            .run();
+    long person =
+        caseFile.linkageRuns().records(run.id()).entrySet().stream()
+            .filter(e -> e.getValue().stream().anyMatch(r -> r.id() == record))
+            .findFirst()
+            .orElseThrow()
+            .getKey();
+    long incident =
+        new RecordIncident(data, caseFile).create(draft(null, "Jableh", 3, null), "a-1").id();
+    LinkToIncident link = new LinkToIncident(data, caseFile);
+
+    assertThatThrownBy(() -> link.link(incident, "person", 999_999L, null, "a-1"))
+        .hasMessageStartingWith("target:")
+        .hasMessageContaining("no person 999999");
+    assertThatThrownBy(() -> link.link(incident, "persons", person, null, "a-1"))
+        .hasMessageStartingWith("kind:")
+        .hasMessageContaining("person");
+    var byRecord = link.link(incident, "victim", record, null, "a-1");
+    var byPerson = link.link(incident, "person", person, "named by a witness", "a-1");
+    assertThat(caseFile.incidentLinks().links(incident))
+        .extracting(l -> l.kind() + " " + l.targetId())
+        .containsExactly("victim " + record, "person " + person);
+    assertThat(caseFile.vaultRecords().incidentTrail(incident))
+        .filteredOn(r -> r.logIndex() == byPerson.logIndex())
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.details())
+                    .containsEntry("record", "incident_link")
+                    .containsEntry("kind", "person")
+                    .containsEntry("target", Long.toString(person))
+                    .containsEntry("link_id", Long.toString(byPerson.id())));
+
+    var w = new WithdrawLink(data, caseFile).withdraw(incident, "link", byPerson.id(), "x", "r-1");
+    assertThat(w.logIndexes()).hasSize(1);
+    assertThat(caseFile.incidentLinks().links(incident))
+        .extracting(l -> l.kind() + " " + l.targetId())
+        .containsExactly("victim " + record);
+    assertThat(caseFile.incidentLinks().withdrawals(incident))
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.what()).isEqualTo("person " + person);
+              assertThat(x.link().linkKind()).isEqualTo("person");
+              assertThat(x.link().target()).isEqualTo(person);
+            });
+    assertThat(byRecord.id()).isLessThan(byPerson.id());
+  }
 }

@@ -6,9 +6,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * What an incident is linked to: evidence items (optionally a segment of a video), victim records,
- * sources and other incidents. Links are facts of record: never changed, never removed; a link that
- * no longer holds is withdrawn by a row of its own ({@link #withdraw}), and the lists of current
- * links leave it out.
+ * victim persons (by the person id the linkage runs keep), sources and other incidents. Links are
+ * facts of record: never changed, never removed; a link that no longer holds is withdrawn by a row
+ * of its own ({@link #withdraw}), and the lists of current links leave it out.
  */
 public final class IncidentLinks {
   private final Jdbi jdbi;
@@ -21,7 +21,9 @@ public final class IncidentLinks {
   public enum Kind {
     VICTIM,
     SOURCE,
-    INCIDENT;
+    INCIDENT,
+    /** A person of the linkage runs ({@code person.id}, kept across runs), since V20. */
+    PERSON;
 
     public String db() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -46,7 +48,7 @@ public final class IncidentLinks {
       Instant recordedAt,
       String recordedBy) {}
 
-  /** A victim record, source or incident linked to an incident. */
+  /** A victim record, victim person, source or incident linked to an incident. */
   public record Link(
       long id,
       long incidentId,
@@ -115,7 +117,7 @@ public final class IncidentLinks {
                 .list());
   }
 
-  /** Links a victim record, source or other incident; returns the link's id. */
+  /** Links a victim record, victim person, source or other incident; returns the link's id. */
   public long link(long incidentId, Kind kind, long targetId, String note, String by) {
     return jdbi.withHandle(
         h ->
@@ -158,6 +160,16 @@ public final class IncidentLinks {
                             rs.getTimestamp("recorded_at").toInstant(),
                             rs.getString("recorded_by")))
                 .list());
+  }
+
+  /** Whether a linkage run ever gave this person id (the {@code person} table holds it). */
+  public boolean personExists(long personId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select exists (select 1 from person where id = :p)")
+                .bind("p", personId)
+                .mapTo(Boolean.class)
+                .one());
   }
 
   /** A victim record's name as written, with its list ("Name (list)"), when there is one. */
