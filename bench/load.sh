@@ -7,7 +7,11 @@
 # Preparing the case runs under `eatmydata` when it is installed (Debian package eatmydata): the
 # throwaway case's fsyncs are skipped, which makes storing 10,000 scenes minutes instead of hours on
 # a busy disk. The server itself never runs under it, so the measured requests pay every fsync.
-# Prints, per number of users, p50/p99/max per route and the errors.
+# Prints, per number of users, p50/p99/max per route and the errors. Assessments are recorded only
+# on untouched items (verification queue "new"), each by one analyst, so the workflow allows every
+# one even in a case reused from earlier runs: a 409 refusal fails the run (exit status 1), which
+# makes a short run on a small case a check of that, e.g.
+#   PERSONS/EVIDENCE 2000 200, USERS=10 SECONDS_PER_RUN=20 bench/load.sh 2000 200
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 persons="${1:-100000}"

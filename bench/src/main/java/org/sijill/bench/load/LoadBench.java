@@ -11,10 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Queue;
 import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,15 +28,28 @@ import java.util.regex.Pattern;
  * in Arabic and Latin (page and API), evidence list and item (page and API), incidents, and now and
  * then an assessment recorded — with a think time between requests, for SECONDS. Prints per route
  * the count, p50, p99 and max latency in milliseconds and the errors (any status but 2xx/3xx, or no
- * answer; a 409 refusal of a second draft is counted apart, as the workflow answering as designed).
+ * answer).
+ *
+ * <p>An assessment is recorded (and submitted for review, the API's default) only on an item where
+ * the workflow allows it: one of the case's untouched items (verification queue "new": no step yet,
+ * so no version waits for review), each handed to one simulated analyst only, opened by that
+ * analyst in the same visit before the assessment. The workflow refuses (409) a new version of an
+ * item whose last version waits for review ({@code VerifyEvidence.assess}). The bench used to
+ * assess a random item from each user's seeded generator, so every run on a reused case drew the
+ * items the previous run had already submitted, and every assessment of a run on the restored case
+ * was a refusal. Any 409 is therefore a failure of the run: after the table the refusals are
+ * counted and the exit status is 1 when there was one. When the untouched items run out, visits
+ * skip the assessment and the report says how many did.
  *
  * <p>Usage: {@code LoadBench URL TOKENS QUERIES USERS SECONDS [THINK_MS]}. QUERIES holds one search
  * term a line (names from the case's lists, Arabic and Latin). Only 127.0.0.1 is sent traffic.
  */
 public final class LoadBench {
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+  private static final Pattern EVIDENCE_ID = Pattern.compile("\"evidenceId\"\\s*:\\s*(\\d+)");
 
   private final RouteTimes times = new RouteTimes();
+  private final AtomicLong skipped = new AtomicLong();
 
   public static void main(String[] args) throws Exception {
     if (args.length < 5) {
@@ -48,7 +65,15 @@ public final class LoadBench {
     int users = Integer.parseInt(args[3]);
     int seconds = Integer.parseInt(args[4]);
     long think = args.length > 5 ? Long.parseLong(args[5]) : 1000;
-    new LoadBench().run(base, tokens, queries, users, seconds, think);
+    long refused = new LoadBench().run(base, tokens, queries, users, seconds, think);
+    if (refused > 0) {
+      System.out.println(
+          "FAILED: "
+              + refused
+              + " assessments refused (409): the bench assessed an item where the workflow does"
+              + " not allow it");
+      System.exit(1);
+    }
   }
 
   private static List<String> lines(Path p) throws IOException {
@@ -58,7 +83,8 @@ public final class LoadBench {
         .toList();
   }
 
-  void run(URI base, List<String> tokens, List<String> queries, int users, int seconds, long think)
+  /** Runs the load and prints the report; returns the number of assessments refused (409). */
+  long run(URI base, List<String> tokens, List<String> queries, int users, int seconds, long think)
       throws Exception {
     HttpClient http =
         HttpClient.newBuilder()
@@ -67,9 +93,13 @@ public final class LoadBench {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     List<Long> evidence = evidenceIds(http, base, tokens.get(0));
+    List<Long> untouched = new ArrayList<>(untouchedIds(http, base, tokens.get(0)));
+    Collections.shuffle(untouched, new Random(16));
+    Queue<Long> assessable = new ConcurrentLinkedQueue<>(untouched);
     System.out.printf(
-        "load: %s, %d users, %d s, think %d ms, %d evidence ids, %d search terms%n",
-        base, users, seconds, think, evidence.size(), queries.size());
+        "load: %s, %d users, %d s, think %d ms, %d evidence ids (%d untouched, to assess),"
+            + " %d search terms%n",
+        base, users, seconds, think, evidence.size(), untouched.size(), queries.size());
     AtomicBoolean measuring = new AtomicBoolean(false);
     AtomicBoolean stop = new AtomicBoolean(false);
     CountDownLatch done = new CountDownLatch(users);
@@ -83,7 +113,17 @@ public final class LoadBench {
                   // Stagger the start so the users do not arrive in one burst.
                   Thread.sleep((long) (rnd.nextDouble() * think));
                   while (!stop.get()) {
-                    session(http, base, token, queries, evidence, rnd, think, measuring, stop);
+                    session(
+                        http,
+                        base,
+                        token,
+                        queries,
+                        evidence,
+                        assessable,
+                        rnd,
+                        think,
+                        measuring,
+                        stop);
                   }
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
@@ -105,6 +145,11 @@ public final class LoadBench {
     stop.set(true);
     done.await();
     times.report(users, elapsed);
+    System.out.printf(
+        "assessments: %d of %d untouched items handed out (the last visits' may stay unassessed);"
+            + " %d visits skipped the assessment for want of one%n",
+        untouched.size() - assessable.size(), untouched.size(), skipped.get());
+    return times.refusals();
   }
 
   /** One analyst's visit: a few pages and searches, sometimes an assessment. */
@@ -114,6 +159,7 @@ public final class LoadBench {
       String token,
       List<String> queries,
       List<Long> evidence,
+      Queue<Long> assessable,
       Random rnd,
       long think,
       AtomicBoolean measuring,
@@ -121,6 +167,18 @@ public final class LoadBench {
       throws InterruptedException {
     String q = queries.get(rnd.nextInt(queries.size()));
     long item = evidence.isEmpty() ? 1 : evidence.get(rnd.nextInt(evidence.size()));
+    // One visit in four records an assessment, on an untouched item this analyst alone was handed
+    // (and opens below): there no version waits for review, so the workflow allows it.
+    boolean assess = rnd.nextInt(4) == 0;
+    if (assess) {
+      Long fresh = assessable.poll();
+      if (fresh == null) {
+        assess = false;
+        skipped.incrementAndGet();
+      } else {
+        item = fresh;
+      }
+    }
     String enc = URLEncoder.encode(q, StandardCharsets.UTF_8);
     String script = arabic(q) ? "arabic" : "latin";
     List<String[]> steps = new ArrayList<>();
@@ -143,7 +201,7 @@ public final class LoadBench {
       get(http, base, token, s[0], s[1], measuring);
       Thread.sleep((long) (think * (0.5 + rnd.nextDouble())));
     }
-    if (rnd.nextInt(4) == 0 && !stop.get()) {
+    if (assess && !stop.get()) {
       String strand =
           "{\"finding\":\"load test: nothing established\",\"confidence\":\"low\","
               + "\"method\":\"load test\",\"reasons\":\"synthetic assessment\"}";
@@ -189,14 +247,13 @@ public final class LoadBench {
     String why = null;
     try {
       HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-      // 409 is the workflow refusing a second draft of an item whose first waits for review (the
-      // bench picks items at random): an answer as designed, counted apart from the errors.
+      // 409: the workflow refused an assessment (a version of the item waits for review). The
+      // bench only assesses untouched items, each once, so this is a failure of the run; counted
+      // during the warm-up as well.
       if (r.statusCode() == 409) {
-        if (measuring.get()) {
-          times.refused(route);
-        }
+        times.refused(route);
       }
-      error = r.statusCode() >= 400 && r.statusCode() != 409;
+      error = r.statusCode() >= 400;
       if (error) {
         why =
             r.statusCode()
@@ -220,6 +277,39 @@ public final class LoadBench {
 
   private static boolean arabic(String s) {
     return s.codePoints().anyMatch(c -> c >= 0x0600 && c <= 0x06FF);
+  }
+
+  /**
+   * Ids of the items no one has assessed or been assigned yet (the verification queue "new", up to
+   * the 10,000 the server lists).
+   */
+  private static List<Long> untouchedIds(HttpClient http, URI base, String token) throws Exception {
+    List<Long> ids = new ArrayList<>();
+    for (int page = 1; page <= 20; page++) {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(
+                      base.resolve("api/verification/queue?list=new&size=500&page=" + page))
+                  .header("Authorization", "Bearer " + token)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 400 && page > 1) {
+        break; // past the last page
+      }
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException(
+            "GET api/verification/queue: " + r.statusCode() + " " + r.body());
+      }
+      Matcher m = EVIDENCE_ID.matcher(r.body());
+      int before = ids.size();
+      while (m.find()) {
+        ids.add(Long.parseLong(m.group(1)));
+      }
+      if (ids.size() == before) {
+        break;
+      }
+    }
+    return ids;
   }
 
   /**

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a load run measured, per route: each request's latency, the errors (with the first one's
- * answer) and the refusals the workflow gives by design; printed as count, p50, p99 and max in
+ * answer) and the workflow's refusals (409) apart; printed as count, p50, p99 and max in
  * milliseconds. Safe to add to from every simulated user's thread.
  */
 final class RouteTimes {
@@ -30,9 +30,14 @@ final class RouteTimes {
     }
   }
 
-  /** A refusal as designed (409: a draft of the item already waits for review). */
+  /** A refusal by the workflow (409: a version of the item waits for review). */
   void refused(String route) {
     refusals.merge(route, 1L, Long::sum);
+  }
+
+  /** Refusals (409) on every route, the warm-up included. */
+  long refusals() {
+    return refusals.values().stream().mapToLong(Long::longValue).sum();
   }
 
   void report(int users, double elapsed) {
@@ -59,8 +64,7 @@ final class RouteTimes {
     firstError.forEach((route, why) -> System.out.println("first error on " + route + ": " + why));
     refusals.forEach(
         (route, n) ->
-            System.out.println(
-                "refused as designed on " + route + ": " + n + " (409: a draft already waits)"));
+            System.out.println("refused (409) on " + route + ": " + n + " (warm-up included)"));
   }
 
   /** The nearest-rank percentile. */
