@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Spark engine scaling (issue 16 item 3): `sijill link --engine spark --master local[2]` against the
-# single-machine engine on generated lists (`sijill generate lists`, the one-week scenario, seed 42).
+# single-machine engine on generated lists (seed 42): the one-week scenario of `sijill generate lists`,
+# or with SCENARIO=country the countrywide one (2011-2024, forty towns; LinkageBench's -Dscenario=country).
 # Per size: records, candidate pairs, wall time of each engine, the Spark JVM's CPU time (user +
 # system: on a shared machine the measure of work that the load does not stretch), Spark's shuffle
 # (bytes written and read), the JVM's peak heap and peak resident memory (in local mode driver and executor are one
@@ -11,7 +12,10 @@
 # HEAP (default 12g) is the -Xmx of both runs; MASTER (default local[2]); PARTITIONS the Spark
 # engine's shuffle partitions (default 4 per core); BENCH_DIR keeps the files
 # (default: a temporary folder, removed afterwards); SPARK_ONLY=1 skips the single-machine run (and
-# the comparison). Results go in docs/BENCHMARKS.md, "## spark".
+# the comparison); SCENARIO week (default) or country: `sijill generate lists` writes only the
+# one-week lists, so the countrywide lists come from the bench jar (org.sijill.bench.linkage.WriteLists,
+# built with -Pbench if missing) beside the settings.json of `sijill generate lists` (the same
+# victim-list settings for both). Results go in docs/BENCHMARKS.md, "## spark".
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sij="$here/sijill"
@@ -22,9 +26,20 @@ if [ -z "$work" ]; then
   work="$(mktemp -d)"
   trap 'rm -rf "$work"' EXIT
 fi
+scenario="${SCENARIO:-week}"
+case "$scenario" in
+  week) ;;
+  country)
+    jar="$here/bench/target/sijill-bench.jar"
+    if [ ! -f "$jar" ] || [ -n "$(find "$here/linkage/src/main" "$here/bench/src/main" -newer "$jar" -type f -print -quit)" ]; then
+      (cd "$here" && mvn -B -q -Pbench -DskipTests -Dspotless.check.skip=true package -pl bench -am) >&2
+    fi ;;
+  *) echo "SCENARIO must be week or country" >&2; exit 2 ;;
+esac
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
 
+echo "scenario: $scenario"
 printf '| records | candidates | single-machine | spark %s | spark CPU | shuffle written / read | peak heap | peak RSS | same answer |\n' "$master"
 printf '|---|---|---|---|---|---|---|---|---|\n'
 for n in "${sizes[@]}"; do
@@ -32,7 +47,14 @@ for n in "${sizes[@]}"; do
   mkdir -p "$d"
   # 1.24 records per simulated person who died (the generator's capture rates)
   persons=$(( n * 100 / 124 ))
-  "$sij" generate lists --out "$d/lists" --persons "$persons" --seed 42 --force >/dev/null
+  if [ "$scenario" = week ]; then
+    "$sij" generate lists --out "$d/lists" --persons "$persons" --seed 42 --force >/dev/null
+  else
+    # settings.json (and README) from a tiny one-week run; then the countrywide lists over its lists
+    "$sij" generate lists --out "$d/lists" --persons 10 --seed 42 --force >/dev/null
+    rm -f "$d"/lists/list-*.csv
+    java -cp "$jar" org.sijill.bench.linkage.WriteLists "$d/lists" "$persons" 42 country >/dev/null
+  fi
   inputs=("$d"/lists/list-*.csv)
   if [ -z "${SPARK_ONLY:-}" ]; then
     SIJILL_JAVA_OPTS="-Xmx$heap" /usr/bin/time -f "%e %M" -o "$d/local.time" \
