@@ -96,20 +96,30 @@ public final class NameComparator implements FieldComparator {
   @Override
   public void prepare(Records records, int field) {
     NameToken[][] tokens = new NameToken[records.size][];
-    Map<String, NameToken> cache = new HashMap<>();
+    // each record's tokens on all cores (one shared instance per distinct token, which the counts
+    // below rely on); the counts are then taken in record order as before
+    Map<String, NameToken> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.stream.IntStream.range(0, records.size)
+        .parallel()
+        .forEach(
+            i -> {
+              List<String> toks = NameTokens.forComparison(records.value(i, field));
+              NameToken[] arr = new NameToken[toks.size()];
+              for (int t = 0; t < arr.length; t++) {
+                arr[t] = cache.computeIfAbsent(toks.get(t), NameToken::of);
+              }
+              tokens[i] = arr;
+            });
     Map<NameToken, Integer> uses = new java.util.IdentityHashMap<>();
     skeletonCount = new HashMap<>();
     int total = 0;
     for (int i = 0; i < records.size; i++) {
-      List<String> toks = NameTokens.forComparison(records.value(i, field));
-      NameToken[] arr = new NameToken[toks.size()];
+      NameToken[] arr = tokens[i];
       Set<String> distinct = new HashSet<>();
       for (int t = 0; t < arr.length; t++) {
-        arr[t] = cache.computeIfAbsent(toks.get(t), NameToken::of);
         uses.merge(arr[t], 1, Integer::sum);
         distinct.add(arr[t].skeleton());
       }
-      tokens[i] = arr;
       total += arr.length;
       if (arr.length > 0) {
         withValue++;
