@@ -62,33 +62,94 @@ final class Words {
             "governorate",
             "status",
             "cause"));
-    // What the incident desk writes in a custody log entry's details (keys) and the codes of
-    // its "record" and "action" values, as the workflow's incident classes store them.
+    // What the workflow writes in a custody entry's details (keys): the incident desk's entries
+    // and an evidence item's own (acquisition, import, metadata, fingerprints, viewings,
+    // assessments and verification steps, links, public claims, exports), and the fixed
+    // phrases and viewing purposes among their values (codes with "_" for " ").
     m.put(
         "custody_detail",
         List.of(
+            "acquired_at",
             "action",
             "actor_id",
+            "assignee",
             "attribution",
             "attribution_id",
+            "author",
+            "claimant",
+            "claimed_on",
             "evidence",
+            "evidence_of",
+            "file_name",
+            "frames",
             "from",
             "grade",
             "grade_assessment",
+            "how",
             "incident",
+            "judgement",
             "kind",
             "link_id",
             "location",
+            "log_index",
+            "media_type",
+            "metadata_sha256",
+            "method",
+            "mime_type",
+            "note",
+            "outcome",
+            "package",
+            "public_claim",
+            "purpose",
+            "reader",
+            "reason",
             "record",
+            "record_sha256",
+            "redacted",
             "related_incident",
+            "retry",
             "role",
+            "sha256",
+            "sha512",
+            "size",
+            "source",
+            "source_checkpoint_sha256",
+            "source_collector",
+            "source_key",
+            "source_log_index",
+            "source_origin",
+            "source_root",
+            "source_tree_size",
+            "status",
+            "step",
             "target",
             "to",
+            "tree_size",
+            "url",
+            "verification",
             "version",
+            "via",
             "withdrawal",
             "withdrawn"));
+    // The codes of the incident desk's "record" and "action" values.
     m.put("custody_record", List.of("incident", "incident_link", "attribution", "withdrawal"));
     m.put("custody_action", List.of("created", "corrected", "linked", "attributed", "withdrawn"));
+    m.put(
+        "custody_value",
+        List.of(
+            "approved",
+            "assigned",
+            "copied_out",
+            "fingerprinted",
+            "not_fingerprinted",
+            "public_claim",
+            "returned_to_the_analyst",
+            "saved_as_draft",
+            "submitted_for_review",
+            "yes"));
+    m.put(
+        "custody_purpose",
+        List.of("api", "api_custody", "download", "keyframe", "original", "page", "preview"));
     m.put(
         "job_status",
         java.util.Arrays.stream(org.sijill.workflow.DeskJobs.Status.values())

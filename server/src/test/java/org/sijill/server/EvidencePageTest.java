@@ -57,9 +57,11 @@ class EvidencePageTest {
   private static long original;
   private static long repost;
   private static long hidden;
+  private static Path dataDir;
 
   @BeforeAll
   static void start(@TempDir Path data) throws Exception {
+    dataDir = data;
     site = new EvidenceServer(data, "page", "Page");
     caseFile = site.caseFile;
     original =
@@ -122,6 +124,71 @@ class EvidencePageTest {
     JsonNode full = proof(hidden, ofHidden, Role.ADMIN);
     assertThat(withheld.get("leafHash")).isEqualTo(full.get("leafHash"));
     verify(full, Base64.getDecoder().decode(full.get("entry").asText()));
+  }
+
+  /**
+   * The custody timeline's details in the reader's language (issue 13 item 9): on the Arabic page
+   * each stored key reads by its Arabic word and the coded values (a verification step and status,
+   * a viewing's purpose) by theirs, with no stored English key left; hashes, names and the source
+   * read as stored. The English page keeps readable words.
+   */
+  @Test
+  void theCustodyDetailsReadInTheReadersLanguage() throws Exception {
+    long item =
+        site.upload(
+            "square.txt",
+            "a synthetic note, no picture: it matches no other item"
+                .getBytes(StandardCharsets.UTF_8),
+            Map.of("source", "Synthetic channel C", "acquiredAt", "2025-03-10"));
+    new org.sijill.workflow.VerifyEvidence(dataDir, caseFile)
+        .assign(item, "page-analyst", "page-reviewer");
+    // The first reading is logged as a viewing; the second shows it.
+    assertThat(site.get("/evidence/" + item, Role.VIEWER).statusCode()).isEqualTo(200);
+    String arabic = custody(item, "?lang=ar");
+    List<String> keys =
+        caseFile.evidence().events(item).stream()
+            .flatMap(e -> fieldNames(e.details()).stream())
+            .distinct()
+            .toList();
+    assertThat(keys)
+        .contains("file_name", "sha512", "mime_type", "source", "metadata_sha256")
+        .contains("step", "assignee", "status", "purpose");
+    for (String key : keys) {
+      assertThat(arabic).as("stored key %s", key).doesNotContain("<dt>" + key + "</dt>");
+      assertThat(arabic).doesNotContain("<dt>" + key.replace('_', ' ') + "</dt>");
+    }
+    assertThat(arabic)
+        .contains("<dt>اسم الملف</dt>", "<dt>المصدر</dt>", "<dt>الحجم (بايت)</dt>")
+        .contains("<dt>الخطوة</dt><dd dir=\"auto\" class=\"wrap\">أُسند</dd>")
+        .contains("<dt>الحالة</dt><dd dir=\"auto\" class=\"wrap\">مُسنَد</dd>")
+        .contains("<dt>الغرض</dt><dd dir=\"auto\" class=\"wrap\">الصفحة</dd>")
+        .contains("square.txt", "Synthetic channel C", "page-analyst")
+        .doesNotContain(">assigned<", ">page<");
+    String english = custody(item, "");
+    assertThat(english)
+        .contains("<dt>file name</dt>", "<dt>MIME type</dt>", "<dt>size (bytes)</dt>")
+        .contains("<dt>step</dt><dd dir=\"auto\" class=\"wrap\">assigned</dd>")
+        .contains("<dt>purpose</dt><dd dir=\"auto\" class=\"wrap\">page</dd>");
+  }
+
+  /** The custody section of an item's page as the viewer reads it. */
+  private static String custody(long item, String query) throws Exception {
+    HttpResponse<byte[]> r = site.get("/evidence/" + item + query, Role.VIEWER);
+    assertThat(r.statusCode()).isEqualTo(200);
+    String page = new String(r.body(), StandardCharsets.UTF_8);
+    int from = page.indexOf("<section id=\"custody\">");
+    assertThat(from).isNotNegative();
+    return page.substring(from, page.indexOf("</section>", from));
+  }
+
+  private static List<String> fieldNames(String details) {
+    List<String> out = new java.util.ArrayList<>();
+    try {
+      JSON.readTree(details).fieldNames().forEachRemaining(out::add);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out;
   }
 
   /** A sound recording gets the page's audio player (issue 13, item 2), fed by the original. */
