@@ -226,15 +226,29 @@ public final class EstimateCase {
         calibration);
   }
 
+  /** What an estimate combined over linkage replicates says when no contested pair was reviewed. */
+  static final String UNREVIEWED =
+      "No contested pair of this linkage run has been reviewed, so its replicates draw the pairs"
+          + " with the model's match probabilities, which in the project's simulations split pairs"
+          + " the run merged and join pairs it left apart more often than the truth does: the"
+          + " interval may sit a little high. Deciding the first pairs on the review desk (30 per"
+          + " 3,000 records in the simulations) and linking again calibrates the draw.";
+
   /**
    * The report with the calibration of the contested pairs recorded (details {@code
    * linkageUncertainty.calibration}) and said in words, when review decisions moved it.
    */
   private static Report withCalibration(Report report, LinkageReplicates.Calibration calibration) {
-    if (calibration.mergedReviewed() + calibration.apartReviewed() == 0
-        || report.details() == null
+    if (report.details() == null
         || !(report.details().get("linkageUncertainty") instanceof Map<?, ?> lu)) {
       return report;
+    }
+    if (calibration.mergedReviewed() + calibration.apartReviewed() == 0) {
+      // docs/estimation.md, "End to end with linkage error": without decisions the combined
+      // interval covered the truth in 92.5% of 200 simulations, with a reviewer's first 30 in 94.5%
+      List<String> warnings = new ArrayList<>(report.warnings());
+      warnings.add(UNREVIEWED);
+      return report.toBuilder().warnings(warnings).build();
     }
     String words =
         String.format(

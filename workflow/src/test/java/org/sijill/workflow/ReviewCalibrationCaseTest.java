@@ -82,6 +82,7 @@ class ReviewCalibrationCaseTest {
             .estimate(
                 new EstimateCase.Request(options, List.of(), "analyst"), ProgressListener.NONE);
     assertThat(uncertainty(before)).doesNotContainKey("calibration");
+    assertThat(before.report().warnings()).contains(EstimateCase.UNREVIEWED);
     assertThat(caseFile.linkageReview().reviewedPairs(run1.id())).isEmpty();
 
     // A reviewer confirms the run on its first pairs of each kind: merged pairs are the same
@@ -138,7 +139,8 @@ class ReviewCalibrationCaseTest {
     assertThat((Double) calibration.get("mergedShift")).isPositive();
     assertThat((Double) calibration.get("apartShift")).isNegative();
     assertThat(after.report().warnings())
-        .anySatisfy(w -> assertThat(w).contains("calibrated on the review decisions"));
+        .anySatisfy(w -> assertThat(w).contains("calibrated on the review decisions"))
+        .doesNotContain(EstimateCase.UNREVIEWED);
   }
 
   @SuppressWarnings("unchecked")
