@@ -3,7 +3,6 @@ package org.sijill.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.TestDatabases;
-import org.sijill.casefile.imports.VictimListReader;
 import org.sijill.casefile.model.Estimate;
 import org.sijill.casefile.model.LinkageRun;
 import org.sijill.casefile.model.Person;
@@ -60,25 +58,8 @@ class CaseCountingTest {
   static void importLists() throws Exception {
     caseFile = TestDatabases.openCase();
     GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(11, 400));
-    lists = g.writeCsv(files);
-    Path s = files.resolve("settings.json");
-    Files.writeString(
-        s,
-        "{\"id\": \"record_id\", \"fields\": ["
-            + "{\"column\": \"full_name\", \"kind\": \"name\"},"
-            + "{\"column\": \"sex\", \"kind\": \"exact\"},"
-            + "{\"column\": \"age\", \"kind\": \"number\"},"
-            + "{\"column\": \"date_of_death\", \"kind\": \"date\", \"format\": \"yyyy-MM-dd\"},"
-            + "{\"column\": \"place_of_death\", \"kind\": \"name\"}]}");
-    settings = LinkCase.settings(s);
-    VictimListReader reader = new VictimListReader(20);
-    for (Path f : lists) {
-      var v = reader.read(f, StandardCharsets.UTF_8);
-      String name = f.getFileName().toString().replace(".csv", "");
-      caseFile
-          .victims()
-          .importList(name, null, v.fileName(), v.sha256(), "UTF-8", v.rows(), "test", n -> {});
-    }
+    lists = GeneratedCase.importLists(caseFile, g, files);
+    settings = GeneratedCase.settings(files);
   }
 
   @AfterAll

@@ -2,8 +2,6 @@ package org.sijill.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.TestDatabases;
-import org.sijill.casefile.imports.VictimListReader;
 import org.sijill.casefile.model.LinkageRun;
 import org.sijill.casefile.model.VictimRecord;
 import org.sijill.casefile.repo.LinkageReview;
@@ -41,24 +38,8 @@ class ReviewCalibrationCaseTest {
   static void importLists() throws Exception {
     caseFile = TestDatabases.openCase();
     GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(23, 400));
-    Path s = files.resolve("settings.json");
-    Files.writeString(
-        s,
-        "{\"id\": \"record_id\", \"fields\": ["
-            + "{\"column\": \"full_name\", \"kind\": \"name\"},"
-            + "{\"column\": \"sex\", \"kind\": \"exact\"},"
-            + "{\"column\": \"age\", \"kind\": \"number\"},"
-            + "{\"column\": \"date_of_death\", \"kind\": \"date\", \"format\": \"yyyy-MM-dd\"},"
-            + "{\"column\": \"place_of_death\", \"kind\": \"name\"}]}");
-    settings = LinkCase.settings(s);
-    VictimListReader reader = new VictimListReader(20);
-    for (Path f : g.writeCsv(files)) {
-      var v = reader.read(f, StandardCharsets.UTF_8);
-      String name = f.getFileName().toString().replace(".csv", "");
-      caseFile
-          .victims()
-          .importList(name, null, v.fileName(), v.sha256(), "UTF-8", v.rows(), "test", n -> {});
-    }
+    GeneratedCase.importLists(caseFile, g, files);
+    settings = GeneratedCase.settings(files);
   }
 
   @AfterAll
