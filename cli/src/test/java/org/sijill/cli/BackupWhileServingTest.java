@@ -46,26 +46,7 @@ class BackupWhileServingTest {
       String before = sha256(backup);
 
       Path partial = files.resolve(".case.sijill-backup.partial");
-      Process child =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "org.sijill.cli.Main",
-                  "--data",
-                  data.toString(),
-                  "backup",
-                  "--out",
-                  backup.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(files.resolve("child.log").toFile())
-              .start();
-      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (child.isAlive()
-          && !(Files.exists(partial) && Files.size(partial) > (1 << 20))
-          && System.nanoTime() < until) {
-        Thread.sleep(5);
-      }
+      Process child = backupWriting(data, backup, partial);
       assertThat(child.isAlive())
           .as(
               "the backup was still writing when killed: "
@@ -130,26 +111,7 @@ class BackupWhileServingTest {
       CliRun first = run("--data", data.toString(), "backup", "--out", previous.toString());
       assertThat(first.code()).as(first.err()).isZero();
       before = sha256(previous);
-      child =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "org.sijill.cli.Main",
-                  "--data",
-                  data.toString(),
-                  "backup",
-                  "--out",
-                  backup.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(files.resolve("child.log").toFile())
-              .start();
-      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (child.isAlive()
-          && !(Files.exists(partial) && Files.size(partial) > (1 << 20))
-          && System.nanoTime() < until) {
-        Thread.sleep(5);
-      }
+      child = backupWriting(data, backup, partial);
       assertThat(child.isAlive())
           .as(
               "the backup was still writing when the server was killed: "
@@ -185,5 +147,33 @@ class BackupWhileServingTest {
   private static String sha256(Path f) throws Exception {
     return HexFormat.of()
         .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
+  }
+
+  /**
+   * Starts {@code sijill backup} of {@code data} in a process of its own and returns once it has
+   * written more than 1 MiB of {@code partial} (or has ended, or two minutes have passed).
+   */
+  private Process backupWriting(Path data, Path backup, Path partial) throws Exception {
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.sijill.cli.Main",
+                "--data",
+                data.toString(),
+                "backup",
+                "--out",
+                backup.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(files.resolve("child.log").toFile())
+            .start();
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (child.isAlive()
+        && !(Files.exists(partial) && Files.size(partial) > (1 << 20))
+        && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+    return child;
   }
 }
