@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sijill.casefile.CaseFile;
 import org.sijill.casefile.TestDatabases;
-import org.sijill.casefile.imports.VictimListReader;
 import org.sijill.casefile.model.LinkDecision;
 import org.sijill.casefile.model.LinkageRun;
 import org.sijill.casefile.model.VictimRecord;
@@ -51,18 +50,10 @@ class RevisePersonTest {
             java.time.LocalDate.of(2024, 10, 1),
             java.time.LocalDate.of(2025, 3, 31));
     GeneratedLists g = VictimListGenerator.generate(six);
-    List<Path> lists = g.writeCsv(files);
+    GeneratedCase.importLists(caseFile, g, files);
     Path s = files.resolve("settings.json");
     Files.writeString(s, VictimListSettings.json(), StandardCharsets.UTF_8);
     settings = LinkCase.settings(s);
-    VictimListReader reader = new VictimListReader(20);
-    for (Path f : lists) {
-      var v = reader.read(f, StandardCharsets.UTF_8);
-      String name = f.getFileName().toString().replace(".csv", "");
-      caseFile
-          .victims()
-          .importList(name, null, v.fileName(), v.sha256(), "UTF-8", v.rows(), "test", n -> {});
-    }
     link();
   }
 

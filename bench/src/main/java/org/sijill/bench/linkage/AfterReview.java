@@ -37,26 +37,17 @@ final class AfterReview {
     }
     // cluster pair -> {best pair a, b, p}
     Map<Long, double[]> joins = new HashMap<>();
-    for (List<Integer> g : byPerson.values()) {
-      for (int x = 0; x < g.size(); x++) {
-        for (int y = x + 1; y < g.size(); y++) {
-          int a = Math.min(g.get(x), g.get(y));
-          int b = Math.max(g.get(x), g.get(y));
-          if (r.cluster(a) == r.cluster(b)) {
-            continue;
-          }
-          long ck =
-              ((long) Math.min(r.cluster(a), r.cluster(b)) << 32)
-                  | Math.max(r.cluster(a), r.cluster(b));
-          Integer k = pairIndex.get(((long) a << 32) | b);
+    SplitPairs.each(
+        r,
+        byPerson,
+        (a, b, pk, ck) -> {
+          Integer k = pairIndex.get(pk);
           double p = k == null ? -1 : r.probability(k);
           double[] cur = joins.get(ck);
           if (cur == null || cur[2] < p) {
             joins.put(ck, new double[] {a, b, p});
           }
-        }
-      }
-    }
+        });
     Map<String, Integer> kinds = new TreeMap<>();
     for (double[] j : joins.values()) {
       String band =

@@ -110,24 +110,13 @@ public final class ReviewStudy {
     // per missing cluster join (two clusters holding one person): best pair probability
     Map<Long, Double> joins = new HashMap<>();
     Map<Long, Boolean> joinShown = new HashMap<>();
-    for (List<Integer> g : byPerson.values()) {
-      for (int x = 0; x < g.size(); x++) {
-        for (int y = x + 1; y < g.size(); y++) {
-          int a = Math.min(g.get(x), g.get(y));
-          int b = Math.max(g.get(x), g.get(y));
-          if (r.cluster(a) == r.cluster(b)) {
-            continue;
-          }
-          long ck =
-              ((long) Math.min(r.cluster(a), r.cluster(b)) << 32)
-                  | Math.max(r.cluster(a), r.cluster(b));
-          long pk = ((long) a << 32) | b;
-          double p = prob.getOrDefault(pk, -1.0);
-          joins.merge(ck, p, Math::max);
+    SplitPairs.each(
+        r,
+        byPerson,
+        (a, b, pk, ck) -> {
+          joins.merge(ck, prob.getOrDefault(pk, -1.0), Math::max);
           joinShown.merge(ck, reviewSet.contains(pk), Boolean::logicalOr);
-        }
-      }
-    }
+        });
     int[] jb = new int[edges.length + 1];
     int shown = 0;
     for (Map.Entry<Long, Double> e : joins.entrySet()) {

@@ -32,26 +32,16 @@ final class UnreachedJoins {
     for (int i = 0; i < r.size(); i++) {
       byPerson.computeIfAbsent(truth.get(i), x -> new ArrayList<>()).add(i);
     }
-    for (List<Integer> g : byPerson.values()) {
-      for (int x = 0; x < g.size(); x++) {
-        for (int y = x + 1; y < g.size(); y++) {
-          int a = Math.min(g.get(x), g.get(y));
-          int b = Math.max(g.get(x), g.get(y));
-          if (r.cluster(a) == r.cluster(b)) {
-            continue;
-          }
-          long ck =
-              ((long) Math.min(r.cluster(a), r.cluster(b)) << 32)
-                  | Math.max(r.cluster(a), r.cluster(b));
-          long pk = ((long) a << 32) | b;
+    SplitPairs.each(
+        r,
+        byPerson,
+        (a, b, pk, ck) -> {
           double p = prob.getOrDefault(pk, -1.0);
           long[] cur = best.get(ck);
           if (cur == null || Double.longBitsToDouble(cur[1]) < p) {
             best.put(ck, new long[] {pk, Double.doubleToLongBits(p)});
           }
-        }
-      }
-    }
+        });
     int shown = 0;
     for (long[] e : best.values()) {
       double p = Double.longBitsToDouble(e[1]);
