@@ -38,9 +38,10 @@ public enum AlgorithmVersion {
    * each stratum combined over the replicates too (70019fc); 3: drawn as clusterings with
    * transitivity imposed (f738378); 4: undecided contested pairs drawn with probabilities
    * calibrated on the review decisions the run honoured, per kind ({@link
-   * LinkageReplicates.Calibration}).
+   * LinkageReplicates.Calibration}); 5: when no decision checked the probabilities, the recommended
+   * interval also takes in the run's own ({@link LinkageUncertainty.Draw#UNCHECKED}).
    */
-  LINKAGE_REPLICATES("linkageReplicates", "linkage replicate", "draw", 4),
+  LINKAGE_REPLICATES("linkageReplicates", "linkage replicate", "draw", 5),
   /**
    * How the recommended estimate and interval are chosen ({@code WidenOrRefuse}). 1: the method's
    * own interval; 2: widened to the credible estimates' envelope or refused (05b7690); 3: the upper

@@ -43,9 +43,26 @@ public final class LinkageUncertainty {
 
   private LinkageUncertainty() {}
 
+  /** What the probabilities the replicates were drawn with rest on. */
+  public enum Draw {
+    /**
+     * Probabilities the caller has reason to trust, such as those calibrated on reviewers'
+     * decisions about the run's pairs: the combined interval is recommended as it is.
+     */
+    CHECKED,
+    /**
+     * The linkage model's own match probabilities, which no decision has checked. In the project's
+     * simulations (docs/estimation.md, "End to end with linkage error") such replicates split pairs
+     * the run merged and join pairs it left apart more often than the truth does, and their
+     * combined interval sits a little high, so the recommended interval is widened to take in the
+     * run's own interval too ({@link WidenOrRefuse#takeInTheRun}).
+     */
+    UNCHECKED
+  }
+
   /**
    * Estimates {@code plain} (the run's own clustering) and every replicate, and combines the
-   * replicates. The replicates run in parallel, each with {@link EstimationOptions#replicate}.
+   * replicates, taking the probabilities they were drawn with as {@link Draw#CHECKED}.
    *
    * @param replicates at least 2 capture tables over the same lists, one per linkage replicate
    */
@@ -53,6 +70,24 @@ public final class LinkageUncertainty {
       CaptureData plain,
       List<CaptureData> replicates,
       EstimationOptions options,
+      Consumer<String> progress) {
+    return estimate(plain, replicates, options, Draw.CHECKED, progress);
+  }
+
+  /**
+   * Estimates {@code plain} (the run's own clustering) and every replicate, and combines the
+   * replicates. The replicates run in parallel, each with {@link EstimationOptions#replicate}. With
+   * {@link Draw#UNCHECKED} probabilities the recommended interval (of the total and of each
+   * stratum) also takes in the interval the run's own clustering gives.
+   *
+   * @param replicates at least 2 capture tables over the same lists, one per linkage replicate
+   * @param draw what the probabilities the replicates were drawn with rest on
+   */
+  public static Report estimate(
+      CaptureData plain,
+      List<CaptureData> replicates,
+      EstimationOptions options,
+      Draw draw,
       Consumer<String> progress) {
     int m = replicates.size();
     if (m < 2) {
@@ -63,7 +98,11 @@ public final class LinkageUncertainty {
         MultipleSystemsEstimation.outcome(plain, single, progress);
     progress.accept("linkage uncertainty: " + m + " replicates of the linkage");
     List<MultipleSystemsEstimation.Outcome> reps = runAll(replicates, options, progress);
-    return WidenOrRefuse.apply(combine(base, reps, replicates, plain), plain);
+    Report combined = WidenOrRefuse.apply(combine(base, reps, replicates, plain), plain);
+    if (draw == Draw.CHECKED) {
+      return combined;
+    }
+    return WidenOrRefuse.takeInTheRun(combined, WidenOrRefuse.apply(base.report(), plain));
   }
 
   private static List<MultipleSystemsEstimation.Outcome> runAll(

@@ -56,6 +56,116 @@ final class WidenOrRefuse {
     return out.recommended() == null ? out : heterogeneity(out, table);
   }
 
+  /**
+   * The step for an estimate combined over linkage replicates drawn with the model's unchecked
+   * probabilities ({@link LinkageUncertainty.Draw#UNCHECKED}): the recommended interval of the
+   * total and of each stratum is widened, where it does not already, to take in the recommended
+   * interval the run's own clustering gives ({@code run}, the same data estimated without
+   * replicates). The total stays the combined one; the combined interval stays in {@code details}
+   * ({@code combinedLower}, {@code combinedUpper}). A refused estimate stays refused, and nothing
+   * is taken in from a run whose own estimate was refused or has no bounds. Nothing is narrowed.
+   */
+  static Report takeInTheRun(Report combined, Report run) {
+    List<Report> strata = combined.strata();
+    if (strata != null && run.strata() != null) {
+      Map<String, Report> own = new LinkedHashMap<>();
+      for (Report s : run.strata()) {
+        if (s.stratum() != null) {
+          own.put(s.stratum(), s);
+        }
+      }
+      List<Report> settled = new ArrayList<>();
+      for (Report s : strata) {
+        Report o = s.stratum() == null ? null : own.get(s.stratum());
+        settled.add(o == null ? s : takeInTheRunOne(s, o));
+      }
+      strata = List.copyOf(settled);
+    }
+    return takeInTheRunOne(combined, run).toBuilder().strata(strata).build();
+  }
+
+  private static Report takeInTheRunOne(Report combined, Report run) {
+    Estimate rec = combined.recommended();
+    Estimate own = run.recommended();
+    if (rec == null
+        || rec.lower() == null
+        || rec.upper() == null
+        || own == null
+        || own.lower() == null
+        || own.upper() == null) {
+      return combined;
+    }
+    double lower = Math.min(rec.lower(), own.lower());
+    double upper = Math.max(rec.upper(), own.upper());
+    if (lower == rec.lower() && upper == rec.upper()) {
+      return combined;
+    }
+    String reason =
+        "the linkage replicates were drawn with the model's match probabilities, which no review"
+            + " decision has checked, and such replicates tend to sit a little high (they split"
+            + " pairs the run merged more often than the truth does); the interval the run's own"
+            + " clustering gives, "
+            + Recommendation.format(own.lower())
+            + " to "
+            + Recommendation.format(own.upper())
+            + " ("
+            + Recommendation.describe(own)
+            + "), reaches "
+            + (lower < rec.lower() ? "lower" : "higher");
+    Map<String, Object> details = new LinkedHashMap<>();
+    if (rec.details() != null) {
+      details.putAll(rec.details());
+    }
+    details.put("combinedLower", rec.lower());
+    details.put("combinedUpper", rec.upper());
+    details.put("runLower", own.lower());
+    details.put("runUpper", own.upper());
+    details.put("widenedToTheRunBecause", reason);
+    Estimate widened =
+        new Estimate(
+            rec.method(),
+            rec.model(),
+            rec.total(),
+            lower,
+            upper,
+            rec.aic(),
+            rec.bic(),
+            (rec.interval() == null ? "" : rec.interval() + "; ")
+                + "widened to take in the run's own interval (unchecked linkage probabilities)",
+            rec.selection(),
+            details,
+            rec.warnings());
+    List<Estimate> estimates = new ArrayList<>();
+    for (Estimate e : combined.estimates()) {
+      estimates.add(e == rec || e.equals(rec) ? widened : e);
+    }
+    String because =
+        combined.recommendedBecause()
+            + " Its interval is widened to "
+            + Recommendation.format(lower)
+            + "–"
+            + Recommendation.format(upper)
+            + " because "
+            + reason
+            + ".";
+    String warning =
+        "widened: "
+            + reason
+            + ", so the recommended interval runs from "
+            + Recommendation.format(lower)
+            + " to "
+            + Recommendation.format(upper)
+            + ". Deciding the first contested pairs on the review desk and linking again checks"
+            + " the probabilities";
+    Report out =
+        combined.toBuilder()
+            .estimates(List.copyOf(estimates))
+            .recommended(widened)
+            .recommendedBecause(because)
+            .build();
+    return withVerdict(out, widened, because, List.of(warning), "widened");
+  }
+
   /** Keep, widen to the envelope, or refuse: the models' agreement with each other. */
   private static Report agreement(Report r, CaptureTable table) {
     Estimate rec = r.recommended();

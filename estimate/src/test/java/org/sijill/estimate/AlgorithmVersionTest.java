@@ -109,7 +109,7 @@ class AlgorithmVersionTest {
     }
     assertThat(AlgorithmVersion.LINKAGE_REPLICATES.version())
         .as("the version these draws belong to")
-        .isEqualTo(4);
+        .isEqualTo(5);
     assertThat(HexFormat.of().formatHex(sha.digest()))
         .as(
             "the linkage replicates for seed 5 changed: if meant, raise"

@@ -224,6 +224,61 @@ class LinkageUncertaintyTest {
     assertThat(strataCovered).isGreaterThanOrEqualTo(2 * sims - 1);
   }
 
+  /**
+   * Issue 15: replicates drawn with the model's unchecked probabilities sat a little high in the
+   * end-to-end study, so their recommended interval (of the total and of each stratum) takes in the
+   * interval the run's own clustering gives; the total stays the combined one, the combined
+   * interval stays in details, and with checked probabilities nothing changes.
+   */
+  @Test
+  void uncheckedProbabilitiesTakeInTheRunsOwnInterval() {
+    Simulated sim = simulate(2000, 4, 180, 1000);
+    EstimationOptions o =
+        EstimationOptions.defaults(77)
+            .withMethods(
+                EnumSet.of(EstimationOptions.Method.LOGLINEAR, EstimationOptions.Method.DGA))
+            .withLinkageReplicates(8);
+    CaptureData data = sim.stratified(sim.cluster());
+    List<CaptureData> reps = sim.stratifiedReplicates(8, 0);
+    Report run = MultipleSystemsEstimation.estimate(data, o, l -> {});
+    Report checked = LinkageUncertainty.estimate(data, reps, o, l -> {});
+    Report same =
+        LinkageUncertainty.estimate(data, reps, o, LinkageUncertainty.Draw.CHECKED, l -> {});
+    Report unchecked =
+        LinkageUncertainty.estimate(data, reps, o, LinkageUncertainty.Draw.UNCHECKED, l -> {});
+    assertThat(same.recommended()).isEqualTo(checked.recommended());
+    List<Report[]> levels = new ArrayList<>();
+    levels.add(new Report[] {run, checked, unchecked});
+    for (int k = 0; k < 2; k++) {
+      levels.add(
+          new Report[] {run.strata().get(k), checked.strata().get(k), unchecked.strata().get(k)});
+    }
+    int widened = 0;
+    for (Report[] l : levels) {
+      Estimate own = l[0].recommended();
+      Estimate c = l[1].recommended();
+      Estimate u = l[2].recommended();
+      assertThat(u.total()).isEqualTo(c.total());
+      assertThat(u.lower()).isEqualTo(Math.min(c.lower(), own.lower()));
+      assertThat(u.upper()).isEqualTo(Math.max(c.upper(), own.upper()));
+      if (u.lower() < c.lower() || u.upper() > c.upper()) {
+        widened++;
+        assertThat(u.details())
+            .containsEntry("combinedLower", c.lower())
+            .containsEntry("combinedUpper", c.upper())
+            .containsKey("widenedToTheRunBecause");
+        assertThat(u.interval()).contains("take in the run's own interval");
+        assertThat(l[2].details()).containsEntry("verdict", "widened");
+        assertThat(l[2].warnings())
+            .anyMatch(w -> w.startsWith("widened: the linkage replicates were drawn"));
+      } else {
+        assertThat(u).isEqualTo(c);
+      }
+    }
+    // here the run splits people, so its own interval reaches above the replicates' somewhere
+    assertThat(widened).isPositive();
+  }
+
   @Test
   void theReplicatesWarningsStayOnTheCombinedEstimate() {
     // artificial_3: lists A and C, and B and C, share no one; dga's upper tail runs off its grid

@@ -18,6 +18,7 @@ import org.sijill.casefile.model.LinkageRun;
 import org.sijill.casefile.model.VictimRecord;
 import org.sijill.casefile.repo.LinkageReview;
 import org.sijill.casefile.repo.LinkageRuns;
+import org.sijill.estimate.Estimate;
 import org.sijill.estimate.EstimationOptions;
 import org.sijill.linkage.Settings;
 import org.sijill.linkage.synthetic.GeneratedLists;
@@ -64,6 +65,17 @@ class ReviewCalibrationCaseTest {
                 new EstimateCase.Request(options, List.of(), "analyst"), ProgressListener.NONE);
     assertThat(uncertainty(before)).doesNotContainKey("calibration");
     assertThat(before.report().warnings()).contains(EstimateCase.UNREVIEWED);
+    // unchecked probabilities: the recommended interval takes in the run's own clustering's
+    Estimate runOwn =
+        new EstimateCase(caseFile)
+            .estimate(
+                new EstimateCase.Request(options.withLinkageReplicates(0), List.of(), "analyst"),
+                ProgressListener.NONE)
+            .report()
+            .recommended();
+    Estimate unchecked = before.report().recommended();
+    assertThat(unchecked.lower()).isLessThanOrEqualTo(runOwn.lower());
+    assertThat(unchecked.upper()).isGreaterThanOrEqualTo(runOwn.upper());
     assertThat(caseFile.linkageReview().reviewedPairs(run1.id())).isEmpty();
 
     // A reviewer confirms the run on its first pairs of each kind: merged pairs are the same
@@ -122,6 +134,8 @@ class ReviewCalibrationCaseTest {
     assertThat(after.report().warnings())
         .anySatisfy(w -> assertThat(w).contains("calibrated on the review decisions"))
         .doesNotContain(EstimateCase.UNREVIEWED);
+    // checked probabilities: the combined interval is recommended as it is
+    assertThat(after.report().recommended().details()).doesNotContainKey("widenedToTheRunBecause");
   }
 
   @SuppressWarnings("unchecked")

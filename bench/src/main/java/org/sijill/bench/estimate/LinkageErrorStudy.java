@@ -187,7 +187,16 @@ final class LinkageErrorStudy {
           LinkageReplicates.draw(cluster, numbers(list), contested, replicates, o.seed())) {
         reps.add(data(label, list));
       }
-      Report c = LinkageUncertainty.estimate(plain, reps, o, m -> {});
+      // as a case's estimate does: probabilities no decision calibrated are unchecked
+      Report c =
+          LinkageUncertainty.estimate(
+              plain,
+              reps,
+              o,
+              reviewed.calibration().mergedReviewed() + reviewed.calibration().apartReviewed() > 0
+                  ? LinkageUncertainty.Draw.CHECKED
+                  : LinkageUncertainty.Draw.UNCHECKED,
+              m -> {});
       Estimate pe = p.recommended();
       Estimate ce = c.recommended();
       int n = g.populationSize();
@@ -212,10 +221,23 @@ final class LinkageErrorStudy {
       if (sh instanceof Number x) {
         share.add(x.doubleValue());
       }
+      String own = "";
+      if (ce.details() != null
+          && ce.details().get("combinedLower") instanceof Number lo
+          && ce.details().get("combinedUpper") instanceof Number hi) {
+        // the replicates' own interval, before it was widened to take in the run's
+        own =
+            String.format(
+                Locale.ROOT,
+                "; replicates' own [%.0f, %.0f] %s",
+                lo.doubleValue(),
+                hi.doubleValue(),
+                lo.doubleValue() <= n && n <= hi.doubleValue() ? "covers" : "misses");
+      }
       System.out.printf(
           Locale.ROOT,
           "sim %d: N %d, documented %d (run %d, %+.1f%%), %d contested pairs; plain %s %.0f [%.0f,"
-              + " %.0f] %s; combined %.0f [%.0f, %.0f] %s; %.0fs%s%n",
+              + " %.0f] %s; combined %.0f [%.0f, %.0f] %s; %.0fs%s%s%n",
           sim,
           n,
           truthDocumented,
@@ -241,7 +263,8 @@ final class LinkageErrorStudy {
                   reviewed.calibration().mergedShift(),
                   reviewed.calibration().mergedReviewed(),
                   reviewed.calibration().apartShift(),
-                  reviewed.calibration().apartReviewed()));
+                  reviewed.calibration().apartReviewed()),
+          own);
     }
     System.out.printf(
         Locale.ROOT,
@@ -298,7 +321,8 @@ final class LinkageErrorStudy {
         LinkageReplicates.draw(cluster, numbers(list), contested, replicates, seed)) {
       reps.add(data(label, list));
     }
-    Report c = LinkageUncertainty.estimate(plain, reps, o, m -> {});
+    Report c =
+        LinkageUncertainty.estimate(plain, reps, o, LinkageUncertainty.Draw.UNCHECKED, m -> {});
     long c2 = os.getProcessCpuTime();
     long t2 = System.nanoTime();
     System.out.printf(
@@ -343,6 +367,8 @@ final class LinkageErrorStudy {
     }
     int plainCovered = 0;
     int combinedCovered = 0;
+    int widened = 0;
+    int ownCovered = 0;
     List<Double> plainWidth = new ArrayList<>();
     List<Double> combinedWidth = new ArrayList<>();
     List<Double> plainBias = new ArrayList<>();
@@ -350,6 +376,13 @@ final class LinkageErrorStudy {
     List<Double> growth = new ArrayList<>();
     List<Double> documented = new ArrayList<>();
     for (java.util.regex.Matcher m : sims.values()) {
+      java.util.regex.Matcher w = OWN.matcher(m.group(0));
+      if (w.find()) {
+        widened++;
+        ownCovered += w.group(1).equals("covers") ? 1 : 0;
+      } else {
+        ownCovered += m.group(11).equals("covers") ? 1 : 0;
+      }
       double n = Double.parseDouble(m.group(2));
       double pw = Double.parseDouble(m.group(6)) - Double.parseDouble(m.group(5));
       double cw = Double.parseDouble(m.group(10)) - Double.parseDouble(m.group(9));
@@ -391,7 +424,21 @@ final class LinkageErrorStudy {
         100 * growth.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
         100 * growth.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
         100 * median(documented));
+    if (widened > 0) {
+      System.out.printf(
+          Locale.ROOT,
+          "widened to take in the run's own interval (unchecked probabilities) in %d of %d; the"
+              + " replicates' own interval covers %.1f%% (%d of %d)%n",
+          widened,
+          done,
+          100.0 * ownCovered / done,
+          ownCovered,
+          done);
+    }
   }
+
+  private static final java.util.regex.Pattern OWN =
+      java.util.regex.Pattern.compile("replicates' own \\[[\\d.]+, [\\d.]+\\] (covers|misses)");
 
   private static String brief(Estimate e) {
     return e == null
