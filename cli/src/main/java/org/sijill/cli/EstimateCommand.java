@@ -258,20 +258,25 @@ final class EstimateCommand implements Callable<Integer> {
     }
   }
 
-  /** What widened the recommended interval: the models' envelope, capture heterogeneity, both. */
+  /**
+   * What widened the recommended interval: the models' envelope, capture heterogeneity, the run's
+   * own interval (linkage replicates drawn with unchecked probabilities), or several of them.
+   */
   private static String widening(Estimate e, Object verdict) {
     if (!"widened".equals(verdict) || e.details() == null) {
       return "";
     }
-    boolean envelope = e.details().containsKey("widenedBecause");
-    boolean heterogeneity = e.details().containsKey("heterogeneity");
-    if (envelope && heterogeneity) {
-      return " (widened to the credible estimates' envelope; upper bound raised for capture"
-          + " heterogeneity)";
+    List<String> why = new ArrayList<>();
+    if (e.details().containsKey("widenedBecause")) {
+      why.add("widened to the credible estimates' envelope");
     }
-    return heterogeneity
-        ? " (upper bound raised for capture heterogeneity)"
-        : " (widened to the credible estimates' envelope)";
+    if (e.details().containsKey("heterogeneity")) {
+      why.add("upper bound raised for capture heterogeneity");
+    }
+    if (e.details().containsKey("widenedToTheRunBecause")) {
+      why.add("widened to take in the linkage run's own interval");
+    }
+    return why.isEmpty() ? "" : " (" + String.join("; ", why) + ")";
   }
 
   static String summary(Report r) {

@@ -118,6 +118,11 @@ class CaseModeCommandTest {
     assertThat(combined.at("/recommended/details/plainTotal").asDouble())
         .isCloseTo(fileReport.at("/recommended/total").asDouble(), within(1e-3));
     assertThat(combined.at("/recommendedBecause").asText()).contains("replicates of the linkage");
+    // no decision has checked the run's probabilities: the interval takes in the run's own
+    assertThat(combined.at("/recommended/lower").asDouble())
+        .isLessThanOrEqualTo(fileReport.at("/recommended/lower").asDouble());
+    assertThat(combined.at("/recommended/upper").asDouble())
+        .isGreaterThanOrEqualTo(fileReport.at("/recommended/upper").asDouble());
 
     try (CaseFile c = CaseFile.open(data, Optional.empty())) {
       var run = c.linkageRuns().current().orElseThrow();
