@@ -154,14 +154,38 @@ final class RandomPairs {
       this.done = new CountDownLatch(chunks);
     }
 
-    /** Claims and compares chunks until none is left. */
+    /**
+     * Claims and compares chunks until none is left. A chunk is compared one field at a time (all
+     * its pairs for the first field, then the second…), which gives each field's vector bits as
+     * {@link Linker#pattern} does pair by pair. Why: one comparator's code and memo tables stay in
+     * the caches for a whole chunk instead of ten comparators taking turns on every pair.
+     */
     void work() {
+      FieldComparator[] fields = comps.toArray(new FieldComparator[0]);
+      int[] first = new int[CHUNK];
+      int[] second = new int[CHUNK];
+      long[] chunk = new long[CHUNK];
       for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
         try {
-          int end = Math.min(pairs.length, (c + 1) * CHUNK);
-          for (int k = c * CHUNK; k < end; k++) {
-            int i = order[k];
-            pat[i] = Linker.pattern(comps, (int) (pairs[i] >>> 32), (int) pairs[i]);
+          int from = c * CHUNK;
+          int n = Math.min(pairs.length, from + CHUNK) - from;
+          for (int k = 0; k < n; k++) {
+            long p = pairs[order[from + k]];
+            first[k] = (int) (p >>> 32);
+            second[k] = (int) p;
+            chunk[k] = 0;
+          }
+          for (int f = 0; f < fields.length; f++) {
+            FieldComparator comp = fields[f];
+            for (int k = 0; k < n; k++) {
+              int l = comp.level(first[k], second[k]);
+              if (l >= 0) {
+                chunk[k] = Patterns.set(chunk[k], f, l);
+              }
+            }
+          }
+          for (int k = 0; k < n; k++) {
+            pat[order[from + k]] = chunk[k];
           }
         } catch (Throwable e) {
           failed.compareAndSet(null, e);
