@@ -311,6 +311,18 @@ public final class Linker {
     return ((long) Math.min(a, b) << 32) | Math.max(a, b);
   }
 
+  /** As {@link #pattern(List, int, int)}, the comparators in an array (the same vector). */
+  public static long pattern(FieldComparator[] comps, int a, int b) {
+    long p = 0;
+    for (int f = 0; f < comps.length; f++) {
+      int l = comps[f].level(a, b);
+      if (l >= 0) {
+        p = Patterns.set(p, f, l);
+      }
+    }
+    return p;
+  }
+
   public static long pattern(List<FieldComparator> comps, int a, int b) {
     long p = 0;
     for (int f = 0; f < comps.size(); f++) {

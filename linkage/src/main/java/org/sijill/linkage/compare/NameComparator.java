@@ -53,14 +53,30 @@ public final class NameComparator implements FieldComparator {
   private int withValue;
 
   /**
-   * Per record, what every pair reads first, in one long: where its tokens start in {@link #flat}
-   * (high 32 bits), how many there are (16 bits; {@link #MANY} for more, then read from {@link
-   * #start}) and its value id ({@link #prepareMemo}) plus one (low 16 bits, 0 for none). Why: the
-   * partner of a candidate pair is a record anywhere in the list, and at a million records its
-   * value number, token start and token end were three cache misses in three arrays for each of the
-   * three name fields of a victim list; now one.
+   * Per record, what every pair reads of it, in one row of {@link #stride} ints at {@code ROW0 +
+   * (rec << shift)}: first its number of tokens (high 16 bits; {@link #MANY} for more, then read
+   * from {@link #start}) and its value id ({@link #prepareMemo}) plus one (low 16 bits, 0 for
+   * none), then its token numbers when they fit (fewer than {@link #stride}; longer names are read
+   * from {@link #flat}). Why: the partner of a candidate pair is a record anywhere in the list, and
+   * at a million records its token count and value id (one array) and then its tokens (another, at
+   * an address known only after the first read) were two cache misses, one after the other, for
+   * each of the three name fields of a victim list; now one, and rows of 4 or 8 ints never straddle
+   * two cache lines (see {@link #ROW0}).
    */
-  private long[] meta;
+  private int[] rows;
+
+  /** Ints per row of {@link #rows}: 4 or 8, or 16 for fields of long names. */
+  private int stride;
+
+  private int shift;
+
+  /**
+   * Where the first row starts in {@link #rows}: an int array's values start 16 bytes into the
+   * object, and a large array (a million records' rows) starts a heap region of the G1 collector,
+   * so 12 ints more put every row at a multiple of its size from a 64-byte boundary. Only speed
+   * depends on it: elsewhere rows still work, some straddling two lines.
+   */
+  static final int ROW0 = 12;
 
   private static final int MANY = 0xFFFF;
 
@@ -156,10 +172,31 @@ public final class NameComparator implements FieldComparator {
       }
     }
     start[tokens.length] = at;
-    meta = new long[tokens.length];
+    // the smallest row that holds 99% of the names whole (their count and up to stride - 1 tokens)
+    int[] countOf = new int[17];
+    for (NameToken[] t : tokens) {
+      countOf[Math.min(16, t.length)]++;
+    }
+    stride = 16;
+    for (int st : new int[] {4, 8}) {
+      int fit = 0;
+      for (int c = 0; c < st; c++) {
+        fit += countOf[c];
+      }
+      if (fit >= 0.99 * tokens.length) {
+        stride = st;
+        break;
+      }
+    }
+    shift = Integer.numberOfTrailingZeros(stride);
+    rows = new int[ROW0 + (tokens.length << shift)];
     for (int i = 0; i < tokens.length; i++) {
-      int n = Math.min(MANY, start[i + 1] - start[i]);
-      meta[i] = (long) start[i] << 32 | (long) n << 16 | (valueId[i] + 1);
+      int n = start[i + 1] - start[i];
+      int row = ROW0 + (i << shift);
+      rows[row] = Math.min(MANY, n) << 16 | (valueId[i] + 1);
+      if (n < stride) {
+        System.arraycopy(flat, start[i], rows, row + 1, n);
+      }
     }
   }
 
@@ -194,35 +231,45 @@ public final class NameComparator implements FieldComparator {
     return valueId;
   }
 
-  /** Index in the memo tables of the pair of records with these {@link #meta}, or -1. */
-  private int memoIndex(long metaA, long metaB) {
-    int x = (int) (metaA & 0xFFFF) - 1;
-    int y = (int) (metaB & 0xFFFF) - 1;
+  /** The first int of the record's row ({@link #rows}): its token count and value id. */
+  private int head(int rec) {
+    return rows[ROW0 + (rec << shift)];
+  }
+
+  /** Index in the memo tables of the pair of records with these {@link #head}s, or -1. */
+  private int memoIndex(int headA, int headB) {
+    int x = (headA & 0xFFFF) - 1;
+    int y = (headB & 0xFFFF) - 1;
     return x < 0 || y < 0 ? -1 : x * memoSide + y;
   }
 
-  /** Where the record's tokens start in {@link #flat}, from its {@link #meta}. */
-  private static int from(long meta) {
-    return (int) (meta >>> 32);
+  /** The record's number of tokens, from its {@link #head}. */
+  private int count(int rec, int head) {
+    int n = head >>> 16;
+    return n == MANY ? start[rec + 1] - start[rec] : n;
   }
 
-  /** The record's number of tokens, from its {@link #meta}. */
-  private int count(int rec, long meta) {
-    int n = (int) (meta >>> 16) & 0xFFFF;
-    return n == MANY ? start[rec + 1] - start[rec] : n;
+  /** The array holding the tokens of a record of n tokens: its row, or {@link #flat}. */
+  private int[] tokensIn(int n) {
+    return n < stride ? rows : flat;
+  }
+
+  /** Where the tokens of record {@code rec} (n of them) start in {@link #tokensIn}{@code (n)}. */
+  private int tokensFrom(int rec, int n) {
+    return n < stride ? ROW0 + (rec << shift) + 1 : start[rec];
   }
 
   @Override
   public int level(int a, int b) {
-    long ma = meta[a];
-    long mb = meta[b];
-    int k = memoIndex(ma, mb);
+    int ha = head(a);
+    int hb = head(b);
+    int k = memoIndex(ha, hb);
     if (k < 0) {
-      return computeLevel(a, ma, b, mb);
+      return computeLevel(a, ha, b, hb);
     }
     int kept = levelMemo[k];
     if (kept == 0) {
-      int l = computeLevel(a, ma, b, mb);
+      int l = computeLevel(a, ha, b, hb);
       levelMemo[k] = (byte) (l + 2); // concurrent fills write the same value
       return l;
     }
@@ -231,30 +278,32 @@ public final class NameComparator implements FieldComparator {
 
   @Override
   public long touch(int rec) {
-    long m = meta[rec];
-    // the first token's number too: with no token, from(m) may be the array's end
-    return (m & (0xFFFFL << 16)) == 0 ? m : m ^ flat[from(m)];
+    // the row's first token too (any value when there is none: a row has 4 ints at least)
+    int at = ROW0 + (rec << shift);
+    return rows[at] ^ rows[at + 1];
   }
 
   /** The level without the memo. */
   public int computeLevel(int a, int b) {
-    return computeLevel(a, meta[a], b, meta[b]);
+    return computeLevel(a, head(a), b, head(b));
   }
 
-  private int computeLevel(int a, long metaA, int b, long metaB) {
-    int fromA = from(metaA);
-    int n = count(a, metaA);
-    int fromB = from(metaB);
-    int m = count(b, metaB);
+  private int computeLevel(int a, int headA, int b, int headB) {
+    int n = count(a, headA);
+    int m = count(b, headB);
     if (n == 0 || m == 0) {
       return MISSING;
     }
-    if (n == m && sameTokens(fromA, fromB, n)) {
+    int[] inA = tokensIn(n);
+    int fromA = tokensFrom(a, n);
+    int[] inB = tokensIn(m);
+    int fromB = tokensFrom(b, m);
+    if (n == m && sameTokens(inA, fromA, inB, fromB, n)) {
       // the alignment of a name with itself pairs every token with itself (similarity 1, ties go
       // to the same position): all exact and in order, level 6 — without the alignment
       return 6;
     }
-    NameComparison c = NameComparison.of(flat, fromA, n, fromB, m, dict, similarities);
+    NameComparison c = NameComparison.of(inA, fromA, n, inB, fromB, m, dict, similarities);
     if (c.exact() == c.aligned() && c.aligned() == c.longer() && c.ordered()) {
       return 6;
     }
@@ -278,10 +327,10 @@ public final class NameComparator implements FieldComparator {
     return 1;
   }
 
-  /** Whether {@code flat[fromA ..)} and {@code flat[fromB ..)} hold the same n tokens in order. */
-  private boolean sameTokens(int fromA, int fromB, int n) {
+  /** Whether {@code inA[fromA ..)} and {@code inB[fromB ..)} hold the same n tokens in order. */
+  private static boolean sameTokens(int[] inA, int fromA, int[] inB, int fromB, int n) {
     for (int t = 0; t < n; t++) {
-      if (flat[fromA + t] != flat[fromB + t]) {
+      if (inA[fromA + t] != inB[fromB + t]) {
         return false;
       }
     }
@@ -289,13 +338,13 @@ public final class NameComparator implements FieldComparator {
   }
 
   /**
-   * Reads what {@link #termFactor} reads of the pair (the partner's {@link #meta}, the kept strong
+   * Reads what {@link #termFactor} reads of the pair (the partner's {@link #head}, the kept strong
    * tokens) and returns it (any value), as {@link #touch} does for {@link #level}.
    */
   public long touchTerms(int a, int b) {
-    long mb = meta[b];
-    int k = memoIndex(meta[a], mb);
-    return k < 0 ? mb : mb ^ strongMemo[k];
+    int hb = head(b);
+    int k = memoIndex(head(a), hb);
+    return k < 0 ? hb : hb ^ strongMemo[k];
   }
 
   @Override
@@ -303,41 +352,45 @@ public final class NameComparator implements FieldComparator {
     if (level < 4 || withValue == 0) {
       return 1.0;
     }
-    long ma = meta[a];
-    long mb = meta[b];
-    int k = memoIndex(ma, mb);
-    int n = count(a, ma);
+    int ha = head(a);
+    int hb = head(b);
+    int k = memoIndex(ha, hb);
+    int n = count(a, ha);
     long bits;
     if (k < 0 || n > 31) {
-      bits = strongTokens(a, ma, b, mb);
+      bits = strongTokens(a, ha, b, hb);
     } else {
       int kept = strongMemo[k];
       if (kept == 0) {
-        bits = strongTokens(a, ma, b, mb);
+        bits = strongTokens(a, ha, b, hb);
         strongMemo[k] = ~(int) bits; // concurrent fills write the same value
       } else {
         bits = ~kept;
       }
     }
     double p = 1.0;
-    int fromA = from(ma);
+    int[] inA = tokensIn(n);
+    int fromA = tokensFrom(a, n);
     for (int t = 0; t < n && t < 64; t++) {
       if ((bits & (1L << t)) != 0) {
-        p *= skeletonShare[flat[fromA + t]];
+        p *= skeletonShare[inA[fromA + t]];
       }
     }
     return Math.max(MIN_NAME_FACTOR, clamp(uLevel / Math.max(p, 1e-12)));
   }
 
   /** Which of a's tokens agree strongly with b's, as a bit set ({@link NameComparison}). */
-  private long strongTokens(int a, long metaA, int b, long metaB) {
-    int n = count(a, metaA);
-    int m = count(b, metaB);
-    if (n == m && n > 0 && n < 64 && sameTokens(from(metaA), from(metaB), n)) {
+  private long strongTokens(int a, int headA, int b, int headB) {
+    int n = count(a, headA);
+    int m = count(b, headB);
+    int[] inA = tokensIn(n);
+    int fromA = tokensFrom(a, n);
+    int[] inB = tokensIn(m);
+    int fromB = tokensFrom(b, m);
+    if (n == m && n > 0 && n < 64 && sameTokens(inA, fromA, inB, fromB, n)) {
       return (1L << n) - 1; // a name with itself: every token aligned with itself, similarity 1
     }
-    return NameComparison.of(flat, from(metaA), n, from(metaB), m, dict, similarities)
-        .strongTokens();
+    return NameComparison.of(inA, fromA, n, inB, fromB, m, dict, similarities).strongTokens();
   }
 
   /**

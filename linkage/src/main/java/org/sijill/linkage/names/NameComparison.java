@@ -93,18 +93,35 @@ public record NameComparison(
    */
   public static NameComparison of(
       int[] flat, int fromA, int n, int fromB, int m, NameToken[] dict, TokenSimilarities cache) {
+    return of(flat, fromA, n, flat, fromB, m, dict, cache);
+  }
+
+  /**
+   * As {@link #of(int[], int, int, int, int, NameToken[], TokenSimilarities)} with each name's
+   * token numbers in an array of its own: {@code inA[fromA .. fromA + n)} and {@code inB[fromB ..
+   * fromB + m)} (a comparator keeps short names in per-record rows and long ones in a flat array).
+   */
+  public static NameComparison of(
+      int[] inA,
+      int fromA,
+      int n,
+      int[] inB,
+      int fromB,
+      int m,
+      NameToken[] dict,
+      TokenSimilarities cache) {
     if (n == 0 || m == 0 || n > 63 || m > 63) {
       NameToken[] a = new NameToken[n];
       NameToken[] b = new NameToken[m];
       int[] ia = new int[n];
       int[] ib = new int[m];
       for (int i = 0; i < n; i++) {
-        a[i] = dict[flat[fromA + i]];
-        ia[i] = cache.numbered(flat[fromA + i]);
+        a[i] = dict[inA[fromA + i]];
+        ia[i] = cache.numbered(inA[fromA + i]);
       }
       for (int j = 0; j < m; j++) {
-        b[j] = dict[flat[fromB + j]];
-        ib[j] = cache.numbered(flat[fromB + j]);
+        b[j] = dict[inB[fromB + j]];
+        ib[j] = cache.numbered(inB[fromB + j]);
       }
       return of(a, b, ia, ib, cache);
     }
@@ -112,8 +129,8 @@ public record NameComparison(
     // the tokens' numbers only: a token itself is fetched from dict when its similarity is not
     // kept, and storing every token of both names into the scratch arrays (a reference store with
     // the collector's write barrier each) was a tenth of the time spent comparing names
-    System.arraycopy(flat, fromA, s.ia, 0, n);
-    System.arraycopy(flat, fromB, s.ib, 0, m);
+    System.arraycopy(inA, fromA, s.ia, 0, n);
+    System.arraycopy(inB, fromB, s.ib, 0, m);
     return of(null, n, null, m, s.ia, s.ib, dict, cache, s);
   }
 

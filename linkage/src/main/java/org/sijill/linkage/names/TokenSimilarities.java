@@ -85,6 +85,12 @@ public final class TokenSimilarities {
    * not kept.
    */
   public double get(int x, int y, NameToken[] dict) {
+    if (x == y) {
+      // a token with itself (the same text): 1, as computed; names that share tokens (most
+      // candidate pairs: blocking keys are pairs of names) ask this for each shared one, and the
+      // kept value is a read from anywhere in the table
+      return 1.0;
+    }
     if (x >= size || y >= size) {
       return (float) dict[x].similarity(dict[y]);
     }
