@@ -143,6 +143,61 @@ class SpeedPathsTest {
   }
 
   @Test
+  void tokenSimilarityAndConflictsAreSymmetric() {
+    // what TokenSimilarities takes for granted when it keeps each pair once: the tokens of a
+    // generated victim list (both scripts, spelling variants, typos, relatives) and the lexicon's
+    // names that conflict, every pair in both orders to the last bit
+    org.sijill.linkage.synthetic.GeneratedLists g =
+        org.sijill.linkage.synthetic.VictimListGenerator.generate(
+            org.sijill.linkage.synthetic.GeneratorConfig.example(5, 600));
+    org.sijill.linkage.pairs.Prepared p =
+        org.sijill.linkage.pairs.Prepared.of(
+            org.sijill.linkage.testing.TestLists.VICTIMS,
+            Mode.LINK_AND_DEDUPE,
+            org.sijill.linkage.testing.TestLists.sources(
+                g, org.sijill.linkage.testing.TestLists.VICTIMS));
+    java.util.Set<NameToken> distinct = new java.util.LinkedHashSet<>();
+    for (String t :
+        List.of("خالد", "محمود", "mahmoud", "khaled", "basil", "باسل", "hazim", "haim")) {
+      distinct.add(NameToken.of(t));
+    }
+    for (var c : p.comps) {
+      if (c instanceof NameComparator nc) {
+        for (int rec = 0; rec < p.size(); rec++) {
+          distinct.addAll(List.of(nc.tokens(rec)));
+        }
+      }
+    }
+    NameToken[] tokens = distinct.toArray(new NameToken[0]);
+    assertThat(tokens.length).isGreaterThan(300);
+    int conflicting = 0;
+    int typos = 0;
+    for (int i = 0; i < tokens.length; i++) {
+      for (int j = i + 1; j < tokens.length; j++) {
+        double s = tokens[i].similarity(tokens[j]);
+        assertThat(tokens[j].similarity(tokens[i])).isEqualTo(s);
+        boolean c = tokens[i].conflicts(tokens[j]);
+        assertThat(tokens[j].conflicts(tokens[i])).isEqualTo(c);
+        conflicting += c ? 1 : 0;
+        typos += s == NameToken.TYPO ? 1 : 0;
+      }
+    }
+    assertThat(conflicting).isPositive();
+    assertThat(typos).isPositive();
+    // and the table gives each order the value computed in that order
+    TokenSimilarities kept = new TokenSimilarities(tokens);
+    SplittableRandom rnd = new SplittableRandom(9);
+    for (int k = 0; k < 20_000; k++) {
+      NameToken a = tokens[rnd.nextInt(tokens.length)];
+      NameToken b = tokens[rnd.nextInt(tokens.length)];
+      assertThat(kept.get(a, b)).isEqualTo((double) (float) a.similarity(b));
+      assertThat(kept.get(kept.id(a), kept.id(b), tokens))
+          .isEqualTo((double) (float) a.similarity(b));
+      assertThat(kept.conflicts(kept.id(a), kept.id(b), tokens)).isEqualTo(a.conflicts(b));
+    }
+  }
+
+  @Test
   void namesKeptFlatAlignAsTheirTokenArraysDo() {
     // more distinct tokens than the similarity table keeps, so both the kept and the computed
     // similarities are read; real names and made-up ones, repeated tokens and identical names

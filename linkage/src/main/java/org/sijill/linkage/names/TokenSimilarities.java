@@ -11,6 +11,13 @@ import java.util.Map;
  * computed each time. Tokens are the comparator's shared instances, looked up by identity.
  * Concurrent fills write the same value, so no locking is needed.
  *
+ * <p>A pair is kept once, at (lower number, higher number): {@link NameToken#similarity} and {@link
+ * NameToken#conflicts} are symmetric (Jaro-Winkler, the one-edit test and the lexicon's tests all
+ * are; {@code SpeedPathsTest} checks it), so the other order would keep the same value. Why: the
+ * candidate pairs of a large list ask both orders of most pairs of frequent tokens, and each
+ * first-time value cost a Jaro-Winkler or two, a tenth of comparing at a million records; the half
+ * of the table in use is also half the memory the look-ups wander over.
+ *
  * <p>Every similarity it returns is rounded to float, the table's precision, whether kept or not:
  * the cuts ({@link NameComparison#TYPO_CUT}) are float values, and a typo between two rare tokens
  * (0.86 as a double, just below the float cut) fell to a lower level than the same typo between two
@@ -75,7 +82,7 @@ public final class TokenSimilarities {
     if (x < 0 || y < 0) {
       return (float) a.similarity(b);
     }
-    return kept(x * size + y, a, b);
+    return x <= y ? kept(x * size + y, a, b) : kept(y * size + x, b, a);
   }
 
   /**
@@ -94,9 +101,11 @@ public final class TokenSimilarities {
     if (x >= size || y >= size) {
       return (float) dict[x].similarity(dict[y]);
     }
-    int k = x * size + y;
+    int lo = Math.min(x, y);
+    int hi = Math.max(x, y);
+    int k = lo * size + hi;
     int bits = table[k];
-    return bits != 0 ? Float.intBitsToFloat(bits - 1) : keep(k, dict[x], dict[y]);
+    return bits != 0 ? Float.intBitsToFloat(bits - 1) : keep(k, dict[lo], dict[hi]);
   }
 
   /** {@code dict[x].conflicts(dict[y])}, as {@link #get(int, int, NameToken[])} for similarity. */
@@ -104,9 +113,11 @@ public final class TokenSimilarities {
     if (x >= size || y >= size) {
       return dict[x].conflicts(dict[y]);
     }
-    int k = x * size + y;
+    int lo = Math.min(x, y);
+    int hi = Math.max(x, y);
+    int k = lo * size + hi;
     byte c = conflicts[k];
-    return c == UNKNOWN ? keepConflict(k, dict[x], dict[y]) : c == CONFLICT;
+    return c == UNKNOWN ? keepConflict(k, dict[lo], dict[hi]) : c == CONFLICT;
   }
 
   /**
@@ -117,9 +128,9 @@ public final class TokenSimilarities {
     if (x < 0 || y < 0) {
       return a.conflicts(b);
     }
-    int k = x * size + y;
+    int k = Math.min(x, y) * size + Math.max(x, y);
     byte c = conflicts[k];
-    return c == UNKNOWN ? keepConflict(k, a, b) : c == CONFLICT;
+    return c == UNKNOWN ? keepConflict(k, x <= y ? a : b, x <= y ? b : a) : c == CONFLICT;
   }
 
   /** Computes whether {@code a} and {@code b} conflict and keeps it at {@code k}. */
@@ -135,7 +146,7 @@ public final class TokenSimilarities {
     if (x == null || y == null) {
       return (float) a.similarity(b);
     }
-    return kept(x * size + y, a, b);
+    return get(x, y, a, b);
   }
 
   /** The similarity kept at {@code k}, computed and kept first if unknown. */
