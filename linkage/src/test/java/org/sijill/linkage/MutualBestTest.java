@@ -35,6 +35,41 @@ class MutualBestTest {
   }
 
   @Test
+  void manyPairsPromoteTheSameOnAllCoresAsInOnePass() {
+    // more pairs than the pass takes on one core, in arrays (on all cores) and in a map (one
+    // pass); log-odds on a few values, so ties between a slot's candidates are common
+    SplittableRandom rnd = new SplittableRandom(17);
+    int n = 60_000;
+    int[] source = new int[n];
+    for (int i = 0; i < n; i++) {
+      source[i] = rnd.nextInt(3);
+    }
+    long[] keys = new long[(1 << 20) + 5_000];
+    for (int i = 0; i < keys.length; i++) {
+      int a = rnd.nextInt(n);
+      int b = rnd.nextInt(n - 1);
+      keys[i] = Linker.key(a, b < a ? b : b + 1);
+    }
+    keys = Arrays.stream(keys).sorted().distinct().toArray();
+    int[][] ab = new int[keys.length][];
+    float[] logit = new float[ab.length];
+    for (int k = 0; k < keys.length; k++) {
+      ab[k] = new int[] {(int) (keys[k] >>> 32), (int) keys[k]};
+      // a few near the threshold, most far below on three values: ties and clear bests both
+      logit[k] = rnd.nextInt(100) < 3 ? -1f : -6f + rnd.nextInt(3);
+    }
+    assertThat(keys.length).isGreaterThan(1 << 20);
+    float[] allCores = promote(source, ab, logit, 1 << 20);
+    float[] onePass = promote(source, ab, logit, 8);
+    assertThat(allCores).isEqualTo(onePass);
+    int promoted = 0;
+    for (float w : allCores) {
+      promoted += w == PROMOTED ? 1 : 0;
+    }
+    assertThat(promoted).isGreaterThan(100);
+  }
+
+  @Test
   void linksAClearMutualBestPairAcrossSourcesOnly() {
     // 0 (list A) and 1 (list B) at p≈0.27, far ahead of 0's other candidate 2 in B;
     // 3 and 4 share list A, with nothing else in sight.
