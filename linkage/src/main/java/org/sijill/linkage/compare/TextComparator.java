@@ -17,7 +17,6 @@ import org.sijill.linkage.names.LatinText;
  * letters) or Jaro-Winkler ≥ 0.95, 1 Jaro-Winkler ≥ 0.85, 0 otherwise.
  */
 public final class TextComparator implements FieldComparator {
-  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
   /**
    * Distinct values of the field after folding, by value number; each record holds a value number
@@ -114,7 +113,42 @@ public final class TextComparator implements FieldComparator {
       return raw;
     }
     String s = ArabicText.containsArabic(raw) ? ArabicText.normalise(raw) : LatinText.fold(raw);
-    return WHITESPACE.matcher(s.trim()).replaceAll(" ");
+    return oneSpace(s.trim());
+  }
+
+  /**
+   * {@code s} with each run of ASCII white space (a regex's \s in Java) turned into one space, as
+   * {@code s.replaceAll("\\s+", " ")} does, without a regex: once per record and text field.
+   */
+  static String oneSpace(String s) {
+    int n = s.length();
+    int i = 0;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (isSpace(c) && (c != ' ' || (i + 1 < n && isSpace(s.charAt(i + 1))))) {
+        break; // the first run that is not already one space
+      }
+    }
+    if (i == n) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(n).append(s, 0, i);
+    while (i < n) {
+      char c = s.charAt(i++);
+      if (isSpace(c)) {
+        b.append(' ');
+        while (i < n && isSpace(s.charAt(i))) {
+          i++;
+        }
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   @Override

@@ -34,7 +34,21 @@ public final class NameTokens {
    * Abu with a keying error, as a word before a name: اب and او (a letter dropped from ابو; neither
    * is a name, nor a word that precedes one in a name) and Latin ab + o/u (Aboou, Abuu).
    */
-  private static final Pattern ABU_TYPO = Pattern.compile("اب|او|ab[ou]{1,3}");
+  static boolean isAbuTypo(String t) {
+    // the regex اب|او|ab[ou]{1,3}, by hand: asked of every token
+    if (t.equals("اب") || t.equals("او")) {
+      return true;
+    }
+    if (t.length() < 3 || t.length() > 5 || !t.startsWith("ab")) {
+      return false;
+    }
+    for (int i = 2; i < t.length(); i++) {
+      if (t.charAt(i) != 'o' && t.charAt(i) != 'u') {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** عبد with one letter dropped; none is a name, and before an ال word each is a typo of عبد. */
   private static final Set<String> ABD_DROPPED = Set.of("عب", "عد", "بد");
@@ -50,10 +64,91 @@ public final class NameTokens {
           "alwan", "alban", "almas", "alim", "alma", "elham", "elias", "elyas", "alaa", "alia",
           "aloush", "alloush");
 
-  // compiled once: String.split compiles its pattern at every call, once per record and field
-  private static final Pattern WORD_BREAK = Pattern.compile("[\\s\\u00A0,;/()\\[\\]\"\\.]+");
-  private static final Pattern HYPHENS = Pattern.compile("[-‐‑–—_]+");
-  private static final Pattern SPACES = Pattern.compile(" +");
+  /**
+   * Where words break: ASCII white space (what a regex's \s means in Java), the no-break space and
+   * , ; / ( ) [ ] " . — tested by hand rather than split with a regex, which showed in the profile
+   * of preparing a FEBRL run's name fields (docs/BENCHMARKS.md, session 13).
+   */
+  private static boolean isWordBreak(char c) {
+    return switch (c) {
+      case ' ',
+          '\t',
+          '\n',
+          '\u000B',
+          '\f',
+          '\r',
+          '\u00A0',
+          ',',
+          ';',
+          '/',
+          '(',
+          ')',
+          '[',
+          ']',
+          '"',
+          '.' ->
+          true;
+      default -> false;
+    };
+  }
+
+  /** The hyphens and the underscore that join the parts of a name (al-Hasan). */
+  private static boolean isHyphen(char c) {
+    return c == '-' || c == '‐' || c == '‑' || c == '–' || c == '—' || c == '_';
+  }
+
+  /** Adds the non-empty runs of {@code s} between word breaks, or between spaces only. */
+  static void addRuns(String s, boolean spacesOnly, List<String> out) {
+    int start = -1;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (spacesOnly ? c == ' ' : isWordBreak(c)) {
+        if (start >= 0) {
+          out.add(s.substring(start, i));
+          start = -1;
+        }
+      } else if (start < 0) {
+        start = i;
+      }
+    }
+    if (start >= 0) {
+      out.add(start == 0 ? s : s.substring(start));
+    }
+  }
+
+  /**
+   * {@code w} split at runs of hyphens as {@code Pattern.compile("[-‐‑–—_]+").split(w)} splits it:
+   * an empty first part when {@code w} begins with a hyphen, no trailing empty parts.
+   */
+  static String[] splitHyphens(String w) {
+    int n = w.length();
+    int i = 0;
+    while (i < n && !isHyphen(w.charAt(i))) {
+      i++;
+    }
+    if (i == n) {
+      return new String[] {w};
+    }
+    List<String> parts = new ArrayList<>(3);
+    int start = 0;
+    while (i < n) {
+      if (isHyphen(w.charAt(i))) {
+        parts.add(w.substring(start, i));
+        while (i < n && isHyphen(w.charAt(i))) {
+          i++;
+        }
+        start = i;
+      } else {
+        i++;
+      }
+    }
+    parts.add(w.substring(start));
+    int size = parts.size();
+    while (size > 0 && parts.get(size - 1).isEmpty()) {
+      size--;
+    }
+    return parts.subList(0, size).toArray(new String[0]);
+  }
 
   /** The normalised tokens of a name; empty for a blank name. */
   static List<String> of(String name) {
@@ -65,11 +160,7 @@ public final class NameTokens {
     // Split into script-homogeneous words; keep track of hyphen-joined articles.
     String folded = ArabicText.normalise(name);
     List<String> words = new ArrayList<>();
-    for (String part : WORD_BREAK.split(folded)) {
-      if (!part.isEmpty()) {
-        words.add(part);
-      }
-    }
+    addRuns(folded, false, words);
     for (String w : words) {
       if (ArabicText.containsArabic(w)) {
         cur.setLength(0);
@@ -84,7 +175,7 @@ public final class NameTokens {
         }
       } else {
         // A hyphenated article (ash-Shami) is an article whatever its assimilated form.
-        String[] hy = HYPHENS.split(w);
+        String[] hy = splitHyphens(w);
         for (int h = 0; h < hy.length; h++) {
           String f = LatinText.fold(hy[h]).trim();
           if (f.isEmpty()) {
@@ -113,11 +204,7 @@ public final class NameTokens {
               continue;
             }
           }
-          for (String t : SPACES.split(f)) {
-            if (!t.isEmpty()) {
-              raw.add(t);
-            }
-          }
+          addRuns(f, true, raw);
         }
       }
     }
@@ -219,7 +306,7 @@ public final class NameTokens {
   }
 
   private static boolean isAbu(String t) {
-    return ABU_FORMS.contains(t) || ABU_TYPO.matcher(t).matches();
+    return ABU_FORMS.contains(t) || isAbuTypo(t);
   }
 
   private static List<String> joinCompounds(List<String> raw) {
