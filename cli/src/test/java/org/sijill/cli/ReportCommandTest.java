@@ -69,7 +69,7 @@ class ReportCommandTest {
 
     // A changed log-linear number (in the report only, so it also differs from the case file's):
     // with this build's versions nothing explains it; in a copy in the format made before versions
-    // were recorded (read as version 1), the replicate draw (version 4 here) explains the re-run's
+    // were recorded (read as version 1), the replicate draw (version 5 here) explains the re-run's
     // difference when the estimation combined linkage replicates.
     Path changed = copyOf(out, files.resolve("changed"));
     String model = changeALogLinearTotal(changed);
@@ -94,7 +94,7 @@ class ReportCommandTest {
             combined
                 ? "1 log-linear number differs: the report records no linkage replicate draw"
                     + " version (made before versions were recorded: read as version 1), this"
-                    + " build has version 4 - expected: the algorithm changed, not the data"
+                    + " build has version 5 - expected: the algorithm changed, not the data"
                 : "1 log-linear number differs: not explained by a change of algorithm (the"
                     + " report and this build both have log-linear fit 1 (read as 1: not"
                     + " recorded))")

@@ -93,7 +93,7 @@ class VersionCheckTest {
     assertThat(combined.sentence())
         .isEqualTo(
             "1 log-linear number differs: the report was made with linkage replicate draw version"
-                + " 2, this build has version 4 - expected: the algorithm changed, not the data");
+                + " 2, this build has version 5 - expected: the algorithm changed, not the data");
     assertThat(explain(versions(1, 2, 1, 2, 4), "loglinear", false, false, 1).explained())
         .isFalse();
     // the recommended dga estimate under an older rule; both changes named when both changed
@@ -106,7 +106,7 @@ class VersionCheckTest {
         .contains(
             "the report was made with LCMCR sampler version 1, this build has version 2; the"
                 + " report was made with linkage replicate draw version 2, this build has version"
-                + " 4; the report was made with recommendation rule version 2, this build has"
+                + " 5; the report was made with recommendation rule version 2, this build has"
                 + " version 4 - expected");
   }
 
