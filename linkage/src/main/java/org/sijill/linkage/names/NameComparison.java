@@ -300,7 +300,7 @@ public record NameComparison(
     }
     int pi = partner[64 + j];
     if (pj < 0 || pi < 0) {
-      // one of the two left over while the other went to an equal name elsewhere (Muhamad Hassan
+      // one of the two left over while the other went to an equal name elsewhere (Mohamad Hassan
       // Mohammed against Mohammad Hasan: Mohammed took Mohammad, the lexicon knowing both): the
       // left-over one could have taken it as well
       return (pj < 0) != (pi < 0) && sim[i * m + j] >= STRONG;

@@ -16,20 +16,12 @@ import java.util.Set;
  * Attested Latin spellings of Arabic-script name tokens, from Wikidata person labels (CC0; see
  * name-variants-LICENSE-CC0.txt next to the data file). It tells comparison what the skeleton
  * cannot: Mahmoud is محمود and not محمد, Hussein is حسين and not حسن, although their skeletons
- * coincide. A second file, name-variants-levant.tsv, adds common Syrian spellings Wikidata lacks
- * (Samer, Munther, Mohamad; written for Sijill from the synthetic generator's name stock).
+ * coincide.
  *
  * <p>Both sides are normalised exactly as {@link NameTokens} normalises input, so a lookup is a
  * plain map access. Immutable after loading; one shared instance.
  */
 final class NameLexicon {
-  /**
-   * The Wikidata spellings, then common Levantine spellings Wikidata lacks (see the second file's
-   * header).
-   */
-  private static final List<String> FILES =
-      List.of("name-variants.tsv", "name-variants-levant.tsv");
-
   private static final NameLexicon INSTANCE = load();
 
   private final Map<String, Set<String>> latinToArabic;
@@ -114,20 +106,20 @@ final class NameLexicon {
     return b.toString();
   }
 
-  private static void read(
-      String file,
-      Set<String> arabic,
-      Map<String, Set<String>> forms,
-      Map<String, Set<String>> folded) {
-    try (InputStream in = NameLexicon.class.getResourceAsStream(file)) {
+  private static NameLexicon load() {
+    Map<String, Set<String>> forms = new HashMap<>();
+    Set<String> arabic = new HashSet<>();
+    Map<String, Set<String>> folded = new HashMap<>();
+    try (InputStream in = NameLexicon.class.getResourceAsStream("name-variants.tsv")) {
       if (in == null) {
-        throw new IllegalStateException(file + " missing from the linkage jar");
+        throw new IllegalStateException("name-variants.tsv missing from the linkage jar");
       }
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      r.readLine(); // header
       String line;
       while ((line = r.readLine()) != null) {
         String[] f = line.split("\t");
-        if (f.length < 4 || line.startsWith("#") || f[0].equals("arabic_normalized")) {
+        if (f.length < 4) {
           continue;
         }
         List<String> ar = NameTokens.of(f[1]);
@@ -142,15 +134,6 @@ final class NameLexicon {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static NameLexicon load() {
-    Map<String, Set<String>> forms = new HashMap<>();
-    Set<String> arabic = new HashSet<>();
-    Map<String, Set<String>> folded = new HashMap<>();
-    for (String file : FILES) {
-      read(file, arabic, forms, folded);
     }
     Map<String, Set<String>> frozen = new HashMap<>();
     forms.forEach((k, v) -> frozen.put(k, Set.copyOf(v)));
