@@ -112,33 +112,6 @@ final class WidenOrRefuse {
             + Recommendation.describe(own)
             + "), reaches "
             + (lower < rec.lower() ? "lower" : "higher");
-    Map<String, Object> details = new LinkedHashMap<>();
-    if (rec.details() != null) {
-      details.putAll(rec.details());
-    }
-    details.put("combinedLower", rec.lower());
-    details.put("combinedUpper", rec.upper());
-    details.put("runLower", own.lower());
-    details.put("runUpper", own.upper());
-    details.put("widenedToTheRunBecause", reason);
-    Estimate widened =
-        new Estimate(
-            rec.method(),
-            rec.model(),
-            rec.total(),
-            lower,
-            upper,
-            rec.aic(),
-            rec.bic(),
-            (rec.interval() == null ? "" : rec.interval() + "; ")
-                + "widened to take in the run's own interval (unchecked linkage probabilities)",
-            rec.selection(),
-            details,
-            rec.warnings());
-    List<Estimate> estimates = new ArrayList<>();
-    for (Estimate e : combined.estimates()) {
-      estimates.add(e == rec || e.equals(rec) ? widened : e);
-    }
     String because =
         combined.recommendedBecause()
             + " Its interval is widened to "
@@ -157,8 +130,62 @@ final class WidenOrRefuse {
             + Recommendation.format(upper)
             + ". Deciding the first contested pairs on the review desk and linking again checks"
             + " the probabilities";
+    return widened(
+        combined,
+        rec,
+        lower,
+        upper,
+        details -> {
+          details.put("combinedLower", rec.lower());
+          details.put("combinedUpper", rec.upper());
+          details.put("runLower", own.lower());
+          details.put("runUpper", own.upper());
+          details.put("widenedToTheRunBecause", reason);
+        },
+        "widened to take in the run's own interval (unchecked linkage probabilities)",
+        because,
+        warning);
+  }
+
+  /**
+   * {@code r} with its recommended estimate {@code rec} given the bounds {@code lower}–{@code
+   * upper} (in {@code estimates} too): {@code rec}'s details edited by {@code details}, {@code
+   * note} added to its interval's description, {@code because} as the reason and {@code warning}
+   * added; verdict {@code widened}.
+   */
+  private static Report widened(
+      Report r,
+      Estimate rec,
+      Double lower,
+      Double upper,
+      java.util.function.Consumer<Map<String, Object>> details,
+      String note,
+      String because,
+      String warning) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    if (rec.details() != null) {
+      d.putAll(rec.details());
+    }
+    details.accept(d);
+    Estimate widened =
+        new Estimate(
+            rec.method(),
+            rec.model(),
+            rec.total(),
+            lower,
+            upper,
+            rec.aic(),
+            rec.bic(),
+            (rec.interval() == null ? "" : rec.interval() + "; ") + note,
+            rec.selection(),
+            d,
+            rec.warnings());
+    List<Estimate> estimates = new ArrayList<>();
+    for (Estimate e : r.estimates()) {
+      estimates.add(e == rec || e.equals(rec) ? widened : e);
+    }
     Report out =
-        combined.toBuilder()
+        r.toBuilder()
             .estimates(List.copyOf(estimates))
             .recommended(widened)
             .recommendedBecause(because)
@@ -224,31 +251,6 @@ final class WidenOrRefuse {
             + Recommendation.describe(rec)
             + "'s own 95% interval"
             + bounds(rec.lower(), rec.upper());
-    Map<String, Object> details = new LinkedHashMap<>();
-    if (rec.details() != null) {
-      details.putAll(rec.details());
-    }
-    details.put("ownLower", rec.lower());
-    details.put("ownUpper", rec.upper());
-    details.put("widenedBecause", reason);
-    Estimate widened =
-        new Estimate(
-            rec.method(),
-            rec.model(),
-            rec.total(),
-            lower,
-            upper,
-            rec.aic(),
-            rec.bic(),
-            (rec.interval() == null ? "" : rec.interval() + "; ")
-                + "widened to the envelope of the credible estimates' 95% intervals",
-            rec.selection(),
-            details,
-            rec.warnings());
-    List<Estimate> estimates = new ArrayList<>();
-    for (Estimate e : r.estimates()) {
-      estimates.add(e == rec || e.equals(rec) ? widened : e);
-    }
     String because =
         r.recommendedBecause()
             + " Its interval is widened to "
@@ -265,13 +267,19 @@ final class WidenOrRefuse {
             + Recommendation.format(lower)
             + " to "
             + Recommendation.format(upper);
-    Report out =
-        r.toBuilder()
-            .estimates(List.copyOf(estimates))
-            .recommended(widened)
-            .recommendedBecause(because)
-            .build();
-    return withVerdict(out, widened, because, List.of(warning), "widened");
+    return widened(
+        r,
+        rec,
+        lower,
+        upper,
+        details -> {
+          details.put("ownLower", rec.lower());
+          details.put("ownUpper", rec.upper());
+          details.put("widenedBecause", reason);
+        },
+        "widened to the envelope of the credible estimates' 95% intervals",
+        because,
+        warning);
   }
 
   /**
@@ -334,39 +342,12 @@ final class WidenOrRefuse {
       return r; // already reaches as high as every heterogeneity model
     }
     double upper = h.highestUpper();
-    Map<String, Object> details = new LinkedHashMap<>();
-    if (rec.details() != null) {
-      details.putAll(rec.details());
-    }
-    details.putIfAbsent("ownLower", rec.lower());
-    details.putIfAbsent("ownUpper", rec.upper());
     Map<String, Object> het = new LinkedHashMap<>();
     het.put("test", "Mth Darroch against Mt, likelihood ratio, 1 df");
     het.put("statistic", h.statistic());
     het.put("pValue", h.pValue());
     het.put("model", h.highestModel());
     het.put("upper", h.highestUpper());
-    details.put("heterogeneity", het);
-    Estimate raised =
-        new Estimate(
-            rec.method(),
-            rec.model(),
-            rec.total(),
-            rec.lower(),
-            upper,
-            rec.aic(),
-            rec.bic(),
-            (rec.interval() == null ? "" : rec.interval() + "; ")
-                + "upper bound raised to the highest heterogeneity model's ("
-                + h.highestModel()
-                + "; capture heterogeneity)",
-            rec.selection(),
-            details,
-            rec.warnings());
-    List<Estimate> estimates = new ArrayList<>();
-    for (Estimate e : r.estimates()) {
-      estimates.add(e == rec || e.equals(rec) ? raised : e);
-    }
     String because =
         r.recommendedBecause()
             + " Its upper bound is raised from "
@@ -390,13 +371,21 @@ final class WidenOrRefuse {
             + "), "
             + Recommendation.format(upper)
             + ". If most people are almost invisible to every list, even this may be too low";
-    Report out =
-        r.toBuilder()
-            .estimates(List.copyOf(estimates))
-            .recommended(raised)
-            .recommendedBecause(because)
-            .build();
-    return withVerdict(out, raised, because, List.of(warning), "widened");
+    return widened(
+        r,
+        rec,
+        rec.lower(),
+        upper,
+        details -> {
+          details.putIfAbsent("ownLower", rec.lower());
+          details.putIfAbsent("ownUpper", rec.upper());
+          details.put("heterogeneity", het);
+        },
+        "upper bound raised to the highest heterogeneity model's ("
+            + h.highestModel()
+            + "; capture heterogeneity)",
+        because,
+        warning);
   }
 
   /** The credible estimates: those the spread is taken over (always including the recommended). */

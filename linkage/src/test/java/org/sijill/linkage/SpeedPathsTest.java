@@ -147,15 +147,7 @@ class SpeedPathsTest {
     // what TokenSimilarities takes for granted when it keeps each pair once: the tokens of a
     // generated victim list (both scripts, spelling variants, typos, relatives) and the lexicon's
     // names that conflict, every pair in both orders to the last bit
-    org.sijill.linkage.synthetic.GeneratedLists g =
-        org.sijill.linkage.synthetic.VictimListGenerator.generate(
-            org.sijill.linkage.synthetic.GeneratorConfig.example(5, 600));
-    org.sijill.linkage.pairs.Prepared p =
-        org.sijill.linkage.pairs.Prepared.of(
-            org.sijill.linkage.testing.TestLists.VICTIMS,
-            Mode.LINK_AND_DEDUPE,
-            org.sijill.linkage.testing.TestLists.sources(
-                g, org.sijill.linkage.testing.TestLists.VICTIMS));
+    org.sijill.linkage.pairs.Prepared p = generated(5, 600);
     java.util.Set<NameToken> distinct = new java.util.LinkedHashSet<>();
     for (String t :
         List.of("خالد", "محمود", "mahmoud", "khaled", "basil", "باسل", "hazim", "haim")) {
@@ -296,15 +288,7 @@ class SpeedPathsTest {
 
   @Test
   void randomPairsComparedAheadGiveTheSampleComparedInPlace() {
-    org.sijill.linkage.synthetic.GeneratedLists g =
-        org.sijill.linkage.synthetic.VictimListGenerator.generate(
-            org.sijill.linkage.synthetic.GeneratorConfig.example(3, 400));
-    org.sijill.linkage.pairs.Prepared p =
-        org.sijill.linkage.pairs.Prepared.of(
-            org.sijill.linkage.testing.TestLists.VICTIMS,
-            Mode.LINK_AND_DEDUPE,
-            org.sijill.linkage.testing.TestLists.sources(
-                g, org.sijill.linkage.testing.TestLists.VICTIMS));
+    org.sijill.linkage.pairs.Prepared p = generated(3, 400);
     RandomPairs random = new RandomPairs(Mode.LINK_AND_DEDUPE, 42);
     // every other drawn pair stands for a candidate, so both sides of the candidate test are met
     long[] drawn = random.drawnKeys(p.records, null);
@@ -322,5 +306,17 @@ class SpeedPathsTest {
     for (Map.Entry<Long, double[]> e : inPlace.patterns().entrySet()) {
       assertThat(early.patterns().get(e.getKey())).containsExactly(e.getValue());
     }
+  }
+
+  /** A generated victim list of {@code persons} people, prepared to be linked and deduplicated. */
+  private static org.sijill.linkage.pairs.Prepared generated(int seed, int persons) {
+    org.sijill.linkage.synthetic.GeneratedLists g =
+        org.sijill.linkage.synthetic.VictimListGenerator.generate(
+            org.sijill.linkage.synthetic.GeneratorConfig.example(seed, persons));
+    return org.sijill.linkage.pairs.Prepared.of(
+        org.sijill.linkage.testing.TestLists.VICTIMS,
+        Mode.LINK_AND_DEDUPE,
+        org.sijill.linkage.testing.TestLists.sources(
+            g, org.sijill.linkage.testing.TestLists.VICTIMS));
   }
 }
