@@ -78,11 +78,20 @@
     var button = pair.querySelector('button[data-key="' + e.key.toLowerCase() + '"]');
     if (button) {
       e.preventDefault();
+      // htmx binds a swapped-in pair's form only when the swap settles (some milliseconds later):
+      // a key typed in between would click a form htmx does not know yet. Bind it now (htmx does
+      // not bind an element twice).
+      if (window.htmx) { window.htmx.process(pair); }
       pair.classList.add('htmx-request');
       button.click();
     }
   }
   document.addEventListener('keydown', reviewKeys);
+  // A decision the server refused or never answered leaves the pair in place: keys work again.
+  document.addEventListener('htmx:afterRequest', function (e) {
+    var pair = document.getElementById('review-pair');
+    if (pair && !e.detail.successful) { pair.classList.remove('htmx-request'); }
+  });
 
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('.map[data-markers]').forEach(drawMap);
