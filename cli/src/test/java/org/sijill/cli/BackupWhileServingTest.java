@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -156,15 +157,7 @@ class BackupWhileServingTest {
   private Process backupWriting(Path data, Path backup, Path partial) throws Exception {
     Process child =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "org.sijill.cli.Main",
-                "--data",
-                data.toString(),
-                "backup",
-                "--out",
-                backup.toString())
+                ServeProcessTest.sijill(data, List.of(), "backup", "--out", backup.toString()))
             .redirectErrorStream(true)
             .redirectOutput(files.resolve("child.log").toFile())
             .start();

@@ -45,23 +45,26 @@ class ServeProcessTest {
     return serve(data, List.of(), extra);
   }
 
-  /** As {@link #serve(Path, String...)}, with options for the new JVM (such as {@code -Xmx}). */
-  static Served serve(Path data, List<String> jvm, String... extra) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  /**
+   * The command line that runs {@code sijill --data DATA ARGS} in a JVM of its own (this test's
+   * Java and class path, with {@code jvm} options such as {@code -Xmx}).
+   */
+  static List<String> sijill(Path data, List<String> jvm, String... args) {
     List<String> command = new java.util.ArrayList<>();
-    command.add(java);
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvm);
     command.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            "org.sijill.cli.Main",
-            "--data",
-            data.toString(),
-            "serve",
-            "--port",
-            "0"));
-    command.addAll(List.of(extra));
+        List.of("-cp", System.getProperty("java.class.path"), "org.sijill.cli.Main", "--data"));
+    command.add(data.toString());
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /** As {@link #serve(Path, String...)}, with options for the new JVM (such as {@code -Xmx}). */
+  static Served serve(Path data, List<String> jvm, String... extra) throws Exception {
+    List<String> args = new java.util.ArrayList<>(List.of("serve", "--port", "0"));
+    args.addAll(List.of(extra));
+    List<String> command = sijill(data, jvm, args.toArray(new String[0]));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     // A dedicated thread, not the common fork-join pool: on two cores that pool has one worker,
     // which other work in this JVM may hold, and the child's startup line would go unread.
@@ -151,15 +154,7 @@ class ServeProcessTest {
       }
       // While serve holds the data directory, another command is refused with a clear reason.
       Process verify =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "org.sijill.cli.Main",
-                  "--data",
-                  data.toString(),
-                  "vault",
-                  "verify")
+          new ProcessBuilder(sijill(data, List.of(), "vault", "verify"))
               .redirectErrorStream(true)
               .start();
       String said = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
