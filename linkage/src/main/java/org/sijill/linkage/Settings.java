@@ -1,12 +1,6 @@
 package org.sijill.linkage;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -136,7 +130,10 @@ public record Settings(
         null, null);
   }
 
-  /** Reads a settings file; a problem is reported as {@code FILE:LINE:COL: reason}. */
+  /**
+   * Reads a settings file ({@link SettingsFile}); a problem is reported as {@code FILE:LINE:COL:
+   * reason}.
+   */
   public static Settings read(Path file) {
     String name = file.toString();
     byte[] bytes;
@@ -147,76 +144,6 @@ public record Settings(
     } catch (IOException e) {
       throw new LinkageException(name + ": cannot read: " + e.getMessage(), e);
     }
-    ObjectMapper mapper =
-        new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    try {
-      Settings s = mapper.readValue(bytes, Settings.class);
-      if (s == null) {
-        throw new LinkageException(name + ": empty settings file");
-      }
-      return s;
-    } catch (UnrecognizedPropertyException e) {
-      throw new LinkageException(
-          where(name, e.getLocation())
-              + "unknown key \""
-              + e.getPropertyName()
-              + "\" (known: "
-              + String.join(", ", known())
-              + ")");
-    } catch (JsonMappingException e) {
-      Throwable root = e;
-      while (root.getCause() != null && root.getCause() != root) {
-        root = root.getCause();
-      }
-      String reason =
-          root instanceof IllegalArgumentException
-              ? root.getMessage()
-              : "malformed settings: " + e.getOriginalMessage();
-      throw new LinkageException(where(name, e.getLocation()) + firstLine(reason));
-    } catch (JsonProcessingException e) {
-      throw new LinkageException(
-          where(name, e.getLocation()) + "malformed JSON: " + firstLine(e.getOriginalMessage()));
-    } catch (IOException e) {
-      throw new LinkageException(name + ": cannot read: " + e.getMessage(), e);
-    }
-  }
-
-  private static List<String> known() {
-    return List.of(
-        "comment",
-        "id",
-        "fields",
-        "threshold",
-        "reviewLow",
-        "reviewHigh",
-        "maxBlockSize",
-        "window",
-        "lshBands",
-        "lshRows",
-        "emIterations",
-        "seed",
-        "pairsMinProbability",
-        "termFrequency",
-        "mutualBest",
-        "mutualBestFloor",
-        "mutualBestMargin",
-        "households");
-  }
-
-  private static String where(String file, JsonLocation loc) {
-    if (loc == null || loc.getLineNr() < 1) {
-      return file + ": ";
-    }
-    return file + ":" + loc.getLineNr() + ":" + loc.getColumnNr() + ": ";
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "invalid settings";
-    }
-    int nl = s.indexOf('\n');
-    String line = nl < 0 ? s : s.substring(0, nl);
-    int marker = line.indexOf(" (start marker at");
-    return marker < 0 ? line : line.substring(0, marker);
+    return SettingsFile.parse(name, bytes);
   }
 }
