@@ -93,6 +93,36 @@ final class NameLexicon {
     return false;
   }
 
+  /**
+   * Whether a Latin token (given {@link #foldVowels folded}) is an attested spelling of an Arabic
+   * token with two neighbouring letters swapped (kahlid from khalid, attested for خالد; bsahar from
+   * bashar): a keying error that breaks a digraph (kh, sh) and with it the skeleton.
+   */
+  boolean swappedFromAttested(String arabic, String foldedLatin) {
+    String[] folded = foldedLatinArrays.get(arabic);
+    if (folded == null) {
+      return false;
+    }
+    for (String f : folded) {
+      if (f.length() == foldedLatin.length() && oneSwap(f, foldedLatin)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Equal but for two neighbouring letters swapped (same length given). */
+  private static boolean oneSwap(String a, String b) {
+    int i = 0;
+    while (i < a.length() && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i + 1 < a.length()
+        && a.charAt(i) == b.charAt(i + 1)
+        && a.charAt(i + 1) == b.charAt(i)
+        && a.regionMatches(i + 2, b, i + 2, a.length() - i - 2);
+  }
+
   /** e→i, o→u, then runs of one letter to one: basel, bassel, basil → basil. */
   static String foldVowels(String latin) {
     StringBuilder b = new StringBuilder(latin.length());

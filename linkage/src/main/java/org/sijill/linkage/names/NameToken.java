@@ -197,6 +197,11 @@ public final class NameToken {
       // وائل; on synthetic seed 1, 1 same-person pair among 2,000 such candidate pairs)
       s = Math.max(s, TYPO);
     }
+    if (s < 0.9 && latinSwapped(o)) {
+      // Kahled for خالد (attested Khaled): two letters swapped broke the kh and the skeleton; the
+      // error left no name, so it agrees as strongly as a letter dropped that leaves none
+      s = 0.9;
+    }
     if (letterDropped(o)) {
       // ممد for محمد, امد against Ahmad: the keying error left no name, so it cannot be another
       // person's name, as a typo between two names can (Samir / Samar); a spelling variant's
@@ -274,9 +279,9 @@ public final class NameToken {
    * One token Arabic, the other Latin, and the Arabic text is an Arabic form the lexicon gives for
    * the Latin token with one letter dropped: a typo in the Arabic list (نيل for نبيل against Nabil,
    * راي for رامي against Rami), not another name; or the Latin token is an attested spelling of the
-   * Arabic one with a letter dropped. Only a dropped letter: one letter changed turns many names
-   * into others (هادي / هاني), and at 100k records counting those as typos cost more than it
-   * gained.
+   * Arabic one with a letter dropped or two neighbouring letters swapped (Sahdi for Shadi). Not one
+   * letter changed: that turns many names into others (هادي / هاني), and at 100k records counting
+   * those as typos cost more than it gained.
    */
   boolean crossScriptTypo(NameToken o) {
     if (arabic == o.arabic) {
@@ -299,6 +304,24 @@ public final class NameToken {
     // against هاني (Hany); the Latin token happens to be a name too, or it would not conflict
     return ar.canonical != null
         && lat.vowelFolded.length() >= 3
-        && NameLexicon.instance().droppedFromAttested(ar.text, lat.vowelFolded);
+        && (NameLexicon.instance().droppedFromAttested(ar.text, lat.vowelFolded)
+            || NameLexicon.instance().swappedFromAttested(ar.text, lat.vowelFolded));
+  }
+
+  /**
+   * A Latin token unknown to the lexicon that is an attested spelling of the known Arabic token
+   * with two neighbouring letters swapped (Kahled for خالد, Bsahar for بشار): the keying error left
+   * no name, as {@link #letterDropped} reads a dropped letter.
+   */
+  boolean latinSwapped(NameToken o) {
+    if (arabic == o.arabic) {
+      return false;
+    }
+    NameToken ar = arabic ? this : o;
+    NameToken lat = arabic ? o : this;
+    return lat.canonical == null
+        && ar.canonical != null
+        && lat.vowelFolded.length() >= 3
+        && NameLexicon.instance().swappedFromAttested(ar.text, lat.vowelFolded);
   }
 }

@@ -227,6 +227,20 @@ class ComparatorTest {
   }
 
   @Test
+  void twoLettersSwappedInTheLatinListLeavingNoNameAgreeStrongly() {
+    // Kahled is Khaled (attested for خالد) with a and h swapped, Sahdi is Shadi (شادي) with h and
+    // a: the swap breaks the kh and sh digraphs, so the skeletons differ by more than one letter
+    assertThat(NameToken.of("kahled").similarity(NameToken.of("خالد")))
+        .isGreaterThanOrEqualTo(NameComparison.STRONG);
+    assertThat(NameToken.of("sahdi").similarity(NameToken.of("شادي")))
+        .isGreaterThanOrEqualTo(NameComparison.STRONG);
+    assertThat(levels(new NameComparator(), "خالد شادي", "Kahled Sahdi")).containsExactly(5);
+    // a different name is no swap of it
+    assertThat(NameToken.of("khalil").similarity(NameToken.of("خالد")))
+        .isLessThan(NameComparison.STRONG);
+  }
+
+  @Test
   void arabicTokensWithSkeletonsOneApartButTextsFurtherAreNoTypo() {
     // وفء and وائل: skeletons wf / wl, one consonant apart, but the texts two letters apart; a
     // keying error in Arabic script changes the text by one letter
