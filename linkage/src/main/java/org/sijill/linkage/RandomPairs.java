@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.sijill.linkage.compare.FieldComparator;
 import org.sijill.linkage.internal.LongList;
@@ -83,9 +84,9 @@ final class RandomPairs {
       throw new IllegalArgumentException("pairs compared ahead are drawn among all records");
     }
     Ahead work = ahead != null ? ahead : new Ahead(draw(records, sub), records.size, comps);
+    long[] pat = work.patterns();
     long[] pairs = work.pairs;
     if (pairs.length > 0) {
-      long[] pat = work.patterns();
       // whether each drawn pair is a candidate, looked up on every core (a binary search per pair
       // was a tenth of the step's samples when it ran on one thread, in the loop below)
       boolean[] candidate = new boolean[pairs.length];
@@ -120,12 +121,18 @@ final class RandomPairs {
    * the ones {@link #sample} would compare itself: only when they are compared changes.
    */
   Ahead ahead(Records records, List<FieldComparator> comps) {
-    Ahead a = new Ahead(draw(records, null), records.size, comps);
-    if (a.pairs.length > 0) {
-      Thread t = new Thread(a::work, "sijill-random-pairs");
-      t.setDaemon(true);
-      t.start();
-    }
+    // the pairs are drawn on that thread too: 200,000 draws and their grouping by first record
+    // were a few milliseconds of cold code on the main thread, before blocking could start
+    Ahead a = new Ahead(comps);
+    Thread t =
+        new Thread(
+            () -> {
+              a.start(() -> draw(records, null), records.size);
+              a.work();
+            },
+            "sijill-random-pairs");
+    t.setDaemon(true);
+    t.start();
     return a;
   }
 
@@ -136,22 +143,45 @@ final class RandomPairs {
    */
   static final class Ahead {
     private static final int CHUNK = 2048;
-    final long[] pairs;
     private final List<FieldComparator> comps;
-    private final int[] order;
-    private final long[] pat;
-    private final int chunks;
     private final AtomicInteger next = new AtomicInteger();
-    private final CountDownLatch done;
     private final AtomicReference<Throwable> failed = new AtomicReference<>();
+    // set once by start(), read after started.await() (which orders the writes before the reads)
+    private final CountDownLatch started = new CountDownLatch(1);
+    long[] pairs;
+    private int[] order;
+    private long[] pat;
+    private int chunks;
+    private CountDownLatch done;
 
+    /** The drawn {@code pairs} among {@code records} records, to compare on any thread. */
     Ahead(long[] pairs, int records, List<FieldComparator> comps) {
-      this.pairs = pairs;
+      this(comps);
+      start(() -> pairs, records);
+    }
+
+    /** Pairs to come ({@link #start}); until then {@link #patterns} waits. */
+    private Ahead(List<FieldComparator> comps) {
       this.comps = comps;
-      this.order = byFirst(pairs, records);
-      this.pat = new long[pairs.length];
-      this.chunks = (pairs.length + CHUNK - 1) / CHUNK;
-      this.done = new CountDownLatch(chunks);
+    }
+
+    private void start(Supplier<long[]> draw, int records) {
+      try {
+        long[] drawn = draw.get();
+        this.order = byFirst(drawn, records);
+        this.pat = new long[drawn.length];
+        this.chunks = (drawn.length + CHUNK - 1) / CHUNK;
+        this.done = new CountDownLatch(chunks);
+        this.pairs = drawn;
+      } catch (Throwable e) {
+        failed.compareAndSet(null, e);
+        this.pairs = new long[0];
+        this.order = new int[0];
+        this.pat = new long[0];
+        this.done = new CountDownLatch(0);
+      } finally {
+        started.countDown();
+      }
     }
 
     /**
@@ -199,6 +229,12 @@ final class RandomPairs {
      * The vectors, aligned with {@link #pairs}: compares what is left on every core, then waits.
      */
     long[] patterns() {
+      try {
+        started.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LinkageException("interrupted while drawing the random pairs");
+      }
       IntStream.rangeClosed(0, ForkJoinPool.getCommonPoolParallelism())
           .parallel()
           .forEach(x -> work());
