@@ -200,7 +200,9 @@ public final class Main {
    * answers or suggests from the whole list). The command's model is the same either way.
    */
   static CommandLine commandLineFor(String[] args) {
-    String name = commandName(new CommandLine(new Main()).getCommandSpec(), args);
+    // the root's options from its spec alone: a CommandLine would also set up a parser (its type
+    // converters, found by reflection) that this look-up does not use
+    String name = commandName(CommandLine.Model.CommandSpec.forAnnotatedObject(new Main()), args);
     for (Class<?> c : COMMANDS) {
       Command command = c.getAnnotation(Command.class);
       if (name != null
