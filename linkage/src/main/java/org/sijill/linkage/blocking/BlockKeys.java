@@ -1,9 +1,7 @@
 package org.sijill.linkage.blocking;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -69,31 +67,40 @@ final class BlockKeys {
     return Math.max(2, maxBlockSize / TOKEN_INITIAL_SHARE);
   }
 
-  /** The keys of record {@code rec}. Safe to call from several threads. */
+  /**
+   * The keys of record {@code rec}. Safe to call from several threads. Builds no strings: each key
+   * is hashed as the text it stands for ({@code field + ":" + a + "|" + b} and the like) by feeding
+   * the parts to {@link #fnv} one after the other, which gives the hash of the joined text; joining
+   * and encoding tens of millions of keys was a quarter of a 1M run's blocking.
+   */
   void keys(int rec, LongConsumer keys) {
     int[] shingles = new int[256];
     LongList numberBands = new LongList(8);
     numberBands(rec, numberBands);
-    Set<String> single = new LinkedHashSet<>();
+    Skeletons single = new Skeletons();
     int sh = 0;
     for (int f = 0; f < comparators.size(); f++) {
       FieldComparator c = comparators.get(f);
       if (c instanceof NameComparator nc) {
         NameToken[] toks = nc.tokens(rec);
-        Set<String> skels = new LinkedHashSet<>();
-        Set<String> twice = new LinkedHashSet<>();
+        Skeletons skels = new Skeletons();
+        Skeletons twice = new Skeletons();
         for (NameToken t : toks) {
-          if (!t.skeleton().isEmpty() && skels.size() < 8 && !skels.add(t.skeleton())) {
-            twice.add(t.skeleton());
+          String skeleton = t.skeleton();
+          if (!skeleton.isEmpty() && skels.size() < 8 && !skels.add(skeleton)) {
+            twice.add(skeleton);
           }
-          String s = "^" + t.skeleton() + "$";
-          for (int k = 0; k + 2 <= s.length() && sh < shingles.length; k++) {
-            shingles[sh++] = s.substring(k, k + 2).hashCode() * 31 + f;
+          // the bigrams of "^" + skeleton + "$", each as String.hashCode of the two characters
+          int len = skeleton.length() + 2;
+          for (int k = 0; k + 2 <= len && sh < shingles.length; k++) {
+            char c0 = k == 0 ? '^' : skeleton.charAt(k - 1);
+            char c1 = k + 2 == len ? '$' : skeleton.charAt(k);
+            shingles[sh++] = (31 * c0 + c1) * 31 + f;
           }
         }
         tokenBands(skels, nc, f, numberBands, holders, rec, keys);
         if (skels.size() == 1) {
-          single.addAll(skels);
+          single.add(skels.get(0));
         } else {
           tokenPairs(skels, f, rec, keys);
           tokenInitials(skels, f, rec, keys);
@@ -101,13 +108,17 @@ final class BlockKeys {
         }
         // A skeleton written twice (حسن الحسيني, Hani Hani: given and family name alike) pairs
         // with itself, so such a name still has a name-pair key.
-        for (String t : twice) {
-          keys.accept(pack(FAMILY_NAME_PAIRS, hash(f + ":" + t + "|" + t), rec));
+        for (int k = 0; k < twice.size(); k++) {
+          String t = twice.get(k);
+          long h = fnv(fnv(fnv(fnv(FNV_OFFSET, f), ':'), t), '|');
+          keys.accept(pack(FAMILY_NAME_PAIRS, MinHash.mix(fnv(h, t)), rec));
         }
       } else if (c instanceof TextComparator tc && tc.value(rec) != null) {
         String s = tc.value(rec);
+        // the trigrams, each as String.hashCode of the three characters
         for (int k = 0; k + 3 <= s.length() && sh < shingles.length; k++) {
-          shingles[sh++] = s.substring(k, k + 3).hashCode() * 31 + f;
+          int h = (31 * s.charAt(k) + s.charAt(k + 1)) * 31 + s.charAt(k + 2);
+          shingles[sh++] = h * 31 + f;
         }
       }
       final int family = FAMILY_FIELD + f;
@@ -122,6 +133,48 @@ final class BlockKeys {
     }
     if (minHash != null) {
       minHash.bandKeys(shingles, sh, k -> keys.accept(pack(FAMILY_LSH, k, rec)));
+    }
+  }
+
+  /**
+   * Distinct skeletons in the order first added: what a {@code LinkedHashSet} of a name's few
+   * skeletons did, without a hash table per name.
+   */
+  static final class Skeletons {
+    private String[] items = new String[8];
+    private int n;
+
+    int size() {
+      return n;
+    }
+
+    String get(int i) {
+      return items[i];
+    }
+
+    boolean contains(String s) {
+      for (int i = 0; i < n; i++) {
+        if (items[i].equals(s)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Adds {@code s} unless present; whether it was added. */
+    boolean add(String s) {
+      if (contains(s)) {
+        return false;
+      }
+      if (n == items.length) {
+        items = Arrays.copyOf(items, n * 2);
+      }
+      items[n++] = s;
+      return true;
+    }
+
+    String[] toArray() {
+      return Arrays.copyOf(items, n);
     }
   }
 
@@ -144,7 +197,7 @@ final class BlockKeys {
    * Tokens held by more than {@code holders} records of the field are left out.
    */
   private static void tokenBands(
-      Set<String> skels,
+      Skeletons skels,
       NameComparator nc,
       int field,
       LongList bands,
@@ -154,11 +207,12 @@ final class BlockKeys {
     if (bands.size() == 0) {
       return;
     }
-    for (String t : skels) {
+    for (int k = 0; k < skels.size(); k++) {
+      String t = skels.get(k);
       if (nc.skeletonCount(t) > holders) {
         continue;
       }
-      long h = hash(field + "#" + t);
+      long h = MinHash.mix(fnv(fnv(fnv(FNV_OFFSET, field), '#'), t));
       for (int b = 0; b < bands.size(); b++) {
         keys.accept(
             pack(FAMILY_TOKEN_BAND, MinHash.mix(h * 0x9E3779B97F4A7C15L + bands.get(b)), rec));
@@ -173,7 +227,7 @@ final class BlockKeys {
    * not added again.
    */
   private static void variantPairs(
-      NameToken[] toks, Set<String> skels, int field, int rec, LongConsumer keys) {
+      NameToken[] toks, Skeletons skels, int field, int rec, LongConsumer keys) {
     // most names have no token with a variant: find out before building the forms
     List<String>[] variants = null;
     int used = 0;
@@ -228,29 +282,49 @@ final class BlockKeys {
   }
 
   /** Every pair of a record's name-token skeletons, order-free. */
-  private static void tokenPairs(Set<String> skels, int field, int rec, LongConsumer keys) {
-    String[] sk = skels.toArray(new String[0]);
+  private static void tokenPairs(Skeletons skels, int field, int rec, LongConsumer keys) {
+    String[] sk = skels.toArray();
     Arrays.sort(sk);
+    long prefix = fnv(fnv(FNV_OFFSET, field), ':');
     for (int i = 0; i < sk.length; i++) {
+      long h = fnv(fnv(prefix, sk[i]), '|');
       for (int j = i + 1; j < sk.length; j++) {
-        keys.accept(pack(FAMILY_NAME_PAIRS, hash(field + ":" + sk[i] + "|" + sk[j]), rec));
+        keys.accept(pack(FAMILY_NAME_PAIRS, MinHash.mix(fnv(h, sk[j])), rec));
       }
     }
   }
 
   /**
    * Each name-token skeleton with the first letter of each other token of the name: a pair that
-   * shares one token and has a typo past the first letter of another shares such a key.
+   * shares one token and has a typo past the first letter of another shares such a key (once per
+   * skeleton and letter).
    */
-  private static void tokenInitials(Set<String> skels, int field, int rec, LongConsumer keys) {
-    Set<String> seen = new HashSet<>();
-    for (String t : skels) {
-      for (String u : skels) {
-        if (!u.equals(t) && seen.add(t + "|" + u.charAt(0))) {
-          keys.accept(pack(FAMILY_TOKEN_INITIAL, hash(field + "~" + t + "|" + u.charAt(0)), rec));
+  private static void tokenInitials(Skeletons skels, int field, int rec, LongConsumer keys) {
+    long prefix = fnv(fnv(FNV_OFFSET, field), '~');
+    char[] seen = new char[skels.size()];
+    for (int i = 0; i < skels.size(); i++) {
+      String t = skels.get(i);
+      long h = fnv(fnv(prefix, t), '|');
+      int letters = 0;
+      for (int j = 0; j < skels.size(); j++) {
+        String u = skels.get(j);
+        char first = u.charAt(0);
+        if (u.equals(t) || contains(seen, letters, first)) {
+          continue;
         }
+        seen[letters++] = first;
+        keys.accept(pack(FAMILY_TOKEN_INITIAL, MinHash.mix(fnv(h, first)), rec));
       }
     }
+  }
+
+  private static boolean contains(char[] a, int n, char c) {
+    for (int i = 0; i < n; i++) {
+      if (a[i] == c) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static long pack(int family, long hash, int rec) {
@@ -259,12 +333,64 @@ final class BlockKeys {
 
   /** FNV-1a of the UTF-8 bytes, mixed: a key's or split value's hash. */
   static long hash(String s) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    long h = 0xCBF29CE484222325L;
-    for (byte x : b) {
-      h ^= x & 0xFF;
-      h *= 0x100000001B3L;
+    return MinHash.mix(fnv(FNV_OFFSET, s));
+  }
+
+  static final long FNV_OFFSET = 0xCBF29CE484222325L;
+  private static final long FNV_PRIME = 0x100000001B3L;
+
+  /**
+   * FNV-1a state {@code h} carried over the UTF-8 bytes of {@code s}, byte for byte those of {@code
+   * s.getBytes(UTF_8)} (an unpaired surrogate is '?'), so that feeding the parts of a text in turn
+   * gives the state of the joined text when no part ends in a high surrogate and the next starts
+   * with a low one (the keys' parts are joined by ASCII separators).
+   */
+  static long fnv(long h, String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, s.charAt(++i));
+        h = (h ^ (0xF0 | (cp >>> 18))) * FNV_PRIME;
+        h = (h ^ (0x80 | ((cp >>> 12) & 0x3F))) * FNV_PRIME;
+        h = (h ^ (0x80 | ((cp >>> 6) & 0x3F))) * FNV_PRIME;
+        h = (h ^ (0x80 | (cp & 0x3F))) * FNV_PRIME;
+      } else {
+        h = fnv(h, c);
+      }
     }
-    return MinHash.mix(h);
+    return h;
+  }
+
+  /** As {@link #fnv(long, String)} for one character (a surrogate alone is '?'). */
+  static long fnv(long h, char c) {
+    if (c < 0x80) {
+      return (h ^ c) * FNV_PRIME;
+    }
+    if (c < 0x800) {
+      h = (h ^ (0xC0 | (c >>> 6))) * FNV_PRIME;
+      return (h ^ (0x80 | (c & 0x3F))) * FNV_PRIME;
+    }
+    if (Character.isSurrogate(c)) {
+      return (h ^ '?') * FNV_PRIME;
+    }
+    h = (h ^ (0xE0 | (c >>> 12))) * FNV_PRIME;
+    h = (h ^ (0x80 | ((c >>> 6) & 0x3F))) * FNV_PRIME;
+    return (h ^ (0x80 | (c & 0x3F))) * FNV_PRIME;
+  }
+
+  /** As {@link #fnv(long, String)} for the decimal text of {@code v} ({@code String.valueOf}). */
+  static long fnv(long h, int v) {
+    if (v < 0) {
+      h = fnv(h, '-');
+    }
+    long x = Math.abs((long) v);
+    long div = 1;
+    while (div * 10 <= x) {
+      div *= 10;
+    }
+    for (; div > 0; div /= 10) {
+      h = fnv(h, (char) ('0' + (x / div) % 10));
+    }
+    return h;
   }
 }
