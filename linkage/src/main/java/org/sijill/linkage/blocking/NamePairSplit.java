@@ -50,9 +50,8 @@ final class NamePairSplit {
   void split(Records records, int[] recs, long root, LongConsumer pairs, long[] stats) {
     int stride = layout.stride;
     long[] keys = index.subBlocks(recs, root, -1, root, null);
-    // the keys of oversized sub-blocks, sorted for a binary search: looked up for every split
-    // value of every record of those sub-blocks; boxed in a hash set, the look-ups were a
-    // twentieth of a 1M run's samples
+    // the keys of oversized sub-blocks, in a table of longs: looked up for every split value of
+    // every record of those sub-blocks (SplitIndex.KeySet)
     LongList oversized = new LongList(16);
     List<int[]> deeper = new ArrayList<>();
     List<Long> deeperKeys = new ArrayList<>();
@@ -75,8 +74,7 @@ final class NamePairSplit {
       }
       i = j;
     }
-    long[] oversizedKeys = oversized.toArray();
-    Arrays.sort(oversizedKeys);
+    SplitIndex.KeySet oversizedKeys = new SplitIndex.KeySet(oversized.toArray());
     for (int d = 0; d < deeper.size(); d++) {
       long key = deeperKeys.get(d);
       int first = (int) (key >>> 35);
