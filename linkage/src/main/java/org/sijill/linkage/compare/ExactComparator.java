@@ -77,6 +77,11 @@ final class ExactComparator implements FieldComparator {
   }
 
   @Override
+  public boolean adjustsByTermFrequency() {
+    return true;
+  }
+
+  @Override
   public double termFactor(int a, int b, int level, double uLevel) {
     if (level != 1 || withValue == 0) {
       return 1.0;

@@ -45,6 +45,11 @@ public sealed interface FieldComparator
     return 1.0;
   }
 
+  /** Whether {@link #termFactor} can be other than 1 (it is 1 for every pair when not). */
+  default boolean adjustsByTermFrequency() {
+    return false;
+  }
+
   /** Blocking keys of a record for this field (may emit nothing). */
   default void blockingKeys(int rec, Consumer<String> keys) {}
 

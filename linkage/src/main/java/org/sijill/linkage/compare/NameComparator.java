@@ -348,6 +348,11 @@ public final class NameComparator implements FieldComparator {
   }
 
   @Override
+  public boolean adjustsByTermFrequency() {
+    return true;
+  }
+
+  @Override
   public double termFactor(int a, int b, int level, double uLevel) {
     if (level < 4 || withValue == 0) {
       return 1.0;

@@ -45,10 +45,11 @@ public final class PairScores implements Serializable {
     if (tf) {
       int a = (int) (pair >>> 32);
       int b = (int) pair;
-      for (int f = 0; f < prepared.comps.size(); f++) {
+      // the fields in order, less those whose factor is always 1 (they added nothing)
+      for (int f : prepared.termFields) {
         int l = Patterns.level(pattern, f);
         if (l >= 0) {
-          double factor = prepared.comps.get(f).termFactor(a, b, l, uRandom[f][l]);
+          double factor = prepared.comparator(f).termFactor(a, b, l, uRandom[f][l]);
           if (factor != 1.0) {
             rare += Math.log(factor);
           }

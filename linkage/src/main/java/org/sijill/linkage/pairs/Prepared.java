@@ -34,6 +34,13 @@ public final class Prepared {
    */
   private final FieldComparator[] compArray;
 
+  /**
+   * The fields whose comparator adjusts a level by term frequency (names and exact values; every
+   * other kind's factor is 1), for {@link PairScores#logit}: it runs for every candidate pair and
+   * went through all fields by the list.
+   */
+  final int[] termFields;
+
   private volatile Blocker blocker;
 
   private Prepared(Settings settings, Mode mode, List<Source> sources) {
@@ -47,6 +54,8 @@ public final class Prepared {
     IntStream.range(0, c.size()).parallel().forEach(f -> c.get(f).prepare(records, f));
     this.comps = List.copyOf(c);
     this.compArray = c.toArray(new FieldComparator[0]);
+    this.termFields =
+        IntStream.range(0, c.size()).filter(f -> c.get(f).adjustsByTermFrequency()).toArray();
   }
 
   /** Reads and prepares the sources (records are numbered in source order, then row order). */
@@ -166,6 +175,11 @@ public final class Prepared {
       }
     }
     return sink;
+  }
+
+  /** The comparator of field {@code f}. */
+  FieldComparator comparator(int f) {
+    return compArray[f];
   }
 
   /** The comparison vector of records {@code a} and {@code b}. */
