@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.sijill.linkage.compare.FieldComparator;
 import org.sijill.linkage.compare.NameComparator;
 import org.sijill.linkage.internal.Records;
 import org.sijill.linkage.model.PatternCounts;
@@ -59,6 +60,39 @@ class SpeedPathsTest {
       }
     }
     assertThat(relatives).isPositive(); // the sample holds levels other than agreement
+  }
+
+  @Test
+  void anExactFieldsTabledLogFactorsEqualTheDirectOnes() {
+    String[] values = {"m", "f", "F", "x", ""};
+    List<String[]> rows = new ArrayList<>();
+    SplittableRandom rnd = new SplittableRandom(3);
+    for (int i = 0; i < 200; i++) {
+      rows.add(new String[] {String.valueOf(i), values[rnd.nextInt(values.length)]});
+    }
+    Source s = Source.of("s", List.of("id", "v"), rows);
+    Records r = new Records(List.of(s), Settings.of("id", List.of(new FieldSpec("v", Kind.EXACT))));
+    FieldComparator c = FieldComparator.of(new FieldSpec("v", Kind.EXACT));
+    c.prepare(r, 0);
+    int agreeing = 0;
+    for (double u : new double[] {0.6, 0.01, 0.6}) { // a new u makes a new table
+      for (int a = 0; a < r.size; a++) {
+        for (int b = 0; b < r.size; b++) {
+          int l = c.level(a, b);
+          if (l < 0) {
+            continue;
+          }
+          double factor = c.termFactor(a, b, l, u);
+          double direct = factor == 1.0 ? 0.0 : Math.log(factor);
+          assertThat(c.logTermFactor(a, b, l, u)).isEqualTo(direct);
+          agreeing += l == 1 && direct != 0 ? 1 : 0;
+        }
+      }
+    }
+    assertThat(agreeing).isPositive(); // the sample holds factors other than 1
+    assertThat(c.adjustsByTermFrequency()).isTrue();
+    assertThat(FieldComparator.of(new FieldSpec("v", Kind.NUMBER)).adjustsByTermFrequency())
+        .isFalse();
   }
 
   @Test

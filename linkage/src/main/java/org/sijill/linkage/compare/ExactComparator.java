@@ -86,9 +86,40 @@ final class ExactComparator implements FieldComparator {
     if (level != 1 || withValue == 0) {
       return 1.0;
     }
-    int c = code[a];
+    return factorOf(code[a], uLevel);
+  }
+
+  private double factorOf(int c, double uLevel) {
     double p = (c < 0 ? 1 : countOf[c]) / (double) withValue;
     return NameComparator.clamp(uLevel / p);
+  }
+
+  /** The logs of each value's factor at one level's u ({@link #logTermFactor}). */
+  private record LogFactors(double u, double[] byCode) {}
+
+  private volatile LogFactors logFactors;
+
+  /**
+   * As the default, from a table of each value's log factor made once per u (a run's scoring asks
+   * with one u): a sex field agrees for most candidate pairs, and each paid a division and a log.
+   */
+  @Override
+  public double logTermFactor(int a, int b, int level, double uLevel) {
+    int c = code[a];
+    if (level != 1 || withValue == 0 || c < 0) {
+      return FieldComparator.super.logTermFactor(a, b, level, uLevel);
+    }
+    LogFactors t = logFactors;
+    if (t == null || Double.doubleToRawLongBits(t.u()) != Double.doubleToRawLongBits(uLevel)) {
+      double[] byCode = new double[countOf.length];
+      for (int k = 0; k < byCode.length; k++) {
+        double f = factorOf(k, uLevel);
+        byCode[k] = f == 1.0 ? 0.0 : Math.log(f);
+      }
+      t = new LogFactors(uLevel, byCode);
+      logFactors = t; // concurrent fills write equal tables
+    }
+    return t.byCode()[c];
   }
 
   @Override

@@ -45,6 +45,15 @@ public sealed interface FieldComparator
     return 1.0;
   }
 
+  /**
+   * {@code Math.log} of {@link #termFactor}, 0 where the factor is 1: what scoring adds up. Kinds
+   * whose factor depends on few values may keep the logs in a table (the same doubles).
+   */
+  default double logTermFactor(int a, int b, int level, double uLevel) {
+    double factor = termFactor(a, b, level, uLevel);
+    return factor == 1.0 ? 0.0 : Math.log(factor);
+  }
+
   /** Whether {@link #termFactor} can be other than 1 (it is 1 for every pair when not). */
   default boolean adjustsByTermFrequency() {
     return false;

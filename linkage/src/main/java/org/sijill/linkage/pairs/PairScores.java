@@ -49,9 +49,9 @@ public final class PairScores implements Serializable {
       for (int f : prepared.termFields) {
         int l = Patterns.level(pattern, f);
         if (l >= 0) {
-          double factor = prepared.comparator(f).termFactor(a, b, l, uRandom[f][l]);
-          if (factor != 1.0) {
-            rare += Math.log(factor);
+          double log = prepared.comparator(f).logTermFactor(a, b, l, uRandom[f][l]);
+          if (log != 0.0) {
+            rare += log;
           }
         }
       }
