@@ -84,14 +84,13 @@ final class ClusterStep {
             extraPatterns,
             new PairScores(model, extraDistinct, settings.termFrequency()));
     double shift = Math.log(settings.threshold() / (1 - settings.threshold()));
-    long[] allPairs = java.util.Arrays.copyOf(pairs, pairs.length + unscored.length);
-    float[] allWeight = java.util.Arrays.copyOf(weight, pairs.length + unscored.length);
+    float[] extraWeight = new float[unscored.length];
     for (int p = 0; p < unscored.length; p++) {
-      allPairs[pairs.length + p] = unscored[p];
-      allWeight[pairs.length + p] = weight(extraLogit[p], shift);
+      extraWeight[p] = weight(extraLogit[p], shift);
     }
     int[] cluster =
-        Clusterer.cluster(records.size, allPairs, allWeight, records.source, mode == Mode.LINK);
+        Clusterer.cluster(
+            records.size, pairs, weight, unscored, extraWeight, records.source, mode == Mode.LINK);
     return new Clustering(cluster, promoted);
   }
 

@@ -54,4 +54,50 @@ class ClusterWeightTest {
     // the brother: 2 - 4 - 4 (and -4 against record 3) stays apart
     assertThat(after[4]).isNotEqualTo(after[0]);
   }
+
+  /**
+   * The pairs clustered from two arrays (the candidates, then the pairs scored for clustering only)
+   * give the clusters of the same pairs joined into one array: random graphs of small groups with
+   * strong, weak and negative pairs, cut at every few places, in both modes.
+   */
+  @Test
+  void pairsInTwoArraysClusterAsJoined() {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(9);
+    int merged = 0;
+    for (int round = 0; round < 200; round++) {
+      int n = 6 + rnd.nextInt(30);
+      java.util.TreeMap<Long, Float> w = new java.util.TreeMap<>();
+      for (int k = 0; k < n * 2; k++) {
+        int a = rnd.nextInt(n);
+        int b = rnd.nextInt(n);
+        if (a != b && Math.abs(a - b) < 6) {
+          w.put(Linker.key(a, b), (float) (rnd.nextDouble() * 12 - 5));
+        }
+      }
+      long[] pairs = w.keySet().stream().mapToLong(Long::longValue).toArray();
+      float[] weight = new float[pairs.length];
+      for (int p = 0; p < pairs.length; p++) {
+        weight[p] = w.get(pairs[p]);
+      }
+      int[] source = new int[n];
+      for (int i = 0; i < n; i++) {
+        source[i] = rnd.nextInt(3);
+      }
+      boolean linkOnly = rnd.nextBoolean();
+      int[] joined = Clusterer.cluster(n, pairs, weight, source, linkOnly);
+      int cut = rnd.nextInt(pairs.length + 1);
+      int[] split =
+          Clusterer.cluster(
+              n,
+              java.util.Arrays.copyOfRange(pairs, 0, cut),
+              java.util.Arrays.copyOfRange(weight, 0, cut),
+              java.util.Arrays.copyOfRange(pairs, cut, pairs.length),
+              java.util.Arrays.copyOfRange(weight, cut, pairs.length),
+              source,
+              linkOnly);
+      assertThat(split).isEqualTo(joined);
+      merged += java.util.Arrays.stream(joined).distinct().count() < n - 2 ? 1 : 0;
+    }
+    assertThat(merged).isPositive(); // the graphs have clusters of three or more records
+  }
 }
