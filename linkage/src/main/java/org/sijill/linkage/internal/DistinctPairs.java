@@ -92,10 +92,11 @@ public final class DistinctPairs {
             p -> {
               int from = bound(records, p, parts);
               int to = bound(records, p + 1, parts);
+              Runs runs = new Runs();
               for (int r = from; r < to; r++) {
                 int a = start[r];
                 int b = start[r + 1];
-                Arrays.sort(partner, a, b);
+                runs.sort(partner, a, b);
                 int w = a;
                 for (int k = a; k < b; k++) {
                   if (w == a || partner[w - 1] != partner[k]) {
@@ -135,6 +136,89 @@ public final class DistinctPairs {
               }
             });
     return out;
+  }
+
+  /**
+   * Sorts a record's partners by merging the ascending runs they arrive in. Why: a block emits its
+   * pairs in record order, so each block that holds a record adds one ascending run of its partners
+   * (ten or twenty runs for a hundred or two partners), and merging them did less work than sorting
+   * from scratch, which was a sixth of a 1M run's blocking samples. Many short runs (the sorted
+   * neighbourhood emits in rank order) are sorted as before. The same ints in the same order: a
+   * sort's result does not depend on how it sorts.
+   */
+  static final class Runs {
+    private int[] buffer = new int[256];
+    private int[] starts = new int[64];
+
+    void sort(int[] a, int from, int to) {
+      int n = to - from;
+      if (n < 2) {
+        return;
+      }
+      int count = 0;
+      for (int i = from; i < to; i++) {
+        if (i == from || a[i] < a[i - 1]) {
+          if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+          }
+          starts[count++] = i - from;
+          if (count > 2 + n / 8) {
+            Arrays.sort(a, from, to); // short runs: merging them gains nothing
+            return;
+          }
+        }
+      }
+      if (count == 1) {
+        return;
+      }
+      if (buffer.length < n) {
+        buffer = new int[Math.max(n, buffer.length * 2)];
+      }
+      // bottom-up: merge runs two by two from one array into the other until one run is left
+      int[] src = a;
+      int srcAt = from;
+      int[] dst = buffer;
+      int dstAt = 0;
+      while (count > 1) {
+        int merged = 0;
+        for (int k = 0; k < count; k += 2) {
+          int lo = starts[k];
+          int mid = k + 1 < count ? starts[k + 1] : n;
+          int hi = k + 2 < count ? starts[k + 2] : n;
+          int i = lo;
+          int j = mid;
+          int w = lo;
+          while (i < mid && j < hi) {
+            int x = src[srcAt + i];
+            int y = src[srcAt + j];
+            if (x <= y) {
+              dst[dstAt + w++] = x;
+              i++;
+            } else {
+              dst[dstAt + w++] = y;
+              j++;
+            }
+          }
+          while (i < mid) {
+            dst[dstAt + w++] = src[srcAt + i++];
+          }
+          while (j < hi) {
+            dst[dstAt + w++] = src[srcAt + j++];
+          }
+          starts[merged++] = lo;
+        }
+        count = merged;
+        int[] t = src;
+        src = dst;
+        dst = t;
+        int tAt = srcAt;
+        srcAt = dstAt;
+        dstAt = tAt;
+      }
+      if (src != a) {
+        System.arraycopy(src, srcAt, a, from, n);
+      }
+    }
   }
 
   /** Where range {@code t} of {@code ranges} equal ranges of {@code records} records starts. */

@@ -38,4 +38,42 @@ class DistinctPairsTest {
     one.add(((long) 1 << 32) | 4);
     assertThat(DistinctPairs.of(one, 5)).containsExactly(((long) 1 << 32) | 4);
   }
+
+  /**
+   * The partners' merge of ascending runs sorts as Arrays.sort does: arrays of a few runs (as
+   * blocks emit them, with repeats), of many short runs (the fallback), sorted, reversed, single.
+   */
+  @Test
+  void mergingRunsSortsAsArraysSort() {
+    Random random = new Random(8);
+    DistinctPairs.Runs runs = new DistinctPairs.Runs();
+    for (int round = 0; round < 3000; round++) {
+      int n = random.nextInt(600);
+      int[] a = new int[n + 7];
+      int kind = round % 4;
+      int v = 0;
+      for (int i = 0; i < n; i++) {
+        if (kind == 0) {
+          // ascending runs of random length, values repeating across runs
+          if (random.nextInt(15) == 0) {
+            v = random.nextInt(1000);
+          }
+          v += random.nextInt(20);
+          a[3 + i] = v;
+        } else if (kind == 1) {
+          a[3 + i] = random.nextInt(1 << 24);
+        } else if (kind == 2) {
+          a[3 + i] = i / 2;
+        } else {
+          a[3 + i] = n - i;
+        }
+      }
+      a[0] = -1;
+      a[n + 6] = Integer.MAX_VALUE;
+      int[] expected = a.clone();
+      Arrays.sort(expected, 3, 3 + n);
+      runs.sort(a, 3, 3 + n);
+      assertThat(a).containsExactly(expected);
+    }
+  }
 }
