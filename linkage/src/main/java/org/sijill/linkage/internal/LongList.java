@@ -71,8 +71,61 @@ public final class LongList {
     return Arrays.copyOf(a, n);
   }
 
+  /** The values ascending, as a trimmed array (the list's order changes). */
   public long[] sorted() {
-    Arrays.parallelSort(a, 0, n);
-    return Arrays.copyOf(a, n);
+    if (n < RADIX_FROM) {
+      Arrays.parallelSort(a, 0, n);
+      return Arrays.copyOf(a, n);
+    }
+    return radixSorted(a, n);
+  }
+
+  /** From this many values {@link #sorted} sorts by radix. */
+  static final int RADIX_FROM = 1 << 16;
+
+  private static final int BITS = 11;
+
+  /**
+   * The first {@code n} values of {@code a} ascending (signed order), in a new array: a
+   * least-significant-digit radix sort, 11 bits a pass, passes whose digit all values share
+   * skipped. Why: blocking's tens of millions of keys were sorted by {@code Arrays.parallelSort},
+   * about a seventh of a 1M run's blocking samples; six passes of counting and moving do less work
+   * on both cores' worth of it, on one. The result is the same array any sort gives.
+   */
+  static long[] radixSorted(long[] a, int n) {
+    int passes = (64 + BITS - 1) / BITS;
+    int radix = 1 << BITS;
+    int[][] count = new int[passes][radix];
+    for (int i = 0; i < n; i++) {
+      long v = a[i] ^ Long.MIN_VALUE; // signed order as unsigned
+      for (int p = 0; p < passes; p++) {
+        count[p][(int) (v >>> (p * BITS)) & (radix - 1)]++;
+      }
+    }
+    long[] src = a;
+    long[] dst = new long[n];
+    boolean copied = false; // whether src is a new array (else the list's own)
+    for (int p = 0; p < passes; p++) {
+      int[] c = count[p];
+      int shift = p * BITS;
+      if (c[(int) ((a[0] ^ Long.MIN_VALUE) >>> shift) & (radix - 1)] == n) {
+        continue; // every value has this digit: the pass would move nothing
+      }
+      int sum = 0;
+      for (int d = 0; d < radix; d++) {
+        int k = c[d];
+        c[d] = sum;
+        sum += k;
+      }
+      for (int i = 0; i < n; i++) {
+        long v = src[i];
+        dst[c[(int) ((v ^ Long.MIN_VALUE) >>> shift) & (radix - 1)]++] = v;
+      }
+      long[] t = src;
+      src = dst;
+      dst = copied ? t : new long[n];
+      copied = true;
+    }
+    return copied ? src : Arrays.copyOf(a, n);
   }
 }
