@@ -6,9 +6,12 @@ import static org.sijill.linkage.testing.TestLists.VICTIMS;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.sijill.linkage.synthetic.GeneratedList;
 import org.sijill.linkage.synthetic.GeneratedLists;
@@ -231,12 +234,30 @@ class LinkerTest {
         new Linker(VICTIMS, Mode.LINK_AND_DEDUPE).link(sources(g), List.of(), List.of(), m -> {});
     List<Integer> review = r.reviewPairs();
     assertThat(review).isNotEmpty();
+    Map<Integer, Set<String>> lists = new HashMap<>();
+    for (int i = 0; i < r.size(); i++) {
+      lists.computeIfAbsent(r.cluster(i), c -> new HashSet<>()).add(r.source(i));
+    }
     double[] wrong = new double[review.size()];
+    double bestSharedApart = 0;
+    boolean disjointFirst = false;
     for (int i = 0; i < wrong.length; i++) {
       int k = review.get(i);
-      boolean together = r.cluster(r.left(k)) == r.cluster(r.right(k));
-      // how strongly the pair's own probability disagrees with the clustering
-      wrong[i] = together ? 1 - r.probability(k) : r.probability(k);
+      int ca = r.cluster(r.left(k));
+      int cb = r.cluster(r.right(k));
+      // how strongly the pair's own probability disagrees with the clustering; a pair left apart
+      // between clusters of disjoint lists at ten times its odds
+      double p = r.probability(k);
+      if (ca == cb) {
+        wrong[i] = 1 - p;
+      } else if (Collections.disjoint(lists.get(ca), lists.get(cb))) {
+        double odds = 10 * p / (1 - p);
+        wrong[i] = odds / (1 + odds);
+        disjointFirst |= p < bestSharedApart;
+      } else {
+        wrong[i] = p;
+        bestSharedApart = Math.max(bestSharedApart, p);
+      }
     }
     // a likely match the clustering left apart (or the reverse) comes before a coin toss it
     // followed
@@ -244,6 +265,9 @@ class LinkerTest {
     for (int i = 1; i < wrong.length; i++) {
       assertThat(wrong[i]).isLessThanOrEqualTo(wrong[i - 1] + 1e-9);
     }
+    // a less likely pair between clusters of disjoint lists comes before a likelier one between
+    // clusters that already share a list
+    assertThat(disjointFirst).isTrue();
   }
 
   @Test
