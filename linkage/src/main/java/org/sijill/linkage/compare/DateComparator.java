@@ -153,8 +153,21 @@ public final class DateComparator implements FieldComparator {
 
   @Override
   public int level(int a, int b) {
-    long sa = span[a];
-    long sb = span[b];
+    return level(span[a], span[b], a, b);
+  }
+
+  @Override
+  public boolean rowed() {
+    return true;
+  }
+
+  @Override
+  public long rowValue(int rec) {
+    return span[rec];
+  }
+
+  @Override
+  public int level(long sa, long sb, int a, int b) {
     if (sa == NONE || sb == NONE) {
       return MISSING;
     }

@@ -63,8 +63,23 @@ final class ExactComparator implements FieldComparator {
 
   @Override
   public int level(int a, int b) {
-    int x = code[a];
-    int y = code[b];
+    return level(code[a], code[b], a, b);
+  }
+
+  @Override
+  public boolean rowed() {
+    return true;
+  }
+
+  @Override
+  public long rowValue(int rec) {
+    return code[rec];
+  }
+
+  @Override
+  public int level(long va, long vb, int a, int b) {
+    int x = (int) va;
+    int y = (int) vb;
     if (x < 0 || y < 0) {
       return MISSING;
     }

@@ -38,6 +38,30 @@ public sealed interface FieldComparator
   }
 
   /**
+   * Whether all that {@link #level} reads of a record on its common path fits one long ({@link
+   * #rowValue}): the exact, number, date and text kinds, one value per record. Why: at a million
+   * records a candidate's partner lies anywhere in the heap, and each such field's array was a
+   * cache miss of its own per pair; {@code Prepared} keeps these longs of all such fields of a
+   * record side by side in one row, read with one miss.
+   */
+  default boolean rowed() {
+    return false;
+  }
+
+  /** What {@link #level} reads of record {@code rec}, as one long (only when {@link #rowed}). */
+  default long rowValue(int rec) {
+    throw new UnsupportedOperationException("not rowed");
+  }
+
+  /**
+   * {@link #level}{@code (a, b)} from the records' {@link #rowValue}s {@code va} and {@code vb}:
+   * the same level (rarer paths may still read more of {@code a} and {@code b}).
+   */
+  default int level(long va, long vb, int a, int b) {
+    return level(a, b);
+  }
+
+  /**
    * Term-frequency factor for an agreement: how much more (or less) telling this agreement is than
    * the level's average, {@code u(level) / P(a random record shares this value)}; 1 by default.
    */

@@ -55,8 +55,24 @@ public final class NumberComparator implements FieldComparator {
 
   @Override
   public int level(int a, int b) {
-    double x = values[a];
-    double y = values[b];
+    return level(
+        Double.doubleToRawLongBits(values[a]), Double.doubleToRawLongBits(values[b]), a, b);
+  }
+
+  @Override
+  public boolean rowed() {
+    return true;
+  }
+
+  @Override
+  public long rowValue(int rec) {
+    return Double.doubleToRawLongBits(values[rec]);
+  }
+
+  @Override
+  public int level(long va, long vb, int a, int b) {
+    double x = Double.longBitsToDouble(va);
+    double y = Double.longBitsToDouble(vb);
     if (Double.isNaN(x) || Double.isNaN(y)) {
       return MISSING;
     }

@@ -158,8 +158,23 @@ public final class TextComparator implements FieldComparator {
 
   @Override
   public int level(int a, int b) {
-    int x = valueOf[a];
-    int y = valueOf[b];
+    return level(valueOf[a], valueOf[b], a, b);
+  }
+
+  @Override
+  public boolean rowed() {
+    return true;
+  }
+
+  @Override
+  public long rowValue(int rec) {
+    return valueOf[rec];
+  }
+
+  @Override
+  public int level(long va, long vb, int a, int b) {
+    int x = (int) va;
+    int y = (int) vb;
     if (x < 0 || y < 0) {
       return MISSING;
     }

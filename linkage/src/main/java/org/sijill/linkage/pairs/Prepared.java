@@ -28,10 +28,7 @@ public final class Prepared {
   public final Records records;
   public final List<FieldComparator> comps;
 
-  /**
-   * {@link #comps} as an array, for {@link #pattern}: it runs for every candidate pair, and the
-   * list's bounds-checked reads were a twentieth of comparing's samples at a million records.
-   */
+  /** {@link #comps} as an array. */
   private final FieldComparator[] compArray;
 
   /**
@@ -40,6 +37,34 @@ public final class Prepared {
    * went through all fields by the list.
    */
   final int[] termFields;
+
+  /** The fields not kept in {@link #rows} (names), and their comparators. */
+  private final int[] unrowedFields;
+
+  private final FieldComparator[] unrowed;
+
+  /** The fields kept in {@link #rows} ({@link FieldComparator#rowed}), and their comparators. */
+  private final int[] rowedFields;
+
+  private final FieldComparator[] rowed;
+
+  /**
+   * Per record, the {@link FieldComparator#rowValue} of each {@link #rowed} field side by side, in
+   * a row of {@code 1 << rowShift} longs at {@code ROW0 + (rec << rowShift)}. Why: comparing a
+   * candidate pair read the partner's date, number, exact and text values from an array per field,
+   * each a cache miss at a million records (the partner lies anywhere in the heap); one row is one
+   * miss, and rows of 2, 4 or 8 longs never straddle two cache lines (see {@link #ROW0}).
+   */
+  private final long[] rows;
+
+  private final int rowShift;
+
+  /**
+   * Where the first row starts in {@link #rows}: a long array's values start 16 bytes into the
+   * object, and a large array starts a heap region of the G1 collector, so 6 longs more put every
+   * row at a multiple of its size from a 64-byte boundary. Only speed depends on it.
+   */
+  static final int ROW0 = 6;
 
   private volatile Blocker blocker;
 
@@ -56,6 +81,25 @@ public final class Prepared {
     this.compArray = c.toArray(new FieldComparator[0]);
     this.termFields =
         IntStream.range(0, c.size()).filter(f -> c.get(f).adjustsByTermFrequency()).toArray();
+    this.rowedFields = IntStream.range(0, c.size()).filter(f -> c.get(f).rowed()).toArray();
+    this.unrowedFields = IntStream.range(0, c.size()).filter(f -> !c.get(f).rowed()).toArray();
+    this.rowed = IntStream.of(rowedFields).mapToObj(c::get).toArray(FieldComparator[]::new);
+    this.unrowed = IntStream.of(unrowedFields).mapToObj(c::get).toArray(FieldComparator[]::new);
+    int shift = 32 - Integer.numberOfLeadingZeros(Math.max(1, rowedFields.length) - 1);
+    this.rowShift = shift;
+    int n = records.size;
+    this.rows = new long[rowedFields.length == 0 ? 0 : ROW0 + (n << shift)];
+    if (rowedFields.length > 0) {
+      IntStream.range(0, n)
+          .parallel()
+          .forEach(
+              r -> {
+                int at = ROW0 + (r << shift);
+                for (int k = 0; k < rowed.length; k++) {
+                  rows[at + k] = rowed[k].rowValue(r);
+                }
+              });
+    }
   }
 
   /** Reads and prepares the sources (records are numbered in source order, then row order). */
@@ -150,9 +194,14 @@ public final class Prepared {
    */
   long touchPartners(long[] pairs, int from, int to) {
     long sink = 0;
-    for (FieldComparator c : compArray) {
+    for (FieldComparator c : unrowed) {
       for (int i = from; i < to; i++) {
         sink ^= c.touch((int) pairs[i]);
+      }
+    }
+    if (rowed.length > 0) {
+      for (int i = from; i < to; i++) {
+        sink ^= rows[ROW0 + ((int) pairs[i] << rowShift)];
       }
     }
     return sink;
@@ -182,8 +231,28 @@ public final class Prepared {
     return compArray[f];
   }
 
-  /** The comparison vector of records {@code a} and {@code b}. */
+  /**
+   * The comparison vector of records {@code a} and {@code b}: {@link Linker#pattern}'s, the fields
+   * kept in {@link #rows} read from them.
+   */
   public long pattern(int a, int b) {
-    return Linker.pattern(compArray, a, b);
+    long p = 0;
+    for (int k = 0; k < unrowed.length; k++) {
+      int l = unrowed[k].level(a, b);
+      if (l >= 0) {
+        p = Patterns.set(p, unrowedFields[k], l);
+      }
+    }
+    if (rowed.length > 0) {
+      int ra = ROW0 + (a << rowShift);
+      int rb = ROW0 + (b << rowShift);
+      for (int k = 0; k < rowed.length; k++) {
+        int l = rowed[k].level(rows[ra + k], rows[rb + k], a, b);
+        if (l >= 0) {
+          p = Patterns.set(p, rowedFields[k], l);
+        }
+      }
+    }
+    return p;
   }
 }
