@@ -43,6 +43,16 @@ public final class Prepared {
 
   private final FieldComparator[] unrowed;
 
+  /**
+   * The {@link #unrowed} fields whose values the read-ahead reads ({@link #touchPartners}): all but
+   * the name fields after the first when the name fields share one row per record ({@link
+   * NameComparator#shareRows}), whose one read fetches the others' too.
+   */
+  private final FieldComparator[] touched;
+
+  /** Whether the name fields share one row per record ({@link NameComparator#shareRows}). */
+  final boolean namesShareRows;
+
   /** The fields kept in {@link #rows} ({@link FieldComparator#rowed}), and their comparators. */
   private final int[] rowedFields;
 
@@ -85,6 +95,20 @@ public final class Prepared {
     this.unrowedFields = IntStream.range(0, c.size()).filter(f -> !c.get(f).rowed()).toArray();
     this.rowed = IntStream.of(rowedFields).mapToObj(c::get).toArray(FieldComparator[]::new);
     this.unrowed = IntStream.of(unrowedFields).mapToObj(c::get).toArray(FieldComparator[]::new);
+    List<NameComparator> names = new ArrayList<>();
+    for (FieldComparator f : c) {
+      if (f instanceof NameComparator nc) {
+        names.add(nc);
+      }
+    }
+    this.namesShareRows = NameComparator.shareRows(names);
+    List<FieldComparator> touch = new ArrayList<>();
+    for (FieldComparator f : unrowed) {
+      if (!namesShareRows || !(f instanceof NameComparator) || f == names.get(0)) {
+        touch.add(f);
+      }
+    }
+    this.touched = touch.toArray(new FieldComparator[0]);
     int shift = 32 - Integer.numberOfLeadingZeros(Math.max(1, rowedFields.length) - 1);
     this.rowShift = shift;
     int n = records.size;
@@ -194,7 +218,7 @@ public final class Prepared {
    */
   long touchPartners(long[] pairs, int from, int to) {
     long sink = 0;
-    for (FieldComparator c : unrowed) {
+    for (FieldComparator c : touched) {
       for (int i = from; i < to; i++) {
         sink ^= c.touch((int) pairs[i]);
       }

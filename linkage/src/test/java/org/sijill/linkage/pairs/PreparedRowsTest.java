@@ -2,6 +2,7 @@ package org.sijill.linkage.pairs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sijill.linkage.FieldSpec;
@@ -10,6 +11,7 @@ import org.sijill.linkage.Linker;
 import org.sijill.linkage.Mode;
 import org.sijill.linkage.Settings;
 import org.sijill.linkage.Source;
+import org.sijill.linkage.compare.FieldComparator;
 import org.sijill.linkage.model.Patterns;
 import org.sijill.linkage.synthetic.GeneratedLists;
 import org.sijill.linkage.synthetic.GeneratorConfig;
@@ -17,8 +19,9 @@ import org.sijill.linkage.synthetic.VictimListGenerator;
 import org.sijill.linkage.testing.TestLists;
 
 /**
- * The comparison vector read from a record's row of exact, number, date and text values ({@link
- * Prepared#pattern}) is the one each field's comparator gives ({@link Linker#pattern}).
+ * The comparison vector read from a record's row of exact, number, date and text values and from
+ * the name fields' shared rows ({@link Prepared#pattern}) is the one each field's comparator gives
+ * on its own ({@link Linker#pattern} of comparators prepared apart, rows not shared).
  */
 class PreparedRowsTest {
 
@@ -40,12 +43,20 @@ class PreparedRowsTest {
       GeneratedLists g = VictimListGenerator.generate(GeneratorConfig.example(5, 300));
       List<Source> sources = TestLists.sources(g, s);
       Prepared p = Prepared.of(s, Mode.DEDUPE, sources);
+      List<FieldComparator> own = new ArrayList<>();
+      for (int f = 0; f < s.fields().size(); f++) {
+        FieldComparator c = FieldComparator.of(s.fields().get(f));
+        c.prepare(p.records, f);
+        own.add(c);
+      }
+      // the victim lists' three name fields share one row per record; one name field shares none
+      assertThat(p.namesShareRows).isEqualTo(s == TestLists.VICTIMS);
       int n = Math.min(p.size(), 400);
       assertThat(n).isGreaterThan(200);
       int[] levelsSeen = new int[s.fields().size()];
       for (int a = 0; a < n; a++) {
         for (int b = 0; b < n; b++) {
-          long want = Linker.pattern(p.comps, a, b);
+          long want = Linker.pattern(own, a, b);
           assertThat(p.pattern(a, b)).as("%d %d", a, b).isEqualTo(want);
           for (int f = 0; f < levelsSeen.length; f++) {
             levelsSeen[f] |= 1 << (Patterns.level(want, f) + 1);
