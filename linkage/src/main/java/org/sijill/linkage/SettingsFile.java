@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads a settings file with Jackson's streaming parser ({@code jackson-core}), key by key, instead
@@ -203,15 +204,7 @@ final class SettingsFile {
 
   /** A number, or a string that is one; null for null or "". */
   private Double decimal(String key) throws IOException {
-    String s = number(key);
-    if (s == null) {
-      return null;
-    }
-    try {
-      return Double.valueOf(s);
-    } catch (NumberFormatException e) {
-      throw malformed(key, "a number");
-    }
+    return parsed(key, Double::valueOf, "a number");
   }
 
   private Integer integer(String key) throws IOException {
@@ -223,14 +216,19 @@ final class SettingsFile {
   }
 
   private Long whole(String key) throws IOException {
+    return parsed(key, Long::valueOf, "a whole number");
+  }
+
+  /** The key's number read by {@code parse}; null for null or ""; refused as not {@code what}. */
+  private <T> T parsed(String key, Function<String, T> parse, String what) throws IOException {
     String s = number(key);
     if (s == null) {
       return null;
     }
     try {
-      return Long.valueOf(s);
+      return parse.apply(s);
     } catch (NumberFormatException e) {
-      throw malformed(key, "a whole number");
+      throw malformed(key, what);
     }
   }
 
