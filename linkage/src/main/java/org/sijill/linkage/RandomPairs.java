@@ -90,13 +90,18 @@ final class RandomPairs {
       // whether each drawn pair is a candidate, looked up on every core (a binary search per pair
       // was a tenth of the step's samples when it ran on one thread, in the loop below)
       boolean[] candidate = new boolean[pairs.length];
+      int[] row = rows(cand, records.size, pairs.length);
       IntStream.range(0, pairs.length)
           .parallel()
           .forEach(
-              i ->
-                  candidate[i] =
-                      Arrays.binarySearch(cand, Linker.key((int) (pairs[i] >>> 32), (int) pairs[i]))
-                          >= 0);
+              i -> {
+                long k = Linker.key((int) (pairs[i] >>> 32), (int) pairs[i]);
+                int r = (int) (k >>> 32);
+                candidate[i] =
+                    row == null
+                        ? Arrays.binarySearch(cand, k) >= 0
+                        : Arrays.binarySearch(cand, row[r], row[r + 1], k) >= 0;
+              });
       for (int i = 0; i < pairs.length; i++) {
         for (int f = 0; f < u.length; f++) {
           int l = Patterns.level(pat[i], f);
@@ -111,6 +116,28 @@ final class RandomPairs {
       }
     }
     return new Sample(normalise(u), pats, taken);
+  }
+
+  /**
+   * Where each record's keys start in the sorted {@code cand} (a key's top half is its smaller
+   * record), so that a drawn pair is looked up among its record's few candidates instead of all of
+   * them: FEBRL3's 200,000 searches over 104,592 keys were 13–21 ms on its critical path
+   * (docs/BENCHMARKS.md, "Session 14, lane S", round 2). Null when {@code cand} is large against
+   * the {@code drawn} pairs (a million records): one pass over it would then cost more than the
+   * searches it shortens.
+   */
+  private static int[] rows(long[] cand, int records, int drawn) {
+    if (cand.length > 16L * drawn) {
+      return null;
+    }
+    int[] row = new int[records + 1];
+    for (long k : cand) {
+      row[(int) (k >>> 32) + 1]++;
+    }
+    for (int r = 0; r < records; r++) {
+      row[r + 1] += row[r];
+    }
+    return row;
   }
 
   /**
