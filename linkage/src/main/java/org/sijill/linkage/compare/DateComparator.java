@@ -162,11 +162,6 @@ public final class DateComparator implements FieldComparator {
   }
 
   @Override
-  public long rowValue(int rec) {
-    return span[rec];
-  }
-
-  @Override
   public int level(long sa, long sb, int a, int b) {
     if (sa == NONE || sb == NONE) {
       return MISSING;

@@ -72,11 +72,6 @@ final class ExactComparator implements FieldComparator {
   }
 
   @Override
-  public long rowValue(int rec) {
-    return code[rec];
-  }
-
-  @Override
   public int level(long va, long vb, int a, int b) {
     int x = (int) va;
     int y = (int) vb;

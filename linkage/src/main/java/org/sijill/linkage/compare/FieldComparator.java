@@ -28,33 +28,29 @@ public sealed interface FieldComparator
   int level(int a, int b);
 
   /**
-   * Reads what {@link #level} reads first of record {@code rec} and returns it (any value): a pass
-   * over a record's candidates calls it for each partner before comparing them, so that the
-   * partners' values, scattered over the heap, are fetched together rather than one cache miss at a
-   * time ({@code RecordOrder}). No effect on any answer.
+   * Reads what {@link #level} reads first of record {@code rec} and returns it (any value; for a
+   * {@link #rowed} kind, the one long {@link #level(long, long, int, int)} reads): a pass over a
+   * record's candidates calls it for each partner before comparing them, so that the partners'
+   * values, scattered over the heap, are fetched together rather than one cache miss at a time
+   * ({@code RecordOrder}). No effect on any answer.
    */
   default long touch(int rec) {
     return 0;
   }
 
   /**
-   * Whether all that {@link #level} reads of a record on its common path fits one long ({@link
-   * #rowValue}): the exact, number, date and text kinds, one value per record. Why: at a million
-   * records a candidate's partner lies anywhere in the heap, and each such field's array was a
-   * cache miss of its own per pair; {@code Prepared} keeps these longs of all such fields of a
-   * record side by side in one row, read with one miss.
+   * Whether all that {@link #level} reads of a record on its common path fits one long, the one
+   * {@link #touch} returns: the exact, number, date and text kinds, one value per record. Why: at a
+   * million records a candidate's partner lies anywhere in the heap, and each such field's array
+   * was a cache miss of its own per pair; {@code Prepared} keeps these longs of all such fields of
+   * a record side by side in one row, read with one miss.
    */
   default boolean rowed() {
     return false;
   }
 
-  /** What {@link #level} reads of record {@code rec}, as one long (only when {@link #rowed}). */
-  default long rowValue(int rec) {
-    throw new UnsupportedOperationException("not rowed");
-  }
-
   /**
-   * {@link #level}{@code (a, b)} from the records' {@link #rowValue}s {@code va} and {@code vb}:
+   * {@link #level}{@code (a, b)} from the records' {@link #touch} values {@code va} and {@code vb}:
    * the same level (rarer paths may still read more of {@code a} and {@code b}).
    */
   default int level(long va, long vb, int a, int b) {

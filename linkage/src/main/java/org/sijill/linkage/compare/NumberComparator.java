@@ -65,11 +65,6 @@ public final class NumberComparator implements FieldComparator {
   }
 
   @Override
-  public long rowValue(int rec) {
-    return Double.doubleToRawLongBits(values[rec]);
-  }
-
-  @Override
   public int level(long va, long vb, int a, int b) {
     double x = Double.longBitsToDouble(va);
     double y = Double.longBitsToDouble(vb);

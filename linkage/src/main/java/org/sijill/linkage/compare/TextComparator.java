@@ -167,11 +167,6 @@ public final class TextComparator implements FieldComparator {
   }
 
   @Override
-  public long rowValue(int rec) {
-    return valueOf[rec];
-  }
-
-  @Override
   public int level(long va, long vb, int a, int b) {
     int x = (int) va;
     int y = (int) vb;

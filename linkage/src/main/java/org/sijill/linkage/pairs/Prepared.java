@@ -62,8 +62,8 @@ public final class Prepared {
   private final FieldComparator[] rowed;
 
   /**
-   * Per record, the {@link FieldComparator#rowValue} of each {@link #rowed} field side by side, in
-   * a row of {@code 1 << rowShift} longs at {@code ROW0 + (rec << rowShift)}. Why: comparing a
+   * Per record, the {@link FieldComparator#touch} value of each {@link #rowed} field side by side,
+   * in a row of {@code 1 << rowShift} longs at {@code ROW0 + (rec << rowShift)}. Why: comparing a
    * candidate pair read the partner's date, number, exact and text values from an array per field,
    * each a cache miss at a million records (the partner lies anywhere in the heap); one row is one
    * miss, and rows of 2, 4 or 8 longs never straddle two cache lines (see {@link #ROW0}).
@@ -123,7 +123,7 @@ public final class Prepared {
               r -> {
                 int at = ROW0 + (r << shift);
                 for (int k = 0; k < rowed.length; k++) {
-                  rows[at + k] = rowed[k].rowValue(r);
+                  rows[at + k] = rowed[k].touch(r);
                 }
               });
     }
